@@ -1,0 +1,58 @@
+package io.datadock.schemas;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import org.apache.avro.Schema;
+import org.apache.avro.message.BinaryMessageDecoder;
+import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.avro.message.SchemaStore;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * Avro single-object encoding (a two-byte marker, the 8-byte schema fingerprint, then the binary
+ * record), so that any consumer can tell which schema wrote a record without a registry. Decodes
+ * records written by the current schema or by any historical version in {@link SchemaHistory}.
+ */
+public final class AvroSingleObjectCodec<T extends SpecificRecord> implements RecordCodec<T> {
+
+  private final Class<T> type;
+  private final BinaryMessageEncoder<T> encoder;
+  private final BinaryMessageDecoder<T> decoder;
+
+  private AvroSingleObjectCodec(Class<T> type, Schema schema, SchemaStore store) {
+    SpecificData model = TrustedSpecificData.get();
+    this.type = type;
+    this.encoder = new BinaryMessageEncoder<>(model, schema);
+    this.decoder = new BinaryMessageDecoder<>(model, schema, store);
+  }
+
+  public static <T extends SpecificRecord> AvroSingleObjectCodec<T> of(Class<T> type) {
+    Schema schema = SpecificData.get().getSchema(type);
+    SchemaStore.Cache store = new SchemaStore.Cache();
+    SchemaHistory.versionsOf(schema.getFullName()).forEach(store::addSchema);
+    return new AvroSingleObjectCodec<>(type, schema, store);
+  }
+
+  @Override
+  public byte[] encode(T value) {
+    try {
+      ByteBuffer buffer = encoder.encode(value);
+      byte[] bytes = new byte[buffer.remaining()];
+      buffer.get(bytes);
+      return bytes;
+    } catch (IOException | RuntimeException e) {
+      throw new RecordCodecException("cannot encode " + type.getSimpleName(), e);
+    }
+  }
+
+  @Override
+  public T decode(byte[] bytes) {
+    try {
+      return decoder.decode(bytes);
+    } catch (IOException | RuntimeException e) {
+      throw new RecordCodecException(
+          "cannot decode " + type.getSimpleName() + " (" + bytes.length + " bytes)", e);
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package io.datadock.schemas;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.Schema;
+
+/**
+ * Earlier versions of Datadock's schemas, kept as resources under {@code history/}, so that a
+ * record written before a schema evolved still decodes. Add the old {@code .avsc} here whenever a
+ * schema changes.
+ */
+public final class SchemaHistory {
+
+  private static final Map<String, List<String>> HISTORY =
+      Map.of("io.datadock.schemas.secret.SecretCommand", List.of("SecretCommand-v1.avsc"));
+
+  private SchemaHistory() {}
+
+  /** Earlier versions of the schema with this full name, oldest first. */
+  public static List<Schema> versionsOf(String fullName) {
+    return HISTORY.getOrDefault(fullName, List.of()).stream().map(SchemaHistory::load).toList();
+  }
+
+  private static Schema load(String resource) {
+    try (InputStream in = SchemaHistory.class.getResourceAsStream("history/" + resource)) {
+      if (in == null) {
+        throw new IllegalStateException("missing schema history resource " + resource);
+      }
+      return new Schema.Parser().parse(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
