@@ -1,0 +1,112 @@
+package io.datadock.schemas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.datadock.schemas.common.SealedPayload;
+import io.datadock.schemas.secret.SecretAction;
+import io.datadock.schemas.secret.SecretCommand;
+import io.datadock.schemas.secret.SecretSpec;
+import java.nio.ByteBuffer;
+import java.util.List;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaNormalization;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.message.BinaryMessageEncoder;
+import org.junit.jupiter.api.Test;
+
+class AvroSingleObjectCodecTest {
+
+  private final RecordCodec<SecretCommand> codec = AvroSingleObjectCodec.of(SecretCommand.class);
+
+  @Test
+  void roundTripsTheCurrentSchemaWithItsFingerprintInFront() {
+    SecretCommand command = command();
+
+    byte[] bytes = codec.encode(command);
+
+    assertThat(bytes[0]).isEqualTo((byte) 0xC3);
+    assertThat(bytes[1]).isEqualTo((byte) 0x01);
+    long fingerprint = SchemaNormalization.parsingFingerprint64(SecretCommand.getClassSchema());
+    assertThat(ByteBuffer.wrap(bytes, 2, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong())
+        .isEqualTo(fingerprint);
+    assertThat(codec.decode(bytes)).isEqualTo(command);
+  }
+
+  @Test
+  void aRecordWrittenWithThePreviousSchemaVersionStillReads() {
+    Schema v1 = SchemaHistory.versionsOf(SecretCommand.getClassSchema().getFullName()).get(0);
+    assertThat(v1.getField("expectedResourceVersion")).isNull();
+    GenericRecord old = new GenericData.Record(v1);
+    old.put("commandId", "c-1");
+    old.put("resourceKey", "t/secret/x");
+    old.put("action", new GenericData.EnumSymbol(v1.getField("action").schema(), "DELETE"));
+    old.put("issuedBy", "alice");
+    old.put("issuedAt", 42L);
+    old.put("spec", null);
+    old.put("force", true);
+    byte[] written =
+        toBytes(new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v1), old);
+
+    SecretCommand read = codec.decode(written);
+
+    assertThat(read.getCommandId()).isEqualTo("c-1");
+    assertThat(read.getAction()).isEqualTo(SecretAction.DELETE);
+    assertThat(read.getForce()).isTrue();
+    assertThat(read.getExpectedResourceVersion()).isNull();
+  }
+
+  @Test
+  void unknownBytesFailWithoutEchoingThem() {
+    byte[] garbage = "password=hunter2".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    assertThatThrownBy(() -> codec.decode(garbage))
+        .isInstanceOf(RecordCodecException.class)
+        .hasMessageNotContaining("hunter2");
+  }
+
+  @Test
+  void everyTopicIsDeclaredOnceWithADistinctName() {
+    List<String> names = Topics.ALL.stream().map(t -> t.name(Topics.DEFAULT_PREFIX)).toList();
+    assertThat(names).doesNotHaveDuplicates().allMatch(n -> n.startsWith("datadock."));
+  }
+
+  private static byte[] toBytes(BinaryMessageEncoder<GenericRecord> encoder, GenericRecord record) {
+    try {
+      ByteBuffer buffer = encoder.encode(record);
+      byte[] bytes = new byte[buffer.remaining()];
+      buffer.get(bytes);
+      return bytes;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static SecretCommand command() {
+    return SecretCommand.newBuilder()
+        .setCommandId("c-2")
+        .setResourceKey("t/secret/x")
+        .setAction(SecretAction.APPLY)
+        .setIssuedBy("alice")
+        .setIssuedAt(42L)
+        .setExpectedResourceVersion(7L)
+        .setSpec(
+            SecretSpec.newBuilder()
+                .setName("x")
+                .setManifestVersion("v2alpha")
+                .setKind("secret")
+                .setSecretType("key-value")
+                .setTenant("t")
+                .setOwner("alice")
+                .setDataKeys(List.of("password"))
+                .setSealed(
+                    SealedPayload.newBuilder()
+                        .setKeyId("k-1")
+                        .setEnc(ByteBuffer.wrap(new byte[32]))
+                        .setCiphertext(ByteBuffer.wrap(new byte[16]))
+                        .build())
+                .build())
+        .build();
+  }
+}
