@@ -1,0 +1,110 @@
+package io.datadock.bench;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import java.net.URI;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
+
+/**
+ * A closed-loop HTTP load generator on Vert.x's non-blocking client: {@code clients} connections,
+ * each sending its next apply as soon as the previous one is answered. Latencies are recorded on
+ * the client's event loop, so no locking is needed.
+ */
+final class LoadGenerator implements AutoCloseable {
+
+  record Result(LatencyRecorder latencies, double seconds) {
+    double throughput() {
+      return latencies.count() / seconds;
+    }
+  }
+
+  private final Vertx vertx = Vertx.vertx();
+  private final URI gateway;
+  private final String token;
+
+  LoadGenerator(String gatewayUrl, String token) {
+    this.gateway = URI.create(gatewayUrl);
+    this.token = token;
+  }
+
+  /**
+   * Sends requests until {@code totalRequests} have been answered or {@code durationMillis} has
+   * passed, whichever comes first.
+   *
+   * @param body the YAML body of request number i
+   */
+  Result run(int clients, long totalRequests, long durationMillis, LongFunction<String> body) {
+    HttpClientAgent client =
+        vertx.createHttpClient(
+            new HttpClientOptions().setKeepAlive(true).setPipelining(false),
+            new PoolOptions().setHttp1MaxSize(clients));
+    LatencyRecorder recorder = new LatencyRecorder();
+    AtomicLong issued = new AtomicLong();
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    AtomicLong running = new AtomicLong(clients);
+    long start = System.nanoTime();
+    long deadline = start + durationMillis * 1_000_000L;
+    vertx.runOnContext(
+        v -> {
+          for (int c = 0; c < clients; c++) {
+            next(client, recorder, issued, totalRequests, deadline, body, running, done);
+          }
+        });
+    done.join();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    client.close();
+    return new Result(recorder, seconds);
+  }
+
+  private void next(
+      HttpClientAgent client,
+      LatencyRecorder recorder,
+      AtomicLong issued,
+      long total,
+      long deadline,
+      LongFunction<String> body,
+      AtomicLong running,
+      CompletableFuture<Void> done) {
+    long i = issued.getAndIncrement();
+    if (i >= total || System.nanoTime() >= deadline) {
+      if (running.decrementAndGet() == 0) {
+        done.complete(null);
+      }
+      return;
+    }
+    long sent = System.nanoTime();
+    RequestOptions options =
+        new RequestOptions()
+            .setMethod(HttpMethod.POST)
+            .setHost(gateway.getHost())
+            .setPort(gateway.getPort())
+            .setURI("/api/v1/resources")
+            .putHeader("Authorization", "Bearer " + token)
+            .putHeader("Content-Type", "application/yaml");
+    client
+        .request(options)
+        .compose(req -> req.send(Buffer.buffer(body.apply(i))))
+        .compose(resp -> resp.body().map(b -> resp.statusCode()))
+        .onComplete(
+            ar -> {
+              if (ar.succeeded() && ar.result() == 200) {
+                recorder.record(System.nanoTime() - sent);
+              } else {
+                recorder.failure();
+              }
+              next(client, recorder, issued, total, deadline, body, running, done);
+            });
+  }
+
+  @Override
+  public void close() {
+    vertx.close().toCompletionStage().toCompletableFuture().join();
+  }
+}
