@@ -1,0 +1,85 @@
+package io.datadock.gateway.app;
+
+import io.datadock.schemas.Topics;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Configuration of the gateway, read from the environment with defaults for the embedded mode.
+ *
+ * @param port HTTP port ({@code DATADOCK_GATEWAY_PORT}, default 8080; 0 picks a free one)
+ * @param bootstrapServers Kafka bootstrap servers ({@code KAFKA_BOOTSTRAP_SERVERS})
+ * @param topicPrefix topic prefix ({@code DATADOCK_TOPIC_PREFIX})
+ * @param adminToken the bootstrap admin's bearer token ({@code DATADOCK_ADMIN_TOKEN})
+ * @param replyTimeout how long a request waits for a service's reply before a 504 ({@code
+ *     DATADOCK_REPLY_TIMEOUT_MS}, default 10 s)
+ * @param maxBodyBytes request body limit ({@code DATADOCK_MAX_BODY_BYTES}, default 1 MiB)
+ * @param httpInstances event-loop instances serving HTTP ({@code DATADOCK_HTTP_INSTANCES})
+ * @param replyMode {@code SERVICE} (normal) or {@code BROKER_ACK}, which answers applies as soon as
+ *     the broker has the command: only for measuring the gateway's own ceiling
+ */
+public record GatewayConfig(
+    int port,
+    String bootstrapServers,
+    String topicPrefix,
+    String adminToken,
+    Duration replyTimeout,
+    int maxBodyBytes,
+    int httpInstances,
+    ReplyMode replyMode) {
+
+  public enum ReplyMode {
+    SERVICE,
+    BROKER_ACK
+  }
+
+  public static GatewayConfig defaults(int port, String bootstrapServers, String adminToken) {
+    return new GatewayConfig(
+        port,
+        bootstrapServers,
+        Topics.DEFAULT_PREFIX,
+        adminToken,
+        Duration.ofSeconds(10),
+        1024 * 1024,
+        2,
+        ReplyMode.SERVICE);
+  }
+
+  public GatewayConfig withReplyTimeout(Duration timeout) {
+    return new GatewayConfig(
+        port, bootstrapServers, topicPrefix, adminToken, timeout, maxBodyBytes, httpInstances, replyMode);
+  }
+
+  public GatewayConfig withReplyMode(ReplyMode mode) {
+    return new GatewayConfig(
+        port, bootstrapServers, topicPrefix, adminToken, replyTimeout, maxBodyBytes, httpInstances, mode);
+  }
+
+  public GatewayConfig withMaxBodyBytes(int bytes) {
+    return new GatewayConfig(
+        port, bootstrapServers, topicPrefix, adminToken, replyTimeout, bytes, httpInstances, replyMode);
+  }
+
+  public static GatewayConfig fromEnv(Map<String, String> env) {
+    String token = env.get("DATADOCK_ADMIN_TOKEN");
+    if (token == null || token.isBlank()) {
+      throw new IllegalArgumentException("DATADOCK_ADMIN_TOKEN must be set for a standalone gateway");
+    }
+    GatewayConfig d =
+        defaults(
+            Integer.parseInt(env.getOrDefault("DATADOCK_GATEWAY_PORT", "8080")),
+            env.getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092"),
+            token);
+    return new GatewayConfig(
+        d.port(),
+        d.bootstrapServers(),
+        env.getOrDefault("DATADOCK_TOPIC_PREFIX", d.topicPrefix()),
+        token,
+        Duration.ofMillis(
+            Long.parseLong(
+                env.getOrDefault("DATADOCK_REPLY_TIMEOUT_MS", "" + d.replyTimeout().toMillis()))),
+        Integer.parseInt(env.getOrDefault("DATADOCK_MAX_BODY_BYTES", "" + d.maxBodyBytes())),
+        Integer.parseInt(env.getOrDefault("DATADOCK_HTTP_INSTANCES", "" + d.httpInstances())),
+        ReplyMode.valueOf(env.getOrDefault("DATADOCK_REPLY_MODE", d.replyMode().name())));
+  }
+}

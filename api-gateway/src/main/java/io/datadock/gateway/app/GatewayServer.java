@@ -1,0 +1,180 @@
+package io.datadock.gateway.app;
+
+import io.datadock.core.kafka.FreePorts;
+import io.datadock.core.kafka.KafkaSettings;
+import io.datadock.core.manifest.ManifestLimits;
+import io.datadock.core.manifest.ManifestParser;
+import io.datadock.gateway.apply.ApplyService;
+import io.datadock.gateway.apply.CommandService;
+import io.datadock.gateway.auth.AdminTokenVerifier;
+import io.datadock.gateway.http.HttpApi;
+import io.datadock.gateway.kafka.CommandPublisher;
+import io.datadock.gateway.kafka.ReplyRouter;
+import io.datadock.gateway.kafka.TopicTail;
+import io.datadock.gateway.sealing.PublicKeyDirectory;
+import io.datadock.gateway.view.ResourceView;
+import io.datadock.schemas.Topic;
+import io.datadock.schemas.Topics;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gateway process: Kafka clients (command publisher, reply router, read view, key directory)
+ * and the Vert.x HTTP server on top of them.
+ */
+public final class GatewayServer implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
+
+  private final GatewayConfig config;
+  private final Map<String, BooleanSupplier> extraReadiness;
+  private final List<AutoCloseable> closeables = new ArrayList<>();
+  private Vertx vertx;
+  private int port;
+  private TopicTail<?, ?> viewTail;
+  private TopicTail<?, ?> repliesTail;
+  private PublicKeyDirectory keys;
+
+  /**
+   * @param extraReadiness checks of the platform around the gateway (broker, Streams apps) that
+   *     {@code /readyz} includes; empty for a standalone gateway
+   */
+  public GatewayServer(GatewayConfig config, Map<String, BooleanSupplier> extraReadiness) {
+    this.config = config;
+    this.extraReadiness = extraReadiness;
+  }
+
+  public GatewayServer start() {
+    String prefix = config.topicPrefix();
+    String bootstrap = config.bootstrapServers();
+    ReplyRouter replies = new ReplyRouter();
+    ResourceView view = new ResourceView();
+    keys = new PublicKeyDirectory();
+    repliesTail = tail(bootstrap, prefix, Topics.COMMAND_RESULTS, TopicTail.From.END, replies::onRecord);
+    viewTail = tail(bootstrap, prefix, Topics.RESOURCE_STATE, TopicTail.From.BEGINNING, view::onRecord);
+    tail(bootstrap, prefix, Topics.SECRET_KEYS, TopicTail.From.BEGINNING, keys::onRecord);
+    CommandPublisher publisher =
+        new CommandPublisher(KafkaSettings.producer(bootstrap, "datadock-gateway"), prefix);
+    closeables.add(publisher);
+
+    CommandService commands =
+        new CommandService(publisher, replies, view, config.replyTimeout(), config.replyMode());
+    ApplyService applyService =
+        new ApplyService(new ManifestParser(ManifestLimits.defaults()), keys, commands);
+    Map<String, BooleanSupplier> readiness = new LinkedHashMap<>(extraReadiness);
+    readiness.put("replies", () -> repliesTail.caughtUp().isDone());
+    readiness.put("readView", () -> viewTail.caughtUp().isDone());
+    readiness.put("sealingKey", () -> keys.current().isPresent());
+    HttpApi api =
+        new HttpApi(
+            applyService,
+            view,
+            new AdminTokenVerifier(config.adminToken()),
+            readiness,
+            config.maxBodyBytes());
+
+    port = config.port() == 0 ? FreePorts.pick() : config.port();
+    vertx = Vertx.vertx();
+    Future<String> deployed =
+        vertx.deployVerticle(
+            () -> new HttpVerticle(api, port),
+            new DeploymentOptions().setInstances(config.httpInstances()));
+    try {
+      deployed.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      close();
+      throw new IllegalStateException("gateway HTTP server did not start on port " + port, e);
+    }
+    LOG.info("gateway listening port={} replyMode={}", port, config.replyMode());
+    return this;
+  }
+
+  /** True once the view and replies are caught up and a sealing key is known. */
+  public boolean ready() {
+    return repliesTail != null
+        && repliesTail.caughtUp().isDone()
+        && viewTail.caughtUp().isDone()
+        && keys.current().isPresent();
+  }
+
+  public int port() {
+    return port;
+  }
+
+  private <V> TopicTail<String, V> tail(
+      String bootstrap,
+      String prefix,
+      Topic<String, V> topic,
+      TopicTail.From from,
+      Consumer<ConsumerRecord<String, V>> handler) {
+    TopicTail<String, V> tail =
+        new TopicTail<>(
+            KafkaSettings.consumer(bootstrap, null),
+            topic.name(prefix),
+            topic.keySerde().deserializer(),
+            topic.valueSerde().deserializer(),
+            from,
+            handler);
+    closeables.add(tail);
+    return tail.start();
+  }
+
+  @Override
+  public void close() {
+    if (vertx != null) {
+      try {
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        LOG.warn("vertx did not close cleanly", e);
+      }
+      vertx = null;
+    }
+    for (AutoCloseable c : closeables) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        LOG.warn("closing {} failed", c.getClass().getSimpleName(), e);
+      }
+    }
+    closeables.clear();
+  }
+
+  /** One HTTP server instance per event loop; all share the port. */
+  private static final class HttpVerticle extends VerticleBase {
+    private final HttpApi api;
+    private final int port;
+
+    HttpVerticle(HttpApi api, int port) {
+      this.api = api;
+      this.port = port;
+    }
+
+    @Override
+    public Future<?> start() {
+      Router router = api.router(vertx);
+      return vertx
+          .createHttpServer(new HttpServerOptions().setHost("0.0.0.0").setPort(port))
+          .requestHandler(router)
+          .listen();
+    }
+  }
+
+  public static void main(String[] args) {
+    GatewayServer server = new GatewayServer(GatewayConfig.fromEnv(System.getenv()), Map.of()).start();
+    Runtime.getRuntime().addShutdownHook(new Thread(server::close, "gateway-shutdown"));
+  }
+}

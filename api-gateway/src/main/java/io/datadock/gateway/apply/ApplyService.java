@@ -1,0 +1,194 @@
+package io.datadock.gateway.apply;
+
+import io.datadock.core.crypto.RecipientKey;
+import io.datadock.core.error.DatadockException;
+import io.datadock.core.error.ErrorCode;
+import io.datadock.core.manifest.ApplyContext;
+import io.datadock.core.manifest.ManifestHeader;
+import io.datadock.core.manifest.ManifestParser;
+import io.datadock.core.manifest.SecretManifest;
+import io.datadock.core.manifest.SecretManifestValidator;
+import io.datadock.core.resource.ResourceKey;
+import io.datadock.gateway.auth.Caller;
+import io.datadock.gateway.sealing.ManifestSealer;
+import io.datadock.gateway.sealing.PublicKeyDirectory;
+import io.datadock.schemas.resource.CommandResult;
+import io.datadock.schemas.resource.Outcome;
+import io.datadock.schemas.secret.SecretAction;
+import io.datadock.schemas.secret.SecretCommand;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Apply and delete as the API offers them: every document is parsed and validated before any is
+ * sent, secret data is sealed before anything leaves the gateway, and each command's result comes
+ * back from the owning service.
+ */
+public final class ApplyService {
+
+  /** What a request asks for besides its body. */
+  public record ApplyRequest(
+      String body,
+      boolean json,
+      String tenant,
+      String workspace,
+      boolean dryRun,
+      Long ifMatch) {}
+
+  private final ManifestParser parser;
+  private final PublicKeyDirectory keys;
+  private final CommandService commands;
+
+  public ApplyService(ManifestParser parser, PublicKeyDirectory keys, CommandService commands) {
+    this.parser = parser;
+    this.keys = keys;
+    this.commands = commands;
+  }
+
+  /**
+   * @throws DatadockException synchronously when any document is malformed or invalid: then
+   *     nothing is sent
+   */
+  public CompletableFuture<List<DocumentResult>> apply(Caller caller, ApplyRequest request) {
+    List<Map<String, Object>> documents = parser.parse(request.body(), request.json());
+    ApplyContext context =
+        new ApplyContext(caller.id(), caller.defaultTenant(), request.tenant(), request.workspace());
+    List<SecretManifest> manifests = new ArrayList<>();
+    for (int i = 0; i < documents.size(); i++) {
+      manifests.add(validate(documents.get(i), context, i + 1, documents.size()));
+    }
+    if (request.ifMatch() != null && manifests.size() != 1) {
+      throw DatadockException.invalid(
+          "If-Match", "If-Match applies to a single document, the body has " + manifests.size());
+    }
+    if (request.dryRun()) {
+      return CompletableFuture.completedFuture(
+          manifests.stream().map(m -> result(m, "validated", null, null)).toList());
+    }
+    RecipientKey recipient =
+        keys.current()
+            .orElseThrow(
+                () ->
+                    new DatadockException(
+                        ErrorCode.UNAVAILABLE,
+                        "secret-service has not published a sealing key yet; retry shortly"));
+    List<CompletableFuture<DocumentResult>> sent = new ArrayList<>();
+    for (SecretManifest manifest : manifests) {
+      Long expected = request.ifMatch() != null ? request.ifMatch() : manifest.resourceVersion();
+      SecretCommand command =
+          SecretCommand.newBuilder()
+              .setCommandId(UUID.randomUUID().toString())
+              .setResourceKey(manifest.key().toString())
+              .setAction(SecretAction.APPLY)
+              .setIssuedBy(caller.id())
+              .setIssuedAt(System.currentTimeMillis())
+              .setSpec(ManifestSealer.seal(manifest, recipient))
+              .setExpectedResourceVersion(expected)
+              .build();
+      sent.add(
+          commands
+              .send(command)
+              .handle(
+                  (r, e) ->
+                      e != null ? failed(manifest, e) : fromResult(manifest, r)));
+    }
+    return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new))
+        .thenApply(v -> sent.stream().map(CompletableFuture::join).toList());
+  }
+
+  /** Deletes one resource; the result's error is NOT_FOUND or DEPENDENCY when refused. */
+  public CompletableFuture<DocumentResult> delete(
+      Caller caller, ResourceKey key, String manifestVersion, boolean force) {
+    SecretCommand command =
+        SecretCommand.newBuilder()
+            .setCommandId(UUID.randomUUID().toString())
+            .setResourceKey(key.toString())
+            .setAction(SecretAction.DELETE)
+            .setIssuedBy(caller.id())
+            .setIssuedAt(System.currentTimeMillis())
+            .setForce(force)
+            .build();
+    return commands
+        .send(command)
+        .handle(
+            (r, e) -> {
+              if (e != null) {
+                return new DocumentResult(
+                    key.name(), manifestVersion, key.kind(), key.tenant(), key.workspace(), null, null, null, unwrap(e));
+              }
+              DatadockException error = errorOf(r);
+              return new DocumentResult(
+                  key.name(),
+                  manifestVersion,
+                  key.kind(),
+                  key.tenant(),
+                  key.workspace(),
+                  error == null ? "deleted" : null,
+                  r.getStatus(),
+                  r.getResourceVersion(),
+                  error);
+            });
+  }
+
+  private static SecretManifest validate(
+      Map<String, Object> document, ApplyContext context, int index, int count) {
+    try {
+      String type = ManifestHeader.type(document);
+      if ("depot".equals(type)) {
+        throw DatadockException.invalid("type", "type 'depot' is not available yet in this release");
+      }
+      return SecretManifestValidator.validate(document, context);
+    } catch (DatadockException e) {
+      if (count == 1) {
+        throw e;
+      }
+      throw new DatadockException(e.code(), "document " + index + ": " + e.getMessage(), e.field());
+    }
+  }
+
+  private static DocumentResult fromResult(SecretManifest manifest, CommandResult result) {
+    DatadockException error = errorOf(result);
+    if (error != null) {
+      return new DocumentResult(
+          manifest.name(), manifest.manifestVersion(), manifest.kind(), manifest.tenant(), manifest.workspace(), null, null, null, error);
+    }
+    String outcome =
+        "accepted".equals(result.getStatus())
+            ? "accepted"
+            : result.getOutcome().name().toLowerCase(Locale.ROOT);
+    return result(manifest, outcome, result.getStatus(), result.getResourceVersion());
+  }
+
+  private static DatadockException errorOf(CommandResult result) {
+    if (result.getOutcome() != Outcome.REJECTED) {
+      return null;
+    }
+    return new DatadockException(
+        ErrorCode.fromCode(result.getErrorCode()), result.getMessage(), result.getField());
+  }
+
+  private static DocumentResult failed(SecretManifest manifest, Throwable e) {
+    return new DocumentResult(
+        manifest.name(), manifest.manifestVersion(), manifest.kind(), manifest.tenant(), manifest.workspace(), null, null, null, unwrap(e));
+  }
+
+  private static DatadockException unwrap(Throwable e) {
+    Throwable t = e;
+    while (!(t instanceof DatadockException) && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t instanceof DatadockException d
+        ? d
+        : new DatadockException(ErrorCode.INTERNAL, "the command failed: " + t.getClass().getSimpleName());
+  }
+
+  private static DocumentResult result(
+      SecretManifest m, String outcome, String status, Long resourceVersion) {
+    return new DocumentResult(
+        m.name(), m.manifestVersion(), m.kind(), m.tenant(), m.workspace(), outcome, status, resourceVersion, null);
+  }
+}

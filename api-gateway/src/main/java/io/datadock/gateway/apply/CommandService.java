@@ -1,0 +1,111 @@
+package io.datadock.gateway.apply;
+
+import io.datadock.core.error.DatadockException;
+import io.datadock.core.error.ErrorCode;
+import io.datadock.gateway.app.GatewayConfig.ReplyMode;
+import io.datadock.gateway.kafka.CommandPublisher;
+import io.datadock.gateway.kafka.ReplyRouter;
+import io.datadock.gateway.view.ResourceView;
+import io.datadock.schemas.resource.CommandResult;
+import io.datadock.schemas.resource.Outcome;
+import io.datadock.schemas.secret.SecretCommand;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Sends one command and waits for what it led to: the reply on {@code command.results}, then the
+ * read view catching up with the version it produced (read-your-writes). Every wait is bounded.
+ */
+public final class CommandService {
+
+  private final CommandPublisher publisher;
+  private final ReplyRouter replies;
+  private final ResourceView view;
+  private final Duration timeout;
+  private final ReplyMode replyMode;
+
+  public CommandService(
+      CommandPublisher publisher,
+      ReplyRouter replies,
+      ResourceView view,
+      Duration timeout,
+      ReplyMode replyMode) {
+    this.publisher = publisher;
+    this.replies = replies;
+    this.view = view;
+    this.timeout = timeout;
+    this.replyMode = replyMode;
+  }
+
+  /**
+   * @return the command's result; fails with a {@link DatadockException} (TIMEOUT, UNAVAILABLE)
+   *     when no reply arrived in time or the broker did not take the command
+   */
+  public CompletableFuture<CommandResult> send(SecretCommand command) {
+    String id = command.getCommandId();
+    CompletableFuture<CommandResult> reply =
+        replyMode == ReplyMode.SERVICE ? replies.expect(id, timeout) : null;
+    CompletableFuture<CommandResult> outcome =
+        publisher
+            .publish(command)
+            .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+            .exceptionally(
+                e -> {
+                  if (reply != null) {
+                    replies.forget(id);
+                  }
+                  throw new CompletionException(
+                      new DatadockException(
+                          ErrorCode.UNAVAILABLE,
+                          "the command could not be published to Kafka: " + rootMessage(e)));
+                })
+            .thenCompose(ack -> reply == null ? CompletableFuture.completedFuture(accepted(command)) : reply);
+    return outcome
+        .exceptionallyCompose(e -> CompletableFuture.failedFuture(asTimeout(e, id)))
+        .thenCompose(this::awaitView);
+  }
+
+  private CompletableFuture<CommandResult> awaitView(CommandResult result) {
+    if (result.getOutcome() == Outcome.REJECTED || result.getResourceVersion() == null) {
+      return CompletableFuture.completedFuture(result);
+    }
+    return view.awaitVersion(result.getResourceKey(), result.getResourceVersion())
+        .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+        // The command did take effect; a slow view only delays visibility, so answer anyway.
+        .handle((v, e) -> result);
+  }
+
+  private Throwable asTimeout(Throwable e, String commandId) {
+    Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+    if (ReplyRouter.isTimeout(cause)) {
+      return new DatadockException(
+          ErrorCode.TIMEOUT,
+          "no reply from the service within "
+              + timeout.toMillis()
+              + " ms; the command (id "
+              + commandId
+              + ") may still be applied: check the resource before retrying");
+    }
+    return cause;
+  }
+
+  private static CommandResult accepted(SecretCommand command) {
+    return CommandResult.newBuilder()
+        .setCommandId(command.getCommandId())
+        .setResourceKey(command.getResourceKey())
+        .setOutcome(Outcome.UNCHANGED)
+        .setStatus("accepted")
+        .setProcessedAt(command.getIssuedAt())
+        .build();
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+  }
+}

@@ -1,0 +1,242 @@
+package io.datadock.gateway.http;
+
+import io.datadock.core.error.DatadockException;
+import io.datadock.core.error.ErrorCode;
+import io.datadock.core.resource.ResourceKey;
+import io.datadock.gateway.apply.ApplyService;
+import io.datadock.gateway.apply.ApplyService.ApplyRequest;
+import io.datadock.gateway.apply.DocumentResult;
+import io.datadock.gateway.auth.Caller;
+import io.datadock.gateway.auth.TokenVerifier;
+import io.datadock.gateway.view.ResourceView;
+import io.datadock.schemas.resource.ResourceState;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The HTTP API (v1): routes bound to small handler methods and one error responder. */
+public final class HttpApi {
+
+  private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+  private static final String CALLER = "caller";
+  private static final Set<String> KINDS = Set.of("secret", "instance-secret", "depot");
+
+  private final ApplyService applyService;
+  private final ResourceView view;
+  private final TokenVerifier tokens;
+  private final Map<String, BooleanSupplier> readiness;
+  private final int maxBodyBytes;
+
+  public HttpApi(
+      ApplyService applyService,
+      ResourceView view,
+      TokenVerifier tokens,
+      Map<String, BooleanSupplier> readiness,
+      int maxBodyBytes) {
+    this.applyService = applyService;
+    this.view = view;
+    this.tokens = tokens;
+    this.readiness = readiness;
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  public Router router(Vertx vertx) {
+    Router router = Router.router(vertx);
+    router.get("/healthz").handler(ctx -> json(ctx, 200, new JsonObject().put("status", "ok")));
+    router.get("/readyz").handler(this::handleReady);
+    router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
+    router.route("/api/*").handler(this::authenticate);
+    router.post("/api/v1/resources").handler(this::handleApply);
+    router.get("/api/v1/resources").handler(this::handleList);
+    router.get("/api/v1/resources/:type/:name").handler(this::handleGet);
+    router.delete("/api/v1/resources/:type/:name").handler(this::handleDelete);
+    router.route().last().handler(ctx -> ErrorResponder.send(ctx, new DatadockException(ErrorCode.NOT_FOUND, "no such endpoint: " + ctx.request().method() + " " + ctx.request().path())));
+    router.route().failureHandler(this::handleFailure);
+    return router;
+  }
+
+  private void authenticate(RoutingContext ctx) {
+    String header = ctx.request().getHeader("Authorization");
+    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      ErrorResponder.send(ctx, new DatadockException(ErrorCode.UNAUTHENTICATED, "missing bearer token: send 'Authorization: Bearer <token>'"));
+      return;
+    }
+    Optional<Caller> caller = tokens.verify(header.substring(7).trim());
+    if (caller.isEmpty()) {
+      ErrorResponder.send(ctx, new DatadockException(ErrorCode.UNAUTHENTICATED, "invalid, expired or revoked token"));
+      return;
+    }
+    ctx.put(CALLER, caller.get());
+    ctx.next();
+  }
+
+  private void handleApply(RoutingContext ctx) {
+    Caller caller = ctx.get(CALLER);
+    String body = ctx.body().asString();
+    if (body == null || body.isBlank()) {
+      ErrorResponder.send(ctx, DatadockException.malformed("the request body is empty: send one or more manifests (YAML or JSON)"));
+      return;
+    }
+    ApplyRequest request =
+        new ApplyRequest(
+            body,
+            isJson(ctx.request().getHeader("Content-Type"), body),
+            ctx.queryParams().get("tenant"),
+            ctx.queryParams().get("workspace"),
+            "true".equalsIgnoreCase(ctx.queryParams().get("dryRun")),
+            ifMatch(ctx.request().getHeader("If-Match")));
+    Future.fromCompletionStage(applyService.apply(caller, request), ctx.vertx().getOrCreateContext())
+        .onSuccess(results -> respondResults(ctx, results))
+        .onFailure(ctx::fail);
+  }
+
+  private static void respondResults(RoutingContext ctx, List<DocumentResult> results) {
+    JsonArray array = new JsonArray();
+    results.forEach(r -> array.add(ResourceJson.result(r)));
+    Optional<DocumentResult> failure = results.stream().filter(DocumentResult::failed).findFirst();
+    if (failure.isEmpty()) {
+      json(ctx, 200, new JsonObject().put("results", array));
+      return;
+    }
+    DatadockException error = failure.get().error();
+    JsonObject body = ErrorResponder.body(error);
+    if (results.size() > 1) {
+      body.put("results", array);
+    }
+    ErrorResponder.send(ctx, ErrorResponder.status(error.code()), body);
+  }
+
+  private void handleList(RoutingContext ctx) {
+    Caller caller = ctx.get(CALLER);
+    String type = ctx.queryParams().get("type");
+    if (type != null && !KINDS.contains(type)) {
+      throw DatadockException.malformed("unknown type '" + type + "', expected one of " + String.join(", ", KINDS.stream().sorted().toList()));
+    }
+    String tenant = Optional.ofNullable(ctx.queryParams().get("tenant")).orElse(caller.defaultTenant());
+    String name = ctx.queryParams().get("name");
+    String workspace = ctx.queryParams().get("workspace");
+    boolean all = "true".equalsIgnoreCase(ctx.queryParams().get("all"));
+    Predicate<ResourceState> filter =
+        s -> s.getTenant().equals(tenant)
+            && (type == null || s.getKind().equals(type))
+            && (name == null || s.getName().equals(name))
+            && (workspace == null || workspace.equals(s.getWorkspace()))
+            && (all || s.getOwner().equals(caller.id()));
+    JsonArray items = new JsonArray();
+    view.list(filter).forEach(s -> items.add(ResourceJson.summary(s)));
+    json(ctx, 200, new JsonObject().put("items", items));
+  }
+
+  private void handleGet(RoutingContext ctx) {
+    Caller caller = ctx.get(CALLER);
+    ResourceState state = find(ctx, caller).orElseThrow(() -> notFound(ctx));
+    json(ctx, 200, ResourceJson.full(state));
+  }
+
+  private void handleDelete(RoutingContext ctx) {
+    Caller caller = ctx.get(CALLER);
+    ResourceKey key = find(ctx, caller).map(s -> ResourceKey.parse(s.getResourceKey())).orElseGet(() -> keyOf(ctx, caller));
+    String version = find(ctx, caller).map(ResourceState::getManifestVersion).orElse(null);
+    boolean force = "true".equalsIgnoreCase(ctx.queryParams().get("force"));
+    Future.fromCompletionStage(applyService.delete(caller, key, version, force), ctx.vertx().getOrCreateContext())
+        .onSuccess(
+            r -> {
+              if (r.failed()) {
+                ErrorResponder.send(ctx, r.error());
+              } else {
+                json(ctx, 200, new JsonObject().put("outcome", "deleted").put("name", key.name()).put("type", key.kind()).put("resourceVersion", String.valueOf(r.resourceVersion())));
+              }
+            })
+        .onFailure(ctx::fail);
+  }
+
+  /** The resource a path names: tenant-level first, then the workspace (default public). */
+  private Optional<ResourceState> find(RoutingContext ctx, Caller caller) {
+    ResourceKey key = keyOf(ctx, caller);
+    Optional<ResourceState> found = view.get(key.toString());
+    if (found.isEmpty() && key.workspace() == null && key.kind().equals("secret")) {
+      found = view.get(new ResourceKey(key.tenant(), key.kind(), "public", key.name()).toString());
+    }
+    return found;
+  }
+
+  private static ResourceKey keyOf(RoutingContext ctx, Caller caller) {
+    String type = ctx.pathParam("type");
+    if (!KINDS.contains(type)) {
+      throw DatadockException.malformed("unknown type '" + type + "', expected one of depot, instance-secret, secret");
+    }
+    String tenant = Optional.ofNullable(ctx.queryParams().get("tenant")).orElse(caller.defaultTenant());
+    return new ResourceKey(tenant, type, ctx.queryParams().get("workspace"), ctx.pathParam("name"));
+  }
+
+  private static DatadockException notFound(RoutingContext ctx) {
+    return new DatadockException(ErrorCode.NOT_FOUND, ctx.pathParam("type") + " '" + ctx.pathParam("name") + "' not found");
+  }
+
+  private void handleReady(RoutingContext ctx) {
+    JsonObject checks = new JsonObject();
+    boolean ready = true;
+    for (var check : readiness.entrySet()) {
+      boolean ok = check.getValue().getAsBoolean();
+      checks.put(check.getKey(), ok);
+      ready &= ok;
+    }
+    json(ctx, ready ? 200 : 503, new JsonObject().put("ready", ready).put("checks", checks));
+  }
+
+  private void handleFailure(RoutingContext ctx) {
+    Throwable failure = ctx.failure();
+    while (failure != null && !(failure instanceof DatadockException) && failure.getCause() != null) {
+      failure = failure.getCause();
+    }
+    if (failure instanceof DatadockException e) {
+      ErrorResponder.send(ctx, e);
+    } else if (ctx.statusCode() == 413) {
+      ErrorResponder.send(ctx, new DatadockException(ErrorCode.TOO_LARGE, "the request body exceeds the limit of " + maxBodyBytes + " bytes"));
+    } else if (ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
+      ErrorResponder.send(ctx, ctx.statusCode(), ErrorResponder.body(new DatadockException(ErrorCode.MALFORMED, "bad request")));
+    } else {
+      LOG.error("request failed method={} path={}", ctx.request().method(), ctx.request().path(), failure);
+      ErrorResponder.send(ctx, new DatadockException(ErrorCode.INTERNAL, "internal error; the gateway log has the details"));
+    }
+  }
+
+  private static Long ifMatch(String header) {
+    if (header == null || header.isBlank()) {
+      return null;
+    }
+    String value = header.trim().replace("\"", "");
+    try {
+      return Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      throw DatadockException.malformed("If-Match must be a resourceVersion (a number), got '" + value + "'");
+    }
+  }
+
+  private static boolean isJson(String contentType, String body) {
+    if (contentType != null && contentType.toLowerCase().contains("json")) {
+      return true;
+    }
+    if (contentType != null && contentType.toLowerCase().contains("yaml")) {
+      return false;
+    }
+    String trimmed = body.stripLeading();
+    return trimmed.startsWith("{") || trimmed.startsWith("[");
+  }
+
+  private static void json(RoutingContext ctx, int status, JsonObject body) {
+    ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode());
+  }
+}

@@ -1,0 +1,55 @@
+package io.datadock.gateway.http;
+
+import io.datadock.gateway.apply.DocumentResult;
+import io.datadock.schemas.resource.ResourceState;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+
+/** How resources and results look in API responses. */
+final class ResourceJson {
+
+  private ResourceJson() {}
+
+  /** A listing row. */
+  static JsonObject summary(ResourceState s) {
+    return new JsonObject()
+        .put("name", s.getName())
+        .put("version", s.getManifestVersion())
+        .put("type", s.getKind())
+        .put("tenant", s.getTenant())
+        .put("workspace", s.getWorkspace())
+        .put("status", s.getStatus())
+        .put("runtime", s.getRuntime())
+        .put("owner", s.getOwner())
+        .put("resourceVersion", String.valueOf(s.getResourceVersion()))
+        .put("createdAt", Instant.ofEpochMilli(s.getCreatedAt()).toString())
+        .put("updatedAt", Instant.ofEpochMilli(s.getUpdatedAt()).toString());
+  }
+
+  /** The whole resource: header, redacted spec, status and details. */
+  static JsonObject full(ResourceState s) {
+    return summary(s)
+        .put("layer", s.getLayer())
+        .put("generation", s.getGeneration())
+        .put("spec", new JsonObject(s.getSpec()))
+        .put("details", s.getDetails() == null ? new JsonObject() : new JsonObject(s.getDetails()));
+  }
+
+  static JsonObject result(DocumentResult r) {
+    JsonObject json =
+        new JsonObject()
+            .put("name", r.name())
+            .put("version", r.version())
+            .put("type", r.type())
+            .put("tenant", r.tenant());
+    if (r.workspace() != null) {
+      json.put("workspace", r.workspace());
+    }
+    if (r.failed()) {
+      return json.put("error", ErrorResponder.body(r.error()).getJsonObject("error"));
+    }
+    return json.put("outcome", r.outcome())
+        .put("status", r.status())
+        .put("resourceVersion", r.resourceVersion() == null ? null : String.valueOf(r.resourceVersion()));
+  }
+}

@@ -1,0 +1,102 @@
+package io.datadock.gateway.view;
+
+import io.datadock.core.resource.ResourceVersionHeader;
+import io.datadock.schemas.resource.ResourceState;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * The gateway's materialized view of {@code resource.state}: every resource's redacted state, kept
+ * in memory and answered from without asking any service. Read-your-writes: after a successful
+ * command, the request waits here until the view holds the version the command produced.
+ *
+ * <p>The last version of deleted resources is remembered too (from the tombstone's header), so a
+ * wait for a deletion completes and a stale state cannot hide it. Those entries are small and go
+ * away at the next start once compaction has removed the tombstones.
+ */
+public final class ResourceView {
+
+  private final Map<String, ResourceState> states = new ConcurrentHashMap<>();
+  private final Map<String, Long> versions = new ConcurrentHashMap<>();
+  private final Map<String, List<Waiter>> waiters = new ConcurrentHashMap<>();
+
+  private record Waiter(long version, CompletableFuture<Void> done) {}
+
+  public void onRecord(ConsumerRecord<String, ResourceState> record) {
+    String key = record.key();
+    long version =
+        record.value() != null
+            ? record.value().getResourceVersion()
+            : ResourceVersionHeader.read(record.headers());
+    versions.compute(
+        key,
+        (k, known) -> {
+          if (known != null && version >= 0 && version < known) {
+            return known; // an older record (an aborted transaction's duplicate): ignore it
+          }
+          if (record.value() == null) {
+            states.remove(k);
+          } else {
+            states.put(k, record.value());
+          }
+          return Math.max(version, known == null ? -1 : known);
+        });
+    release(key);
+  }
+
+  /** Completes once the view holds {@code version} (or later) of the resource. */
+  public CompletableFuture<Void> awaitVersion(String key, long version) {
+    if (versionOf(key) >= version) {
+      return CompletableFuture.completedFuture(null);
+    }
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    waiters.computeIfAbsent(key, k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(new Waiter(version, done));
+    release(key); // the record may have arrived between the check and the registration
+    return done;
+  }
+
+  private void release(String key) {
+    List<Waiter> list = waiters.get(key);
+    if (list == null) {
+      return;
+    }
+    long now = versionOf(key);
+    for (Waiter w : list) {
+      if (w.version() <= now || w.done().isDone()) {
+        w.done().complete(null);
+        list.remove(w);
+      }
+    }
+    waiters.computeIfPresent(key, (k, l) -> l.isEmpty() ? null : l);
+  }
+
+  private long versionOf(String key) {
+    return versions.getOrDefault(key, -1L);
+  }
+
+  public Optional<ResourceState> get(String key) {
+    return Optional.ofNullable(states.get(key));
+  }
+
+  public List<ResourceState> list(Predicate<ResourceState> filter) {
+    List<ResourceState> out = new ArrayList<>();
+    for (ResourceState s : states.values()) {
+      if (filter.test(s)) {
+        out.add(s);
+      }
+    }
+    out.sort(Comparator.comparing(ResourceState::getName).thenComparing(ResourceState::getResourceKey));
+    return out;
+  }
+
+  public int size() {
+    return states.size();
+  }
+}

@@ -1,0 +1,67 @@
+package io.datadock.local;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * {@code java -jar datadock-local.jar [--port 8080] [--kafka-port 9092] [--data-dir DIR]}: starts
+ * the embedded platform and prints where to reach it.
+ */
+public final class DatadockLocal {
+
+  private DatadockLocal() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    int port = 8080;
+    int kafkaPort = 9092;
+    Path dataDir = Path.of(".datadock", "data");
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--port" -> port = Integer.parseInt(value(args, ++i, "--port"));
+        case "--kafka-port" -> kafkaPort = Integer.parseInt(value(args, ++i, "--kafka-port"));
+        case "--data-dir" -> dataDir = Path.of(value(args, ++i, "--data-dir"));
+        case "-h", "--help" -> {
+          System.out.println(
+              "usage: java -jar datadock-local.jar [--port 8080] [--kafka-port 9092] [--data-dir DIR]");
+          return;
+        }
+        default -> {
+          System.err.println("unknown option " + args[i] + " (try --help)");
+          System.exit(2);
+        }
+      }
+    }
+    Path cliConfig =
+        System.getenv("DATADOCK_CONFIG") != null
+            ? Path.of(System.getenv("DATADOCK_CONFIG"))
+            : Path.of(System.getProperty("user.home"), ".datadock", "config.yaml");
+    PlatformOptions options =
+        PlatformOptions.defaults(dataDir)
+            .withPorts(port, kafkaPort)
+            .withAdminToken(System.getenv("DATADOCK_ADMIN_TOKEN"))
+            .withCliConfig(cliConfig);
+    Platform platform = Platform.start(options);
+    Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "datadock-shutdown"));
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (!platform.ready() && Instant.now().isBefore(deadline)) {
+      Thread.sleep(100); // polling a readiness condition, not synchronizing on time
+    }
+    System.out.println();
+    System.out.println("Datadock is " + (platform.ready() ? "ready" : "starting (see /readyz)"));
+    System.out.println("  gateway:     " + platform.gatewayUrl());
+    System.out.println("  kafka:       " + platform.bootstrapServers());
+    System.out.println("  admin token: " + platform.adminToken());
+    System.out.println("  CLI profile: " + cliConfig);
+    System.out.println();
+    Thread.currentThread().join();
+  }
+
+  private static String value(String[] args, int i, String option) {
+    if (i >= args.length) {
+      System.err.println(option + " needs a value");
+      System.exit(2);
+    }
+    return args[i];
+  }
+}

@@ -1,0 +1,114 @@
+package io.datadock.local;
+
+import io.datadock.core.kafka.TopicProvisioner;
+import io.datadock.core.kafka.embedded.EmbeddedKafkaBroker;
+import io.datadock.gateway.app.GatewayConfig;
+import io.datadock.gateway.app.GatewayServer;
+import io.datadock.schemas.Topics;
+import io.datadock.secret.app.SecretService;
+import io.datadock.secret.app.SecretServiceConfig;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole of Datadock in one JVM: a real single-node KRaft broker, the topics, every service and
+ * the gateway. Used by the {@code datadock-local} launcher, the integration tests and the
+ * benchmark alike.
+ */
+public final class Platform implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Platform.class);
+
+  private final EmbeddedKafkaBroker broker;
+  private final SecretService secretService;
+  private final GatewayServer gateway;
+  private final String adminToken;
+
+  private Platform(
+      EmbeddedKafkaBroker broker, SecretService secretService, GatewayServer gateway, String token) {
+    this.broker = broker;
+    this.secretService = secretService;
+    this.gateway = gateway;
+    this.adminToken = token;
+  }
+
+  public static Platform start(PlatformOptions options) {
+    long started = System.nanoTime();
+    Path dataDir = options.dataDir().toAbsolutePath();
+    String token = AdminToken.resolve(options.adminToken(), dataDir);
+    EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), options.kafkaPort());
+    SecretService secrets = null;
+    GatewayServer gateway = null;
+    try {
+      String bootstrap = broker.bootstrapServers();
+      TopicProvisioner.ensureTopics(bootstrap, Topics.DEFAULT_PREFIX, options.partitions(), (short) 1);
+      secrets = new SecretService(SecretServiceConfig.defaults(bootstrap, dataDir));
+      secrets.start();
+      SecretService secretService = secrets;
+      Map<String, BooleanSupplier> checks = new LinkedHashMap<>();
+      checks.put("broker", () -> true);
+      checks.put("secretService", secretService::isRunning);
+      gateway =
+          new GatewayServer(
+                  GatewayConfig.defaults(options.gatewayPort(), bootstrap, token)
+                      .withReplyTimeout(options.replyTimeout())
+                      .withReplyMode(options.replyMode()),
+                  checks)
+              .start();
+      Platform platform = new Platform(broker, secrets, gateway, token);
+      if (options.cliConfig() != null) {
+        CliProfile.write(options.cliConfig(), platform.gatewayUrl(), token);
+      }
+      LOG.info(
+          "platform started gateway={} kafka={} in {} ms",
+          platform.gatewayUrl(),
+          bootstrap,
+          (System.nanoTime() - started) / 1_000_000);
+      return platform;
+    } catch (RuntimeException e) {
+      closeQuietly(gateway);
+      closeQuietly(secrets);
+      closeQuietly(broker);
+      throw e;
+    }
+  }
+
+  /** True when the broker, every Streams app and the gateway's views are ready. */
+  public boolean ready() {
+    return secretService.isRunning() && gateway.ready();
+  }
+
+  public String gatewayUrl() {
+    return "http://localhost:" + gateway.port();
+  }
+
+  public String bootstrapServers() {
+    return broker.bootstrapServers();
+  }
+
+  public String adminToken() {
+    return adminToken;
+  }
+
+  @Override
+  public void close() {
+    closeQuietly(gateway);
+    closeQuietly(secretService);
+    closeQuietly(broker);
+  }
+
+  private static void closeQuietly(AutoCloseable c) {
+    if (c == null) {
+      return;
+    }
+    try {
+      c.close();
+    } catch (Exception e) {
+      LOG.warn("closing {} failed", c.getClass().getSimpleName(), e);
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package io.datadock.local;
+
+import io.datadock.gateway.app.GatewayConfig.ReplyMode;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * How to start the embedded platform.
+ *
+ * @param gatewayPort HTTP port, 0 for a free one
+ * @param kafkaPort broker port, 0 for a free one
+ * @param dataDir where the broker log, Streams state and keys live; the same dir means the same
+ *     state after a restart
+ * @param adminToken the admin's token, or null to reuse the one in the data dir or generate one
+ * @param cliConfig the CLI config file to write a ready profile to, or null for none
+ * @param partitions partitions per topic
+ * @param replyTimeout how long the gateway waits for a service's reply
+ * @param replyMode SERVICE, or BROKER_ACK to measure the gateway's ceiling
+ */
+public record PlatformOptions(
+    int gatewayPort,
+    int kafkaPort,
+    Path dataDir,
+    String adminToken,
+    Path cliConfig,
+    int partitions,
+    Duration replyTimeout,
+    ReplyMode replyMode) {
+
+  public static PlatformOptions defaults(Path dataDir) {
+    return new PlatformOptions(0, 0, dataDir, null, null, 4, Duration.ofSeconds(10), ReplyMode.SERVICE);
+  }
+
+  public PlatformOptions withPorts(int gateway, int kafka) {
+    return new PlatformOptions(gateway, kafka, dataDir, adminToken, cliConfig, partitions, replyTimeout, replyMode);
+  }
+
+  public PlatformOptions withAdminToken(String token) {
+    return new PlatformOptions(gatewayPort, kafkaPort, dataDir, token, cliConfig, partitions, replyTimeout, replyMode);
+  }
+
+  public PlatformOptions withCliConfig(Path path) {
+    return new PlatformOptions(gatewayPort, kafkaPort, dataDir, adminToken, path, partitions, replyTimeout, replyMode);
+  }
+
+  public PlatformOptions withReplyTimeout(Duration timeout) {
+    return new PlatformOptions(gatewayPort, kafkaPort, dataDir, adminToken, cliConfig, partitions, timeout, replyMode);
+  }
+
+  public PlatformOptions withReplyMode(ReplyMode mode) {
+    return new PlatformOptions(gatewayPort, kafkaPort, dataDir, adminToken, cliConfig, partitions, replyTimeout, mode);
+  }
+}

@@ -1,0 +1,51 @@
+package io.datadock.secret.app;
+
+import io.datadock.core.crypto.KeyRing;
+import io.datadock.core.crypto.RecipientKey;
+import io.datadock.core.kafka.KafkaSettings;
+import io.datadock.schemas.Topics;
+import io.datadock.schemas.secret.KeyState;
+import io.datadock.schemas.secret.SecretKey;
+import java.nio.ByteBuffer;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * Publishes the key ring's public keys to the compacted {@code secret.keys} topic, keyed by key id,
+ * so gateways learn where to seal without sharing a file with secret-service.
+ */
+final class SecretKeyPublisher {
+
+  static final String ALGORITHM = "HPKE-X25519-HKDF-SHA256-AES256GCM";
+
+  private final String bootstrapServers;
+  private final String topicPrefix;
+
+  SecretKeyPublisher(String bootstrapServers, String topicPrefix) {
+    this.bootstrapServers = bootstrapServers;
+    this.topicPrefix = topicPrefix;
+  }
+
+  void publish(KeyRing keyRing) {
+    var topic = Topics.SECRET_KEYS;
+    try (KafkaProducer<String, SecretKey> producer =
+        new KafkaProducer<>(
+            KafkaSettings.producer(bootstrapServers, "secret-service-keys"),
+            topic.keySerde().serializer(),
+            topic.valueSerde().serializer())) {
+      for (RecipientKey key : keyRing.publicKeys()) {
+        SecretKey record =
+            SecretKey.newBuilder()
+                .setKeyId(key.keyId())
+                .setAlgorithm(ALGORITHM)
+                .setPublicKey(ByteBuffer.wrap(key.publicKey()))
+                .setState(KeyState.ACTIVE)
+                .setCreatedAt(key.createdAt())
+                .build();
+        producer.send(new ProducerRecord<>(topic.name(topicPrefix), key.keyId(), record));
+      }
+      producer.flush();
+    }
+  }
+}

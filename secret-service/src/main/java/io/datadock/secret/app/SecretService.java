@@ -1,0 +1,73 @@
+package io.datadock.secret.app;
+
+import io.datadock.core.crypto.KeyRing;
+import io.datadock.core.streams.StreamsSettings;
+import io.datadock.secret.topology.SecretTopology;
+import java.time.Duration;
+import org.apache.kafka.streams.KafkaStreams;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * secret-service: owns the secret lifecycle. Publishes its public keys to {@code secret.keys} so
+ * gateways can seal to it, then runs the secret topology with exactly-once processing.
+ */
+public final class SecretService implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SecretService.class);
+
+  private final SecretServiceConfig config;
+  private final KeyRing keyRing;
+  private KafkaStreams streams;
+
+  public SecretService(SecretServiceConfig config) {
+    this.config = config;
+    this.keyRing = KeyRing.loadOrCreate(config.keyDir());
+  }
+
+  public void start() {
+    new SecretKeyPublisher(config.bootstrapServers(), config.topicPrefix()).publish(keyRing);
+    streams =
+        new KafkaStreams(
+            SecretTopology.build(config.topicPrefix(), keyRing::open),
+            StreamsSettings.exactlyOnce(
+                config.applicationId(),
+                config.bootstrapServers(),
+                config.stateDir(),
+                config.commitIntervalMs(),
+                config.streamThreads()));
+    streams.setUncaughtExceptionHandler(
+        e -> {
+          LOG.error("secret-service stream thread failed, replacing it", e);
+          return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler
+              .StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+    streams.start();
+    LOG.info("secret-service started applicationId={} keyId={}", config.applicationId(), keyRing.newest().keyId());
+  }
+
+  public KafkaStreams.State state() {
+    return streams == null ? KafkaStreams.State.CREATED : streams.state();
+  }
+
+  public boolean isRunning() {
+    return state() == KafkaStreams.State.RUNNING;
+  }
+
+  public KeyRing keyRing() {
+    return keyRing;
+  }
+
+  @Override
+  public void close() {
+    if (streams != null) {
+      streams.close(Duration.ofSeconds(30));
+    }
+  }
+
+  public static void main(String[] args) {
+    SecretService service = new SecretService(SecretServiceConfig.fromEnv(System.getenv()));
+    Runtime.getRuntime().addShutdownHook(new Thread(service::close, "secret-service-shutdown"));
+    service.start();
+  }
+}

@@ -1,0 +1,32 @@
+package io.datadock.secret.lifecycle;
+
+import io.datadock.schemas.resource.CommandResult;
+import io.datadock.schemas.resource.ResourceState;
+import io.datadock.schemas.secret.SecretEvent;
+import io.datadock.schemas.secret.SecretState;
+
+/**
+ * What one secret command leads to. {@code store} says what to do with the state store entry;
+ * {@code event} and {@code state} are null when nothing is published besides the result.
+ *
+ * @param newState the new store value when {@code store == Store.PUT}
+ * @param event the secret event to publish, or null
+ * @param state the resource state to publish, or null (see {@code tombstone})
+ * @param tombstone true when the resource state is deleted
+ * @param result always present: every command gets a result
+ */
+public record SecretDecision(
+    Store store,
+    SecretState newState,
+    SecretEvent event,
+    ResourceState state,
+    boolean tombstone,
+    long resourceVersion,
+    CommandResult result) {
+
+  public enum Store {
+    KEEP,
+    PUT,
+    DELETE
+  }
+}

@@ -1,0 +1,62 @@
+package io.datadock.secret.topology;
+
+import io.datadock.schemas.Topic;
+import io.datadock.schemas.Topics;
+import io.datadock.schemas.secret.SecretState;
+import io.datadock.secret.lifecycle.PayloadOpener;
+import io.datadock.secret.lifecycle.SecretDecider;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The secret-service topology: {@code secret.commands} → decide against the {@code secrets} store →
+ * {@code secret.events}, {@code resource.state}, {@code command.results}. Pure: building it does no
+ * I/O, so tests build the very same topology into a TopologyTestDriver.
+ */
+public final class SecretTopology {
+
+  public static final String SECRETS_STORE = "secrets";
+
+  static final String SOURCE = "secret-commands";
+  static final String PROCESSOR = "secret-lifecycle";
+  static final String EVENTS_SINK = "secret-events";
+  static final String STATE_SINK = "resource-state";
+  static final String RESULTS_SINK = "command-results";
+
+  private SecretTopology() {}
+
+  public static Topology build(String topicPrefix, PayloadOpener opener) {
+    StoreBuilder<KeyValueStore<String, SecretState>> store =
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(SECRETS_STORE),
+            Serdes.String(),
+            Topics.avro(SecretState.class));
+
+    Topology topology = new Topology();
+    Topic<String, ?> commands = Topics.SECRET_COMMANDS;
+    topology.addSource(
+        SOURCE,
+        commands.keySerde().deserializer(),
+        Topics.SECRET_COMMANDS.valueSerde().deserializer(),
+        commands.name(topicPrefix));
+    topology.addProcessor(
+        PROCESSOR, () -> new SecretCommandProcessor(new SecretDecider(opener)), SOURCE);
+    topology.addStateStore(store, PROCESSOR);
+    sink(topology, EVENTS_SINK, Topics.SECRET_EVENTS, topicPrefix);
+    sink(topology, STATE_SINK, Topics.RESOURCE_STATE, topicPrefix);
+    sink(topology, RESULTS_SINK, Topics.COMMAND_RESULTS, topicPrefix);
+    return topology;
+  }
+
+  private static <V> void sink(Topology topology, String name, Topic<String, V> topic, String prefix) {
+    topology.addSink(
+        name,
+        topic.name(prefix),
+        topic.keySerde().serializer(),
+        topic.valueSerde().serializer(),
+        PROCESSOR);
+  }
+}
