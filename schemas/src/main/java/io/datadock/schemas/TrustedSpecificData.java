@@ -7,20 +7,19 @@ import org.apache.avro.util.ClassSecurityValidator;
  * Avro 1.12 refuses to instantiate classes outside trusted packages. Datadock's generated classes
  * are trusted here, in code, so no JVM flag is needed anywhere.
  */
-final class TrustedSpecificData {
+public final class TrustedSpecificData {
 
   private static final String PACKAGE = "io.datadock.schemas";
 
   static {
     ClassSecurityValidator.setGlobal(
         ClassSecurityValidator.composite(
-            ClassSecurityValidator.getGlobal(),
-            type -> type.getName().startsWith(PACKAGE + ".")));
+            ClassSecurityValidator.getGlobal(), type -> type.getName().startsWith(PACKAGE + ".")));
   }
 
   private TrustedSpecificData() {}
 
-  static SpecificData get() {
+  public static SpecificData get() {
     return SpecificData.get();
   }
 }

@@ -46,8 +46,7 @@ class AvroSingleObjectCodecTest {
     old.put("issuedAt", 42L);
     old.put("spec", null);
     old.put("force", true);
-    byte[] written =
-        toBytes(new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v1), old);
+    byte[] written = toBytes(new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v1), old);
 
     SecretCommand read = codec.decode(written);
 
