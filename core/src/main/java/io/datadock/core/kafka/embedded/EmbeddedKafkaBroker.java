@@ -13,6 +13,7 @@ import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.Feature;
 import org.apache.kafka.server.common.MetadataVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,7 +79,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
           .setMetadataLogDirectory(logDir.toString())
           .setDirectories(List.of(logDir.toString()))
           .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
-          .setSupportedFeatures(Formatter.PRODUCTION_FEATURES)
+          .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
           .run();
     } catch (Exception e) {
       throw new IllegalStateException("cannot format the broker directory " + logDir, e);
