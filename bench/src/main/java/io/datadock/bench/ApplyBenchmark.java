@@ -38,8 +38,18 @@ public final class ApplyBenchmark {
     Figures service = measure(ReplyMode.SERVICE, single, seconds, clients);
     Figures ceiling = measure(ReplyMode.BROKER_ACK, single, seconds, clients);
     System.out.println();
-    System.out.println("secret apply, embedded platform, " + Runtime.getRuntime().availableProcessors() + " cores");
-    System.out.printf(Locale.ROOT, "%-34s %12s %12s %18s %14s%n", "", "1 client p50", "1 client p99", clients + " clients req/s", clients + " clients p99");
+    System.out.println(
+        "secret apply, embedded platform, "
+            + Runtime.getRuntime().availableProcessors()
+            + " cores");
+    System.out.printf(
+        Locale.ROOT,
+        "%-34s %12s %12s %18s %14s%n",
+        "",
+        "1 client p50",
+        "1 client p99",
+        clients + " clients req/s",
+        clients + " clients p99");
     print("full apply (gateway+broker+service)", service);
     print("ceiling (answer on broker ack)", ceiling);
     System.out.printf(
@@ -56,13 +66,20 @@ public final class ApplyBenchmark {
     System.out.printf(
         Locale.ROOT,
         "%-34s %10.2fms %10.2fms %18.0f %12.2fms   (failures: %d)%n",
-        label, f.p50(), f.p99(), f.throughput(), f.p99Concurrent(), f.failures());
+        label,
+        f.p50(),
+        f.p99(),
+        f.throughput(),
+        f.p99Concurrent(),
+        f.failures());
   }
 
-  private static Figures measure(ReplyMode mode, int single, int seconds, int clients) throws Exception {
+  private static Figures measure(ReplyMode mode, int single, int seconds, int clients)
+      throws Exception {
     Path dir = Files.createTempDirectory("datadock-bench-");
     try (Platform platform =
-        Platform.start(PlatformOptions.defaults(dir).withReplyMode(mode).withAdminToken("bench-token"))) {
+        Platform.start(
+            PlatformOptions.defaults(dir).withReplyMode(mode).withAdminToken("bench-token"))) {
       Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
       while (!platform.ready()) {
         if (Instant.now().isAfter(deadline)) {
@@ -72,14 +89,28 @@ public final class ApplyBenchmark {
       }
       try (LoadGenerator load = new LoadGenerator(platform.gatewayUrl(), "bench-token")) {
         String run = mode.name().toLowerCase(Locale.ROOT).replace('_', '-');
-        load.run(clients, Long.MAX_VALUE, 5_000, i -> secret("warm-" + run + "-" + (i % 2000), i)); // warm-up
-        LoadGenerator.Result one = load.run(1, single, 600_000, i -> secret("one-" + run + "-" + i, i));
+        load.run(
+            clients,
+            Long.MAX_VALUE,
+            5_000,
+            i -> secret("warm-" + run + "-" + (i % 2000), i)); // warm-up
+        LoadGenerator.Result one =
+            load.run(1, single, 600_000, i -> secret("one-" + run + "-" + i, i));
         LoadGenerator.Result many =
-            load.run(clients, Long.MAX_VALUE, seconds * 1000L, i -> secret("many-" + run + "-" + (i % 20000), i));
+            load.run(
+                clients,
+                Long.MAX_VALUE,
+                seconds * 1000L,
+                i -> secret("many-" + run + "-" + (i % 20000), i));
         System.out.printf(
             Locale.ROOT,
             "%s: 1 client %d applies in %.1f s; %d clients %d applies in %.1f s%n",
-            mode, one.latencies().count(), one.seconds(), clients, many.latencies().count(), many.seconds());
+            mode,
+            one.latencies().count(),
+            one.seconds(),
+            clients,
+            many.latencies().count(),
+            many.seconds());
         return new Figures(
             one.latencies().percentileMillis(50),
             one.latencies().percentileMillis(99),

@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whole of Datadock in one JVM: a real single-node KRaft broker, the topics, every service and
- * the gateway. Used by the {@code datadock-local} launcher, the integration tests and the
- * benchmark alike.
+ * the gateway. Used by the {@code datadock-local} launcher, the integration tests and the benchmark
+ * alike.
  */
 public final class Platform implements AutoCloseable {
 
@@ -29,7 +29,10 @@ public final class Platform implements AutoCloseable {
   private final String adminToken;
 
   private Platform(
-      EmbeddedKafkaBroker broker, SecretService secretService, GatewayServer gateway, String token) {
+      EmbeddedKafkaBroker broker,
+      SecretService secretService,
+      GatewayServer gateway,
+      String token) {
     this.broker = broker;
     this.secretService = secretService;
     this.gateway = gateway;
@@ -40,12 +43,14 @@ public final class Platform implements AutoCloseable {
     long started = System.nanoTime();
     Path dataDir = options.dataDir().toAbsolutePath();
     String token = AdminToken.resolve(options.adminToken(), dataDir);
-    EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), options.kafkaPort());
+    EmbeddedKafkaBroker broker =
+        EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), options.kafkaPort());
     SecretService secrets = null;
     GatewayServer gateway = null;
     try {
       String bootstrap = broker.bootstrapServers();
-      TopicProvisioner.ensureTopics(bootstrap, Topics.DEFAULT_PREFIX, options.partitions(), (short) 1);
+      TopicProvisioner.ensureTopics(
+          bootstrap, Topics.DEFAULT_PREFIX, options.partitions(), (short) 1);
       secrets = new SecretService(SecretServiceConfig.defaults(bootstrap, dataDir));
       secrets.start();
       SecretService secretService = secrets;

@@ -28,26 +28,32 @@ public record PlatformOptions(
     ReplyMode replyMode) {
 
   public static PlatformOptions defaults(Path dataDir) {
-    return new PlatformOptions(0, 0, dataDir, null, null, 4, Duration.ofSeconds(10), ReplyMode.SERVICE);
+    return new PlatformOptions(
+        0, 0, dataDir, null, null, 4, Duration.ofSeconds(10), ReplyMode.SERVICE);
   }
 
   public PlatformOptions withPorts(int gateway, int kafka) {
-    return new PlatformOptions(gateway, kafka, dataDir, adminToken, cliConfig, partitions, replyTimeout, replyMode);
+    return new PlatformOptions(
+        gateway, kafka, dataDir, adminToken, cliConfig, partitions, replyTimeout, replyMode);
   }
 
   public PlatformOptions withAdminToken(String token) {
-    return new PlatformOptions(gatewayPort, kafkaPort, dataDir, token, cliConfig, partitions, replyTimeout, replyMode);
+    return new PlatformOptions(
+        gatewayPort, kafkaPort, dataDir, token, cliConfig, partitions, replyTimeout, replyMode);
   }
 
   public PlatformOptions withCliConfig(Path path) {
-    return new PlatformOptions(gatewayPort, kafkaPort, dataDir, adminToken, path, partitions, replyTimeout, replyMode);
+    return new PlatformOptions(
+        gatewayPort, kafkaPort, dataDir, adminToken, path, partitions, replyTimeout, replyMode);
   }
 
   public PlatformOptions withReplyTimeout(Duration timeout) {
-    return new PlatformOptions(gatewayPort, kafkaPort, dataDir, adminToken, cliConfig, partitions, timeout, replyMode);
+    return new PlatformOptions(
+        gatewayPort, kafkaPort, dataDir, adminToken, cliConfig, partitions, timeout, replyMode);
   }
 
   public PlatformOptions withReplyMode(ReplyMode mode) {
-    return new PlatformOptions(gatewayPort, kafkaPort, dataDir, adminToken, cliConfig, partitions, replyTimeout, mode);
+    return new PlatformOptions(
+        gatewayPort, kafkaPort, dataDir, adminToken, cliConfig, partitions, replyTimeout, mode);
   }
 }

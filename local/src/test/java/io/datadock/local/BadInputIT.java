@@ -57,8 +57,13 @@ class BadInputIT {
 
   @Test
   void unknownTypeAndVersionAre422NamingTheField() {
-    assertError(api.applyYaml(secret("x-cred", "pw").replace("type: secret", "type: sekret"), ""), 422, "type", "sekret");
-    assertError(api.applyYaml(secret("x-cred", "pw").replace("v2alpha", "v9"), ""), 422, "version", "v9");
+    assertError(
+        api.applyYaml(secret("x-cred", "pw").replace("type: secret", "type: sekret"), ""),
+        422,
+        "type",
+        "sekret");
+    assertError(
+        api.applyYaml(secret("x-cred", "pw").replace("v2alpha", "v9"), ""), 422, "version", "v9");
   }
 
   @Test
@@ -71,14 +76,16 @@ class BadInputIT {
 
   @Test
   void missingOrEmptyDataIs422() {
-    String noData = "name: empty-cred\nversion: v2alpha\ntype: secret\nsecret:\n  type: key-value\n";
+    String noData =
+        "name: empty-cred\nversion: v2alpha\ntype: secret\nsecret:\n  type: key-value\n";
     assertError(api.applyYaml(noData, ""), 422, "secret.data", "");
     assertError(api.applyYaml(noData + "  data: {}\n  files: {}\n", ""), 422, "secret.data", "");
   }
 
   @Test
   void nonStringDataValuesAre422() {
-    String yaml = "name: num-cred\nversion: v2alpha\ntype: secret\nsecret:\n  type: key-value\n  data:\n    port: 5432\n";
+    String yaml =
+        "name: num-cred\nversion: v2alpha\ntype: secret\nsecret:\n  type: key-value\n  data:\n    port: 5432\n";
     assertError(api.applyYaml(yaml, ""), 422, "secret.data.port", "string");
   }
 
@@ -90,7 +97,9 @@ class BadInputIT {
 
   @Test
   void billionLaughsIsRefusedQuickly() {
-    StringBuilder yaml = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    StringBuilder yaml =
+        new StringBuilder(
+            "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
     for (char c = 'b'; c <= 'j'; c++) {
       char p = (char) (c - 1);
       yaml.append(c).append(": &").append(c).append(" [*").append(p);
@@ -107,7 +116,11 @@ class BadInputIT {
 
   @Test
   void duplicateKeysAre400() {
-    assertError(api.applyYaml("name: a\nname: b\nversion: v2alpha\ntype: secret\n", ""), 400, null, "duplicate");
+    assertError(
+        api.applyYaml("name: a\nname: b\nversion: v2alpha\ntype: secret\n", ""),
+        400,
+        null,
+        "duplicate");
     assertError(api.applyJson("{\"name\":\"a\",\"name\":\"b\"}"), 400, null, "duplicate");
   }
 

@@ -68,7 +68,9 @@ class GatewayTimeoutIT {
               .setState(KeyState.ACTIVE)
               .setCreatedAt(key.createdAt())
               .build();
-      producer.send(new ProducerRecord<>(topic.name(Topics.DEFAULT_PREFIX), key.keyId(), record)).get();
+      producer
+          .send(new ProducerRecord<>(topic.name(Topics.DEFAULT_PREFIX), key.keyId(), record))
+          .get();
     }
   }
 }

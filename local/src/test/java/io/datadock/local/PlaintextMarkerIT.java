@@ -3,7 +3,6 @@ package io.datadock.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,14 +60,20 @@ class PlaintextMarkerIT {
                 key.json: %s
             """
                 .formatted(
-                    i, user, password, Base64.getEncoder().encodeToString(file.getBytes(StandardCharsets.UTF_8)));
+                    i,
+                    user,
+                    password,
+                    Base64.getEncoder().encodeToString(file.getBytes(StandardCharsets.UTF_8)));
         assertThat(api.applyYaml(yaml, "").status()).isEqualTo(200);
         assertThat(api.applyYaml(yaml, "").status()).isEqualTo(200); // unchanged path
-        assertThat(api.applyYaml(yaml.replace(password, marker(markers)), "").status()).isEqualTo(200);
+        assertThat(api.applyYaml(yaml.replace(password, marker(markers)), "").status())
+            .isEqualTo(200);
       }
       // rejected commands and bad input carry values too
       api.applyYaml(
-          "name: Bad\nversion: v2alpha\ntype: secret\nsecret:\n  type: key-value\n  data:\n    password: " + marker(markers) + "\n",
+          "name: Bad\nversion: v2alpha\ntype: secret\nsecret:\n  type: key-value\n  data:\n    password: "
+              + marker(markers)
+              + "\n",
           "");
       api.get("/api/v1/resources?type=secret&all=true");
       api.get("/api/v1/resources/secret/marker-1");
@@ -85,7 +90,10 @@ class PlaintextMarkerIT {
     }
     try (Stream<Path> files = Files.walk(dataDir)) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
-        assertNoMarker(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1), markers, file.toString());
+        assertNoMarker(
+            new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1),
+            markers,
+            file.toString());
       }
     }
     Path log = Path.of(System.getProperty("datadock.it.log", "target/it-logs/datadock-it.log"));
@@ -108,7 +116,8 @@ class PlaintextMarkerIT {
   /** Every key, value and header of every topic, internal ones included, read uncommitted. */
   private static List<byte[]> readEveryTopic(String bootstrap) throws Exception {
     Set<String> topics;
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
       topics = admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get();
     }
     Map<String, Object> config = new HashMap<>();
@@ -119,7 +128,9 @@ class PlaintextMarkerIT {
         new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       List<TopicPartition> partitions = new ArrayList<>();
       for (String topic : topics) {
-        consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+        consumer
+            .partitionsFor(topic)
+            .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
       }
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
@@ -139,7 +150,8 @@ class PlaintextMarkerIT {
                     out.add(h.value() == null ? new byte[0] : h.value());
                   }
                 }
-                return ends.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+                return ends.entrySet().stream()
+                    .allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
               });
     }
     return out;

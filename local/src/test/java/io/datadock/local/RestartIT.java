@@ -19,7 +19,9 @@ class RestartIT {
     String version;
     try (Platform first = RunningPlatform.start(dataDir)) {
       Api api = new Api(first.gatewayUrl(), RunningPlatform.ADMIN_TOKEN);
-      version = firstResult(api.applyYaml(secret("survivor-cred", "pw-keep"), "")).getString("resourceVersion");
+      version =
+          firstResult(api.applyYaml(secret("survivor-cred", "pw-keep"), ""))
+              .getString("resourceVersion");
     }
     try (Platform second = RunningPlatform.start(dataDir)) {
       Api api = new Api(second.gatewayUrl(), RunningPlatform.ADMIN_TOKEN);

@@ -74,7 +74,8 @@ class SecretApiIT {
     assertThat(updated.getString("outcome")).isEqualTo("updated");
     assertThat(Long.parseLong(updated.getString("resourceVersion")))
         .isGreaterThan(Long.parseLong(version1));
-    JsonObject afterUpdate = new JsonObject(api.get("/api/v1/resources/secret/snowflake-cred").body());
+    JsonObject afterUpdate =
+        new JsonObject(api.get("/api/v1/resources/secret/snowflake-cred").body());
     assertThat(afterUpdate.getLong("generation")).isEqualTo(2);
 
     JsonArray items =
@@ -93,7 +94,8 @@ class SecretApiIT {
 
   @Test
   void aStaleResourceVersionIsAConflictAndChangesNothing() {
-    String v = firstResult(api.applyYaml(secret("cas-cred", "pw-1"), "")).getString("resourceVersion");
+    String v =
+        firstResult(api.applyYaml(secret("cas-cred", "pw-1"), "")).getString("resourceVersion");
 
     Api.Response conflict =
         api.apply(
@@ -105,7 +107,8 @@ class SecretApiIT {
     assertThat(errorOf(conflict).getString("code")).isEqualTo("conflict");
 
     String inManifest = secret("cas-cred", "pw-2") + "resourceVersion: " + v + "\n";
-    assertThat(firstResult(api.applyYaml(inManifest, "")).getString("outcome")).isEqualTo("updated");
+    assertThat(firstResult(api.applyYaml(inManifest, "")).getString("outcome"))
+        .isEqualTo("updated");
   }
 
   @Test
@@ -130,13 +133,18 @@ class SecretApiIT {
 
   @Test
   void listingIsScopedToTheTenant() {
-    assertThat(api.applyYaml(secret("tenant-b-cred", "pw"), "?tenant=tenant-b").status()).isEqualTo(200);
+    assertThat(api.applyYaml(secret("tenant-b-cred", "pw"), "?tenant=tenant-b").status())
+        .isEqualTo(200);
 
-    JsonArray own = new JsonObject(api.get("/api/v1/resources?type=secret").body()).getJsonArray("items");
+    JsonArray own =
+        new JsonObject(api.get("/api/v1/resources?type=secret").body()).getJsonArray("items");
     JsonArray other =
-        new JsonObject(api.get("/api/v1/resources?type=secret&tenant=tenant-b").body()).getJsonArray("items");
-    assertThat(own.stream().map(o -> ((JsonObject) o).getString("name"))).doesNotContain("tenant-b-cred");
-    assertThat(other.stream().map(o -> ((JsonObject) o).getString("name"))).containsExactly("tenant-b-cred");
+        new JsonObject(api.get("/api/v1/resources?type=secret&tenant=tenant-b").body())
+            .getJsonArray("items");
+    assertThat(own.stream().map(o -> ((JsonObject) o).getString("name")))
+        .doesNotContain("tenant-b-cred");
+    assertThat(other.stream().map(o -> ((JsonObject) o).getString("name")))
+        .containsExactly("tenant-b-cred");
   }
 
   @Test
@@ -144,7 +152,8 @@ class SecretApiIT {
     assertThat(api.get("/healthz").status()).isEqualTo(200);
     Api.Response ready = api.get("/readyz");
     assertThat(ready.status()).isEqualTo(200);
-    assertThat(new JsonObject(ready.body()).getJsonObject("checks").getBoolean("secretService")).isTrue();
+    assertThat(new JsonObject(ready.body()).getJsonObject("checks").getBoolean("secretService"))
+        .isTrue();
   }
 
   static JsonObject firstResult(Api.Response response) {

@@ -47,23 +47,45 @@ public record GatewayConfig(
 
   public GatewayConfig withReplyTimeout(Duration timeout) {
     return new GatewayConfig(
-        port, bootstrapServers, topicPrefix, adminToken, timeout, maxBodyBytes, httpInstances, replyMode);
+        port,
+        bootstrapServers,
+        topicPrefix,
+        adminToken,
+        timeout,
+        maxBodyBytes,
+        httpInstances,
+        replyMode);
   }
 
   public GatewayConfig withReplyMode(ReplyMode mode) {
     return new GatewayConfig(
-        port, bootstrapServers, topicPrefix, adminToken, replyTimeout, maxBodyBytes, httpInstances, mode);
+        port,
+        bootstrapServers,
+        topicPrefix,
+        adminToken,
+        replyTimeout,
+        maxBodyBytes,
+        httpInstances,
+        mode);
   }
 
   public GatewayConfig withMaxBodyBytes(int bytes) {
     return new GatewayConfig(
-        port, bootstrapServers, topicPrefix, adminToken, replyTimeout, bytes, httpInstances, replyMode);
+        port,
+        bootstrapServers,
+        topicPrefix,
+        adminToken,
+        replyTimeout,
+        bytes,
+        httpInstances,
+        replyMode);
   }
 
   public static GatewayConfig fromEnv(Map<String, String> env) {
     String token = env.get("DATADOCK_ADMIN_TOKEN");
     if (token == null || token.isBlank()) {
-      throw new IllegalArgumentException("DATADOCK_ADMIN_TOKEN must be set for a standalone gateway");
+      throw new IllegalArgumentException(
+          "DATADOCK_ADMIN_TOKEN must be set for a standalone gateway");
     }
     GatewayConfig d =
         defaults(

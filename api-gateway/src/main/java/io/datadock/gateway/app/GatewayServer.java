@@ -17,8 +17,8 @@ import io.datadock.schemas.Topic;
 import io.datadock.schemas.Topics;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import java.util.ArrayList;
@@ -64,8 +64,10 @@ public final class GatewayServer implements AutoCloseable {
     ReplyRouter replies = new ReplyRouter();
     ResourceView view = new ResourceView();
     keys = new PublicKeyDirectory();
-    repliesTail = tail(bootstrap, prefix, Topics.COMMAND_RESULTS, TopicTail.From.END, replies::onRecord);
-    viewTail = tail(bootstrap, prefix, Topics.RESOURCE_STATE, TopicTail.From.BEGINNING, view::onRecord);
+    repliesTail =
+        tail(bootstrap, prefix, Topics.COMMAND_RESULTS, TopicTail.From.END, replies::onRecord);
+    viewTail =
+        tail(bootstrap, prefix, Topics.RESOURCE_STATE, TopicTail.From.BEGINNING, view::onRecord);
     tail(bootstrap, prefix, Topics.SECRET_KEYS, TopicTail.From.BEGINNING, keys::onRecord);
     CommandPublisher publisher =
         new CommandPublisher(KafkaSettings.producer(bootstrap, "datadock-gateway"), prefix);
@@ -174,7 +176,8 @@ public final class GatewayServer implements AutoCloseable {
   }
 
   public static void main(String[] args) {
-    GatewayServer server = new GatewayServer(GatewayConfig.fromEnv(System.getenv()), Map.of()).start();
+    GatewayServer server =
+        new GatewayServer(GatewayConfig.fromEnv(System.getenv()), Map.of()).start();
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "gateway-shutdown"));
   }
 }

@@ -32,12 +32,7 @@ public final class ApplyService {
 
   /** What a request asks for besides its body. */
   public record ApplyRequest(
-      String body,
-      boolean json,
-      String tenant,
-      String workspace,
-      boolean dryRun,
-      Long ifMatch) {}
+      String body, boolean json, String tenant, String workspace, boolean dryRun, Long ifMatch) {}
 
   private final ManifestParser parser;
   private final PublicKeyDirectory keys;
@@ -50,13 +45,14 @@ public final class ApplyService {
   }
 
   /**
-   * @throws DatadockException synchronously when any document is malformed or invalid: then
-   *     nothing is sent
+   * @throws DatadockException synchronously when any document is malformed or invalid: then nothing
+   *     is sent
    */
   public CompletableFuture<List<DocumentResult>> apply(Caller caller, ApplyRequest request) {
     List<Map<String, Object>> documents = parser.parse(request.body(), request.json());
     ApplyContext context =
-        new ApplyContext(caller.id(), caller.defaultTenant(), request.tenant(), request.workspace());
+        new ApplyContext(
+            caller.id(), caller.defaultTenant(), request.tenant(), request.workspace());
     List<SecretManifest> manifests = new ArrayList<>();
     for (int i = 0; i < documents.size(); i++) {
       manifests.add(validate(documents.get(i), context, i + 1, documents.size()));
@@ -92,9 +88,7 @@ public final class ApplyService {
       sent.add(
           commands
               .send(command)
-              .handle(
-                  (r, e) ->
-                      e != null ? failed(manifest, e) : fromResult(manifest, r)));
+              .handle((r, e) -> e != null ? failed(manifest, e) : fromResult(manifest, r)));
     }
     return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new))
         .thenApply(v -> sent.stream().map(CompletableFuture::join).toList());
@@ -118,7 +112,15 @@ public final class ApplyService {
             (r, e) -> {
               if (e != null) {
                 return new DocumentResult(
-                    key.name(), manifestVersion, key.kind(), key.tenant(), key.workspace(), null, null, null, unwrap(e));
+                    key.name(),
+                    manifestVersion,
+                    key.kind(),
+                    key.tenant(),
+                    key.workspace(),
+                    null,
+                    null,
+                    null,
+                    unwrap(e));
               }
               DatadockException error = errorOf(r);
               return new DocumentResult(
@@ -139,7 +141,8 @@ public final class ApplyService {
     try {
       String type = ManifestHeader.type(document);
       if ("depot".equals(type)) {
-        throw DatadockException.invalid("type", "type 'depot' is not available yet in this release");
+        throw DatadockException.invalid(
+            "type", "type 'depot' is not available yet in this release");
       }
       return SecretManifestValidator.validate(document, context);
     } catch (DatadockException e) {
@@ -154,7 +157,15 @@ public final class ApplyService {
     DatadockException error = errorOf(result);
     if (error != null) {
       return new DocumentResult(
-          manifest.name(), manifest.manifestVersion(), manifest.kind(), manifest.tenant(), manifest.workspace(), null, null, null, error);
+          manifest.name(),
+          manifest.manifestVersion(),
+          manifest.kind(),
+          manifest.tenant(),
+          manifest.workspace(),
+          null,
+          null,
+          null,
+          error);
     }
     String outcome =
         "accepted".equals(result.getStatus())
@@ -173,7 +184,15 @@ public final class ApplyService {
 
   private static DocumentResult failed(SecretManifest manifest, Throwable e) {
     return new DocumentResult(
-        manifest.name(), manifest.manifestVersion(), manifest.kind(), manifest.tenant(), manifest.workspace(), null, null, null, unwrap(e));
+        manifest.name(),
+        manifest.manifestVersion(),
+        manifest.kind(),
+        manifest.tenant(),
+        manifest.workspace(),
+        null,
+        null,
+        null,
+        unwrap(e));
   }
 
   private static DatadockException unwrap(Throwable e) {
@@ -183,12 +202,21 @@ public final class ApplyService {
     }
     return t instanceof DatadockException d
         ? d
-        : new DatadockException(ErrorCode.INTERNAL, "the command failed: " + t.getClass().getSimpleName());
+        : new DatadockException(
+            ErrorCode.INTERNAL, "the command failed: " + t.getClass().getSimpleName());
   }
 
   private static DocumentResult result(
       SecretManifest m, String outcome, String status, Long resourceVersion) {
     return new DocumentResult(
-        m.name(), m.manifestVersion(), m.kind(), m.tenant(), m.workspace(), outcome, status, resourceVersion, null);
+        m.name(),
+        m.manifestVersion(),
+        m.kind(),
+        m.tenant(),
+        m.workspace(),
+        outcome,
+        status,
+        resourceVersion,
+        null);
   }
 }

@@ -61,7 +61,9 @@ public final class CommandService {
                           ErrorCode.UNAVAILABLE,
                           "the command could not be published to Kafka: " + rootMessage(e)));
                 })
-            .thenCompose(ack -> reply == null ? CompletableFuture.completedFuture(accepted(command)) : reply);
+            .thenCompose(
+                ack ->
+                    reply == null ? CompletableFuture.completedFuture(accepted(command)) : reply);
     return outcome
         .exceptionallyCompose(e -> CompletableFuture.failedFuture(asTimeout(e, id)))
         .thenCompose(this::awaitView);

@@ -62,7 +62,19 @@ public final class HttpApi {
     router.get("/api/v1/resources").handler(this::handleList);
     router.get("/api/v1/resources/:type/:name").handler(this::handleGet);
     router.delete("/api/v1/resources/:type/:name").handler(this::handleDelete);
-    router.route().last().handler(ctx -> ErrorResponder.send(ctx, new DatadockException(ErrorCode.NOT_FOUND, "no such endpoint: " + ctx.request().method() + " " + ctx.request().path())));
+    router
+        .route()
+        .last()
+        .handler(
+            ctx ->
+                ErrorResponder.send(
+                    ctx,
+                    new DatadockException(
+                        ErrorCode.NOT_FOUND,
+                        "no such endpoint: "
+                            + ctx.request().method()
+                            + " "
+                            + ctx.request().path())));
     router.route().failureHandler(this::handleFailure);
     return router;
   }
@@ -70,12 +82,18 @@ public final class HttpApi {
   private void authenticate(RoutingContext ctx) {
     String header = ctx.request().getHeader("Authorization");
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      ErrorResponder.send(ctx, new DatadockException(ErrorCode.UNAUTHENTICATED, "missing bearer token: send 'Authorization: Bearer <token>'"));
+      ErrorResponder.send(
+          ctx,
+          new DatadockException(
+              ErrorCode.UNAUTHENTICATED,
+              "missing bearer token: send 'Authorization: Bearer <token>'"));
       return;
     }
     Optional<Caller> caller = tokens.verify(header.substring(7).trim());
     if (caller.isEmpty()) {
-      ErrorResponder.send(ctx, new DatadockException(ErrorCode.UNAUTHENTICATED, "invalid, expired or revoked token"));
+      ErrorResponder.send(
+          ctx,
+          new DatadockException(ErrorCode.UNAUTHENTICATED, "invalid, expired or revoked token"));
       return;
     }
     ctx.put(CALLER, caller.get());
@@ -86,7 +104,10 @@ public final class HttpApi {
     Caller caller = ctx.get(CALLER);
     String body = ctx.body().asString();
     if (body == null || body.isBlank()) {
-      ErrorResponder.send(ctx, DatadockException.malformed("the request body is empty: send one or more manifests (YAML or JSON)"));
+      ErrorResponder.send(
+          ctx,
+          DatadockException.malformed(
+              "the request body is empty: send one or more manifests (YAML or JSON)"));
       return;
     }
     ApplyRequest request =
@@ -97,7 +118,8 @@ public final class HttpApi {
             ctx.queryParams().get("workspace"),
             "true".equalsIgnoreCase(ctx.queryParams().get("dryRun")),
             ifMatch(ctx.request().getHeader("If-Match")));
-    Future.fromCompletionStage(applyService.apply(caller, request), ctx.vertx().getOrCreateContext())
+    Future.fromCompletionStage(
+            applyService.apply(caller, request), ctx.vertx().getOrCreateContext())
         .onSuccess(results -> respondResults(ctx, results))
         .onFailure(ctx::fail);
   }
@@ -122,18 +144,24 @@ public final class HttpApi {
     Caller caller = ctx.get(CALLER);
     String type = ctx.queryParams().get("type");
     if (type != null && !KINDS.contains(type)) {
-      throw DatadockException.malformed("unknown type '" + type + "', expected one of " + String.join(", ", KINDS.stream().sorted().toList()));
+      throw DatadockException.malformed(
+          "unknown type '"
+              + type
+              + "', expected one of "
+              + String.join(", ", KINDS.stream().sorted().toList()));
     }
-    String tenant = Optional.ofNullable(ctx.queryParams().get("tenant")).orElse(caller.defaultTenant());
+    String tenant =
+        Optional.ofNullable(ctx.queryParams().get("tenant")).orElse(caller.defaultTenant());
     String name = ctx.queryParams().get("name");
     String workspace = ctx.queryParams().get("workspace");
     boolean all = "true".equalsIgnoreCase(ctx.queryParams().get("all"));
     Predicate<ResourceState> filter =
-        s -> s.getTenant().equals(tenant)
-            && (type == null || s.getKind().equals(type))
-            && (name == null || s.getName().equals(name))
-            && (workspace == null || workspace.equals(s.getWorkspace()))
-            && (all || s.getOwner().equals(caller.id()));
+        s ->
+            s.getTenant().equals(tenant)
+                && (type == null || s.getKind().equals(type))
+                && (name == null || s.getName().equals(name))
+                && (workspace == null || workspace.equals(s.getWorkspace()))
+                && (all || s.getOwner().equals(caller.id()));
     JsonArray items = new JsonArray();
     view.list(filter).forEach(s -> items.add(ResourceJson.summary(s)));
     json(ctx, 200, new JsonObject().put("items", items));
@@ -147,16 +175,27 @@ public final class HttpApi {
 
   private void handleDelete(RoutingContext ctx) {
     Caller caller = ctx.get(CALLER);
-    ResourceKey key = find(ctx, caller).map(s -> ResourceKey.parse(s.getResourceKey())).orElseGet(() -> keyOf(ctx, caller));
+    ResourceKey key =
+        find(ctx, caller)
+            .map(s -> ResourceKey.parse(s.getResourceKey()))
+            .orElseGet(() -> keyOf(ctx, caller));
     String version = find(ctx, caller).map(ResourceState::getManifestVersion).orElse(null);
     boolean force = "true".equalsIgnoreCase(ctx.queryParams().get("force"));
-    Future.fromCompletionStage(applyService.delete(caller, key, version, force), ctx.vertx().getOrCreateContext())
+    Future.fromCompletionStage(
+            applyService.delete(caller, key, version, force), ctx.vertx().getOrCreateContext())
         .onSuccess(
             r -> {
               if (r.failed()) {
                 ErrorResponder.send(ctx, r.error());
               } else {
-                json(ctx, 200, new JsonObject().put("outcome", "deleted").put("name", key.name()).put("type", key.kind()).put("resourceVersion", String.valueOf(r.resourceVersion())));
+                json(
+                    ctx,
+                    200,
+                    new JsonObject()
+                        .put("outcome", "deleted")
+                        .put("name", key.name())
+                        .put("type", key.kind())
+                        .put("resourceVersion", String.valueOf(r.resourceVersion())));
               }
             })
         .onFailure(ctx::fail);
@@ -175,14 +214,17 @@ public final class HttpApi {
   private static ResourceKey keyOf(RoutingContext ctx, Caller caller) {
     String type = ctx.pathParam("type");
     if (!KINDS.contains(type)) {
-      throw DatadockException.malformed("unknown type '" + type + "', expected one of depot, instance-secret, secret");
+      throw DatadockException.malformed(
+          "unknown type '" + type + "', expected one of depot, instance-secret, secret");
     }
-    String tenant = Optional.ofNullable(ctx.queryParams().get("tenant")).orElse(caller.defaultTenant());
+    String tenant =
+        Optional.ofNullable(ctx.queryParams().get("tenant")).orElse(caller.defaultTenant());
     return new ResourceKey(tenant, type, ctx.queryParams().get("workspace"), ctx.pathParam("name"));
   }
 
   private static DatadockException notFound(RoutingContext ctx) {
-    return new DatadockException(ErrorCode.NOT_FOUND, ctx.pathParam("type") + " '" + ctx.pathParam("name") + "' not found");
+    return new DatadockException(
+        ErrorCode.NOT_FOUND, ctx.pathParam("type") + " '" + ctx.pathParam("name") + "' not found");
   }
 
   private void handleReady(RoutingContext ctx) {
@@ -198,18 +240,34 @@ public final class HttpApi {
 
   private void handleFailure(RoutingContext ctx) {
     Throwable failure = ctx.failure();
-    while (failure != null && !(failure instanceof DatadockException) && failure.getCause() != null) {
+    while (failure != null
+        && !(failure instanceof DatadockException)
+        && failure.getCause() != null) {
       failure = failure.getCause();
     }
     if (failure instanceof DatadockException e) {
       ErrorResponder.send(ctx, e);
     } else if (ctx.statusCode() == 413) {
-      ErrorResponder.send(ctx, new DatadockException(ErrorCode.TOO_LARGE, "the request body exceeds the limit of " + maxBodyBytes + " bytes"));
+      ErrorResponder.send(
+          ctx,
+          new DatadockException(
+              ErrorCode.TOO_LARGE,
+              "the request body exceeds the limit of " + maxBodyBytes + " bytes"));
     } else if (ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
-      ErrorResponder.send(ctx, ctx.statusCode(), ErrorResponder.body(new DatadockException(ErrorCode.MALFORMED, "bad request")));
+      ErrorResponder.send(
+          ctx,
+          ctx.statusCode(),
+          ErrorResponder.body(new DatadockException(ErrorCode.MALFORMED, "bad request")));
     } else {
-      LOG.error("request failed method={} path={}", ctx.request().method(), ctx.request().path(), failure);
-      ErrorResponder.send(ctx, new DatadockException(ErrorCode.INTERNAL, "internal error; the gateway log has the details"));
+      LOG.error(
+          "request failed method={} path={}",
+          ctx.request().method(),
+          ctx.request().path(),
+          failure);
+      ErrorResponder.send(
+          ctx,
+          new DatadockException(
+              ErrorCode.INTERNAL, "internal error; the gateway log has the details"));
     }
   }
 
@@ -221,7 +279,8 @@ public final class HttpApi {
     try {
       return Long.parseLong(value);
     } catch (NumberFormatException e) {
-      throw DatadockException.malformed("If-Match must be a resourceVersion (a number), got '" + value + "'");
+      throw DatadockException.malformed(
+          "If-Match must be a resourceVersion (a number), got '" + value + "'");
     }
   }
 
@@ -237,6 +296,9 @@ public final class HttpApi {
   }
 
   private static void json(RoutingContext ctx, int status, JsonObject body) {
-    ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode());
+    ctx.response()
+        .setStatusCode(status)
+        .putHeader("Content-Type", "application/json")
+        .end(body.encode());
   }
 }

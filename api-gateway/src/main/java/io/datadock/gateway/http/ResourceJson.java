@@ -50,6 +50,8 @@ final class ResourceJson {
     }
     return json.put("outcome", r.outcome())
         .put("status", r.status())
-        .put("resourceVersion", r.resourceVersion() == null ? null : String.valueOf(r.resourceVersion()));
+        .put(
+            "resourceVersion",
+            r.resourceVersion() == null ? null : String.valueOf(r.resourceVersion()));
   }
 }

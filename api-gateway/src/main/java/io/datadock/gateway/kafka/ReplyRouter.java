@@ -11,8 +11,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * Request/reply over {@code command.results}: a request registers its command id before the command
- * is published, and the reply completes it. Replies are read uncommitted, which is safe because
- * the services decide deterministically: an aborted transaction is redone with the same result.
+ * is published, and the reply completes it. Replies are read uncommitted, which is safe because the
+ * services decide deterministically: an aborted transaction is redone with the same result.
  * Duplicate replies (from such a redo) and replies for other gateways are ignored.
  */
 public final class ReplyRouter {

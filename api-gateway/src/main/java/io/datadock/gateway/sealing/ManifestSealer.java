@@ -1,8 +1,8 @@
 package io.datadock.gateway.sealing;
 
 import io.datadock.core.crypto.RecipientKey;
-import io.datadock.core.crypto.SecretPayloads;
 import io.datadock.core.crypto.Sealer;
+import io.datadock.core.crypto.SecretPayloads;
 import io.datadock.core.manifest.SecretManifest;
 import io.datadock.schemas.secret.SecretSpec;
 import java.nio.charset.StandardCharsets;

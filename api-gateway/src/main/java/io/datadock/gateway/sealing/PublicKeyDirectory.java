@@ -27,7 +27,9 @@ public final class PublicKeyDirectory {
     current =
         keys.values().stream()
             .filter(k -> k.getState() == KeyState.ACTIVE)
-            .max(Comparator.comparingLong(SecretKey::getCreatedAt).thenComparing(SecretKey::getKeyId))
+            .max(
+                Comparator.comparingLong(SecretKey::getCreatedAt)
+                    .thenComparing(SecretKey::getKeyId))
             .map(PublicKeyDirectory::toRecipient)
             .orElse(null);
   }

@@ -57,7 +57,9 @@ public final class ResourceView {
       return CompletableFuture.completedFuture(null);
     }
     CompletableFuture<Void> done = new CompletableFuture<>();
-    waiters.computeIfAbsent(key, k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(new Waiter(version, done));
+    waiters
+        .computeIfAbsent(key, k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+        .add(new Waiter(version, done));
     release(key); // the record may have arrived between the check and the registration
     return done;
   }
@@ -92,7 +94,8 @@ public final class ResourceView {
         out.add(s);
       }
     }
-    out.sort(Comparator.comparing(ResourceState::getName).thenComparing(ResourceState::getResourceKey));
+    out.sort(
+        Comparator.comparing(ResourceState::getName).thenComparing(ResourceState::getResourceKey));
     return out;
   }
 

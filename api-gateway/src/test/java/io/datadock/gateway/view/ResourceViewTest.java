@@ -88,7 +88,16 @@ class ResourceViewTest {
 
   private static ConsumerRecord<String, ResourceState> tombstone(String key, long version) {
     return new ConsumerRecord<>(
-        "t", 0, version, 0L, TimestampType.CREATE_TIME, 0, 0, key, null,
-        ResourceVersionHeader.of(version), Optional.empty());
+        "t",
+        0,
+        version,
+        0L,
+        TimestampType.CREATE_TIME,
+        0,
+        0,
+        key,
+        null,
+        ResourceVersionHeader.of(version),
+        Optional.empty());
   }
 }

@@ -145,7 +145,9 @@ public final class KeyRing {
               null);
     } catch (InvalidCipherTextException | RuntimeException e) {
       throw new SealingException(
-          "payload sealed to key " + payload.getKeyId() + " does not open: tampered or bound to another resource");
+          "payload sealed to key "
+              + payload.getKeyId()
+              + " does not open: tampered or bound to another resource");
     }
   }
 
@@ -191,7 +193,8 @@ public final class KeyRing {
     try {
       if (!Files.isDirectory(dir)) {
         Files.createDirectories(
-            dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            dir,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
       }
       Path tmp =
           Files.createTempFile(

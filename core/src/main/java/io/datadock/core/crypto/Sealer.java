@@ -10,7 +10,8 @@ public final class Sealer {
 
   private Sealer() {}
 
-  public static SealedPayload seal(RecipientKey recipient, byte[] plaintext, byte[] associatedData) {
+  public static SealedPayload seal(
+      RecipientKey recipient, byte[] plaintext, byte[] associatedData) {
     HPKE hpke = Hpke.suite();
     try {
       byte[][] sealed =

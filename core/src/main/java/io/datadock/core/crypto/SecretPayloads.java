@@ -39,7 +39,9 @@ public final class SecretPayloads {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
     try {
-      new SpecificDatumWriter<SecretPayload>(SecretPayload.getClassSchema(), TrustedSpecificData.get()).write(payload, encoder);
+      new SpecificDatumWriter<SecretPayload>(
+              SecretPayload.getClassSchema(), TrustedSpecificData.get())
+          .write(payload, encoder);
       encoder.flush();
     } catch (IOException e) {
       throw new SealingException("cannot encode a secret payload");
@@ -50,7 +52,10 @@ public final class SecretPayloads {
   public static Decoded decode(byte[] plaintext) {
     try {
       SecretPayload payload =
-          new SpecificDatumReader<SecretPayload>(SecretPayload.getClassSchema(), SecretPayload.getClassSchema(), TrustedSpecificData.get())
+          new SpecificDatumReader<SecretPayload>(
+                  SecretPayload.getClassSchema(),
+                  SecretPayload.getClassSchema(),
+                  TrustedSpecificData.get())
               .read(null, DecoderFactory.get().binaryDecoder(plaintext, null));
       SortedMap<String, String> data = new TreeMap<>(payload.getData());
       SortedMap<String, byte[]> files = new TreeMap<>();
@@ -62,7 +67,8 @@ public final class SecretPayloads {
                 v.duplicate().get(bytes);
                 files.put(k, bytes);
               });
-      return new Decoded(Collections.unmodifiableSortedMap(data), Collections.unmodifiableSortedMap(files));
+      return new Decoded(
+          Collections.unmodifiableSortedMap(data), Collections.unmodifiableSortedMap(files));
     } catch (IOException | RuntimeException e) {
       throw new SealingException("cannot decode a secret payload");
     }

@@ -54,16 +54,21 @@ public final class TopicProvisioner {
         }
         NewTopic newTopic = new NewTopic(name, partitions, replicationFactor);
         if (topic.compacted()) {
-          newTopic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+          newTopic.configs(
+              Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
         }
         missing.add(newTopic);
       }
       if (!missing.isEmpty()) {
         admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
-        LOG.info("created topics={} partitions={}", missing.stream().map(NewTopic::name).toList(), partitions);
+        LOG.info(
+            "created topics={} partitions={}",
+            missing.stream().map(NewTopic::name).toList(),
+            partitions);
       }
       if (!present.isEmpty()) {
-        for (TopicDescription d : admin.describeTopics(present).allTopicNames().get(30, TimeUnit.SECONDS).values()) {
+        for (TopicDescription d :
+            admin.describeTopics(present).allTopicNames().get(30, TimeUnit.SECONDS).values()) {
           if (d.partitions().size() != partitions) {
             LOG.warn(
                 "topic={} has partitions={} where {} were asked for; keys stay co-partitioned only if all agree",
@@ -74,7 +79,8 @@ public final class TopicProvisioner {
         }
       }
     } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("cannot create Datadock's topics under prefix '" + prefix + "'", e);
+      throw new IllegalStateException(
+          "cannot create Datadock's topics under prefix '" + prefix + "'", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while creating topics", e);

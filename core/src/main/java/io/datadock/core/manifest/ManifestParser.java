@@ -3,9 +3,9 @@ package io.datadock.core.manifest;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.datadock.core.error.DatadockException;
 import io.datadock.core.error.ErrorCode;
@@ -49,7 +49,8 @@ public final class ManifestParser {
   public List<Map<String, Object>> parse(String body, boolean isJson) {
     if (body.getBytes(StandardCharsets.UTF_8).length > limits.maxBytes()) {
       throw new DatadockException(
-          ErrorCode.TOO_LARGE, "the request body exceeds the limit of " + limits.maxBytes() + " bytes");
+          ErrorCode.TOO_LARGE,
+          "the request body exceeds the limit of " + limits.maxBytes() + " bytes");
     }
     List<Object> documents = isJson ? parseJson(body) : parseYaml(body);
     if (documents.isEmpty()) {
@@ -57,7 +58,10 @@ public final class ManifestParser {
     }
     if (documents.size() > limits.maxDocuments()) {
       throw DatadockException.malformed(
-          "the body holds " + documents.size() + " documents, more than the limit of " + limits.maxDocuments());
+          "the body holds "
+              + documents.size()
+              + " documents, more than the limit of "
+              + limits.maxDocuments());
     }
     List<Map<String, Object>> manifests = new ArrayList<>();
     for (int i = 0; i < documents.size(); i++) {
@@ -151,8 +155,12 @@ public final class ManifestParser {
       String where =
           e.getLocation() == null
               ? ""
-              : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-      throw DatadockException.malformed("invalid JSON: " + jsonProblem(e.getOriginalMessage()) + where);
+              : " at line "
+                  + e.getLocation().getLineNr()
+                  + ", column "
+                  + e.getLocation().getColumnNr();
+      throw DatadockException.malformed(
+          "invalid JSON: " + jsonProblem(e.getOriginalMessage()) + where);
     }
   }
 }

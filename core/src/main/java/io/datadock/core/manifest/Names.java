@@ -17,7 +17,10 @@ public final class Names {
     if (name.length() >= 60 || !SECRET.matcher(name).matches()) {
       throw DatadockException.invalid(
           field,
-          field + " '" + name + "' must match [a-z]([-_.a-z0-9]*[a-z0-9])? and be under 60 characters");
+          field
+              + " '"
+              + name
+              + "' must match [a-z]([-_.a-z0-9]*[a-z0-9])? and be under 60 characters");
     }
     return name;
   }
@@ -26,7 +29,11 @@ public final class Names {
   public static String resourceName(String field, String name) {
     if (name.length() > 48 || !RESOURCE.matcher(name).matches()) {
       throw DatadockException.invalid(
-          field, field + " '" + name + "' must match [a-z]([-a-z0-9]*[a-z0-9])? and be at most 48 characters");
+          field,
+          field
+              + " '"
+              + name
+              + "' must match [a-z]([-a-z0-9]*[a-z0-9])? and be at most 48 characters");
     }
     return name;
   }

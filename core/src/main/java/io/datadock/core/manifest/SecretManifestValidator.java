@@ -18,7 +18,12 @@ import java.util.TreeMap;
 public final class SecretManifestValidator {
 
   private static final Set<String> V2ALPHA_TYPES =
-      Set.of("key-value", "key-value-properties", "certificates", "cloud-kernel", "cloud-kernel-image-pull");
+      Set.of(
+          "key-value",
+          "key-value-properties",
+          "certificates",
+          "cloud-kernel",
+          "cloud-kernel-image-pull");
   private static final Set<String> INSTANCE_TYPES =
       Set.of("key-value", "key-value-properties", "certificates", "cloud-kernel");
   private static final Set<String> ACLS = Set.of("r", "rw");
@@ -30,18 +35,21 @@ public final class SecretManifestValidator {
     return validate(doc, ctx, ManifestLimits.defaults());
   }
 
-  public static SecretManifest validate(Map<String, Object> doc, ApplyContext ctx, ManifestLimits limits) {
+  public static SecretManifest validate(
+      Map<String, Object> doc, ApplyContext ctx, ManifestLimits limits) {
     String name = Names.secretName("name", ManifestHeader.requiredString(doc, "name"));
     String version = ManifestHeader.requiredString(doc, "version");
     if (!version.equals("v1") && !version.equals("v2alpha")) {
-      throw DatadockException.invalid("version", "unknown version '" + version + "', expected v1 or v2alpha");
+      throw DatadockException.invalid(
+          "version", "unknown version '" + version + "', expected v1 or v2alpha");
     }
     String kind = ManifestHeader.type(doc);
     if (kind.equals("depot")) {
       throw DatadockException.invalid("type", "a depot is not a secret");
     }
     if (kind.equals("instance-secret") && !version.equals("v1")) {
-      throw DatadockException.invalid("version", "an instance-secret is version v1, not '" + version + "'");
+      throw DatadockException.invalid(
+          "version", "an instance-secret is version v1, not '" + version + "'");
     }
     String block = kind;
     Map<String, Object> spec = block(doc, block);
@@ -49,24 +57,39 @@ public final class SecretManifestValidator {
     String secretType = ManifestHeader.requiredString(spec, "type");
     if (!types.contains(secretType)) {
       throw DatadockException.invalid(
-          block + ".type", "unknown secret type '" + secretType + "', expected one of " + String.join(", ", new TreeMap<>(toMap(types)).keySet()));
+          block + ".type",
+          "unknown secret type '"
+              + secretType
+              + "', expected one of "
+              + String.join(", ", new TreeMap<>(toMap(types)).keySet()));
     }
     String acl = acl(spec, kind, block);
     String tenant = tenant(doc, ctx);
     String workspace = null;
     if (kind.equals("secret") && version.equals("v1")) {
-      String ws = ctx.workspaceParam() != null ? ctx.workspaceParam() : ManifestHeader.optionalString(doc, "workspace", "workspace");
+      String ws =
+          ctx.workspaceParam() != null
+              ? ctx.workspaceParam()
+              : ManifestHeader.optionalString(doc, "workspace", "workspace");
       workspace = Names.resourceName("workspace", ws == null ? DEFAULT_WORKSPACE : ws);
     }
     SortedMap<String, String> data = data(spec, block);
     SortedMap<String, byte[]> files = files(spec, block);
     if (data.isEmpty() && files.isEmpty()) {
-      throw DatadockException.invalid(block + ".data", block + ".data or " + block + ".files must hold at least one entry");
+      throw DatadockException.invalid(
+          block + ".data", block + ".data or " + block + ".files must hold at least one entry");
     }
-    long size = data.entrySet().stream().mapToLong(e -> e.getKey().length() + e.getValue().getBytes(StandardCharsets.UTF_8).length).sum()
-        + files.entrySet().stream().mapToLong(e -> e.getKey().length() + e.getValue().length).sum();
+    long size =
+        data.entrySet().stream()
+                .mapToLong(
+                    e -> e.getKey().length() + e.getValue().getBytes(StandardCharsets.UTF_8).length)
+                .sum()
+            + files.entrySet().stream()
+                .mapToLong(e -> e.getKey().length() + e.getValue().length)
+                .sum();
     if (size > limits.maxSecretBytes()) {
-      throw DatadockException.invalid(block + ".data", "secret data exceeds " + limits.maxSecretBytes() + " bytes");
+      throw DatadockException.invalid(
+          block + ".data", "secret data exceeds " + limits.maxSecretBytes() + " bytes");
     }
     String owner = ManifestHeader.optionalString(doc, "owner", "owner");
     String layer = ManifestHeader.optionalString(doc, "layer", "layer");
@@ -100,7 +123,8 @@ public final class SecretManifestValidator {
   private static Map<String, Object> block(Map<String, Object> doc, String block) {
     Object value = doc.get(block);
     if (value == null) {
-      throw DatadockException.invalid(block, "a " + block + " manifest needs a '" + block + ":' block");
+      throw DatadockException.invalid(
+          block, "a " + block + " manifest needs a '" + block + ":' block");
     }
     if (!(value instanceof Map<?, ?>)) {
       throw DatadockException.invalid(block, block + " must be a mapping");
@@ -112,7 +136,8 @@ public final class SecretManifestValidator {
     Object acl = spec.get("acl");
     if (kind.equals("instance-secret")) {
       if (acl == null) {
-        throw DatadockException.invalid(block + ".acl", "acl is required for an instance secret: r or rw");
+        throw DatadockException.invalid(
+            block + ".acl", "acl is required for an instance secret: r or rw");
       }
       if (!(acl instanceof String s) || !ACLS.contains(s)) {
         throw DatadockException.invalid(block + ".acl", "acl must be r or rw");
@@ -121,7 +146,8 @@ public final class SecretManifestValidator {
     }
     if (acl != null) {
       throw DatadockException.invalid(
-          block + ".acl", "acl applies to instance secrets only (version v1, type instance-secret)");
+          block + ".acl",
+          "acl applies to instance secrets only (version v1, type instance-secret)");
     }
     return null;
   }
@@ -179,11 +205,13 @@ public final class SecretManifestValidator {
       return Map.of();
     }
     if (!(value instanceof Map<?, ?> map)) {
-      throw DatadockException.invalid(block + "." + field, block + "." + field + " must be a mapping of names to values");
+      throw DatadockException.invalid(
+          block + "." + field, block + "." + field + " must be a mapping of names to values");
     }
     for (Object key : map.keySet()) {
       if (!(key instanceof String)) {
-        throw DatadockException.invalid(block + "." + field, block + "." + field + " keys must be strings");
+        throw DatadockException.invalid(
+            block + "." + field, block + "." + field + " keys must be strings");
       }
     }
     return (Map<String, Object>) value;

@@ -2,6 +2,7 @@ package io.datadock.core.streams;
 
 import java.nio.file.Path;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
@@ -11,8 +12,14 @@ public final class StreamsSettings {
 
   private StreamsSettings() {}
 
+  /**
+   * @param instanceId a name stable across restarts of this instance (static group membership): a
+   *     restarted instance takes its partitions back at once instead of waiting for the session of
+   *     its former self to time out
+   */
   public static Properties exactlyOnce(
       String applicationId,
+      String instanceId,
       String bootstrapServers,
       Path stateDir,
       long commitIntervalMs,
@@ -24,6 +31,7 @@ public final class StreamsSettings {
     p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
     p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
     p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streamThreads);
+    p.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId);
     // Replies are read before commit (see KafkaSettings): send them as soon as they are produced
     // instead of lingering, which would add straight to every request's latency.
     p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 1);

@@ -7,7 +7,6 @@ import io.datadock.schemas.Topics;
 import io.datadock.schemas.secret.KeyState;
 import io.datadock.schemas.secret.SecretKey;
 import java.nio.ByteBuffer;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 

@@ -32,6 +32,7 @@ public final class SecretService implements AutoCloseable {
             SecretTopology.build(config.topicPrefix(), keyRing::open),
             StreamsSettings.exactlyOnce(
                 config.applicationId(),
+                config.instanceId(),
                 config.bootstrapServers(),
                 config.stateDir(),
                 config.commitIntervalMs(),
@@ -43,7 +44,10 @@ public final class SecretService implements AutoCloseable {
               .StreamThreadExceptionResponse.REPLACE_THREAD;
         });
     streams.start();
-    LOG.info("secret-service started applicationId={} keyId={}", config.applicationId(), keyRing.newest().keyId());
+    LOG.info(
+        "secret-service started applicationId={} keyId={}",
+        config.applicationId(),
+        keyRing.newest().keyId());
   }
 
   public KafkaStreams.State state() {

@@ -53,7 +53,8 @@ public final class SecretDecider {
     }
     Long expected = command.getExpectedResourceVersion();
     if (expected != null && (current == null || current.getResourceVersion() != expected)) {
-      String actual = current == null ? "none (the secret does not exist)" : "" + current.getResourceVersion();
+      String actual =
+          current == null ? "none (the secret does not exist)" : "" + current.getResourceVersion();
       return rejected(
           command,
           ErrorCode.CONFLICT,
@@ -65,10 +66,18 @@ public final class SecretDecider {
     try {
       plaintext = opener.open(spec.getSealed(), aad);
     } catch (SealingException e) {
-      return rejected(command, ErrorCode.INVALID, "sealed secret data cannot be opened: " + e.getMessage(), "secret.data");
+      return rejected(
+          command,
+          ErrorCode.INVALID,
+          "sealed secret data cannot be opened: " + e.getMessage(),
+          "secret.data");
     }
     if (!keysMatch(spec, SecretPayloads.decode(plaintext))) {
-      return rejected(command, ErrorCode.INVALID, "sealed secret data does not match its key names", "secret.data");
+      return rejected(
+          command,
+          ErrorCode.INVALID,
+          "sealed secret data does not match its key names",
+          "secret.data");
     }
     if (current == null) {
       SecretState created =
@@ -90,7 +99,8 @@ public final class SecretDecider {
           null,
           false,
           current.getResourceVersion(),
-          result(command, Outcome.UNCHANGED, current.getResourceVersion(), current.getGeneration()));
+          result(
+              command, Outcome.UNCHANGED, current.getResourceVersion(), current.getGeneration()));
     }
     SecretState updated =
         SecretState.newBuilder(current)
@@ -110,18 +120,27 @@ public final class SecretDecider {
     if (!dependents.isEmpty() && !command.getForce()) {
       return rejected(command, ErrorCode.DEPENDENCY, DependencyMessage.of(dependents), null);
     }
-    SecretEvent event = event(command, current.getSpec(), SecretEventType.SECRET_DELETED, nextVersion, current.getGeneration());
+    SecretEvent event =
+        event(
+            command,
+            current.getSpec(),
+            SecretEventType.SECRET_DELETED,
+            nextVersion,
+            current.getGeneration());
     CommandResult result =
-        CommandResult.newBuilder(result(command, Outcome.DELETED, nextVersion, current.getGeneration()))
+        CommandResult.newBuilder(
+                result(command, Outcome.DELETED, nextVersion, current.getGeneration()))
             .setStatus("deleted")
             .build();
-    return new SecretDecision(SecretDecision.Store.DELETE, null, event, null, true, nextVersion, result);
+    return new SecretDecision(
+        SecretDecision.Store.DELETE, null, event, null, true, nextVersion, result);
   }
 
   private SecretDecision changed(
       SecretCommand command, SecretState state, Outcome outcome, SecretEventType eventType) {
     SecretEvent event =
-        event(command, state.getSpec(), eventType, state.getResourceVersion(), state.getGeneration());
+        event(
+            command, state.getSpec(), eventType, state.getResourceVersion(), state.getGeneration());
     ResourceState view = SecretResourceStates.of(command.getResourceKey(), state);
     return new SecretDecision(
         SecretDecision.Store.PUT,
@@ -137,7 +156,8 @@ public final class SecretDecider {
    * Same spec means same metadata and same plaintext. Sealed bytes differ on every apply, so the
    * stored payload is opened and compared in constant time; no digest of a secret is ever stored.
    */
-  private boolean sameSpec(SecretSpec stored, SecretSpec incoming, byte[] incomingPlain, byte[] aad) {
+  private boolean sameSpec(
+      SecretSpec stored, SecretSpec incoming, byte[] incomingPlain, byte[] aad) {
     if (!Objects.equals(stored.getSecretType(), incoming.getSecretType())
         || !Objects.equals(stored.getAcl(), incoming.getAcl())
         || !Objects.equals(stored.getDescription(), incoming.getDescription())

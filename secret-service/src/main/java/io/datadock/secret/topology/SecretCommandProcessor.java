@@ -1,10 +1,10 @@
 package io.datadock.secret.topology;
 
+import io.datadock.core.resource.ResourceVersionHeader;
 import io.datadock.schemas.secret.SecretCommand;
 import io.datadock.schemas.secret.SecretState;
 import io.datadock.secret.lifecycle.SecretDecider;
 import io.datadock.secret.lifecycle.SecretDecision;
-import io.datadock.core.resource.ResourceVersionHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -51,7 +51,8 @@ final class SecretCommandProcessor implements Processor<String, SecretCommand, S
     }
     if (decision.state() != null) {
       context.forward(
-          base.withValue(decision.state()).withHeaders(ResourceVersionHeader.of(decision.resourceVersion())),
+          base.withValue(decision.state())
+              .withHeaders(ResourceVersionHeader.of(decision.resourceVersion())),
           SecretTopology.STATE_SINK);
     } else if (decision.tombstone()) {
       context.forward(

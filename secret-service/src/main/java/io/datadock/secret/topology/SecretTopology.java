@@ -51,7 +51,8 @@ public final class SecretTopology {
     return topology;
   }
 
-  private static <V> void sink(Topology topology, String name, Topic<String, V> topic, String prefix) {
+  private static <V> void sink(
+      Topology topology, String name, Topic<String, V> topic, String prefix) {
     topology.addSink(
         name,
         topic.name(prefix),

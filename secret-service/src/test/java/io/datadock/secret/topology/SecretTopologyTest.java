@@ -3,8 +3,8 @@ package io.datadock.secret.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.datadock.core.crypto.KeyRing;
-import io.datadock.core.crypto.SecretPayloads;
 import io.datadock.core.crypto.Sealer;
+import io.datadock.core.crypto.SecretPayloads;
 import io.datadock.core.resource.ResourceVersionHeader;
 import io.datadock.schemas.Topics;
 import io.datadock.schemas.resource.CommandResult;
@@ -125,7 +125,8 @@ class SecretTopologyTest {
     assertThat(updated.getResourceVersion()).isGreaterThan(created.getResourceVersion());
     assertThat(updated.getGeneration()).isEqualTo(2);
     assertThat(events.readValue().getType()).isEqualTo(SecretEventType.SECRET_UPDATED);
-    KeyValueStore<String, SecretState> store = driver.getKeyValueStore(SecretTopology.SECRETS_STORE);
+    KeyValueStore<String, SecretState> store =
+        driver.getKeyValueStore(SecretTopology.SECRETS_STORE);
     SecretState stored = store.get(KEY);
     assertThat(stored.getGeneration()).isEqualTo(2);
     assertThat(stored.getCreatedAt()).isLessThanOrEqualTo(stored.getUpdatedAt());
@@ -163,8 +164,10 @@ class SecretTopologyTest {
     assertThat(events.readValue().getType()).isEqualTo(SecretEventType.SECRET_DELETED);
     TestRecord<String, ResourceState> tombstone = states.readRecord();
     assertThat(tombstone.value()).isNull();
-    assertThat(ResourceVersionHeader.read(tombstone.headers())).isEqualTo(deleted.getResourceVersion());
-    KeyValueStore<String, SecretState> store = driver.getKeyValueStore(SecretTopology.SECRETS_STORE);
+    assertThat(ResourceVersionHeader.read(tombstone.headers()))
+        .isEqualTo(deleted.getResourceVersion());
+    KeyValueStore<String, SecretState> store =
+        driver.getKeyValueStore(SecretTopology.SECRETS_STORE);
     assertThat(store.get(KEY)).isNull();
   }
 
@@ -183,7 +186,8 @@ class SecretTopologyTest {
   void deletingASecretWithDependentsIsRefusedWithTheKnownMessage() {
     commands.pipeInput(KEY, apply(KEY, Map.of("password", "p1"), null));
     results.readValue();
-    KeyValueStore<String, SecretState> store = driver.getKeyValueStore(SecretTopology.SECRETS_STORE);
+    KeyValueStore<String, SecretState> store =
+        driver.getKeyValueStore(SecretTopology.SECRETS_STORE);
     SecretState state = store.get(KEY);
     state.setDependents(new ArrayList<>(List.of("depot:v2alpha:snowflake-sales")));
     store.put(KEY, state);
