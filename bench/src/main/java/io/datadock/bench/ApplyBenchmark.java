@@ -27,13 +27,20 @@ public final class ApplyBenchmark {
     int single = 2000;
     int seconds = 15;
     int clients = 64;
+    String only = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--single" -> single = Integer.parseInt(args[++i]);
         case "--seconds" -> seconds = Integer.parseInt(args[++i]);
         case "--clients" -> clients = Integer.parseInt(args[++i]);
+        case "--only" -> only = args[++i];
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
+    }
+    if (only != null) {
+      // one side only, for profiling: --only SERVICE or --only BROKER_ACK
+      print(only, measure(ReplyMode.valueOf(only), single, seconds, clients));
+      return;
     }
     Figures service = measure(ReplyMode.SERVICE, single, seconds, clients);
     Figures ceiling = measure(ReplyMode.BROKER_ACK, single, seconds, clients);

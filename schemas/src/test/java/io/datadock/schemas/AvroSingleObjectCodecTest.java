@@ -103,6 +103,7 @@ class AvroSingleObjectCodecTest {
                     SealedPayload.newBuilder()
                         .setKeyId("k-1")
                         .setEnc(ByteBuffer.wrap(new byte[32]))
+                        .setNonce(ByteBuffer.wrap(new byte[12]))
                         .setCiphertext(ByteBuffer.wrap(new byte[16]))
                         .build())
                 .build())

@@ -37,6 +37,7 @@ public final class ApplyService {
   private final ManifestParser parser;
   private final PublicKeyDirectory keys;
   private final CommandService commands;
+  private final ManifestSealer sealer = new ManifestSealer();
 
   public ApplyService(ManifestParser parser, PublicKeyDirectory keys, CommandService commands) {
     this.parser = parser;
@@ -82,7 +83,7 @@ public final class ApplyService {
               .setAction(SecretAction.APPLY)
               .setIssuedBy(caller.id())
               .setIssuedAt(System.currentTimeMillis())
-              .setSpec(ManifestSealer.seal(manifest, recipient))
+              .setSpec(sealer.seal(manifest, recipient))
               .setExpectedResourceVersion(expected)
               .build();
       sent.add(

@@ -14,9 +14,9 @@ import java.util.ArrayList;
  */
 public final class ManifestSealer {
 
-  private ManifestSealer() {}
+  private final Sealer sealer = new Sealer();
 
-  public static SecretSpec seal(SecretManifest manifest, RecipientKey recipient) {
+  public SecretSpec seal(SecretManifest manifest, RecipientKey recipient) {
     byte[] plaintext = SecretPayloads.encode(manifest.data(), manifest.files());
     byte[] aad = manifest.key().toString().getBytes(StandardCharsets.UTF_8);
     return SecretSpec.newBuilder()
@@ -33,7 +33,7 @@ public final class ManifestSealer {
         .setAcl(manifest.acl())
         .setDataKeys(new ArrayList<>(manifest.data().keySet()))
         .setFileKeys(new ArrayList<>(manifest.files().keySet()))
-        .setSealed(Sealer.seal(recipient, plaintext, aad))
+        .setSealed(sealer.seal(recipient, plaintext, aad))
         .build();
   }
 }

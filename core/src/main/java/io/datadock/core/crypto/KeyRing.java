@@ -9,17 +9,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
-import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.hpke.HPKE;
+import org.bouncycastle.crypto.hpke.HPKEContext;
 
 /**
  * secret-service's private keys, by id, kept in one directory.
@@ -35,7 +39,10 @@ public final class KeyRing {
   private static final String SUFFIX = ".key";
 
   private final Path dir;
+  private static final int MAX_CACHED_DATA_KEYS = 10_000;
+
   private final Map<String, Entry> keys = new LinkedHashMap<>();
+  private final Map<String, SecretKeySpec> dataKeys = new ConcurrentHashMap<>();
 
   private record Entry(RecipientKey publicKey, AsymmetricCipherKeyPair pair) {}
 
@@ -116,6 +123,7 @@ public final class KeyRing {
       throw new UncheckedIOException("cannot retire key " + keyId, e);
     }
     keys.remove(keyId);
+    dataKeys.keySet().removeIf(id -> id.startsWith(keyId + ":"));
   }
 
   /**
@@ -133,22 +141,35 @@ public final class KeyRing {
       throw new SealingException("no private key " + payload.getKeyId() + " to open the payload");
     }
     try {
-      return Hpke.suite()
-          .open(
-              bytes(payload.getEnc()),
-              entry.pair(),
-              Hpke.INFO,
-              associatedData,
-              bytes(payload.getCiphertext()),
-              null,
-              null,
-              null);
-    } catch (InvalidCipherTextException | RuntimeException e) {
+      SecretKeySpec dataKey = dataKey(entry, bytes(payload.getEnc()));
+      return PayloadCipher.decrypt(
+          dataKey, bytes(payload.getNonce()), bytes(payload.getCiphertext()), associatedData);
+    } catch (GeneralSecurityException | RuntimeException e) {
       throw new SealingException(
           "payload sealed to key "
               + payload.getKeyId()
               + " does not open: tampered or bound to another resource");
     }
+  }
+
+  /**
+   * The data key an encapsulation exports, opened once and then cached: gateways reuse an
+   * encapsulation for many payloads. The cache is bounded; it holds keys, never plaintext.
+   */
+  private SecretKeySpec dataKey(Entry entry, byte[] enc) {
+    String id = entry.publicKey().keyId() + ":" + HexFormat.of().formatHex(enc);
+    SecretKeySpec cached = dataKeys.get(id);
+    if (cached != null) {
+      return cached;
+    }
+    HPKEContext context = Hpke.suite().setupBaseR(enc, entry.pair(), Hpke.INFO);
+    SecretKeySpec key =
+        new SecretKeySpec(context.export(Hpke.DATA_KEY_CONTEXT, Hpke.DATA_KEY_BYTES), "AES");
+    if (dataKeys.size() >= MAX_CACHED_DATA_KEYS) {
+      dataKeys.clear();
+    }
+    dataKeys.put(id, key);
+    return key;
   }
 
   private long newestCreatedAt() {

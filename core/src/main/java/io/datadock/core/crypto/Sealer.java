@@ -2,34 +2,85 @@ package io.datadock.core.crypto;
 
 import io.datadock.schemas.common.SealedPayload;
 import java.nio.ByteBuffer;
-import org.bouncycastle.crypto.InvalidCipherTextException;
+import java.security.GeneralSecurityException;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.crypto.hpke.HPKE;
+import org.bouncycastle.crypto.hpke.HPKEContextWithEncapsulation;
 
-/** Seals plaintext to a recipient's public key. Thread-safe; each call encapsulates afresh. */
+/**
+ * Seals plaintext to a recipient's public key, bound to associated data.
+ *
+ * <p>An HPKE encapsulation (two X25519 operations, about 130 µs here) exports a 256-bit data key
+ * (RFC 9180 section 5.3); each payload is then AES-256-GCM under that key with a fresh random nonce
+ * and the associated data. One encapsulation serves at most {@link #MAX_PAYLOADS} payloads or
+ * {@link #MAX_AGE_MILLIS}, far inside GCM's limits for random nonces, so sealing costs microseconds
+ * instead of an asymmetric operation per secret, and secret-service opens each encapsulation once.
+ * Thread-safe.
+ */
 public final class Sealer {
 
-  private Sealer() {}
+  static final long MAX_PAYLOADS = 1L << 20;
+  static final long MAX_AGE_MILLIS = 10 * 60 * 1000L;
 
-  public static SealedPayload seal(
-      RecipientKey recipient, byte[] plaintext, byte[] associatedData) {
-    HPKE hpke = Hpke.suite();
+  private record Epoch(
+      String keyId, byte[] enc, SecretKeySpec dataKey, long createdAt, AtomicLong used) {}
+
+  private volatile Epoch epoch;
+
+  public SealedPayload seal(RecipientKey recipient, byte[] plaintext, byte[] associatedData) {
+    Epoch current = epochFor(recipient);
+    byte[] nonce = PayloadCipher.newNonce();
     try {
-      byte[][] sealed =
-          hpke.seal(
-              hpke.deserializePublicKey(recipient.publicKey()),
-              Hpke.INFO,
-              associatedData,
-              plaintext,
-              null,
-              null,
-              null);
+      byte[] ciphertext =
+          PayloadCipher.encrypt(current.dataKey(), nonce, plaintext, associatedData);
       return SealedPayload.newBuilder()
-          .setKeyId(recipient.keyId())
-          .setCiphertext(ByteBuffer.wrap(sealed[0]))
-          .setEnc(ByteBuffer.wrap(sealed[1]))
+          .setKeyId(current.keyId())
+          .setEnc(ByteBuffer.wrap(current.enc()))
+          .setNonce(ByteBuffer.wrap(nonce))
+          .setCiphertext(ByteBuffer.wrap(ciphertext))
           .build();
-    } catch (InvalidCipherTextException | RuntimeException e) {
+    } catch (GeneralSecurityException e) {
       throw new SealingException("cannot seal to key " + recipient.keyId());
+    }
+  }
+
+  private Epoch epochFor(RecipientKey recipient) {
+    Epoch current = epoch;
+    if (usable(current, recipient) && current.used().incrementAndGet() <= MAX_PAYLOADS) {
+      return current;
+    }
+    synchronized (this) {
+      current = epoch;
+      if (usable(current, recipient) && current.used().incrementAndGet() <= MAX_PAYLOADS) {
+        return current;
+      }
+      epoch = current = encapsulate(recipient);
+      current.used().incrementAndGet();
+      return current;
+    }
+  }
+
+  private static boolean usable(Epoch e, RecipientKey recipient) {
+    return e != null
+        && e.keyId().equals(recipient.keyId())
+        && System.currentTimeMillis() - e.createdAt() < MAX_AGE_MILLIS;
+  }
+
+  private static Epoch encapsulate(RecipientKey recipient) {
+    try {
+      HPKE hpke = Hpke.suite();
+      HPKEContextWithEncapsulation context =
+          hpke.setupBaseS(hpke.deserializePublicKey(recipient.publicKey()), Hpke.INFO);
+      byte[] dataKey = context.export(Hpke.DATA_KEY_CONTEXT, Hpke.DATA_KEY_BYTES);
+      return new Epoch(
+          recipient.keyId(),
+          context.getEncapsulation(),
+          new SecretKeySpec(dataKey, "AES"),
+          System.currentTimeMillis(),
+          new AtomicLong());
+    } catch (RuntimeException e) {
+      throw new SealingException("cannot encapsulate to key " + recipient.keyId());
     }
   }
 }

@@ -41,6 +41,7 @@ class SecretTopologyTest {
 
   @TempDir Path tmp;
   private KeyRing keyRing;
+  private final Sealer sealer = new Sealer();
   private TopologyTestDriver driver;
   private TestInputTopic<String, SecretCommand> commands;
   private TestOutputTopic<String, SecretEvent> events;
@@ -241,7 +242,7 @@ class SecretTopologyTest {
             .setOwner("alice")
             .setDataKeys(new ArrayList<>(new java.util.TreeSet<>(data.keySet())))
             .setFileKeys(new ArrayList<>())
-            .setSealed(Sealer.seal(keyRing.newest(), plaintext, SecretDecider.associatedData(key)))
+            .setSealed(sealer.seal(keyRing.newest(), plaintext, SecretDecider.associatedData(key)))
             .build();
     return SecretCommand.newBuilder()
         .setCommandId(UUID.randomUUID().toString())
