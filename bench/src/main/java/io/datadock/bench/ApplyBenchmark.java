@@ -111,10 +111,12 @@ public final class ApplyBenchmark {
                 i -> secret("many-" + run + "-" + (i % 20000), i));
         System.out.printf(
             Locale.ROOT,
-            "%s: 1 client %d applies in %.1f s; %d clients %d applies in %.1f s%n",
+            "%s: 1 client %d applies in %.1f s (max %.1f ms, %d over 250 ms); %d clients %d applies in %.1f s%n",
             mode,
             one.latencies().count(),
             one.seconds(),
+            one.latencies().maxMillis(),
+            one.latencies().countOver(250),
             clients,
             many.latencies().count(),
             many.seconds());

@@ -28,6 +28,21 @@ final class LatencyRecorder {
     return failures;
   }
 
+  long countOver(double millis) {
+    long limit = (long) (millis * 1_000_000);
+    long n = 0;
+    for (int i = 0; i < size; i++) {
+      if (values[i] > limit) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  double maxMillis() {
+    return percentileMillis(100);
+  }
+
   /** The p-th percentile in milliseconds (nearest rank). */
   double percentileMillis(double p) {
     if (size == 0) {

@@ -25,7 +25,7 @@ public final class ResourceView {
 
   private final Map<String, ResourceState> states = new ConcurrentHashMap<>();
   private final Map<String, Long> versions = new ConcurrentHashMap<>();
-  private final Map<String, List<Waiter>> waiters = new ConcurrentHashMap<>();
+  private final Map<String, List<Waiter>> waiters = new java.util.HashMap<>();
 
   private record Waiter(long version, CompletableFuture<Void> done) {}
 
@@ -53,30 +53,38 @@ public final class ResourceView {
 
   /** Completes once the view holds {@code version} (or later) of the resource. */
   public CompletableFuture<Void> awaitVersion(String key, long version) {
-    if (versionOf(key) >= version) {
-      return CompletableFuture.completedFuture(null);
+    synchronized (waiters) {
+      if (versionOf(key) >= version) {
+        return CompletableFuture.completedFuture(null);
+      }
+      CompletableFuture<Void> done = new CompletableFuture<>();
+      waiters.computeIfAbsent(key, k -> new ArrayList<>()).add(new Waiter(version, done));
+      // a waiter given up on (timed out) is dropped at the resource's next record
+      return done;
     }
-    CompletableFuture<Void> done = new CompletableFuture<>();
-    waiters
-        .computeIfAbsent(key, k -> new java.util.concurrent.CopyOnWriteArrayList<>())
-        .add(new Waiter(version, done));
-    release(key); // the record may have arrived between the check and the registration
-    return done;
   }
 
   private void release(String key) {
-    List<Waiter> list = waiters.get(key);
-    if (list == null) {
-      return;
-    }
-    long now = versionOf(key);
-    for (Waiter w : list) {
-      if (w.version() <= now || w.done().isDone()) {
-        w.done().complete(null);
-        list.remove(w);
+    List<Waiter> ready = new ArrayList<>();
+    synchronized (waiters) {
+      List<Waiter> list = waiters.get(key);
+      if (list == null) {
+        return;
+      }
+      long now = versionOf(key);
+      list.removeIf(
+          w -> {
+            boolean done = w.version() <= now || w.done().isDone();
+            if (done) {
+              ready.add(w);
+            }
+            return done;
+          });
+      if (list.isEmpty()) {
+        waiters.remove(key);
       }
     }
-    waiters.computeIfPresent(key, (k, l) -> l.isEmpty() ? null : l);
+    ready.forEach(w -> w.done().complete(null));
   }
 
   private long versionOf(String key) {

@@ -4,12 +4,16 @@ import io.datadock.schemas.common.SealedPayload;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -18,28 +22,50 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.hpke.HPKE;
 import org.bouncycastle.crypto.hpke.HPKEContext;
+import org.bouncycastle.crypto.params.X25519PrivateKeyParameters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * secret-service's private keys, by id, kept in one directory.
  *
- * <p>Each key is a file {@code <keyId>.key} (mode 0600, the directory 0700) holding three lines:
- * {@code created=<epoch millis>}, {@code private=<base64 X25519 private key>}, {@code
- * public=<base64 public key>}. Files are written to a temporary name and moved into place, so a
+ * <p>Each key is a file {@code <keyId>.key} (mode 0600, the directory 0700 when created here) in
+ * {@link Properties} syntax, three lines:
+ *
+ * <pre>
+ * created=1763987945123          (epoch millis; orders keys, so newest() is deterministic)
+ * private=&lt;base64 of the 32-byte X25519 private key&gt;
+ * public=&lt;base64 of the 32-byte X25519 public key&gt;
+ * </pre>
+ *
+ * <p>Text, so an operator can check a backup by eye; the id is {@link RecipientKey#idOf} of the
+ * public key and must match the file name. Loading refuses a file whose public key is not its
+ * private key's. Files are written to a temporary name, forced to disk and moved into place, so a
  * crash never leaves half a key. A retired key is renamed {@code <keyId>.retired}: no longer
  * loaded, but not destroyed by Datadock (an operator deletes it once backups are rotated).
+ *
+ * <p>Thread-safe: Kafka Streams threads open payloads while HTTP threads read public keys and an
+ * operator rotates.
  */
 public final class KeyRing {
 
+  private static final Logger LOG = LoggerFactory.getLogger(KeyRing.class);
   private static final String SUFFIX = ".key";
+  private static final Set<PosixFilePermission> DIR_PERMS =
+      PosixFilePermissions.fromString("rwx------");
+  private static final Set<PosixFilePermission> FILE_PERMS =
+      PosixFilePermissions.fromString("rw-------");
+
+  private static final int MAX_CACHED_DATA_KEYS = 10_000;
 
   private final Path dir;
-  private static final int MAX_CACHED_DATA_KEYS = 10_000;
 
   private final Map<String, Entry> keys = new LinkedHashMap<>();
   private final Map<String, SecretKeySpec> dataKeys = new ConcurrentHashMap<>();
@@ -119,6 +145,7 @@ public final class KeyRing {
           dir.resolve(keyId + SUFFIX),
           dir.resolve(keyId + ".retired"),
           StandardCopyOption.ATOMIC_MOVE);
+      forceDirectory();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot retire key " + keyId, e);
     }
@@ -180,6 +207,7 @@ public final class KeyRing {
     if (!Files.isDirectory(dir)) {
       return;
     }
+    warnIfOpenToOthers();
     try (Stream<Path> files = Files.list(dir)) {
       for (Path file : files.filter(f -> f.getFileName().toString().endsWith(SUFFIX)).toList()) {
         Entry entry = read(file);
@@ -190,39 +218,96 @@ public final class KeyRing {
     }
   }
 
+  /**
+   * Reads one key file, checking that the public key is the private key's and that the file is
+   * named after it: a mixed-up file would otherwise surface much later, as payloads that do not
+   * open. Errors name the file and the field, never its contents (a parser's message could quote
+   * key characters), so causes are dropped on purpose.
+   */
   private static Entry read(Path file) throws IOException {
     Properties p = new Properties();
     try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       p.load(in);
     }
-    byte[] privateKey = Base64.getDecoder().decode(required(p, "private", file));
-    byte[] publicKey = Base64.getDecoder().decode(required(p, "public", file));
-    long createdAt = Long.parseLong(required(p, "created", file));
-    AsymmetricCipherKeyPair pair = Hpke.suite().deserializePrivateKey(privateKey, publicKey);
-    return new Entry(new RecipientKey(RecipientKey.idOf(publicKey), publicKey, createdAt), pair);
+    byte[] privateKey = base64(p, "private", file);
+    byte[] publicKey = base64(p, "public", file);
+    long createdAt;
+    try {
+      createdAt = Long.parseLong(required(p, "created", file));
+    } catch (NumberFormatException e) {
+      throw malformed(file, "'created' is not epoch millis");
+    }
+    HPKE hpke = Hpke.suite();
+    AsymmetricCipherKeyPair pair;
+    byte[] derivedPublic;
+    try {
+      pair = hpke.deserializePrivateKey(privateKey, publicKey);
+      derivedPublic =
+          hpke.serializePublicKey(
+              ((X25519PrivateKeyParameters) pair.getPrivate()).generatePublicKey());
+    } catch (RuntimeException e) {
+      throw malformed(file, "'private' or 'public' is not an X25519 key");
+    }
+    if (!MessageDigest.isEqual(derivedPublic, publicKey)) {
+      throw malformed(file, "'public' is not the public key of 'private'");
+    }
+    String keyId = RecipientKey.idOf(publicKey);
+    if (!file.getFileName().toString().equals(keyId + SUFFIX)) {
+      throw malformed(file, "it holds key " + keyId + " and must be named " + keyId + SUFFIX);
+    }
+    return new Entry(new RecipientKey(keyId, publicKey, createdAt), pair);
+  }
+
+  private static byte[] base64(Properties p, String name, Path file) {
+    try {
+      return Base64.getDecoder().decode(required(p, name, file));
+    } catch (IllegalArgumentException e) {
+      throw malformed(file, "'" + name + "' is not base64");
+    }
   }
 
   private static String required(Properties p, String name, Path file) {
     String value = p.getProperty(name);
     if (value == null) {
-      throw new IllegalStateException("key file " + file + " has no '" + name + "' line");
+      throw malformed(file, "it has no '" + name + "' line");
     }
     return value.trim();
   }
 
+  private static IllegalStateException malformed(Path file, String why) {
+    return new IllegalStateException("key file " + file.toAbsolutePath() + " is unusable: " + why);
+  }
+
+  /** The directory may predate us (a mounted volume): tell the operator, do not chmod it. */
+  private void warnIfOpenToOthers() {
+    try {
+      Set<PosixFilePermission> perms = Files.getPosixFilePermissions(dir);
+      if (perms.stream().anyMatch(p -> !p.name().startsWith("OWNER_"))) {
+        LOG.warn(
+            "key directory {} is accessible to group or others ({}); it should be rwx------",
+            dir.toAbsolutePath(),
+            PosixFilePermissions.toString(perms));
+      }
+    } catch (IOException | UnsupportedOperationException e) {
+      LOG.debug("cannot check the permissions of {}", dir, e);
+    }
+  }
+
+  /**
+   * Writes a key file so that it is either wholly there or absent, even across a crash: a temporary
+   * file created 0600 (never readable by others, not even briefly), forced to disk, moved into
+   * place atomically, and the directory forced so the new name survives. A lost key loses every
+   * secret sealed to it, so the fsyncs are worth their milliseconds.
+   */
   private void write(RecipientKey key, byte[] privateKey) {
+    Path tmp = null;
     try {
       if (!Files.isDirectory(dir)) {
-        Files.createDirectories(
-            dir,
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(DIR_PERMS));
       }
-      Path tmp =
+      tmp =
           Files.createTempFile(
-              dir,
-              ".key-",
-              ".tmp",
-              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+              dir, ".key-", ".tmp", PosixFilePermissions.asFileAttribute(FILE_PERMS));
       String content =
           "created="
               + key.createdAt()
@@ -231,10 +316,35 @@ public final class KeyRing {
               + "\npublic="
               + Base64.getEncoder().encodeToString(key.publicKey())
               + "\n";
-      Files.writeString(tmp, content, StandardCharsets.UTF_8);
+      try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+        ByteBuffer buffer = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
+        while (buffer.hasRemaining()) {
+          out.write(buffer);
+        }
+        out.force(true);
+      }
       Files.move(tmp, dir.resolve(key.keyId() + SUFFIX), StandardCopyOption.ATOMIC_MOVE);
+      tmp = null;
+      forceDirectory();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write a key to " + dir, e);
+    } finally {
+      if (tmp != null) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException e) {
+          LOG.warn("cannot delete the temporary key file {}", tmp, e);
+        }
+      }
+    }
+  }
+
+  /** Makes a rename durable (Linux allows fsync on a directory opened for reading). */
+  private void forceDirectory() {
+    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException e) {
+      LOG.debug("cannot fsync the key directory {}", dir, e);
     }
   }
 

@@ -2,11 +2,15 @@ package io.datadock.core.crypto;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Objects;
 
 /**
  * A secret-service public key (X25519, 32 raw bytes) with its id and creation time. Gateways seal
  * to the newest one.
+ *
+ * <p>Equality compares the key bytes, not the array reference (a record's default would).
  */
 public record RecipientKey(String keyId, byte[] publicKey, long createdAt) {
 
@@ -18,5 +22,29 @@ public record RecipientKey(String keyId, byte[] publicKey, long createdAt) {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Whether {@link #keyId} is the id of {@link #publicKey}, i.e. the pair was not mixed up. */
+  public boolean idMatchesKey() {
+    return publicKey != null && idOf(publicKey).equals(keyId);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof RecipientKey other
+        && createdAt == other.createdAt
+        && Objects.equals(keyId, other.keyId)
+        && Arrays.equals(publicKey, other.publicKey);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * (31 * Objects.hashCode(keyId) + Arrays.hashCode(publicKey))
+        + Long.hashCode(createdAt);
+  }
+
+  @Override
+  public String toString() {
+    return "RecipientKey[" + keyId + ", createdAt=" + createdAt + "]";
   }
 }

@@ -16,7 +16,9 @@ import org.bouncycastle.crypto.hpke.HPKEContextWithEncapsulation;
  * and the associated data. One encapsulation serves at most {@link #MAX_PAYLOADS} payloads or
  * {@link #MAX_AGE_MILLIS}, far inside GCM's limits for random nonces, so sealing costs microseconds
  * instead of an asymmetric operation per secret, and secret-service opens each encapsulation once.
- * Thread-safe.
+ *
+ * <p>Thread-safe: one instance is shared by all of a gateway's threads. BouncyCastle's {@link HPKE}
+ * is not (its KEM keeps agreement state), so each encapsulation builds its own.
  */
 public final class Sealer {
 
@@ -26,8 +28,27 @@ public final class Sealer {
   private record Epoch(
       String keyId, byte[] enc, SecretKeySpec dataKey, long createdAt, AtomicLong used) {}
 
+  private final long maxPayloads;
+  private final long maxAgeMillis;
   private volatile Epoch epoch;
 
+  public Sealer() {
+    this(MAX_PAYLOADS, MAX_AGE_MILLIS);
+  }
+
+  /** Smaller limits, for tests of the epoch roll-over. */
+  Sealer(long maxPayloads, long maxAgeMillis) {
+    this.maxPayloads = maxPayloads;
+    this.maxAgeMillis = maxAgeMillis;
+  }
+
+  /**
+   * Seals {@code plaintext} to {@code recipient}, bound to {@code associatedData} (the resource
+   * key): it opens only with the same associated data.
+   *
+   * @throws SealingException when the recipient's id is not the id of its public key, or the key is
+   *     not a valid X25519 public key
+   */
   public SealedPayload seal(RecipientKey recipient, byte[] plaintext, byte[] associatedData) {
     Epoch current = epochFor(recipient);
     byte[] nonce = PayloadCipher.newNonce();
@@ -47,12 +68,12 @@ public final class Sealer {
 
   private Epoch epochFor(RecipientKey recipient) {
     Epoch current = epoch;
-    if (usable(current, recipient) && current.used().incrementAndGet() <= MAX_PAYLOADS) {
+    if (usable(current, recipient) && current.used().incrementAndGet() <= maxPayloads) {
       return current;
     }
     synchronized (this) {
       current = epoch;
-      if (usable(current, recipient) && current.used().incrementAndGet() <= MAX_PAYLOADS) {
+      if (usable(current, recipient) && current.used().incrementAndGet() <= maxPayloads) {
         return current;
       }
       epoch = current = encapsulate(recipient);
@@ -61,13 +82,20 @@ public final class Sealer {
     }
   }
 
-  private static boolean usable(Epoch e, RecipientKey recipient) {
+  /** Comparing ids is enough: {@link #encapsulate} checked that the id names the key bytes. */
+  private boolean usable(Epoch e, RecipientKey recipient) {
     return e != null
         && e.keyId().equals(recipient.keyId())
-        && System.currentTimeMillis() - e.createdAt() < MAX_AGE_MILLIS;
+        && System.currentTimeMillis() - e.createdAt() < maxAgeMillis;
   }
 
   private static Epoch encapsulate(RecipientKey recipient) {
+    // Recipient keys reach the gateway through a topic: a record whose id does not name its key
+    // would give payloads secret-service looks up under the wrong key. Refuse it here, loudly.
+    if (!recipient.idMatchesKey()) {
+      throw new SealingException(
+          "recipient key " + recipient.keyId() + " does not match its public key bytes");
+    }
     try {
       HPKE hpke = Hpke.suite();
       HPKEContextWithEncapsulation context =

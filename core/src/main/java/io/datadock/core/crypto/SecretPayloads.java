@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
@@ -17,12 +18,17 @@ import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificDatumWriter;
 
 /**
- * The plaintext inside a sealed payload: a secret's data and files as an Avro {@link
- * SecretPayload}, with keys sorted so that equal contents always encode to equal bytes.
+ * The plaintext inside a sealed payload: a secret's data and files as an Avro {@link SecretPayload}
+ * in binary encoding, with keys sorted so that equal contents always encode to equal bytes. That
+ * lets secret-service tell "unchanged" from "changed" by comparing encodings, in constant time,
+ * without looking at the values.
  */
 public final class SecretPayloads {
 
-  /** Decoded contents. Its toString names keys only. */
+  /**
+   * Decoded contents, sorted by key. Its toString names keys only, so logging one by accident leaks
+   * nothing (the maps themselves still print values: do not log them).
+   */
   public record Decoded(SortedMap<String, String> data, SortedMap<String, byte[]> files) {
     @Override
     public String toString() {
@@ -32,10 +38,19 @@ public final class SecretPayloads {
 
   private SecretPayloads() {}
 
+  /**
+   * The canonical encoding of a secret's contents; the maps' own order does not matter.
+   *
+   * @throws NullPointerException when a key or value is null (the message names the key only)
+   */
   public static byte[] encode(Map<String, String> data, Map<String, byte[]> files) {
+    Map<String, String> sortedData = new TreeMap<>();
+    data.forEach((k, v) -> sortedData.put(requireKey(k, "data"), requireValue(v, "data", k)));
     Map<String, ByteBuffer> fileBuffers = new TreeMap<>();
-    files.forEach((k, v) -> fileBuffers.put(k, ByteBuffer.wrap(v)));
-    SecretPayload payload = new SecretPayload(new TreeMap<>(data), fileBuffers);
+    files.forEach(
+        (k, v) ->
+            fileBuffers.put(requireKey(k, "files"), ByteBuffer.wrap(requireValue(v, "files", k))));
+    SecretPayload payload = new SecretPayload(sortedData, fileBuffers);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
     try {
@@ -49,14 +64,23 @@ public final class SecretPayloads {
     return out.toByteArray();
   }
 
+  /**
+   * Decodes what {@link #encode} produced.
+   *
+   * @throws SealingException when the bytes are not one whole payload (trailing bytes included)
+   */
   public static Decoded decode(byte[] plaintext) {
     try {
+      BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(plaintext, null);
       SecretPayload payload =
           new SpecificDatumReader<SecretPayload>(
                   SecretPayload.getClassSchema(),
                   SecretPayload.getClassSchema(),
                   TrustedSpecificData.get())
-              .read(null, DecoderFactory.get().binaryDecoder(plaintext, null));
+              .read(null, decoder);
+      if (!decoder.isEnd()) {
+        throw new SealingException("secret payload has trailing bytes");
+      }
       SortedMap<String, String> data = new TreeMap<>(payload.getData());
       SortedMap<String, byte[]> files = new TreeMap<>();
       payload
@@ -69,13 +93,32 @@ public final class SecretPayloads {
               });
       return new Decoded(
           Collections.unmodifiableSortedMap(data), Collections.unmodifiableSortedMap(files));
+    } catch (SealingException e) {
+      throw e;
     } catch (IOException | RuntimeException e) {
       throw new SealingException("cannot decode a secret payload");
     }
   }
 
-  /** Constant-time comparison of two canonical encodings. */
+  /**
+   * Whether two canonical encodings hold the same contents. Constant-time, so the time taken does
+   * not tell how long a common prefix of two secrets is.
+   */
   public static boolean sameContent(byte[] a, byte[] b) {
     return MessageDigest.isEqual(a, b);
+  }
+
+  private static String requireKey(String key, String map) {
+    if (key == null) {
+      throw new NullPointerException("secret " + map + " has a null key");
+    }
+    return key;
+  }
+
+  private static <T> T requireValue(T value, String map, String key) {
+    if (value == null) {
+      throw new NullPointerException("secret " + map + " '" + key + "' has no value");
+    }
+    return value;
   }
 }

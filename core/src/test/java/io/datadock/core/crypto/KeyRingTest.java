@@ -9,7 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,40 +26,6 @@ class KeyRingTest {
 
   @TempDir Path dir;
   private final Sealer sealer = new Sealer();
-
-  @Test
-  void sealedPayloadsOpenWithTheRingsKey() {
-    KeyRing ring = KeyRing.loadOrCreate(dir);
-
-    SealedPayload sealed = sealer.seal(ring.newest(), PLAIN, AAD);
-
-    assertThat(sealed.getKeyId()).isEqualTo(ring.newest().keyId());
-    assertThat(ring.open(sealed, AAD)).isEqualTo(PLAIN);
-  }
-
-  @Test
-  void sealingTwiceGivesDifferentCiphertexts() {
-    KeyRing ring = KeyRing.loadOrCreate(dir);
-    assertThat(sealer.seal(ring.newest(), PLAIN, AAD).getCiphertext())
-        .isNotEqualTo(sealer.seal(ring.newest(), PLAIN, AAD).getCiphertext());
-  }
-
-  @Test
-  void oneEncapsulationServesManyPayloadsUntilTheRecipientChanges() {
-    KeyRing ring = KeyRing.loadOrCreate(dir);
-    SealedPayload a = sealer.seal(ring.newest(), PLAIN, AAD);
-    SealedPayload b = sealer.seal(ring.newest(), PLAIN, AAD);
-    assertThat(a.getEnc()).isEqualTo(b.getEnc());
-    assertThat(a.getNonce()).isNotEqualTo(b.getNonce());
-
-    RecipientKey next = ring.addKey();
-    SealedPayload c = sealer.seal(next, PLAIN, AAD);
-
-    assertThat(c.getKeyId()).isEqualTo(next.keyId());
-    assertThat(c.getEnc()).isNotEqualTo(a.getEnc());
-    assertThat(ring.open(c, AAD)).isEqualTo(PLAIN);
-    assertThat(ring.open(b, AAD)).isEqualTo(PLAIN);
-  }
 
   @Test
   void anUnknownKeyIdFailsClosed() {
@@ -67,7 +39,17 @@ class KeyRingTest {
   }
 
   @Test
-  void tamperedCiphertextOrEncFailsClosed() {
+  void aPayloadSealedToAnotherRingsKeyFailsClosed() {
+    KeyRing ring = KeyRing.loadOrCreate(dir.resolve("a"));
+    KeyRing other = KeyRing.loadOrCreate(dir.resolve("b"));
+
+    SealedPayload sealed = sealer.seal(other.newest(), PLAIN, AAD);
+
+    assertThatThrownBy(() -> ring.open(sealed, AAD)).isInstanceOf(SealingException.class);
+  }
+
+  @Test
+  void tamperedCiphertextEncOrNonceFailsClosed() {
     KeyRing ring = KeyRing.loadOrCreate(dir);
     SealedPayload sealed = sealer.seal(ring.newest(), PLAIN, AAD);
 
@@ -75,14 +57,23 @@ class KeyRingTest {
         SealedPayload.newBuilder(sealed)
             .setCiphertext(flipFirstBit(sealed.getCiphertext()))
             .build();
+    SealedPayload badTag =
+        SealedPayload.newBuilder(sealed).setCiphertext(flipLastBit(sealed.getCiphertext())).build();
     SealedPayload badEnc =
         SealedPayload.newBuilder(sealed).setEnc(flipFirstBit(sealed.getEnc())).build();
+    SealedPayload shortEnc =
+        SealedPayload.newBuilder(sealed).setEnc(ByteBuffer.wrap(new byte[5])).build();
     SealedPayload badNonce =
         SealedPayload.newBuilder(sealed).setNonce(flipFirstBit(sealed.getNonce())).build();
+    SealedPayload noNonce =
+        SealedPayload.newBuilder(sealed).setNonce(ByteBuffer.wrap(new byte[0])).build();
 
-    assertThatThrownBy(() -> ring.open(badCiphertext, AAD)).isInstanceOf(SealingException.class);
-    assertThatThrownBy(() -> ring.open(badEnc, AAD)).isInstanceOf(SealingException.class);
-    assertThatThrownBy(() -> ring.open(badNonce, AAD)).isInstanceOf(SealingException.class);
+    for (SealedPayload bad : List.of(badCiphertext, badTag, badEnc, shortEnc, badNonce, noNonce)) {
+      assertThatThrownBy(() -> ring.open(bad, AAD))
+          .isInstanceOf(SealingException.class)
+          .hasMessageContaining(sealed.getKeyId());
+    }
+    assertThat(ring.open(sealed, AAD)).isEqualTo(PLAIN);
   }
 
   @Test
@@ -93,6 +84,20 @@ class KeyRingTest {
     assertThatThrownBy(() -> ring.open(sealed, "t/secret/b".getBytes(StandardCharsets.UTF_8)))
         .isInstanceOf(SealingException.class)
         .hasMessageNotContaining("hunter2");
+    assertThatThrownBy(() -> ring.open(sealed, new byte[0])).isInstanceOf(SealingException.class);
+  }
+
+  @Test
+  void failureMessagesHoldNoKeyMaterial() throws Exception {
+    KeyRing ring = KeyRing.loadOrCreate(dir);
+    SealedPayload sealed = sealer.seal(ring.newest(), PLAIN, AAD);
+    String keyFile = Files.readString(dir.resolve(ring.newest().keyId() + ".key"));
+    String privateKey = keyFile.lines().filter(l -> l.startsWith("private=")).findFirst().get();
+
+    assertThatThrownBy(() -> ring.open(sealed, new byte[0]))
+        .hasMessageNotContaining(privateKey.substring("private=".length()))
+        .hasMessageNotContaining("hunter2")
+        .hasNoCause();
   }
 
   @Test
@@ -104,57 +109,178 @@ class KeyRingTest {
     RecipientKey second = ring.addKey();
 
     assertThat(ring.newest()).isEqualTo(second);
+    assertThat(second.createdAt()).isGreaterThan(first.createdAt());
+    assertThat(ring.publicKeys()).containsExactly(first, second);
     assertThat(ring.open(old, AAD)).isEqualTo(PLAIN);
+    assertThat(ring.open(sealer.seal(second, PLAIN, AAD), AAD)).isEqualTo(PLAIN);
+
     assertThatThrownBy(() -> ring.retire(second.keyId())).isInstanceOf(IllegalStateException.class);
     ring.retire(first.keyId());
-    assertThatThrownBy(() -> ring.open(old, AAD)).isInstanceOf(SealingException.class);
+
+    assertThatThrownBy(() -> ring.open(old, AAD))
+        .isInstanceOf(SealingException.class)
+        .hasMessageContaining(first.keyId());
+    assertThat(dir.resolve(first.keyId() + ".retired")).exists();
+    assertThat(dir.resolve(first.keyId() + ".key")).doesNotExist();
     assertThat(KeyRing.load(dir).publicKeys())
         .extracting(RecipientKey::keyId)
         .containsExactly(second.keyId());
   }
 
   @Test
-  void keysPersistWithOwnerOnlyPermissions() throws Exception {
-    String id = KeyRing.loadOrCreate(dir.resolve("keys")).newest().keyId();
+  void theOnlyKeyCannotBeRetiredNorAnUnknownOne() {
+    KeyRing ring = KeyRing.loadOrCreate(dir);
 
-    assertThat(KeyRing.loadOrCreate(dir.resolve("keys")).newest().keyId()).isEqualTo(id);
-    Path file = dir.resolve("keys").resolve(id + ".key");
+    assertThatThrownBy(() -> ring.retire(ring.newest().keyId()))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> ring.retire("k-0000000000000000"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void newestIsTheSameAfterReloading() {
+    KeyRing ring = KeyRing.loadOrCreate(dir);
+    ring.addKey();
+    ring.addKey();
+    RecipientKey newest = ring.addKey();
+
+    for (int i = 0; i < 3; i++) {
+      KeyRing reloaded = KeyRing.load(dir);
+      assertThat(reloaded.newest()).isEqualTo(newest);
+      assertThat(reloaded.publicKeys()).isEqualTo(ring.publicKeys());
+    }
+  }
+
+  @Test
+  void keysPersistWithOwnerOnlyPermissions() throws Exception {
+    Path keys = dir.resolve("keys");
+    KeyRing first = KeyRing.loadOrCreate(keys);
+    String id = first.newest().keyId();
+    SealedPayload sealed = sealer.seal(first.newest(), PLAIN, AAD);
+
+    KeyRing second = KeyRing.loadOrCreate(keys);
+
+    assertThat(second.newest().keyId()).isEqualTo(id);
+    assertThat(second.publicKeys()).hasSize(1);
+    assertThat(second.open(sealed, AAD)).isEqualTo(PLAIN);
+    Path file = keys.resolve(id + ".key");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
         .isEqualTo("rw-------");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("keys"))))
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keys)))
         .isEqualTo("rwx------");
+    try (Stream<Path> files = Files.list(keys)) {
+      assertThat(files).containsExactly(file);
+    }
   }
 
   @Test
-  void loadingWithoutAnyKeyFailsLoudly() {
-    assertThatThrownBy(() -> KeyRing.load(dir))
+  void theKeyFileHoldsCreationTimeAndBothKeys() throws Exception {
+    RecipientKey key = KeyRing.loadOrCreate(dir).newest();
+
+    List<String> lines = Files.readAllLines(dir.resolve(key.keyId() + ".key"));
+
+    assertThat(lines).hasSize(3);
+    assertThat(lines.get(0)).isEqualTo("created=" + key.createdAt());
+    assertThat(lines.get(1)).startsWith("private=").hasSize("private=".length() + 44);
+    assertThat(lines.get(2))
+        .isEqualTo("public=" + Base64.getEncoder().encodeToString(key.publicKey()));
+  }
+
+  @Test
+  void loadingWithoutAnyKeyFailsLoudly() throws Exception {
+    Path empty = Files.createDirectory(dir.resolve("empty"));
+    Files.writeString(empty.resolve("k-0000000000000000.retired"), "retired keys are not loaded");
+
+    assertThatThrownBy(() -> KeyRing.load(empty))
         .isInstanceOf(MissingKeyException.class)
-        .hasMessageContaining(dir.toAbsolutePath().toString())
+        .hasMessageContaining(empty.toAbsolutePath().toString())
         .hasMessageContaining("cannot be opened");
+    assertThatThrownBy(() -> KeyRing.load(dir.resolve("missing")))
+        .isInstanceOf(MissingKeyException.class);
   }
 
   @Test
-  void payloadsAreCanonicalAndHideValuesInToString() {
-    byte[] a = SecretPayloads.encode(Map.of("b", "2", "a", "1"), Map.of("f", new byte[] {1, 2}));
-    byte[] b =
-        SecretPayloads.encode(
-            new java.util.TreeMap<>(Map.of("a", "1", "b", "2")), Map.of("f", new byte[] {1, 2}));
+  void aKeyFileWhosePublicKeyIsNotItsPrivateKeysIsRefused() throws Exception {
+    KeyRing ring = KeyRing.loadOrCreate(dir.resolve("a"));
+    RecipientKey other = KeyRing.loadOrCreate(dir.resolve("b")).newest();
+    Path file = dir.resolve("a").resolve(ring.newest().keyId() + ".key");
+    String swapped =
+        Files.readString(file)
+            .replaceAll(
+                "public=.*", "public=" + Base64.getEncoder().encodeToString(other.publicKey()));
+    Files.writeString(file, swapped);
 
-    assertThat(SecretPayloads.sameContent(a, b)).isTrue();
-    assertThat(
-            SecretPayloads.sameContent(
-                a, SecretPayloads.encode(Map.of("a", "1", "b", "3"), Map.of())))
-        .isFalse();
-    SecretPayloads.Decoded decoded = SecretPayloads.decode(a);
-    assertThat(decoded.data()).containsEntry("a", "1");
-    assertThat(decoded.files().get("f")).containsExactly(1, 2);
-    assertThat(decoded.toString()).contains("a", "b").doesNotContain("=1").doesNotContain("2]");
+    assertThatThrownBy(() -> KeyRing.load(dir.resolve("a")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining(file.getFileName().toString())
+        .hasMessageContaining("not the public key");
+  }
+
+  @Test
+  void aMisnamedOrCorruptKeyFileIsRefusedWithoutQuotingIt() throws Exception {
+    RecipientKey key = KeyRing.loadOrCreate(dir).newest();
+    Path file = dir.resolve(key.keyId() + ".key");
+    Files.move(file, dir.resolve("other.key"));
+
+    assertThatThrownBy(() -> KeyRing.load(dir))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("must be named " + key.keyId() + ".key");
+
+    Files.writeString(dir.resolve("other.key"), "created=1\nprivate=%%secret%%\npublic=AAAA\n");
+    assertThatThrownBy(() -> KeyRing.load(dir))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("'private' is not base64")
+        .hasMessageNotContaining("secret%")
+        .hasNoCause();
+  }
+
+  @Test
+  void manyThreadsOpenWhileKeysRotate() throws Exception {
+    KeyRing ring = KeyRing.loadOrCreate(dir);
+    List<SealedPayload> sealed = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      sealed.add(new Sealer(7, Long.MAX_VALUE).seal(ring.newest(), PLAIN, AAD));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  for (SealedPayload p : sealed) {
+                    assertThat(ring.open(p, AAD)).isEqualTo(PLAIN);
+                  }
+                }));
+      }
+      for (int i = 0; i < 5; i++) {
+        ring.addKey();
+        ring.publicKeys();
+      }
+      for (Future<?> f : futures) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(ring.publicKeys()).hasSize(6);
   }
 
   private static ByteBuffer flipFirstBit(ByteBuffer buffer) {
-    byte[] bytes = new byte[buffer.remaining()];
-    buffer.duplicate().get(bytes);
+    byte[] bytes = bytes(buffer);
     bytes[0] ^= 1;
     return ByteBuffer.wrap(bytes);
+  }
+
+  private static ByteBuffer flipLastBit(ByteBuffer buffer) {
+    byte[] bytes = bytes(buffer);
+    bytes[bytes.length - 1] ^= 1;
+    return ByteBuffer.wrap(bytes);
+  }
+
+  private static byte[] bytes(ByteBuffer buffer) {
+    byte[] bytes = new byte[buffer.remaining()];
+    buffer.duplicate().get(bytes);
+    return bytes;
   }
 }

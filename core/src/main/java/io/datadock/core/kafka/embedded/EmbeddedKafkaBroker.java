@@ -80,6 +80,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
           .setDirectories(List.of(logDir.toString()))
           .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
           .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
+          // Transactions v2 (KIP-890) made exactly-once Streams producers fail here with
+          // OutOfOrderSequenceException under load (Kafka 4.1.0); the proven v1 protocol keeps
+          // exactly_once_v2 semantics without it.
+          .setFeatureLevel("transaction.version", (short) 1)
           .run();
     } catch (Exception e) {
       throw new IllegalStateException("cannot format the broker directory " + logDir, e);
