@@ -55,7 +55,7 @@ public final class Platform implements AutoCloseable {
       secrets.start();
       SecretService secretService = secrets;
       Map<String, BooleanSupplier> checks = new LinkedHashMap<>();
-      checks.put("broker", () -> true);
+      checks.put("broker", broker::isRunning);
       checks.put("secretService", secretService::isRunning);
       gateway =
           new GatewayServer(
@@ -84,7 +84,7 @@ public final class Platform implements AutoCloseable {
 
   /** True when the broker, every Streams app and the gateway's views are ready. */
   public boolean ready() {
-    return secretService.isRunning() && gateway.ready();
+    return broker.isRunning() && secretService.isRunning() && gateway.ready();
   }
 
   public String gatewayUrl() {

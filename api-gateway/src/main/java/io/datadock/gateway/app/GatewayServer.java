@@ -2,6 +2,7 @@ package io.datadock.gateway.app;
 
 import io.datadock.core.kafka.FreePorts;
 import io.datadock.core.kafka.KafkaSettings;
+import io.datadock.core.kafka.TopicProvisioner;
 import io.datadock.core.manifest.ManifestLimits;
 import io.datadock.core.manifest.ManifestParser;
 import io.datadock.gateway.apply.ApplyService;
@@ -176,8 +177,10 @@ public final class GatewayServer implements AutoCloseable {
   }
 
   public static void main(String[] args) {
-    GatewayServer server =
-        new GatewayServer(GatewayConfig.fromEnv(System.getenv()), Map.of()).start();
+    GatewayConfig config = GatewayConfig.fromEnv(System.getenv());
+    TopicProvisioner.ensureTopicsFromEnv(
+        System.getenv(), config.bootstrapServers(), config.topicPrefix());
+    GatewayServer server = new GatewayServer(config, Map.of()).start();
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "gateway-shutdown"));
   }
 }

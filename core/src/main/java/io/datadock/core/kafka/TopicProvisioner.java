@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +28,20 @@ public final class TopicProvisioner {
   private static final Logger LOG = LoggerFactory.getLogger(TopicProvisioner.class);
 
   private TopicProvisioner() {}
+
+  /**
+   * For a service started alone: creates missing topics with {@code DATADOCK_TOPIC_PARTITIONS}
+   * partitions (default 6) and {@code DATADOCK_TOPIC_REPLICATION} replicas (default: the cluster's
+   * default replication factor). Existing topics are left as they are.
+   */
+  public static void ensureTopicsFromEnv(
+      Map<String, String> env, String bootstrapServers, String prefix) {
+    ensureTopics(
+        bootstrapServers,
+        prefix,
+        Integer.parseInt(env.getOrDefault("DATADOCK_TOPIC_PARTITIONS", "6")),
+        Short.parseShort(env.getOrDefault("DATADOCK_TOPIC_REPLICATION", "0")));
+  }
 
   public static void ensureTopics(
       String bootstrapServers, String prefix, int partitions, short replicationFactor) {
@@ -52,7 +67,12 @@ public final class TopicProvisioner {
           present.add(name);
           continue;
         }
-        NewTopic newTopic = new NewTopic(name, partitions, replicationFactor);
+        // replicationFactor <= 0: the cluster's default.replication.factor
+        NewTopic newTopic =
+            new NewTopic(
+                name,
+                Optional.of(partitions),
+                replicationFactor > 0 ? Optional.of(replicationFactor) : Optional.empty());
         if (topic.compacted()) {
           newTopic.configs(
               Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));

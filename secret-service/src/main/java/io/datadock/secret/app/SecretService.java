@@ -1,6 +1,7 @@
 package io.datadock.secret.app;
 
 import io.datadock.core.crypto.KeyRing;
+import io.datadock.core.kafka.TopicProvisioner;
 import io.datadock.core.streams.StreamsSettings;
 import io.datadock.secret.topology.SecretTopology;
 import java.time.Duration;
@@ -70,7 +71,10 @@ public final class SecretService implements AutoCloseable {
   }
 
   public static void main(String[] args) {
-    SecretService service = new SecretService(SecretServiceConfig.fromEnv(System.getenv()));
+    SecretServiceConfig config = SecretServiceConfig.fromEnv(System.getenv());
+    TopicProvisioner.ensureTopicsFromEnv(
+        System.getenv(), config.bootstrapServers(), config.topicPrefix());
+    SecretService service = new SecretService(config);
     Runtime.getRuntime().addShutdownHook(new Thread(service::close, "secret-service-shutdown"));
     service.start();
   }

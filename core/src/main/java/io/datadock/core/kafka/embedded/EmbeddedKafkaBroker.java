@@ -4,6 +4,8 @@ import io.datadock.core.kafka.FreePorts;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -122,6 +124,26 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
   public String bootstrapServers() {
     return bootstrapServers;
+  }
+
+  /** True while the broker is up and accepting connections on its listener. */
+  public boolean isRunning() {
+    synchronized (this) {
+      if (closed) {
+        return false;
+      }
+    }
+    int colon = bootstrapServers.lastIndexOf(':');
+    try (Socket socket = new Socket()) {
+      socket.connect(
+          new InetSocketAddress(
+              bootstrapServers.substring(0, colon),
+              Integer.parseInt(bootstrapServers.substring(colon + 1))),
+          500);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   @Override
