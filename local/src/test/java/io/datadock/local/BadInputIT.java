@@ -6,33 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpRequest;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Every kind of bad input gets the right 4xx and a message naming the problem; nothing applies. */
-class BadInputIT {
-
-  @TempDir static Path dataDir;
-  static Platform platform;
-  static Api api;
-
-  @BeforeAll
-  static void start() {
-    platform = RunningPlatform.start(dataDir);
-    api = new Api(platform.gatewayUrl(), RunningPlatform.ADMIN_TOKEN);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (platform != null) {
-      platform.close();
-    }
-  }
+class BadInputIT extends PlatformIT {
 
   private static void assertError(Api.Response r, int status, String field, String messagePart) {
     assertThat(r.status()).as(r.body()).isEqualTo(status);

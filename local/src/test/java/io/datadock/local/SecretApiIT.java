@@ -5,31 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpRequest;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Secrets through real HTTP, the gateway, a real broker and secret-service's Streams app. */
-class SecretApiIT {
-
-  @TempDir static Path dataDir;
-  static Platform platform;
-  static Api api;
-
-  @BeforeAll
-  static void start() {
-    platform = RunningPlatform.start(dataDir);
-    api = new Api(platform.gatewayUrl(), RunningPlatform.ADMIN_TOKEN);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (platform != null) {
-      platform.close();
-    }
-  }
+class SecretApiIT extends PlatformIT {
 
   static String secret(String name, String password) {
     return """
@@ -145,6 +124,39 @@ class SecretApiIT {
         .doesNotContain("tenant-b-cred");
     assertThat(other.stream().map(o -> ((JsonObject) o).getString("name")))
         .containsExactly("tenant-b-cred");
+  }
+
+  @Test
+  void instanceAndWorkspaceSecretsApplyAndList() {
+    String instance =
+        """
+        name: pgdepot-r
+        version: v1
+        type: instance-secret
+        layer: user
+        instance-secret:
+          type: key-value-properties
+          acl: r
+          data: {username: reader, password: pw-r}
+        """;
+    assertThat(firstResult(api.applyYaml(instance, "")).getString("outcome")).isEqualTo("created");
+    JsonArray instances =
+        new JsonObject(api.get("/api/v1/resources?type=instance-secret").body())
+            .getJsonArray("items");
+    assertThat(instances.stream().map(o -> ((JsonObject) o).getString("name")))
+        .contains("pgdepot-r");
+
+    String v1 =
+        "name: ws-cred\nversion: v1\ntype: secret\nsecret:\n  type: key-value\n  data: {k: v}\n";
+    assertThat(firstResult(api.applyYaml(v1, "")).getString("workspace")).isEqualTo("public");
+    assertThat(firstResult(api.applyYaml(v1, "?workspace=sandbox")).getString("outcome"))
+        .isEqualTo("created");
+    JsonArray sandbox =
+        new JsonObject(api.get("/api/v1/resources?type=secret&workspace=sandbox").body())
+            .getJsonArray("items");
+    assertThat(sandbox).hasSize(1);
+    assertThat(api.get("/api/v1/resources/secret/ws-cred?workspace=sandbox").status())
+        .isEqualTo(200);
   }
 
   @Test

@@ -64,7 +64,11 @@ public final class ApplyService {
     }
     if (request.dryRun()) {
       return CompletableFuture.completedFuture(
-          manifests.stream().map(m -> result(m, "validated", null, null)).toList());
+          manifests.stream()
+              .map(
+                  m ->
+                      DocumentResult.success(m.key(), m.manifestVersion(), "validated", null, null))
+              .toList());
     }
     RecipientKey recipient =
         keys.current()
@@ -112,28 +116,13 @@ public final class ApplyService {
         .handle(
             (r, e) -> {
               if (e != null) {
-                return new DocumentResult(
-                    key.name(),
-                    manifestVersion,
-                    key.kind(),
-                    key.tenant(),
-                    key.workspace(),
-                    null,
-                    null,
-                    null,
-                    unwrap(e));
+                return DocumentResult.failure(key, manifestVersion, unwrap(e));
               }
               DatadockException error = errorOf(r);
-              return new DocumentResult(
-                  key.name(),
-                  manifestVersion,
-                  key.kind(),
-                  key.tenant(),
-                  key.workspace(),
-                  error == null ? "deleted" : null,
-                  r.getStatus(),
-                  r.getResourceVersion(),
-                  error);
+              return error != null
+                  ? DocumentResult.failure(key, manifestVersion, error)
+                  : DocumentResult.success(
+                      key, manifestVersion, "deleted", r.getStatus(), r.getResourceVersion());
             });
   }
 
@@ -157,22 +146,18 @@ public final class ApplyService {
   private static DocumentResult fromResult(SecretManifest manifest, CommandResult result) {
     DatadockException error = errorOf(result);
     if (error != null) {
-      return new DocumentResult(
-          manifest.name(),
-          manifest.manifestVersion(),
-          manifest.kind(),
-          manifest.tenant(),
-          manifest.workspace(),
-          null,
-          null,
-          null,
-          error);
+      return DocumentResult.failure(manifest.key(), manifest.manifestVersion(), error);
     }
     String outcome =
         "accepted".equals(result.getStatus())
             ? "accepted"
             : result.getOutcome().name().toLowerCase(Locale.ROOT);
-    return result(manifest, outcome, result.getStatus(), result.getResourceVersion());
+    return DocumentResult.success(
+        manifest.key(),
+        manifest.manifestVersion(),
+        outcome,
+        result.getStatus(),
+        result.getResourceVersion());
   }
 
   private static DatadockException errorOf(CommandResult result) {
@@ -184,16 +169,7 @@ public final class ApplyService {
   }
 
   private static DocumentResult failed(SecretManifest manifest, Throwable e) {
-    return new DocumentResult(
-        manifest.name(),
-        manifest.manifestVersion(),
-        manifest.kind(),
-        manifest.tenant(),
-        manifest.workspace(),
-        null,
-        null,
-        null,
-        unwrap(e));
+    return DocumentResult.failure(manifest.key(), manifest.manifestVersion(), unwrap(e));
   }
 
   private static DatadockException unwrap(Throwable e) {
@@ -205,19 +181,5 @@ public final class ApplyService {
         ? d
         : new DatadockException(
             ErrorCode.INTERNAL, "the command failed: " + t.getClass().getSimpleName());
-  }
-
-  private static DocumentResult result(
-      SecretManifest m, String outcome, String status, Long resourceVersion) {
-    return new DocumentResult(
-        m.name(),
-        m.manifestVersion(),
-        m.kind(),
-        m.tenant(),
-        m.workspace(),
-        outcome,
-        status,
-        resourceVersion,
-        null);
   }
 }
