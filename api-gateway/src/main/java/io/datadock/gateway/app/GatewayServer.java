@@ -77,7 +77,10 @@ public final class GatewayServer implements AutoCloseable {
     CommandService commands =
         new CommandService(publisher, replies, view, config.replyTimeout(), config.replyMode());
     ApplyService applyService =
-        new ApplyService(new ManifestParser(ManifestLimits.defaults()), keys, commands);
+        new ApplyService(
+            new ManifestParser(ManifestLimits.defaults().withMaxBytes(config.maxBodyBytes())),
+            keys,
+            commands);
     Map<String, BooleanSupplier> readiness = new LinkedHashMap<>(extraReadiness);
     readiness.put("replies", () -> repliesTail.caughtUp().isDone());
     readiness.put("readView", () -> viewTail.caughtUp().isDone());

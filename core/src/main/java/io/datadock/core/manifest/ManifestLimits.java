@@ -12,6 +12,11 @@ package io.datadock.core.manifest;
 public record ManifestLimits(
     int maxBytes, int maxAliases, int maxDocuments, int maxNestingDepth, int maxSecretBytes) {
 
+  /** The same limits with another body size (the gateway's configured request limit). */
+  public ManifestLimits withMaxBytes(int bytes) {
+    return new ManifestLimits(bytes, maxAliases, maxDocuments, maxNestingDepth, maxSecretBytes);
+  }
+
   public static ManifestLimits defaults() {
     return new ManifestLimits(1024 * 1024, 50, 100, 50, 512 * 1024);
   }
