@@ -77,6 +77,18 @@ public final class KeyRing {
   }
 
   /** Loads every key in {@code dir}; generates the first one when there is none. */
+  /** Whether {@code dir} holds at least one (unretired) key file. */
+  public static boolean hasKeys(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return false;
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.anyMatch(f -> f.getFileName().toString().endsWith(SUFFIX));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list the key directory " + dir, e);
+    }
+  }
+
   public static KeyRing loadOrCreate(Path dir) {
     KeyRing ring = new KeyRing(dir);
     ring.loadAll();

@@ -1,10 +1,12 @@
 package io.datadock.secret.app;
 
 import io.datadock.core.crypto.KeyRing;
+import io.datadock.core.crypto.MissingKeyException;
 import io.datadock.core.kafka.TopicProvisioner;
 import io.datadock.core.streams.StreamsSettings;
 import io.datadock.secret.topology.SecretTopology;
 import java.time.Duration;
+import java.util.Set;
 import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,9 +23,33 @@ public final class SecretService implements AutoCloseable {
   private final KeyRing keyRing;
   private KafkaStreams streams;
 
+  /**
+   * @throws MissingKeyException when secret-service has published keys before but its key directory
+   *     holds none of them: secrets sealed to those keys could no longer be opened, so starting
+   *     with a fresh key would lose them silently
+   */
   public SecretService(SecretServiceConfig config) {
     this.config = config;
-    this.keyRing = KeyRing.loadOrCreate(config.keyDir());
+    this.keyRing = openKeyRing(config);
+  }
+
+  private static KeyRing openKeyRing(SecretServiceConfig config) {
+    if (KeyRing.hasKeys(config.keyDir())) {
+      return KeyRing.load(config.keyDir());
+    }
+    Set<String> published =
+        PublishedKeys.read(config.bootstrapServers(), config.topicPrefix(), Duration.ofSeconds(30));
+    if (!published.isEmpty()) {
+      throw new MissingKeyException(
+          "secret-service published keys "
+              + published
+              + " but its key directory "
+              + config.keyDir().toAbsolutePath()
+              + " holds none of them: the secrets sealed to them cannot be opened. Restore the"
+              + " key directory from backup (or point DATADOCK_SECRET_KEY_DIR at it); refusing to"
+              + " start with a new key.");
+    }
+    return KeyRing.loadOrCreate(config.keyDir());
   }
 
   public void start() {
