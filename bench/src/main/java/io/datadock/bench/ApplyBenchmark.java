@@ -6,10 +6,9 @@ import io.datadock.local.PlatformOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -87,13 +86,7 @@ public final class ApplyBenchmark {
     try (Platform platform =
         Platform.start(
             PlatformOptions.defaults(dir).withReplyMode(mode).withAdminToken("bench-token"))) {
-      Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-      while (!platform.ready()) {
-        if (Instant.now().isAfter(deadline)) {
-          throw new IllegalStateException("platform not ready within 90 s");
-        }
-        Thread.sleep(50); // polling readiness
-      }
+      platform.whenReady().get(90, TimeUnit.SECONDS);
       try (LoadGenerator load = new LoadGenerator(platform.gatewayUrl(), "bench-token")) {
         String run = mode.name().toLowerCase(Locale.ROOT).replace('_', '-');
         load.run(

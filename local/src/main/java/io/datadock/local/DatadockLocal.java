@@ -1,8 +1,9 @@
 package io.datadock.local;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * {@code java -jar datadock-local.jar [--port 8080] [--kafka-port 9092] [--data-dir DIR]}: starts
@@ -43,9 +44,10 @@ public final class DatadockLocal {
             .withCliConfig(cliConfig);
     Platform platform = Platform.start(options);
     Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "datadock-shutdown"));
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (!platform.ready() && Instant.now().isBefore(deadline)) {
-      Thread.sleep(100); // polling a readiness condition, not synchronizing on time
+    try {
+      platform.whenReady().get(60, TimeUnit.SECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      System.err.println("Datadock is not ready after 60 s; see /readyz and the log");
     }
     System.out.println();
     System.out.println("Datadock is " + (platform.ready() ? "ready" : "starting (see /readyz)"));

@@ -10,6 +10,7 @@ import io.datadock.secret.app.SecretServiceConfig;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,6 +86,11 @@ public final class Platform implements AutoCloseable {
   /** True when the broker, every Streams app and the gateway's views are ready. */
   public boolean ready() {
     return broker.isRunning() && secretService.isRunning() && gateway.ready();
+  }
+
+  /** Completes once every Streams app is RUNNING and the gateway is ready. */
+  public CompletableFuture<Void> whenReady() {
+    return CompletableFuture.allOf(secretService.running(), gateway.whenReady());
   }
 
   public String gatewayUrl() {

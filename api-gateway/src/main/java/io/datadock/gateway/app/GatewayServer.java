@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -115,6 +116,11 @@ public final class GatewayServer implements AutoCloseable {
         && repliesTail.caughtUp().isDone()
         && viewTail.caughtUp().isDone()
         && keys.current().isPresent();
+  }
+
+  /** Completes once {@link #ready()} holds: replies and view caught up, a sealing key known. */
+  public CompletableFuture<Void> whenReady() {
+    return CompletableFuture.allOf(repliesTail.caughtUp(), viewTail.caughtUp(), keys.known());
   }
 
   public int port() {

@@ -6,6 +6,7 @@ import io.datadock.schemas.secret.SecretKey;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -16,6 +17,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 public final class PublicKeyDirectory {
 
   private final Map<String, SecretKey> keys = new ConcurrentHashMap<>();
+  private final CompletableFuture<Void> known = new CompletableFuture<>();
   private volatile RecipientKey current;
 
   public void onRecord(ConsumerRecord<String, SecretKey> record) {
@@ -32,6 +34,14 @@ public final class PublicKeyDirectory {
                     .thenComparing(SecretKey::getKeyId))
             .map(PublicKeyDirectory::toRecipient)
             .orElse(null);
+    if (current != null) {
+      known.complete(null);
+    }
+  }
+
+  /** Completes once a key to seal to is known. */
+  public CompletableFuture<Void> known() {
+    return known;
   }
 
   /** The key to seal to, or empty while secret-service has not published one yet. */

@@ -7,6 +7,7 @@ import io.datadock.core.streams.StreamsSettings;
 import io.datadock.secret.topology.SecretTopology;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +22,7 @@ public final class SecretService implements AutoCloseable {
 
   private final SecretServiceConfig config;
   private final KeyRing keyRing;
+  private final CompletableFuture<Void> running = new CompletableFuture<>();
   private KafkaStreams streams;
 
   /**
@@ -64,6 +66,12 @@ public final class SecretService implements AutoCloseable {
                 config.stateDir(),
                 config.commitIntervalMs(),
                 config.streamThreads()));
+    streams.setStateListener(
+        (now, before) -> {
+          if (now == KafkaStreams.State.RUNNING) {
+            running.complete(null);
+          }
+        });
     streams.setUncaughtExceptionHandler(
         e -> {
           LOG.error("secret-service stream thread failed, replacing it", e);
@@ -79,6 +87,11 @@ public final class SecretService implements AutoCloseable {
 
   public KafkaStreams.State state() {
     return streams == null ? KafkaStreams.State.CREATED : streams.state();
+  }
+
+  /** Completes the first time the Streams app is RUNNING (its tasks assigned and restored). */
+  public CompletableFuture<Void> running() {
+    return running;
   }
 
   public boolean isRunning() {
