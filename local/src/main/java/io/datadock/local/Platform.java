@@ -52,7 +52,10 @@ public final class Platform implements AutoCloseable {
       String bootstrap = broker.bootstrapServers();
       TopicProvisioner.ensureTopics(
           bootstrap, Topics.DEFAULT_PREFIX, options.partitions(), (short) 1);
-      secrets = new SecretService(SecretServiceConfig.defaults(bootstrap, dataDir));
+      secrets =
+          new SecretService(
+              SecretServiceConfig.defaults(bootstrap, dataDir)
+                  .withCallerTokens(SecretServiceConfig.callerTokens(null, token)));
       secrets.start();
       SecretService secretService = secrets;
       Map<String, BooleanSupplier> checks = new LinkedHashMap<>();
@@ -99,6 +102,11 @@ public final class Platform implements AutoCloseable {
 
   public String bootstrapServers() {
     return broker.bootstrapServers();
+  }
+
+  /** Where secret-service answers credential resolutions (internal, not through the gateway). */
+  public String resolutionUrl() {
+    return "http://localhost:" + secretService.resolutionPort();
   }
 
   public String adminToken() {

@@ -77,6 +77,13 @@ class PlaintextMarkerIT {
           "");
       api.get("/api/v1/resources?type=secret&all=true");
       api.get("/api/v1/resources/secret/marker-1");
+      // the resolution path: its answer holds plaintext by design, its audit record and logs must
+      // not
+      Api.Response resolved =
+          new Resolver(platform)
+              .resolve(RunningPlatform.ADMIN_TOKEN, "default/secret/marker-1", "rw");
+      assertThat(resolved.status()).isEqualTo(200);
+      assertThat(markers.stream().anyMatch(resolved.body()::contains)).isTrue();
       assertThat(api.delete("/api/v1/resources/secret/marker-0").status()).isEqualTo(200);
 
       List<byte[]> records = readEveryTopic(platform.bootstrapServers());

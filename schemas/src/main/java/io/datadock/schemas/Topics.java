@@ -2,6 +2,7 @@ package io.datadock.schemas;
 
 import io.datadock.schemas.resource.CommandResult;
 import io.datadock.schemas.resource.ResourceState;
+import io.datadock.schemas.secret.SecretAccess;
 import io.datadock.schemas.secret.SecretCommand;
 import io.datadock.schemas.secret.SecretEvent;
 import io.datadock.schemas.secret.SecretKey;
@@ -34,9 +35,19 @@ public final class Topics {
   public static final Topic<String, SecretKey> SECRET_KEYS =
       new Topic<>("secret.keys", Serdes.String(), avro(SecretKey.class), true);
 
+  /** Every credential resolution, allowed or refused, keyed by the secret's resource key. */
+  public static final Topic<String, SecretAccess> SECRET_ACCESS =
+      new Topic<>("secret.access", Serdes.String(), avro(SecretAccess.class), false);
+
   /** Every topic, for provisioning. */
   public static final List<Topic<?, ?>> ALL =
-      List.of(SECRET_COMMANDS, SECRET_EVENTS, RESOURCE_STATE, COMMAND_RESULTS, SECRET_KEYS);
+      List.of(
+          SECRET_COMMANDS,
+          SECRET_EVENTS,
+          RESOURCE_STATE,
+          COMMAND_RESULTS,
+          SECRET_KEYS,
+          SECRET_ACCESS);
 
   private Topics() {}
 

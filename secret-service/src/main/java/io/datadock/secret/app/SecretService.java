@@ -2,13 +2,22 @@ package io.datadock.secret.app;
 
 import io.datadock.core.crypto.KeyRing;
 import io.datadock.core.crypto.MissingKeyException;
+import io.datadock.core.kafka.FreePorts;
 import io.datadock.core.kafka.TopicProvisioner;
 import io.datadock.core.streams.StreamsSettings;
+import io.datadock.secret.resolution.AccessAuditor;
+import io.datadock.secret.resolution.ResolutionServer;
 import io.datadock.secret.topology.SecretTopology;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +33,8 @@ public final class SecretService implements AutoCloseable {
   private final KeyRing keyRing;
   private final CompletableFuture<Void> running = new CompletableFuture<>();
   private KafkaStreams streams;
+  private AccessAuditor auditor;
+  private ResolutionServer resolution;
 
   /**
    * @throws MissingKeyException when secret-service has published keys before but its key directory
@@ -56,16 +67,20 @@ public final class SecretService implements AutoCloseable {
 
   public void start() {
     new SecretKeyPublisher(config.bootstrapServers(), config.topicPrefix()).publish(keyRing);
-    streams =
-        new KafkaStreams(
-            SecretTopology.build(config.topicPrefix(), keyRing::open),
-            StreamsSettings.exactlyOnce(
-                config.applicationId(),
-                config.instanceId(),
-                config.bootstrapServers(),
-                config.stateDir(),
-                config.commitIntervalMs(),
-                config.streamThreads()));
+    HostInfo self =
+        new HostInfo(
+            config.advertisedHost(),
+            config.resolutionPort() == 0 ? FreePorts.pick() : config.resolutionPort());
+    Properties props =
+        StreamsSettings.exactlyOnce(
+            config.applicationId(),
+            config.instanceId(),
+            config.bootstrapServers(),
+            config.stateDir(),
+            config.commitIntervalMs(),
+            config.streamThreads());
+    props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
+    streams = new KafkaStreams(SecretTopology.build(config.topicPrefix(), keyRing::open), props);
     streams.setStateListener(
         (now, before) -> {
           if (now == KafkaStreams.State.RUNNING) {
@@ -79,6 +94,16 @@ public final class SecretService implements AutoCloseable {
               .StreamThreadExceptionResponse.REPLACE_THREAD;
         });
     streams.start();
+    auditor =
+        new AccessAuditor(
+            config.bootstrapServers(), config.topicPrefix(), 5_000, Clock.systemUTC());
+    try {
+      resolution =
+          new ResolutionServer(streams, self, config.callerTokens(), auditor, keyRing::open)
+              .start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot listen for credential resolution on " + self, e);
+    }
     LOG.info(
         "secret-service started applicationId={} keyId={}",
         config.applicationId(),
@@ -102,8 +127,19 @@ public final class SecretService implements AutoCloseable {
     return keyRing;
   }
 
+  /** The port of the credential resolution endpoint. */
+  public int resolutionPort() {
+    return resolution.port();
+  }
+
   @Override
   public void close() {
+    if (resolution != null) {
+      resolution.close();
+    }
+    if (auditor != null) {
+      auditor.close();
+    }
     if (streams != null) {
       streams.close(Duration.ofSeconds(30));
     }

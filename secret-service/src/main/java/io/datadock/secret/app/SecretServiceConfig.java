@@ -19,6 +19,14 @@ import java.util.Map;
  *     <data dir>/secret-service/keys})
  * @param commitIntervalMs exactly-once commit interval ({@code DATADOCK_COMMIT_INTERVAL_MS})
  * @param streamThreads stream threads ({@code DATADOCK_STREAM_THREADS})
+ * @param resolutionPort port of the credential resolution endpoint ({@code
+ *     DATADOCK_RESOLUTION_PORT}, default 8081; 0 picks a free one)
+ * @param advertisedHost the host other instances reach this one on ({@code
+ *     DATADOCK_ADVERTISED_HOST}, default the host name; {@code localhost} embedded)
+ * @param callerTokens bearer tokens allowed to resolve credentials, with the identity each stands
+ *     for: {@code DATADOCK_SERVICE_TOKEN} ({@code service:internal}) and {@code
+ *     DATADOCK_ADMIN_TOKEN} ({@code user:admin}, the only user holding read-secret until identities
+ *     exist)
  */
 public record SecretServiceConfig(
     String bootstrapServers,
@@ -28,7 +36,10 @@ public record SecretServiceConfig(
     Path stateDir,
     Path keyDir,
     long commitIntervalMs,
-    int streamThreads) {
+    int streamThreads,
+    int resolutionPort,
+    String advertisedHost,
+    Map<String, String> callerTokens) {
 
   public static final String DEFAULT_APPLICATION_ID = "datadock-secret-service";
 
@@ -43,7 +54,10 @@ public record SecretServiceConfig(
         home.resolve("state"),
         home.resolve("keys"),
         100,
-        1);
+        1,
+        0,
+        "localhost",
+        Map.of());
   }
 
   public static SecretServiceConfig fromEnv(Map<String, String> env) {
@@ -58,7 +72,38 @@ public record SecretServiceConfig(
         Path.of(env.getOrDefault("DATADOCK_SECRET_STATE_DIR", d.stateDir().toString())),
         Path.of(env.getOrDefault("DATADOCK_SECRET_KEY_DIR", d.keyDir().toString())),
         Long.parseLong(env.getOrDefault("DATADOCK_COMMIT_INTERVAL_MS", "" + d.commitIntervalMs())),
-        Integer.parseInt(env.getOrDefault("DATADOCK_STREAM_THREADS", "" + d.streamThreads())));
+        Integer.parseInt(env.getOrDefault("DATADOCK_STREAM_THREADS", "" + d.streamThreads())),
+        Integer.parseInt(env.getOrDefault("DATADOCK_RESOLUTION_PORT", "8081")),
+        env.getOrDefault("DATADOCK_ADVERTISED_HOST", hostName()),
+        callerTokens(env.get("DATADOCK_SERVICE_TOKEN"), env.get("DATADOCK_ADMIN_TOKEN")));
+  }
+
+  /** The same configuration with the tokens allowed to resolve credentials. */
+  public SecretServiceConfig withCallerTokens(Map<String, String> tokens) {
+    return new SecretServiceConfig(
+        bootstrapServers,
+        topicPrefix,
+        applicationId,
+        instanceId,
+        stateDir,
+        keyDir,
+        commitIntervalMs,
+        streamThreads,
+        resolutionPort,
+        advertisedHost,
+        Map.copyOf(tokens));
+  }
+
+  /** Tokens to identities: a service token and the bootstrap admin's, when given. */
+  public static Map<String, String> callerTokens(String serviceToken, String adminToken) {
+    Map<String, String> tokens = new java.util.HashMap<>();
+    if (serviceToken != null && !serviceToken.isBlank()) {
+      tokens.put(serviceToken, "service:internal");
+    }
+    if (adminToken != null && !adminToken.isBlank()) {
+      tokens.put(adminToken, "user:admin");
+    }
+    return tokens;
   }
 
   private static String hostName() {

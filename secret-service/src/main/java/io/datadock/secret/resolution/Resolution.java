@@ -1,0 +1,43 @@
+package io.datadock.secret.resolution;
+
+import io.datadock.core.crypto.SecretPayloads;
+import io.datadock.schemas.secret.AccessOutcome;
+import io.datadock.schemas.secret.SecretState;
+import io.datadock.secret.lifecycle.SecretDecider;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * The decision of one resolution, pure: who may have which fields of which secret for which
+ * purpose. Opening the payload is the caller's function, so tests need no key.
+ */
+public final class Resolution {
+
+  /** The answer: fields only when allowed; reason names why not, never a value. */
+  public record Answer(AccessOutcome outcome, String reason, Map<String, String> fields) {}
+
+  private Resolution() {}
+
+  public static Answer decide(
+      String resourceKey,
+      SecretState state,
+      Purpose purpose,
+      BiFunction<io.datadock.schemas.common.SealedPayload, byte[], byte[]> opener) {
+    if (state == null) {
+      return new Answer(AccessOutcome.NOT_FOUND, "secret not found", Map.of());
+    }
+    String acl = state.getSpec().getAcl();
+    if (!AclPolicy.allows(acl, purpose)) {
+      return new Answer(
+          AccessOutcome.DENIED,
+          "purpose " + purpose.wire() + " is not allowed by the secret's acl " + acl,
+          Map.of());
+    }
+    byte[] plaintext =
+        opener.apply(state.getSpec().getSealed(), SecretDecider.associatedData(resourceKey));
+    return new Answer(
+        AccessOutcome.ALLOWED,
+        null,
+        CredentialFields.of(state.getSpec().getSecretType(), SecretPayloads.decode(plaintext)));
+  }
+}

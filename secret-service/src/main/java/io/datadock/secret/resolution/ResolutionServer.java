@@ -1,0 +1,252 @@
+package io.datadock.secret.resolution;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.datadock.core.crypto.SealingException;
+import io.datadock.schemas.common.SealedPayload;
+import io.datadock.schemas.secret.AccessOutcome;
+import io.datadock.schemas.secret.SecretState;
+import io.datadock.secret.topology.SecretTopology;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.function.BiFunction;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Credential resolution, the only way plaintext leaves secret-service: {@code POST
+ * /internal/v1/resolve} with {@code {"secret": "<resource key>", "purpose": "rw|scan|query"}} and a
+ * bearer token of a known caller. Answered from the instance that owns the secret's partition
+ * (Kafka Streams interactive queries; another instance forwards once). Every answer, allowed or
+ * refused, is audited on {@code secret.access} first; without the audit there is no answer.
+ */
+public final class ResolutionServer implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ResolutionServer.class);
+  private static final String PATH = "/internal/v1/resolve";
+  private static final String FORWARDED = "X-Datadock-Forwarded";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final KafkaStreams streams;
+  private final HostInfo self;
+  private final Map<String, String> callers;
+  private final AccessAuditor auditor;
+  private final BiFunction<SealedPayload, byte[], byte[]> opener;
+  private final HttpClient forwarder =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final HttpServer server;
+
+  /**
+   * @param callers bearer token → caller identity ({@code service:<name>} or {@code user:<id>})
+   */
+  public ResolutionServer(
+      KafkaStreams streams,
+      HostInfo self,
+      Map<String, String> callers,
+      AccessAuditor auditor,
+      BiFunction<SealedPayload, byte[], byte[]> opener)
+      throws IOException {
+    this.streams = streams;
+    this.self = self;
+    this.callers = Map.copyOf(callers);
+    this.auditor = auditor;
+    this.opener = opener;
+    this.server = HttpServer.create(new InetSocketAddress(self.port()), 64);
+    server.createContext(PATH, this::handle);
+    server.setExecutor(Executors.newFixedThreadPool(4));
+  }
+
+  public ResolutionServer start() {
+    server.start();
+    LOG.info("credential resolution listening on {}:{}", self.host(), self.port());
+    return this;
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    // Not try-with-resources: its resource is closed before a catch block could still answer.
+    try {
+      resolve(exchange);
+    } catch (AccessAuditor.AuditUnavailableException e) {
+      reply(exchange, 503, error("unavailable", e.getMessage()));
+    } catch (RuntimeException e) {
+      LOG.error("resolution failed", e);
+      reply(exchange, 500, error("internal", "resolution failed; see the secret-service log"));
+    } finally {
+      exchange.close();
+    }
+  }
+
+  private void resolve(HttpExchange exchange) throws IOException {
+    if (!"POST".equals(exchange.getRequestMethod())) {
+      reply(exchange, 405, error("method_not_allowed", "use POST"));
+      return;
+    }
+    byte[] raw = exchange.getRequestBody().readNBytes(64 * 1024);
+    JsonNode body = parse(raw);
+    String key = body == null ? null : text(body, "secret");
+    String purposeText = body == null ? null : text(body, "purpose");
+    if (key == null || purposeText == null) {
+      reply(
+          exchange,
+          400,
+          error(
+              "malformed",
+              "body must be {\"secret\": \"<resource key>\", \"purpose\": \"rw|scan|query\"}"));
+      return;
+    }
+    String caller = caller(exchange.getRequestHeaders().getFirst("Authorization"));
+    if (caller == null) {
+      auditor.record(
+          key,
+          "anonymous",
+          purposeText,
+          AccessOutcome.UNAUTHENTICATED,
+          "no or unknown token",
+          List.of());
+      reply(exchange, 401, error("unauthenticated", "a service or read-secret token is required"));
+      return;
+    }
+    Optional<Purpose> purpose = Purpose.parse(purposeText);
+    if (purpose.isEmpty()) {
+      auditor.record(key, caller, purposeText, AccessOutcome.DENIED, "unknown purpose", List.of());
+      reply(
+          exchange,
+          400,
+          error("malformed", "unknown purpose '" + purposeText + "', expected rw, scan or query"));
+      return;
+    }
+    KeyQueryMetadata owner =
+        streams.queryMetadataForKey(
+            SecretTopology.SECRETS_STORE, key, Serdes.String().serializer());
+    if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
+      reply(
+          exchange,
+          503,
+          error("unavailable", "the secret's partition has no active owner yet; retry"));
+      return;
+    }
+    if (!owner.activeHost().equals(self)) {
+      forward(exchange, owner.activeHost(), raw);
+      return;
+    }
+    answerLocally(exchange, key, caller, purpose.get());
+  }
+
+  private void answerLocally(HttpExchange exchange, String key, String caller, Purpose purpose)
+      throws IOException {
+    ReadOnlyKeyValueStore<String, SecretState> store =
+        streams.store(
+            StoreQueryParameters.fromNameAndType(
+                SecretTopology.SECRETS_STORE,
+                QueryableStoreTypes.<String, SecretState>keyValueStore()));
+    Resolution.Answer answer;
+    try {
+      answer = Resolution.decide(key, store.get(key), purpose, opener);
+    } catch (SealingException e) {
+      answer =
+          new Resolution.Answer(
+              AccessOutcome.DENIED, "the stored secret cannot be opened", Map.of());
+    }
+    auditor.record(
+        key, caller, purpose.wire(), answer.outcome(), answer.reason(), answer.fields().keySet());
+    switch (answer.outcome()) {
+      case ALLOWED -> {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("secret", key);
+        out.put("purpose", purpose.wire());
+        out.put("fields", answer.fields());
+        reply(exchange, 200, out);
+      }
+      case NOT_FOUND -> reply(exchange, 404, error("not_found", answer.reason()));
+      default -> reply(exchange, 403, error("forbidden", answer.reason()));
+    }
+  }
+
+  private void forward(HttpExchange exchange, HostInfo owner, byte[] body) throws IOException {
+    if (exchange.getRequestHeaders().getFirst(FORWARDED) != null) {
+      reply(
+          exchange,
+          503,
+          error("unavailable", "the secret's owner moved while the request was forwarded; retry"));
+      return;
+    }
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://" + owner.host() + ":" + owner.port() + PATH))
+            .timeout(Duration.ofSeconds(10))
+            .header("Authorization", exchange.getRequestHeaders().getFirst("Authorization"))
+            .header(FORWARDED, self.host() + ":" + self.port())
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build();
+    try {
+      HttpResponse<byte[]> response =
+          forwarder.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      exchange.getResponseHeaders().set("Content-Type", "application/json");
+      exchange.sendResponseHeaders(response.statusCode(), response.body().length);
+      exchange.getResponseBody().write(response.body());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      reply(exchange, 503, error("unavailable", "forwarding to the owner was interrupted"));
+    }
+  }
+
+  private String caller(String authorization) {
+    if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return null;
+    }
+    return callers.get(authorization.substring(7).trim());
+  }
+
+  private static JsonNode parse(byte[] bytes) {
+    try {
+      return JSON.readTree(bytes);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private static String text(JsonNode body, String field) {
+    JsonNode node = body.get(field);
+    return node != null && node.isTextual() ? node.asText() : null;
+  }
+
+  private static Map<String, Object> error(String code, String message) {
+    return Map.of("error", Map.of("code", code, "message", message));
+  }
+
+  private static void reply(HttpExchange exchange, int status, Object body) throws IOException {
+    byte[] bytes = JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.sendResponseHeaders(status, bytes.length);
+    exchange.getResponseBody().write(bytes);
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}

@@ -1,0 +1,90 @@
+package io.datadock.secret.resolution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.datadock.core.crypto.SecretPayloads;
+import io.datadock.schemas.common.SealedPayload;
+import io.datadock.schemas.secret.AccessOutcome;
+import io.datadock.schemas.secret.SecretSpec;
+import io.datadock.schemas.secret.SecretState;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ResolutionTest {
+
+  private static final byte[] PLAIN =
+      SecretPayloads.encode(
+          Map.of("username", "u", "password", "p w"), Map.of("ca.pem", new byte[] {65}));
+
+  @Test
+  void anRAclAllowsOnlyReadingPurposes() {
+    assertThat(AclPolicy.allows("r", Purpose.RW)).isFalse();
+    assertThat(AclPolicy.allows("r", Purpose.SCAN)).isTrue();
+    assertThat(AclPolicy.allows("r", Purpose.QUERY)).isTrue();
+    assertThat(AclPolicy.allows("rw", Purpose.RW)).isTrue();
+    assertThat(AclPolicy.allows(null, Purpose.RW)).isTrue();
+  }
+
+  @Test
+  void typeSemanticsShapeTheFields() {
+    SecretPayloads.Decoded payload = SecretPayloads.decode(PLAIN);
+    assertThat(CredentialFields.of("key-value", payload)).containsOnlyKeys("password", "username");
+    assertThat(CredentialFields.of("key-value-properties", payload))
+        .containsExactly(Map.entry("properties", "password=p w\nusername=u\n"));
+    assertThat(CredentialFields.of("certificates", payload))
+        .containsExactly(Map.entry("ca.pem", "QQ=="));
+    assertThat(CredentialFields.of("cloud-kernel", payload))
+        .containsOnlyKeys("password", "username", "ca.pem");
+  }
+
+  @Test
+  void aMissingSecretIsNotFoundAndAForbiddenPurposeOpensNothing() {
+    assertThat(Resolution.decide("t/secret/x", null, Purpose.RW, (p, a) -> PLAIN).outcome())
+        .isEqualTo(AccessOutcome.NOT_FOUND);
+
+    Resolution.Answer denied =
+        Resolution.decide(
+            "t/instance-secret/x",
+            state("r"),
+            Purpose.RW,
+            (p, a) -> {
+              throw new AssertionError("a denied purpose must not open the payload");
+            });
+    assertThat(denied.outcome()).isEqualTo(AccessOutcome.DENIED);
+    assertThat(denied.fields()).isEmpty();
+    assertThat(
+            Resolution.decide("t/instance-secret/x", state("r"), Purpose.SCAN, (p, a) -> PLAIN)
+                .fields())
+        .containsKey("properties");
+  }
+
+  private static SecretState state(String acl) {
+    SecretSpec spec =
+        SecretSpec.newBuilder()
+            .setName("x")
+            .setManifestVersion("v1")
+            .setKind("instance-secret")
+            .setSecretType("key-value-properties")
+            .setTenant("t")
+            .setOwner("o")
+            .setAcl(acl)
+            .setDataKeys(List.of("password", "username"))
+            .setSealed(
+                SealedPayload.newBuilder()
+                    .setKeyId("k")
+                    .setEnc(ByteBuffer.wrap(new byte[0]))
+                    .setNonce(ByteBuffer.wrap(new byte[0]))
+                    .setCiphertext(ByteBuffer.wrap(new byte[0]))
+                    .build())
+            .build();
+    return SecretState.newBuilder()
+        .setSpec(spec)
+        .setResourceVersion(1)
+        .setGeneration(1)
+        .setCreatedAt(0)
+        .setUpdatedAt(0)
+        .build();
+  }
+}
