@@ -65,7 +65,8 @@ public final class Platform implements AutoCloseable {
           new GatewayServer(
                   GatewayConfig.defaults(options.gatewayPort(), bootstrap, token)
                       .withReplyTimeout(options.replyTimeout())
-                      .withReplyMode(options.replyMode()),
+                      .withReplyMode(options.replyMode())
+                      .withResolutionUrl("http://localhost:" + secretService.resolutionPort()),
                   checks)
               .start();
       Platform platform = new Platform(broker, secrets, gateway, token);

@@ -97,6 +97,22 @@ class CredentialResolutionIT extends PlatformIT {
         .isEqualTo(400);
   }
 
+  @Test
+  void unsanitizedReadsShowValuesAndAreAudited() {
+    Api.Response sanitized = api.get("/api/v1/resources/secret/kv-cred");
+    assertThat(sanitized.body()).doesNotContain("kv-pass");
+
+    Api.Response unsanitized = api.get("/api/v1/resources/secret/kv-cred?unsanitize=true");
+
+    assertThat(unsanitized.status()).as(unsanitized.body()).isEqualTo(200);
+    JsonObject data =
+        new JsonObject(unsanitized.body()).getJsonObject("spec").getJsonObject("data");
+    assertThat(data.getString("password")).isEqualTo("kv-pass");
+    SecretAccess audit = lastAccessFor("default/secret/kv-cred");
+    assertThat(audit.getPurpose()).isEqualTo("unsanitize");
+    assertThat(audit.getOutcome()).isEqualTo(AccessOutcome.ALLOWED);
+  }
+
   private static SecretAccess lastAccessFor(String key) {
     return resolver.accessRecords().stream()
         .filter(a -> a.getResourceKey().equals(key))

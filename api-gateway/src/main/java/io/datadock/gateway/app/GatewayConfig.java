@@ -17,6 +17,8 @@ import java.util.Map;
  * @param httpInstances event-loop instances serving HTTP ({@code DATADOCK_HTTP_INSTANCES})
  * @param replyMode {@code SERVICE} (normal) or {@code BROKER_ACK}, which answers applies as soon as
  *     the broker has the command: only for measuring the gateway's own ceiling
+ * @param resolutionUrl secret-service's credential resolution base URL, for unsanitized reads
+ *     ({@code DATADOCK_SECRET_RESOLUTION_URL}; null: unsanitized reads answer 503)
  */
 public record GatewayConfig(
     int port,
@@ -26,7 +28,8 @@ public record GatewayConfig(
     Duration replyTimeout,
     int maxBodyBytes,
     int httpInstances,
-    ReplyMode replyMode) {
+    ReplyMode replyMode,
+    String resolutionUrl) {
 
   public enum ReplyMode {
     SERVICE,
@@ -42,7 +45,8 @@ public record GatewayConfig(
         Duration.ofSeconds(10),
         1024 * 1024,
         2,
-        ReplyMode.SERVICE);
+        ReplyMode.SERVICE,
+        null);
   }
 
   public GatewayConfig withReplyTimeout(Duration timeout) {
@@ -54,7 +58,8 @@ public record GatewayConfig(
         timeout,
         maxBodyBytes,
         httpInstances,
-        replyMode);
+        replyMode,
+        resolutionUrl);
   }
 
   public GatewayConfig withReplyMode(ReplyMode mode) {
@@ -66,7 +71,8 @@ public record GatewayConfig(
         replyTimeout,
         maxBodyBytes,
         httpInstances,
-        mode);
+        mode,
+        resolutionUrl);
   }
 
   public GatewayConfig withMaxBodyBytes(int bytes) {
@@ -78,7 +84,21 @@ public record GatewayConfig(
         replyTimeout,
         bytes,
         httpInstances,
-        replyMode);
+        replyMode,
+        resolutionUrl);
+  }
+
+  public GatewayConfig withResolutionUrl(String url) {
+    return new GatewayConfig(
+        port,
+        bootstrapServers,
+        topicPrefix,
+        adminToken,
+        replyTimeout,
+        maxBodyBytes,
+        httpInstances,
+        replyMode,
+        url);
   }
 
   public static GatewayConfig fromEnv(Map<String, String> env) {
@@ -102,6 +122,7 @@ public record GatewayConfig(
                 env.getOrDefault("DATADOCK_REPLY_TIMEOUT_MS", "" + d.replyTimeout().toMillis()))),
         Integer.parseInt(env.getOrDefault("DATADOCK_MAX_BODY_BYTES", "" + d.maxBodyBytes())),
         Integer.parseInt(env.getOrDefault("DATADOCK_HTTP_INSTANCES", "" + d.httpInstances())),
-        ReplyMode.valueOf(env.getOrDefault("DATADOCK_REPLY_MODE", d.replyMode().name())));
+        ReplyMode.valueOf(env.getOrDefault("DATADOCK_REPLY_MODE", d.replyMode().name())),
+        env.get("DATADOCK_SECRET_RESOLUTION_URL"));
   }
 }

@@ -13,6 +13,7 @@ import io.datadock.gateway.kafka.CommandPublisher;
 import io.datadock.gateway.kafka.ReplyRouter;
 import io.datadock.gateway.kafka.TopicTail;
 import io.datadock.gateway.sealing.PublicKeyDirectory;
+import io.datadock.gateway.secrets.ResolutionClient;
 import io.datadock.gateway.view.ResourceView;
 import io.datadock.schemas.Topic;
 import io.datadock.schemas.Topics;
@@ -86,16 +87,17 @@ public final class GatewayServer implements AutoCloseable {
     readiness.put("replies", () -> repliesTail.caughtUp().isDone());
     readiness.put("readView", () -> viewTail.caughtUp().isDone());
     readiness.put("sealingKey", () -> keys.current().isPresent());
+    vertx = Vertx.vertx();
     HttpApi api =
         new HttpApi(
             applyService,
             view,
             new AdminTokenVerifier(config.adminToken()),
             readiness,
-            config.maxBodyBytes());
+            config.maxBodyBytes(),
+            new ResolutionClient(vertx, config.resolutionUrl()));
 
     port = config.port() == 0 ? FreePorts.pick() : config.port();
-    vertx = Vertx.vertx();
     Future<String> deployed =
         vertx.deployVerticle(
             () -> new HttpVerticle(api, port),

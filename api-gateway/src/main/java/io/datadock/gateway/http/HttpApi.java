@@ -8,6 +8,7 @@ import io.datadock.gateway.apply.ApplyService.ApplyRequest;
 import io.datadock.gateway.apply.DocumentResult;
 import io.datadock.gateway.auth.Caller;
 import io.datadock.gateway.auth.TokenVerifier;
+import io.datadock.gateway.secrets.ResolutionClient;
 import io.datadock.gateway.view.ResourceView;
 import io.datadock.schemas.resource.ResourceState;
 import io.vertx.core.Future;
@@ -31,6 +32,7 @@ public final class HttpApi {
 
   private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
   private static final String CALLER = "caller";
+  private static final String TOKEN = "token";
   private static final Set<String> KINDS = Set.of("secret", "instance-secret", "depot");
 
   private final ApplyService applyService;
@@ -38,18 +40,21 @@ public final class HttpApi {
   private final TokenVerifier tokens;
   private final Map<String, BooleanSupplier> readiness;
   private final int maxBodyBytes;
+  private final ResolutionClient resolution;
 
   public HttpApi(
       ApplyService applyService,
       ResourceView view,
       TokenVerifier tokens,
       Map<String, BooleanSupplier> readiness,
-      int maxBodyBytes) {
+      int maxBodyBytes,
+      ResolutionClient resolution) {
     this.applyService = applyService;
     this.view = view;
     this.tokens = tokens;
     this.readiness = readiness;
     this.maxBodyBytes = maxBodyBytes;
+    this.resolution = resolution;
   }
 
   public Router router(Vertx vertx) {
@@ -89,7 +94,8 @@ public final class HttpApi {
               "missing bearer token: send 'Authorization: Bearer <token>'"));
       return;
     }
-    Optional<Caller> caller = tokens.verify(header.substring(7).trim());
+    String token = header.substring(7).trim();
+    Optional<Caller> caller = tokens.verify(token);
     if (caller.isEmpty()) {
       ErrorResponder.send(
           ctx,
@@ -97,6 +103,7 @@ public final class HttpApi {
       return;
     }
     ctx.put(CALLER, caller.get());
+    ctx.put(TOKEN, token);
     ctx.next();
   }
 
@@ -170,7 +177,14 @@ public final class HttpApi {
   private void handleGet(RoutingContext ctx) {
     Caller caller = ctx.get(CALLER);
     ResourceState state = find(ctx, caller).orElseThrow(() -> notFound(ctx));
-    json(ctx, 200, ResourceJson.full(state));
+    if (!"true".equalsIgnoreCase(ctx.queryParams().get("unsanitize"))) {
+      json(ctx, 200, ResourceJson.full(state));
+      return;
+    }
+    resolution
+        .unsanitize(ctx.get(TOKEN), state.getResourceKey())
+        .onSuccess(fields -> json(ctx, 200, ResourceJson.unsanitized(state, fields)))
+        .onFailure(ctx::fail);
   }
 
   private void handleDelete(RoutingContext ctx) {

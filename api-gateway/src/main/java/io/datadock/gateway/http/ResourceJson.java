@@ -4,6 +4,7 @@ import io.datadock.gateway.apply.DocumentResult;
 import io.datadock.schemas.resource.ResourceState;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.Map;
 
 /** How resources and results look in API responses. */
 final class ResourceJson {
@@ -33,6 +34,19 @@ final class ResourceJson {
         .put("generation", s.getGeneration())
         .put("spec", new JsonObject(s.getSpec()))
         .put("details", s.getDetails() == null ? new JsonObject() : new JsonObject(s.getDetails()));
+  }
+
+  /** The whole resource with its secret values in place of {@code ***}. */
+  static JsonObject unsanitized(ResourceState s, Map<String, String> fields) {
+    JsonObject json = full(s);
+    JsonObject spec = json.getJsonObject("spec");
+    for (String section : new String[] {"data", "files"}) {
+      JsonObject values = spec.getJsonObject(section);
+      if (values != null) {
+        values.fieldNames().forEach(k -> values.put(k, fields.get(k)));
+      }
+    }
+    return json;
   }
 
   static JsonObject result(DocumentResult r) {

