@@ -14,32 +14,42 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * Publishes the key ring's public keys to the compacted {@code secret.keys} topic, keyed by key id,
  * so gateways learn where to seal without sharing a file with secret-service.
  */
-final class SecretKeyPublisher {
+public final class SecretKeyPublisher {
 
   static final String ALGORITHM = "HPKE-X25519-HKDF-SHA256-AES256GCM";
 
   private final String bootstrapServers;
   private final String topicPrefix;
 
-  SecretKeyPublisher(String bootstrapServers, String topicPrefix) {
+  public SecretKeyPublisher(String bootstrapServers, String topicPrefix) {
     this.bootstrapServers = bootstrapServers;
     this.topicPrefix = topicPrefix;
   }
 
-  void publish(KeyRing keyRing) {
+  /** Publishes every key of the ring as ACTIVE. */
+  public void publish(KeyRing keyRing) {
+    send(keyRing.publicKeys(), KeyState.ACTIVE);
+  }
+
+  /** Marks a key RETIRED: gateways stop sealing to it (compaction keeps only this record). */
+  public void publishRetired(RecipientKey key) {
+    send(java.util.List.of(key), KeyState.RETIRED);
+  }
+
+  private void send(java.util.List<RecipientKey> keys, KeyState state) {
     var topic = Topics.SECRET_KEYS;
     try (KafkaProducer<String, SecretKey> producer =
         new KafkaProducer<>(
             KafkaSettings.producer(bootstrapServers, "secret-service-keys"),
             topic.keySerde().serializer(),
             topic.valueSerde().serializer())) {
-      for (RecipientKey key : keyRing.publicKeys()) {
+      for (RecipientKey key : keys) {
         SecretKey record =
             SecretKey.newBuilder()
                 .setKeyId(key.keyId())
                 .setAlgorithm(ALGORITHM)
                 .setPublicKey(ByteBuffer.wrap(key.publicKey()))
-                .setState(KeyState.ACTIVE)
+                .setState(state)
                 .setCreatedAt(key.createdAt())
                 .build();
         producer.send(new ProducerRecord<>(topic.name(topicPrefix), key.keyId(), record));

@@ -7,6 +7,9 @@ import io.datadock.core.kafka.TopicProvisioner;
 import io.datadock.core.streams.StreamsSettings;
 import io.datadock.secret.resolution.AccessAuditor;
 import io.datadock.secret.resolution.ResolutionServer;
+import io.datadock.secret.rotation.CommandProducer;
+import io.datadock.secret.rotation.KeyAdminHandler;
+import io.datadock.secret.rotation.KeyRotation;
 import io.datadock.secret.topology.SecretTopology;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,6 +38,7 @@ public final class SecretService implements AutoCloseable {
   private KafkaStreams streams;
   private AccessAuditor auditor;
   private ResolutionServer resolution;
+  private CommandProducer commandProducer;
 
   /**
    * @throws MissingKeyException when secret-service has published keys before but its key directory
@@ -66,7 +70,9 @@ public final class SecretService implements AutoCloseable {
   }
 
   public void start() {
-    new SecretKeyPublisher(config.bootstrapServers(), config.topicPrefix()).publish(keyRing);
+    SecretKeyPublisher publisher =
+        new SecretKeyPublisher(config.bootstrapServers(), config.topicPrefix());
+    publisher.publish(keyRing);
     HostInfo self =
         new HostInfo(
             config.advertisedHost(),
@@ -99,8 +105,12 @@ public final class SecretService implements AutoCloseable {
             config.bootstrapServers(), config.topicPrefix(), 5_000, Clock.systemUTC());
     try {
       resolution =
-          new ResolutionServer(streams, self, config.callerTokens(), auditor, keyRing::open)
-              .start();
+          new ResolutionServer(streams, self, config.callerTokens(), auditor, keyRing::open);
+      commandProducer = new CommandProducer(config.bootstrapServers(), config.topicPrefix());
+      KeyRotation rotation =
+          new KeyRotation(streams, keyRing, publisher, commandProducer::send, Clock.systemUTC());
+      resolution.mount(KeyAdminHandler.PATH, new KeyAdminHandler(rotation, config.callerTokens()));
+      resolution.start();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot listen for credential resolution on " + self, e);
     }
@@ -139,6 +149,9 @@ public final class SecretService implements AutoCloseable {
     }
     if (auditor != null) {
       auditor.close();
+    }
+    if (commandProducer != null) {
+      commandProducer.close();
     }
     if (streams != null) {
       streams.close(Duration.ofSeconds(30));

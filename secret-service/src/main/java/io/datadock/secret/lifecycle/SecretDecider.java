@@ -6,7 +6,6 @@ import io.datadock.core.error.ErrorCode;
 import io.datadock.schemas.resource.CommandResult;
 import io.datadock.schemas.resource.Outcome;
 import io.datadock.schemas.resource.ResourceState;
-import io.datadock.schemas.secret.SecretAction;
 import io.datadock.schemas.secret.SecretCommand;
 import io.datadock.schemas.secret.SecretEvent;
 import io.datadock.schemas.secret.SecretEventType;
@@ -41,9 +40,61 @@ public final class SecretDecider {
    *     than any earlier version of this resource)
    */
   public SecretDecision decide(SecretState current, SecretCommand command, long nextVersion) {
-    return command.getAction() == SecretAction.DELETE
-        ? delete(current, command, nextVersion)
-        : apply(current, command, nextVersion);
+    return switch (command.getAction()) {
+      case DELETE -> delete(current, command, nextVersion);
+      case RESEAL -> reseal(current, command);
+      case APPLY -> apply(current, command, nextVersion);
+    };
+  }
+
+  /**
+   * Key rotation: the same data sealed to a newer key replaces the stored payload. Nothing a reader
+   * sees changes (no version, no event); a secret changed since it was read for re-sealing is a
+   * conflict, and its newer payload stays.
+   */
+  private SecretDecision reseal(SecretState current, SecretCommand command) {
+    if (current == null) {
+      return rejected(command, ErrorCode.NOT_FOUND, "secret not found", null);
+    }
+    Long expected = command.getExpectedResourceVersion();
+    if (command.getSpec() == null || expected == null || current.getResourceVersion() != expected) {
+      return rejected(
+          command,
+          ErrorCode.CONFLICT,
+          "the secret changed since it was read for re-sealing",
+          "resourceVersion");
+    }
+    byte[] aad = associatedData(command.getResourceKey());
+    try {
+      byte[] incoming = opener.open(command.getSpec().getSealed(), aad);
+      if (!SecretPayloads.sameContent(opener.open(current.getSpec().getSealed(), aad), incoming)) {
+        return rejected(
+            command,
+            ErrorCode.CONFLICT,
+            "re-sealed data differs from the stored data",
+            "secret.data");
+      }
+    } catch (SealingException e) {
+      return rejected(
+          command,
+          ErrorCode.INVALID,
+          "sealed secret data cannot be opened: " + e.getMessage(),
+          "secret.data");
+    }
+    SecretSpec resealed =
+        SecretSpec.newBuilder(current.getSpec()).setSealed(command.getSpec().getSealed()).build();
+    SecretState state = SecretState.newBuilder(current).setSpec(resealed).build();
+    CommandResult result =
+        CommandResult.newBuilder(
+                result(
+                    command,
+                    Outcome.UNCHANGED,
+                    current.getResourceVersion(),
+                    current.getGeneration()))
+            .setStatus("resealed")
+            .build();
+    return new SecretDecision(
+        SecretDecision.Store.PUT, state, null, null, false, current.getResourceVersion(), result);
   }
 
   private SecretDecision apply(SecretState current, SecretCommand command, long nextVersion) {

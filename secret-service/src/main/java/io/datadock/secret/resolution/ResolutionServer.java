@@ -76,6 +76,11 @@ public final class ResolutionServer implements AutoCloseable {
     server.setExecutor(Executors.newFixedThreadPool(4));
   }
 
+  /** Serves another internal endpoint on the same listener (key administration). */
+  public void mount(String path, com.sun.net.httpserver.HttpHandler handler) {
+    server.createContext(path, handler);
+  }
+
   public ResolutionServer start() {
     server.start();
     LOG.info("credential resolution listening on {}:{}", self.host(), self.port());

@@ -216,6 +216,49 @@ class SecretTopologyTest {
   }
 
   @Test
+  void aResealReplacesThePayloadWithoutAVersionOrEventAndAStaleOneIsAConflict() {
+    commands.pipeInput(KEY, apply(KEY, Map.of("password", "p1"), null));
+    CommandResult created = results.readValue();
+    events.readValuesToList();
+    states.readValuesToList();
+    var newKey = keyRing.addKey();
+    SecretCommand fresh = apply(KEY, Map.of("password", "p1"), null);
+    SecretSpec resealed =
+        SecretSpec.newBuilder(fresh.getSpec())
+            .setSealed(
+                sealer.seal(
+                    newKey,
+                    SecretPayloads.encode(Map.of("password", "p1"), Map.of()),
+                    SecretDecider.associatedData(KEY)))
+            .build();
+    SecretCommand reseal =
+        SecretCommand.newBuilder(fresh)
+            .setAction(SecretAction.RESEAL)
+            .setSpec(resealed)
+            .setExpectedResourceVersion(created.getResourceVersion())
+            .build();
+
+    commands.pipeInput(KEY, reseal);
+
+    CommandResult result = results.readValue();
+    assertThat(result.getOutcome()).isEqualTo(Outcome.UNCHANGED);
+    assertThat(result.getStatus()).isEqualTo("resealed");
+    assertThat(result.getResourceVersion()).isEqualTo(created.getResourceVersion());
+    assertThat(events.isEmpty()).isTrue();
+    assertThat(states.isEmpty()).isTrue();
+    KeyValueStore<String, SecretState> store =
+        driver.getKeyValueStore(SecretTopology.SECRETS_STORE);
+    assertThat(store.get(KEY).getSpec().getSealed().getKeyId()).isEqualTo(newKey.keyId());
+
+    commands.pipeInput(
+        KEY,
+        SecretCommand.newBuilder(reseal)
+            .setExpectedResourceVersion(created.getResourceVersion() - 1)
+            .build());
+    assertThat(results.readValue().getErrorCode()).isEqualTo("conflict");
+  }
+
+  @Test
   void everyCommandGetsExactlyOneResult() {
     commands.pipeInput(KEY, apply(KEY, Map.of("password", "p1"), null));
     commands.pipeInput(KEY, apply(KEY, Map.of("password", "p1"), null));

@@ -1,0 +1,34 @@
+package io.datadock.secret.rotation;
+
+import io.datadock.core.kafka.KafkaSettings;
+import io.datadock.schemas.Topic;
+import io.datadock.schemas.Topics;
+import io.datadock.schemas.secret.SecretCommand;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/** Sends secret-service's own commands (re-seals) to {@code secret.commands}, keyed by resource. */
+public final class CommandProducer implements AutoCloseable {
+
+  private final KafkaProducer<String, SecretCommand> producer;
+  private final String topic;
+
+  public CommandProducer(String bootstrapServers, String topicPrefix) {
+    Topic<String, SecretCommand> commands = Topics.SECRET_COMMANDS;
+    this.producer =
+        new KafkaProducer<>(
+            KafkaSettings.producer(bootstrapServers, "secret-service-rotation"),
+            commands.keySerde().serializer(),
+            commands.valueSerde().serializer());
+    this.topic = commands.name(topicPrefix);
+  }
+
+  public void send(SecretCommand command) {
+    producer.send(new ProducerRecord<>(topic, command.getResourceKey(), command));
+  }
+
+  @Override
+  public void close() {
+    producer.close();
+  }
+}
