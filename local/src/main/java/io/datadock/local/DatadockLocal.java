@@ -53,6 +53,8 @@ public final class DatadockLocal {
     System.out.println("Datadock is " + (platform.ready() ? "ready" : "starting (see /readyz)"));
     System.out.println("  gateway:     " + platform.gatewayUrl());
     System.out.println("  kafka:       " + platform.bootstrapServers());
+    System.out.println(
+        "  resolution:  " + platform.resolutionUrl() + " (secret-service, internal)");
     System.out.println("  admin token: " + platform.adminToken());
     System.out.println("  CLI profile: " + cliConfig);
     System.out.println();

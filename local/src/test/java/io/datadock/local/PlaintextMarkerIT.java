@@ -69,6 +69,23 @@ class PlaintextMarkerIT {
         assertThat(api.applyYaml(yaml.replace(password, marker(markers)), "").status())
             .isEqualTo(200);
       }
+      // the other kinds: a v1 instance secret and a v1 workspace secret
+      assertThat(
+              api.applyYaml(
+                      "name: marker-instance\nversion: v1\ntype: instance-secret\ninstance-secret:\n  type: key-value-properties\n  acl: rw\n  data:\n    password: "
+                          + marker(markers)
+                          + "\n",
+                      "")
+                  .status())
+          .isEqualTo(200);
+      assertThat(
+              api.applyYaml(
+                      "name: marker-ws\nversion: v1\ntype: secret\nsecret:\n  type: cloud-kernel-image-pull\n  data:\n    token: "
+                          + marker(markers)
+                          + "\n",
+                      "?workspace=sandbox")
+                  .status())
+          .isEqualTo(200);
       // rejected commands and bad input carry values too
       api.applyYaml(
           "name: Bad\nversion: v2alpha\ntype: secret\nsecret:\n  type: key-value\n  data:\n    password: "
