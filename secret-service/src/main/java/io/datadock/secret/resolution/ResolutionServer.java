@@ -8,6 +8,7 @@ import io.datadock.core.crypto.SealingException;
 import io.datadock.schemas.common.SealedPayload;
 import io.datadock.schemas.secret.AccessOutcome;
 import io.datadock.schemas.secret.SecretState;
+import io.datadock.secret.internal.InternalHttp;
 import io.datadock.secret.topology.SecretTopology;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -15,7 +16,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,10 +92,13 @@ public final class ResolutionServer implements AutoCloseable {
     try {
       resolve(exchange);
     } catch (AccessAuditor.AuditUnavailableException e) {
-      reply(exchange, 503, error("unavailable", e.getMessage()));
+      InternalHttp.reply(exchange, 503, InternalHttp.error("unavailable", e.getMessage()));
     } catch (RuntimeException e) {
       LOG.error("resolution failed", e);
-      reply(exchange, 500, error("internal", "resolution failed; see the secret-service log"));
+      InternalHttp.reply(
+          exchange,
+          500,
+          InternalHttp.error("internal", "resolution failed; see the secret-service log"));
     } finally {
       exchange.close();
     }
@@ -103,7 +106,7 @@ public final class ResolutionServer implements AutoCloseable {
 
   private void resolve(HttpExchange exchange) throws IOException {
     if (!"POST".equals(exchange.getRequestMethod())) {
-      reply(exchange, 405, error("method_not_allowed", "use POST"));
+      InternalHttp.reply(exchange, 405, InternalHttp.error("method_not_allowed", "use POST"));
       return;
     }
     byte[] raw = exchange.getRequestBody().readNBytes(64 * 1024);
@@ -111,15 +114,16 @@ public final class ResolutionServer implements AutoCloseable {
     String key = body == null ? null : text(body, "secret");
     String purposeText = body == null ? null : text(body, "purpose");
     if (key == null || purposeText == null) {
-      reply(
+      InternalHttp.reply(
           exchange,
           400,
-          error(
+          InternalHttp.error(
               "malformed",
               "body must be {\"secret\": \"<resource key>\", \"purpose\": \"rw|scan|query\"}"));
       return;
     }
-    String caller = caller(exchange.getRequestHeaders().getFirst("Authorization"));
+    String caller =
+        InternalHttp.caller(callers, exchange.getRequestHeaders().getFirst("Authorization"));
     if (caller == null) {
       auditor.record(
           key,
@@ -128,16 +132,19 @@ public final class ResolutionServer implements AutoCloseable {
           AccessOutcome.UNAUTHENTICATED,
           "no or unknown token",
           List.of());
-      reply(exchange, 401, error("unauthenticated", "a service or read-secret token is required"));
+      InternalHttp.reply(
+          exchange,
+          401,
+          InternalHttp.error("unauthenticated", "a service or read-secret token is required"));
       return;
     }
     Optional<Purpose> purpose = Purpose.parse(purposeText);
     if (purpose.isEmpty()) {
       auditor.record(key, caller, purposeText, AccessOutcome.DENIED, "unknown purpose", List.of());
-      reply(
+      InternalHttp.reply(
           exchange,
           400,
-          error(
+          InternalHttp.error(
               "malformed",
               "unknown purpose '" + purposeText + "', expected rw, scan, query or unsanitize"));
       return;
@@ -145,20 +152,22 @@ public final class ResolutionServer implements AutoCloseable {
     if (purpose.get() == Purpose.UNSANITIZE && !caller.startsWith("user:")) {
       auditor.record(
           key, caller, purposeText, AccessOutcome.DENIED, "only users may unsanitize", List.of());
-      reply(
+      InternalHttp.reply(
           exchange,
           403,
-          error("forbidden", "only users holding unsanitize-resource may read values"));
+          InternalHttp.error(
+              "forbidden", "only users holding unsanitize-resource may read values"));
       return;
     }
     KeyQueryMetadata owner =
         streams.queryMetadataForKey(
             SecretTopology.SECRETS_STORE, key, Serdes.String().serializer());
     if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
-      reply(
+      InternalHttp.reply(
           exchange,
           503,
-          error("unavailable", "the secret's partition has no active owner yet; retry"));
+          InternalHttp.error(
+              "unavailable", "the secret's partition has no active owner yet; retry"));
       return;
     }
     if (!owner.activeHost().equals(self)) {
@@ -191,19 +200,22 @@ public final class ResolutionServer implements AutoCloseable {
         out.put("secret", key);
         out.put("purpose", purpose.wire());
         out.put("fields", answer.fields());
-        reply(exchange, 200, out);
+        InternalHttp.reply(exchange, 200, out);
       }
-      case NOT_FOUND -> reply(exchange, 404, error("not_found", answer.reason()));
-      default -> reply(exchange, 403, error("forbidden", answer.reason()));
+      case NOT_FOUND ->
+          InternalHttp.reply(exchange, 404, InternalHttp.error("not_found", answer.reason()));
+      default ->
+          InternalHttp.reply(exchange, 403, InternalHttp.error("forbidden", answer.reason()));
     }
   }
 
   private void forward(HttpExchange exchange, HostInfo owner, byte[] body) throws IOException {
     if (exchange.getRequestHeaders().getFirst(FORWARDED) != null) {
-      reply(
+      InternalHttp.reply(
           exchange,
           503,
-          error("unavailable", "the secret's owner moved while the request was forwarded; retry"));
+          InternalHttp.error(
+              "unavailable", "the secret's owner moved while the request was forwarded; retry"));
       return;
     }
     HttpRequest request =
@@ -222,15 +234,11 @@ public final class ResolutionServer implements AutoCloseable {
       exchange.getResponseBody().write(response.body());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      reply(exchange, 503, error("unavailable", "forwarding to the owner was interrupted"));
+      InternalHttp.reply(
+          exchange,
+          503,
+          InternalHttp.error("unavailable", "forwarding to the owner was interrupted"));
     }
-  }
-
-  private String caller(String authorization) {
-    if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      return null;
-    }
-    return callers.get(authorization.substring(7).trim());
   }
 
   private static JsonNode parse(byte[] bytes) {
@@ -244,17 +252,6 @@ public final class ResolutionServer implements AutoCloseable {
   private static String text(JsonNode body, String field) {
     JsonNode node = body.get(field);
     return node != null && node.isTextual() ? node.asText() : null;
-  }
-
-  private static Map<String, Object> error(String code, String message) {
-    return Map.of("error", Map.of("code", code, "message", message));
-  }
-
-  private static void reply(HttpExchange exchange, int status, Object body) throws IOException {
-    byte[] bytes = JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.sendResponseHeaders(status, bytes.length);
-    exchange.getResponseBody().write(bytes);
   }
 
   public int port() {

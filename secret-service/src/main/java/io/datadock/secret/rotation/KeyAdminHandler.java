@@ -1,10 +1,9 @@
 package io.datadock.secret.rotation;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.datadock.secret.internal.InternalHttp;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +20,6 @@ public final class KeyAdminHandler implements HttpHandler {
 
   public static final String PATH = "/internal/v1/keys";
   private static final Pattern RETIRE = Pattern.compile(PATH + "/([A-Za-z0-9-]+)/retire");
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final KeyRotation rotation;
   private final Map<String, String> callers;
@@ -36,18 +34,22 @@ public final class KeyAdminHandler implements HttpHandler {
     try {
       route(exchange);
     } catch (IllegalStateException e) {
-      reply(exchange, 409, error("conflict", e.getMessage()));
+      InternalHttp.reply(exchange, 409, InternalHttp.error("conflict", e.getMessage()));
     } catch (IllegalArgumentException e) {
-      reply(exchange, 404, error("not_found", e.getMessage()));
+      InternalHttp.reply(exchange, 404, InternalHttp.error("not_found", e.getMessage()));
     } finally {
       exchange.close();
     }
   }
 
   private void route(HttpExchange exchange) throws IOException {
-    if (!"user:admin".equals(caller(exchange.getRequestHeaders().getFirst("Authorization")))) {
-      reply(
-          exchange, 403, error("forbidden", "key administration needs the operator (admin) token"));
+    if (!"user:admin"
+        .equals(
+            InternalHttp.caller(callers, exchange.getRequestHeaders().getFirst("Authorization")))) {
+      InternalHttp.reply(
+          exchange,
+          403,
+          InternalHttp.error("forbidden", "key administration needs the operator (admin) token"));
       return;
     }
     String path = exchange.getRequestURI().getPath();
@@ -55,39 +57,24 @@ public final class KeyAdminHandler implements HttpHandler {
     if (method.equals("GET") && path.equals(PATH)) {
       List<Map<String, Object>> keys = new ArrayList<>();
       rotation.usage().forEach((id, n) -> keys.add(Map.of("keyId", id, "secrets", n)));
-      reply(exchange, 200, Map.of("keys", keys));
+      InternalHttp.reply(exchange, 200, Map.of("keys", keys));
     } else if (method.equals("POST") && path.equals(PATH + "/rotate")) {
       KeyRotation.Report report = rotation.rotate();
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("newKeyId", report.newKeyId());
       out.put("resealsSubmitted", report.resealsSubmitted());
-      reply(exchange, 200, out);
+      InternalHttp.reply(exchange, 200, out);
     } else {
       Matcher retire = RETIRE.matcher(path);
       if (method.equals("POST") && retire.matches()) {
         rotation.retire(retire.group(1));
-        reply(exchange, 200, Map.of("retired", retire.group(1)));
+        InternalHttp.reply(exchange, 200, Map.of("retired", retire.group(1)));
       } else {
-        reply(exchange, 404, error("not_found", "no such key command: " + method + " " + path));
+        InternalHttp.reply(
+            exchange,
+            404,
+            InternalHttp.error("not_found", "no such key command: " + method + " " + path));
       }
     }
-  }
-
-  private String caller(String authorization) {
-    if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      return null;
-    }
-    return callers.get(authorization.substring(7).trim());
-  }
-
-  private static Map<String, Object> error(String code, String message) {
-    return Map.of("error", Map.of("code", code, "message", message));
-  }
-
-  private static void reply(HttpExchange exchange, int status, Object body) throws IOException {
-    byte[] bytes = JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.sendResponseHeaders(status, bytes.length);
-    exchange.getResponseBody().write(bytes);
   }
 }
