@@ -75,11 +75,7 @@ public final class SecretDecider {
             "secret.data");
       }
     } catch (SealingException e) {
-      return rejected(
-          command,
-          ErrorCode.INVALID,
-          "sealed secret data cannot be opened: " + e.getMessage(),
-          "secret.data");
+      return unopenable(command, e);
     }
     SecretSpec resealed =
         SecretSpec.newBuilder(current.getSpec()).setSealed(command.getSpec().getSealed()).build();
@@ -117,11 +113,7 @@ public final class SecretDecider {
     try {
       plaintext = opener.open(spec.getSealed(), aad);
     } catch (SealingException e) {
-      return rejected(
-          command,
-          ErrorCode.INVALID,
-          "sealed secret data cannot be opened: " + e.getMessage(),
-          "secret.data");
+      return unopenable(command, e);
     }
     if (!keysMatch(spec, SecretPayloads.decode(plaintext))) {
       return rejected(
@@ -271,6 +263,14 @@ public final class SecretDecider {
         .setGeneration(generation)
         .setProcessedAt(command.getIssuedAt())
         .build();
+  }
+
+  private static SecretDecision unopenable(SecretCommand command, SealingException e) {
+    return rejected(
+        command,
+        ErrorCode.INVALID,
+        "sealed secret data cannot be opened: " + e.getMessage(),
+        "secret.data");
   }
 
   private static SecretDecision rejected(
