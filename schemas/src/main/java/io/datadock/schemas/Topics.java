@@ -1,5 +1,11 @@
 package io.datadock.schemas;
 
+import io.datadock.schemas.depot.DepotCommand;
+import io.datadock.schemas.depot.DepotEvent;
+import io.datadock.schemas.depot.ValidationRequest;
+import io.datadock.schemas.depot.ValidationResult;
+import io.datadock.schemas.reference.ReferenceReply;
+import io.datadock.schemas.reference.ReferenceRequest;
 import io.datadock.schemas.resource.CommandResult;
 import io.datadock.schemas.resource.ResourceState;
 import io.datadock.schemas.secret.SecretAccess;
@@ -39,6 +45,37 @@ public final class Topics {
   public static final Topic<String, SecretAccess> SECRET_ACCESS =
       new Topic<>("secret.access", Serdes.String(), avro(SecretAccess.class), false);
 
+  /** Apply and delete commands for depots, keyed by the depot's resource key. */
+  public static final Topic<String, DepotCommand> DEPOT_COMMANDS =
+      new Topic<>("depot.commands", Serdes.String(), avro(DepotCommand.class), false);
+
+  /** DepotApplied / Activated / Failed / Deleted, keyed by the depot's resource key. */
+  public static final Topic<String, DepotEvent> DEPOT_EVENTS =
+      new Topic<>("depot.events", Serdes.String(), avro(DepotEvent.class), false);
+
+  /**
+   * Reference and release requests, keyed by the secret's resource key. Co-partitioned with {@link
+   * #SECRET_COMMANDS} (same key, same partition count): a secret's deletes and references are
+   * decided one after the other in its own partition.
+   */
+  public static final Topic<String, ReferenceRequest> SECRET_REFERENCE_REQUESTS =
+      new Topic<>(
+          "secret.reference.requests", Serdes.String(), avro(ReferenceRequest.class), false);
+
+  /** Grants, denials and dependent notices, keyed by the depot's resource key. */
+  public static final Topic<String, ReferenceReply> SECRET_REFERENCE_REPLIES =
+      new Topic<>("secret.reference.replies", Serdes.String(), avro(ReferenceReply.class), false);
+
+  /** Connection checks to run, keyed by the depot's resource key. */
+  public static final Topic<String, ValidationRequest> DEPOT_VALIDATION_REQUESTS =
+      new Topic<>(
+          "depot.validation.requests", Serdes.String(), avro(ValidationRequest.class), false);
+
+  /** Connection check outcomes, keyed by the depot's resource key. */
+  public static final Topic<String, ValidationResult> DEPOT_VALIDATION_RESULTS =
+      new Topic<>(
+          "depot.validation.results", Serdes.String(), avro(ValidationResult.class), false);
+
   /** Every topic, for provisioning. */
   public static final List<Topic<?, ?>> ALL =
       List.of(
@@ -47,7 +84,13 @@ public final class Topics {
           RESOURCE_STATE,
           COMMAND_RESULTS,
           SECRET_KEYS,
-          SECRET_ACCESS);
+          SECRET_ACCESS,
+          DEPOT_COMMANDS,
+          DEPOT_EVENTS,
+          SECRET_REFERENCE_REQUESTS,
+          SECRET_REFERENCE_REPLIES,
+          DEPOT_VALIDATION_REQUESTS,
+          DEPOT_VALIDATION_RESULTS);
 
   private Topics() {}
 

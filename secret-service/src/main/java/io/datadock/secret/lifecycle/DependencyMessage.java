@@ -1,5 +1,6 @@
 package io.datadock.secret.lifecycle;
 
+import io.datadock.core.resource.ResourceKey;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -9,10 +10,24 @@ public final class DependencyMessage {
   private DependencyMessage() {}
 
   /**
-   * @param dependents resource ids such as {@code depot:v2alpha:snowflake-sales}
+   * @param dependents the dependents' resource keys ({@code tenant/depot/name}), each shown as
+   *     {@code depot:v2alpha:name}
    */
   public static String of(List<String> dependents) {
     return "cannot delete resource, it is a dependency of "
-        + dependents.stream().sorted().map(d -> "'" + d + "'").collect(Collectors.joining(", "));
+        + dependents.stream()
+            .map(DependencyMessage::display)
+            .sorted()
+            .map(d -> "'" + d + "'")
+            .collect(Collectors.joining(", "));
+  }
+
+  /** {@code tenant/depot/name} → {@code depot:v2alpha:name}; any other id is shown as it is. */
+  static String display(String dependent) {
+    if (!dependent.contains("/")) {
+      return dependent;
+    }
+    ResourceKey key = ResourceKey.parse(dependent);
+    return key.kind() + ":v2alpha:" + key.name();
   }
 }

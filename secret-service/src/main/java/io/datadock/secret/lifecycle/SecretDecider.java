@@ -3,6 +3,7 @@ package io.datadock.secret.lifecycle;
 import io.datadock.core.crypto.SealingException;
 import io.datadock.core.crypto.SecretPayloads;
 import io.datadock.core.error.ErrorCode;
+import io.datadock.schemas.reference.ReferenceReplyType;
 import io.datadock.schemas.resource.CommandResult;
 import io.datadock.schemas.resource.Outcome;
 import io.datadock.schemas.resource.ResourceState;
@@ -11,6 +12,7 @@ import io.datadock.schemas.secret.SecretEvent;
 import io.datadock.schemas.secret.SecretEventType;
 import io.datadock.schemas.secret.SecretSpec;
 import io.datadock.schemas.secret.SecretState;
+import io.datadock.secret.reference.ReferenceDecider;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -152,7 +154,19 @@ public final class SecretDecider {
             .setGeneration(current.getGeneration() + 1)
             .setUpdatedAt(command.getIssuedAt())
             .build();
-    return changed(command, updated, Outcome.UPDATED, SecretEventType.SECRET_UPDATED);
+    return changed(command, updated, Outcome.UPDATED, SecretEventType.SECRET_UPDATED)
+        .withNotices(
+            ReferenceDecider.notices(
+                command.getResourceKey(),
+                current.getDependents(),
+                ReferenceReplyType.SECRET_CHANGED,
+                "secret '"
+                    + spec.getName()
+                    + "' changed (generation "
+                    + updated.getGeneration()
+                    + ")",
+                command.getIssuedAt(),
+                updated.getGeneration()));
   }
 
   private SecretDecision delete(SecretState current, SecretCommand command, long nextVersion) {
@@ -176,7 +190,20 @@ public final class SecretDecider {
             .setStatus("deleted")
             .build();
     return new SecretDecision(
-        SecretDecision.Store.DELETE, null, event, null, true, nextVersion, result);
+            SecretDecision.Store.DELETE, null, event, null, true, nextVersion, result)
+        .withNotices(
+            ReferenceDecider.notices(
+                command.getResourceKey(),
+                dependents,
+                ReferenceReplyType.SECRET_DELETED,
+                current.getSpec().getKind()
+                    + " '"
+                    + current.getSpec().getName()
+                    + "' was deleted (forced by "
+                    + command.getIssuedBy()
+                    + ")",
+                command.getIssuedAt(),
+                null));
   }
 
   private SecretDecision changed(

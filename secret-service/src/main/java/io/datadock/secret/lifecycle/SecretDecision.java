@@ -1,9 +1,11 @@
 package io.datadock.secret.lifecycle;
 
+import io.datadock.schemas.reference.ReferenceReply;
 import io.datadock.schemas.resource.CommandResult;
 import io.datadock.schemas.resource.ResourceState;
 import io.datadock.schemas.secret.SecretEvent;
 import io.datadock.schemas.secret.SecretState;
+import java.util.List;
 
 /**
  * What one secret command leads to. {@code store} says what to do with the state store entry;
@@ -14,6 +16,7 @@ import io.datadock.schemas.secret.SecretState;
  * @param state the resource state to publish, or null (see {@code tombstone})
  * @param tombstone true when the resource state is deleted
  * @param result always present: every command gets a result
+ * @param notices notices to dependent depots (the secret changed or was force-deleted)
  */
 public record SecretDecision(
     Store store,
@@ -22,7 +25,24 @@ public record SecretDecision(
     ResourceState state,
     boolean tombstone,
     long resourceVersion,
-    CommandResult result) {
+    CommandResult result,
+    List<ReferenceReply> notices) {
+
+  public SecretDecision(
+      Store store,
+      SecretState newState,
+      SecretEvent event,
+      ResourceState state,
+      boolean tombstone,
+      long resourceVersion,
+      CommandResult result) {
+    this(store, newState, event, state, tombstone, resourceVersion, result, List.of());
+  }
+
+  public SecretDecision withNotices(List<ReferenceReply> notices) {
+    return new SecretDecision(
+        store, newState, event, state, tombstone, resourceVersion, result, notices);
+  }
 
   public enum Store {
     KEEP,

@@ -1,6 +1,7 @@
 package io.datadock.secret.topology;
 
 import io.datadock.core.resource.ResourceVersionHeader;
+import io.datadock.schemas.reference.ReferenceReply;
 import io.datadock.schemas.secret.SecretCommand;
 import io.datadock.schemas.secret.SecretState;
 import io.datadock.secret.lifecycle.SecretDecider;
@@ -63,6 +64,12 @@ final class SecretCommandProcessor implements Processor<String, SecretCommand, S
         new Record<String, Object>(
             command.getCommandId(), decision.result(), record.timestamp(), new RecordHeaders()),
         SecretTopology.RESULTS_SINK);
+    for (ReferenceReply notice : decision.notices()) {
+      context.forward(
+          new Record<String, Object>(
+              notice.getDepotKey(), notice, record.timestamp(), new RecordHeaders()),
+          SecretTopology.REPLIES_SINK);
+    }
     LOG.info(
         "secret command={} action={} key={} outcome={} resourceVersion={}",
         command.getCommandId(),

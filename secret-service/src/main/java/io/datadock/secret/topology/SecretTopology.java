@@ -13,8 +13,10 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * The secret-service topology: {@code secret.commands} → decide against the {@code secrets} store →
- * {@code secret.events}, {@code resource.state}, {@code command.results}. Pure: building it does no
- * I/O, so tests build the very same topology into a TopologyTestDriver.
+ * {@code secret.events}, {@code resource.state}, {@code command.results}; and {@code
+ * secret.reference.requests} (co-partitioned) → grant, deny or release against the same store →
+ * {@code secret.reference.replies}, where command decisions also notify dependent depots. Pure:
+ * building it does no I/O, so tests build the very same topology into a TopologyTestDriver.
  */
 public final class SecretTopology {
 
@@ -25,6 +27,9 @@ public final class SecretTopology {
   static final String EVENTS_SINK = "secret-events";
   static final String STATE_SINK = "resource-state";
   static final String RESULTS_SINK = "command-results";
+  static final String REFERENCE_SOURCE = "secret-reference-requests";
+  static final String REFERENCE_PROCESSOR = "secret-references";
+  static final String REPLIES_SINK = "secret-reference-replies";
 
   private SecretTopology() {}
 
@@ -44,10 +49,24 @@ public final class SecretTopology {
         commands.name(topicPrefix));
     topology.addProcessor(
         PROCESSOR, () -> new SecretCommandProcessor(new SecretDecider(opener)), SOURCE);
-    topology.addStateStore(store, PROCESSOR);
+    topology.addSource(
+        REFERENCE_SOURCE,
+        Topics.SECRET_REFERENCE_REQUESTS.keySerde().deserializer(),
+        Topics.SECRET_REFERENCE_REQUESTS.valueSerde().deserializer(),
+        Topics.SECRET_REFERENCE_REQUESTS.name(topicPrefix));
+    topology.addProcessor(REFERENCE_PROCESSOR, ReferenceRequestProcessor::new, REFERENCE_SOURCE);
+    topology.addStateStore(store, PROCESSOR, REFERENCE_PROCESSOR);
     sink(topology, EVENTS_SINK, Topics.SECRET_EVENTS, topicPrefix);
     sink(topology, STATE_SINK, Topics.RESOURCE_STATE, topicPrefix);
     sink(topology, RESULTS_SINK, Topics.COMMAND_RESULTS, topicPrefix);
+    Topic<String, ?> replies = Topics.SECRET_REFERENCE_REPLIES;
+    topology.addSink(
+        REPLIES_SINK,
+        replies.name(topicPrefix),
+        replies.keySerde().serializer(),
+        Topics.SECRET_REFERENCE_REPLIES.valueSerde().serializer(),
+        PROCESSOR,
+        REFERENCE_PROCESSOR);
     return topology;
   }
 

@@ -1,0 +1,58 @@
+package io.datadock.secret.topology;
+
+import io.datadock.schemas.reference.ReferenceRequest;
+import io.datadock.schemas.secret.SecretState;
+import io.datadock.secret.reference.ReferenceDecider;
+import io.datadock.secret.reference.ReferenceDecision;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides reference and release requests against the same {@code secrets} store the commands use,
+ * in the same task (the topics are co-partitioned), and answers the depot.
+ */
+final class ReferenceRequestProcessor
+    implements Processor<String, ReferenceRequest, String, Object> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ReferenceRequestProcessor.class);
+
+  private final ReferenceDecider decider = new ReferenceDecider();
+  private ProcessorContext<String, Object> context;
+  private KeyValueStore<String, SecretState> store;
+
+  @Override
+  public void init(ProcessorContext<String, Object> context) {
+    this.context = context;
+    this.store = context.getStateStore(SecretTopology.SECRETS_STORE);
+  }
+
+  @Override
+  public void process(Record<String, ReferenceRequest> record) {
+    ReferenceRequest request = record.value();
+    if (request == null) {
+      return;
+    }
+    ReferenceDecision decision = decider.decide(store.get(request.getSecretKey()), request);
+    if (decision.newState() != null) {
+      store.put(request.getSecretKey(), decision.newState());
+    }
+    if (decision.reply() != null) {
+      context.forward(
+          new Record<String, Object>(
+              request.getDepotKey(), decision.reply(), record.timestamp(), new RecordHeaders()),
+          SecretTopology.REPLIES_SINK);
+    }
+    LOG.info(
+        "secret reference action={} secret={} depot={} round={} answer={}",
+        request.getAction(),
+        request.getSecretKey(),
+        request.getDepotKey(),
+        request.getRound(),
+        decision.reply() == null ? "none" : decision.reply().getType());
+  }
+}
