@@ -23,8 +23,25 @@ public final class Resolution {
       SecretState state,
       Purpose purpose,
       BiFunction<io.datadock.schemas.common.SealedPayload, byte[], byte[]> opener) {
+    return decide(resourceKey, state, purpose, null, opener);
+  }
+
+  /**
+   * @param depot the depot the caller resolves for, or null; when given, the depot must be a
+   *     recorded dependent of the secret (its reference was granted and not released)
+   */
+  public static Answer decide(
+      String resourceKey,
+      SecretState state,
+      Purpose purpose,
+      String depot,
+      BiFunction<io.datadock.schemas.common.SealedPayload, byte[], byte[]> opener) {
     if (state == null) {
       return new Answer(AccessOutcome.NOT_FOUND, "secret not found", Map.of());
+    }
+    if (depot != null && !state.getDependents().contains(depot)) {
+      return new Answer(
+          AccessOutcome.DENIED, "depot " + depot + " does not reference this secret", Map.of());
     }
     String acl = state.getSpec().getAcl();
     if (purpose != Purpose.UNSANITIZE && !AclPolicy.allows(acl, purpose)) {

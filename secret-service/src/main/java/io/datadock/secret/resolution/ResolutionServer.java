@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Credential resolution, the only way plaintext leaves secret-service: {@code POST
- * /internal/v1/resolve} with {@code {"secret": "<resource key>", "purpose": "rw|scan|query"}} and a
+ * /internal/v1/resolve} with {@code {"secret": "<resource key>", "purpose": "rw|scan|query"}}
+ * (optionally {@code "depot": "<depot key>"}: then only for a depot the secret granted) and a
  * bearer token of a known caller. Answered from the instance that owns the secret's partition
  * (Kafka Streams interactive queries; another instance forwards once). Every answer, allowed or
  * refused, is audited on {@code secret.access} first; without the audit there is no answer.
@@ -174,10 +175,13 @@ public final class ResolutionServer implements AutoCloseable {
       forward(exchange, owner.activeHost(), raw);
       return;
     }
-    answerLocally(exchange, key, caller, purpose.get());
+    String depot = text(body, "depot");
+    answerLocally(
+        exchange, key, depot == null ? caller : caller + " for " + depot, depot, purpose.get());
   }
 
-  private void answerLocally(HttpExchange exchange, String key, String caller, Purpose purpose)
+  private void answerLocally(
+      HttpExchange exchange, String key, String caller, String depot, Purpose purpose)
       throws IOException {
     ReadOnlyKeyValueStore<String, SecretState> store =
         streams.store(
@@ -186,7 +190,7 @@ public final class ResolutionServer implements AutoCloseable {
                 QueryableStoreTypes.<String, SecretState>keyValueStore()));
     Resolution.Answer answer;
     try {
-      answer = Resolution.decide(key, store.get(key), purpose, opener);
+      answer = Resolution.decide(key, store.get(key), purpose, depot, opener);
     } catch (SealingException e) {
       answer =
           new Resolution.Answer(

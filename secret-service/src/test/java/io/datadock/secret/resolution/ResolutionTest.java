@@ -60,6 +60,29 @@ class ResolutionTest {
         .containsKey("properties");
   }
 
+  @Test
+  void aDepotMayResolveOnlyASecretThatGrantedItsReference() {
+    SecretState state = state("rw");
+    state.setDependents(List.of("t/depot/granted"));
+
+    Resolution.Answer other =
+        Resolution.decide(
+            "t/instance-secret/x",
+            state,
+            Purpose.RW,
+            "t/depot/other",
+            (p, a) -> {
+              throw new AssertionError("a refused depot must not open the payload");
+            });
+    assertThat(other.outcome()).isEqualTo(AccessOutcome.DENIED);
+    assertThat(other.reason()).isEqualTo("depot t/depot/other does not reference this secret");
+    assertThat(
+            Resolution.decide(
+                    "t/instance-secret/x", state, Purpose.RW, "t/depot/granted", (p, a) -> PLAIN)
+                .outcome())
+        .isEqualTo(AccessOutcome.ALLOWED);
+  }
+
   private static SecretState state(String acl) {
     SecretSpec spec =
         SecretSpec.newBuilder()
