@@ -41,6 +41,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class GatewayServer implements AutoCloseable {
 
+  /**
+   * The longest an apply with {@code wait=true} waits for a depot to become active or fail: a
+   * connection check's own timeout (10 s) plus the saga's hops, with room to spare.
+   */
+  static final java.time.Duration DEPOT_STATUS_WAIT = java.time.Duration.ofSeconds(30);
+
   private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
 
   private final GatewayConfig config;
@@ -82,7 +88,8 @@ public final class GatewayServer implements AutoCloseable {
         new ApplyService(
             new ManifestParser(ManifestLimits.defaults().withMaxBytes(config.maxBodyBytes())),
             keys,
-            commands);
+            commands,
+            DEPOT_STATUS_WAIT);
     Map<String, BooleanSupplier> readiness = new LinkedHashMap<>(extraReadiness);
     readiness.put("replies", () -> repliesTail.caughtUp().isDone());
     readiness.put("readView", () -> viewTail.caughtUp().isDone());

@@ -8,14 +8,19 @@ import io.datadock.core.manifest.ManifestHeader;
 import io.datadock.core.manifest.ManifestParser;
 import io.datadock.core.manifest.SecretManifest;
 import io.datadock.core.manifest.SecretManifestValidator;
+import io.datadock.core.manifest.depot.DepotManifest;
+import io.datadock.core.manifest.depot.DepotManifestValidator;
 import io.datadock.core.resource.ResourceKey;
 import io.datadock.gateway.auth.Caller;
 import io.datadock.gateway.sealing.ManifestSealer;
 import io.datadock.gateway.sealing.PublicKeyDirectory;
+import io.datadock.schemas.depot.DepotAction;
+import io.datadock.schemas.depot.DepotCommand;
 import io.datadock.schemas.resource.CommandResult;
 import io.datadock.schemas.resource.Outcome;
 import io.datadock.schemas.secret.SecretAction;
 import io.datadock.schemas.secret.SecretCommand;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,17 +37,35 @@ public final class ApplyService {
 
   /** What a request asks for besides its body. */
   public record ApplyRequest(
-      String body, boolean json, String tenant, String workspace, boolean dryRun, Long ifMatch) {}
+      String body,
+      boolean json,
+      String tenant,
+      String workspace,
+      boolean dryRun,
+      Long ifMatch,
+      boolean waitForStatus) {}
 
   private final ManifestParser parser;
   private final PublicKeyDirectory keys;
   private final CommandService commands;
   private final ManifestSealer sealer = new ManifestSealer();
+  private final Duration statusWait;
 
-  public ApplyService(ManifestParser parser, PublicKeyDirectory keys, CommandService commands) {
+  private static final String DEPOT = "depot";
+
+  /**
+   * @param statusWait how long an apply with {@code wait=true} waits for a depot to settle before
+   *     answering with the status it has then
+   */
+  public ApplyService(
+      ManifestParser parser,
+      PublicKeyDirectory keys,
+      CommandService commands,
+      Duration statusWait) {
     this.parser = parser;
     this.keys = keys;
     this.commands = commands;
+    this.statusWait = statusWait;
   }
 
   /**
@@ -54,7 +77,7 @@ public final class ApplyService {
     ApplyContext context =
         new ApplyContext(
             caller.id(), caller.defaultTenant(), request.tenant(), request.workspace());
-    List<SecretManifest> manifests = new ArrayList<>();
+    List<Manifest> manifests = new ArrayList<>();
     for (int i = 0; i < documents.size(); i++) {
       manifests.add(validate(documents.get(i), context, i + 1, documents.size()));
     }
@@ -65,76 +88,140 @@ public final class ApplyService {
     if (request.dryRun()) {
       return CompletableFuture.completedFuture(
           manifests.stream()
-              .map(
-                  m ->
-                      DocumentResult.success(m.key(), m.manifestVersion(), "validated", null, null))
+              .map(m -> DocumentResult.success(m.key(), m.version(), "validated", null, null))
               .toList());
     }
     RecipientKey recipient =
-        keys.current()
-            .orElseThrow(
-                () ->
-                    new DatadockException(
-                        ErrorCode.UNAVAILABLE,
-                        "secret-service has not published a sealing key yet; retry shortly"));
+        manifests.stream().anyMatch(m -> m.secret() != null) ? sealingKey() : null;
     List<CompletableFuture<DocumentResult>> sent = new ArrayList<>();
-    for (SecretManifest manifest : manifests) {
-      Long expected = request.ifMatch() != null ? request.ifMatch() : manifest.resourceVersion();
-      SecretCommand command =
-          SecretCommand.newBuilder()
-              .setCommandId(UUID.randomUUID().toString())
-              .setResourceKey(manifest.key().toString())
-              .setAction(SecretAction.APPLY)
-              .setIssuedBy(caller.id())
-              .setIssuedAt(System.currentTimeMillis())
-              .setSpec(sealer.seal(manifest, recipient))
-              .setExpectedResourceVersion(expected)
-              .build();
+    for (Manifest manifest : manifests) {
       sent.add(
-          commands
-              .send(command)
-              .handle((r, e) -> e != null ? failed(manifest, e) : fromResult(manifest, r)));
+          manifest.secret() != null
+              ? applySecret(caller, manifest.secret(), request, recipient)
+              : applyDepot(caller, manifest.depot(), request));
     }
     return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new))
         .thenApply(v -> sent.stream().map(CompletableFuture::join).toList());
   }
 
-  /** Deletes one resource; the result's error is NOT_FOUND or DEPENDENCY when refused. */
-  public CompletableFuture<DocumentResult> delete(
-      Caller caller, ResourceKey key, String manifestVersion, boolean force) {
+  private RecipientKey sealingKey() {
+    return keys.current()
+        .orElseThrow(
+            () ->
+                new DatadockException(
+                    ErrorCode.UNAVAILABLE,
+                    "secret-service has not published a sealing key yet; retry shortly"));
+  }
+
+  private CompletableFuture<DocumentResult> applySecret(
+      Caller caller, SecretManifest manifest, ApplyRequest request, RecipientKey recipient) {
+    Long expected = request.ifMatch() != null ? request.ifMatch() : manifest.resourceVersion();
     SecretCommand command =
         SecretCommand.newBuilder()
             .setCommandId(UUID.randomUUID().toString())
-            .setResourceKey(key.toString())
-            .setAction(SecretAction.DELETE)
+            .setResourceKey(manifest.key().toString())
+            .setAction(SecretAction.APPLY)
             .setIssuedBy(caller.id())
             .setIssuedAt(System.currentTimeMillis())
-            .setForce(force)
+            .setSpec(sealer.seal(manifest, recipient))
+            .setExpectedResourceVersion(expected)
             .build();
     return commands
         .send(command)
         .handle(
-            (r, e) -> {
-              if (e != null) {
-                return DocumentResult.failure(key, manifestVersion, unwrap(e));
-              }
-              DatadockException error = errorOf(r);
-              return error != null
-                  ? DocumentResult.failure(key, manifestVersion, error)
-                  : DocumentResult.success(
-                      key, manifestVersion, "deleted", r.getStatus(), r.getResourceVersion());
-            });
+            (r, e) ->
+                e != null
+                    ? failed(manifest.key(), manifest.manifestVersion(), e)
+                    : fromResult(manifest.key(), manifest.manifestVersion(), r));
   }
 
-  private static SecretManifest validate(
+  private CompletableFuture<DocumentResult> applyDepot(
+      Caller caller, DepotManifest manifest, ApplyRequest request) {
+    Long expected = request.ifMatch() != null ? request.ifMatch() : manifest.resourceVersion();
+    DepotCommand command =
+        DepotCommand.newBuilder()
+            .setCommandId(UUID.randomUUID().toString())
+            .setResourceKey(manifest.key().toString())
+            .setAction(DepotAction.APPLY)
+            .setIssuedBy(caller.id())
+            .setIssuedAt(System.currentTimeMillis())
+            .setSpec(DepotSpecs.of(manifest))
+            .setExpectedResourceVersion(expected)
+            .build();
+    String version = manifest.manifestVersion();
+    return commands
+        .send(command)
+        .thenCompose(
+            r -> {
+              DocumentResult result = fromResult(manifest.key(), version, r);
+              if (!request.waitForStatus() || result.failed()) {
+                return CompletableFuture.completedFuture(result);
+              }
+              return commands
+                  .settled(r, statusWait)
+                  .thenApply(state -> state.map(result::withState).orElse(result));
+            })
+        .exceptionally(e -> failed(manifest.key(), version, e));
+  }
+
+  /** Deletes one resource; the result's error is NOT_FOUND or DEPENDENCY when refused. */
+  public CompletableFuture<DocumentResult> delete(
+      Caller caller, ResourceKey key, String manifestVersion, boolean force) {
+    CompletableFuture<CommandResult> sent;
+    if (DEPOT.equals(key.kind())) {
+      sent =
+          commands.send(
+              DepotCommand.newBuilder()
+                  .setCommandId(UUID.randomUUID().toString())
+                  .setResourceKey(key.toString())
+                  .setAction(DepotAction.DELETE)
+                  .setIssuedBy(caller.id())
+                  .setIssuedAt(System.currentTimeMillis())
+                  .build());
+    } else {
+      sent =
+          commands.send(
+              SecretCommand.newBuilder()
+                  .setCommandId(UUID.randomUUID().toString())
+                  .setResourceKey(key.toString())
+                  .setAction(SecretAction.DELETE)
+                  .setIssuedBy(caller.id())
+                  .setIssuedAt(System.currentTimeMillis())
+                  .setForce(force)
+                  .build());
+    }
+    return sent.handle(
+        (r, e) -> {
+          if (e != null) {
+            return DocumentResult.failure(key, manifestVersion, unwrap(e));
+          }
+          DatadockException error = errorOf(r);
+          return error != null
+              ? DocumentResult.failure(key, manifestVersion, error)
+              : DocumentResult.success(
+                  key, manifestVersion, "deleted", r.getStatus(), r.getResourceVersion());
+        });
+  }
+
+  /** One validated document: a secret (of any shape) or a depot. */
+  private record Manifest(SecretManifest secret, DepotManifest depot) {
+    ResourceKey key() {
+      return secret != null ? secret.key() : depot.key();
+    }
+
+    String version() {
+      return secret != null ? secret.manifestVersion() : depot.manifestVersion();
+    }
+  }
+
+  private static Manifest validate(
       Map<String, Object> document, ApplyContext context, int index, int count) {
     try {
       String type = ManifestHeader.type(document);
-      if ("depot".equals(type)) {
-        throw DatadockException.invalid(
-            "type", "type 'depot' is not available yet in this release");
+      if (DEPOT.equals(type)) {
+        return new Manifest(null, DepotManifestValidator.validate(document, context));
       }
-      return SecretManifestValidator.validate(document, context);
+      return new Manifest(SecretManifestValidator.validate(document, context), null);
     } catch (DatadockException e) {
       if (count == 1) {
         throw e;
@@ -143,21 +230,17 @@ public final class ApplyService {
     }
   }
 
-  private static DocumentResult fromResult(SecretManifest manifest, CommandResult result) {
+  private static DocumentResult fromResult(ResourceKey key, String version, CommandResult result) {
     DatadockException error = errorOf(result);
     if (error != null) {
-      return DocumentResult.failure(manifest.key(), manifest.manifestVersion(), error);
+      return DocumentResult.failure(key, version, error);
     }
     String outcome =
         "accepted".equals(result.getStatus())
             ? "accepted"
             : result.getOutcome().name().toLowerCase(Locale.ROOT);
     return DocumentResult.success(
-        manifest.key(),
-        manifest.manifestVersion(),
-        outcome,
-        result.getStatus(),
-        result.getResourceVersion());
+        key, version, outcome, result.getStatus(), result.getResourceVersion());
   }
 
   private static DatadockException errorOf(CommandResult result) {
@@ -168,8 +251,8 @@ public final class ApplyService {
         ErrorCode.fromCode(result.getErrorCode()), result.getMessage(), result.getField());
   }
 
-  private static DocumentResult failed(SecretManifest manifest, Throwable e) {
-    return DocumentResult.failure(manifest.key(), manifest.manifestVersion(), unwrap(e));
+  private static DocumentResult failed(ResourceKey key, String version, Throwable e) {
+    return DocumentResult.failure(key, version, unwrap(e));
   }
 
   private static DatadockException unwrap(Throwable e) {

@@ -6,13 +6,17 @@ import io.datadock.gateway.app.GatewayConfig.ReplyMode;
 import io.datadock.gateway.kafka.CommandPublisher;
 import io.datadock.gateway.kafka.ReplyRouter;
 import io.datadock.gateway.view.ResourceView;
+import io.datadock.schemas.depot.DepotCommand;
 import io.datadock.schemas.resource.CommandResult;
 import io.datadock.schemas.resource.Outcome;
+import io.datadock.schemas.resource.ResourceState;
 import io.datadock.schemas.secret.SecretCommand;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
  * Sends one command and waits for what it led to: the reply on {@code command.results}, then the
@@ -44,12 +48,50 @@ public final class CommandService {
    *     when no reply arrived in time or the broker did not take the command
    */
   public CompletableFuture<CommandResult> send(SecretCommand command) {
-    String id = command.getCommandId();
+    return send(
+        command.getCommandId(),
+        command.getResourceKey(),
+        command.getIssuedAt(),
+        () -> publisher.publish(command));
+  }
+
+  public CompletableFuture<CommandResult> send(DepotCommand command) {
+    return send(
+        command.getCommandId(),
+        command.getResourceKey(),
+        command.getIssuedAt(),
+        () -> publisher.publish(command));
+  }
+
+  /**
+   * Once {@link #send} answered for a depot: waits (bounded) until the view shows the depot
+   * settled, {@code active} or {@code error}, at the command's version or later.
+   */
+  public CompletableFuture<Optional<ResourceState>> settled(CommandResult result, Duration wait) {
+    if (result.getOutcome() == Outcome.REJECTED || result.getResourceVersion() == null) {
+      return CompletableFuture.completedFuture(Optional.empty());
+    }
+    return view.awaitState(
+            result.getResourceKey(),
+            result.getResourceVersion(),
+            s -> s == null || SETTLED.contains(s.getStatus()))
+        .thenApply(Optional::ofNullable)
+        .completeOnTimeout(
+            view.get(result.getResourceKey()), wait.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private static final java.util.Set<String> SETTLED = java.util.Set.of("active", "error");
+
+  private CompletableFuture<CommandResult> send(
+      String id,
+      String resourceKey,
+      long issuedAt,
+      java.util.function.Supplier<CompletableFuture<RecordMetadata>> publish) {
     CompletableFuture<CommandResult> reply =
         replyMode == ReplyMode.SERVICE ? replies.expect(id, timeout) : null;
     CompletableFuture<CommandResult> outcome =
-        publisher
-            .publish(command)
+        publish
+            .get()
             .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
             .exceptionally(
                 e -> {
@@ -63,7 +105,9 @@ public final class CommandService {
                 })
             .thenCompose(
                 ack ->
-                    reply == null ? CompletableFuture.completedFuture(accepted(command)) : reply);
+                    reply == null
+                        ? CompletableFuture.completedFuture(accepted(id, resourceKey, issuedAt))
+                        : reply);
     return outcome
         .exceptionallyCompose(e -> CompletableFuture.failedFuture(asTimeout(e, id)))
         .thenCompose(this::awaitView);
@@ -93,13 +137,13 @@ public final class CommandService {
     return cause;
   }
 
-  private static CommandResult accepted(SecretCommand command) {
+  private static CommandResult accepted(String id, String resourceKey, long issuedAt) {
     return CommandResult.newBuilder()
-        .setCommandId(command.getCommandId())
-        .setResourceKey(command.getResourceKey())
+        .setCommandId(id)
+        .setResourceKey(resourceKey)
         .setOutcome(Outcome.UNCHANGED)
         .setStatus("accepted")
-        .setProcessedAt(command.getIssuedAt())
+        .setProcessedAt(issuedAt)
         .build();
   }
 

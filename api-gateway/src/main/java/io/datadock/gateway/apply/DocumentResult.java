@@ -2,12 +2,14 @@ package io.datadock.gateway.apply;
 
 import io.datadock.core.error.DatadockException;
 import io.datadock.core.resource.ResourceKey;
+import io.datadock.schemas.resource.ResourceState;
 
 /**
  * The result of one document of an apply (or of a delete): either an outcome or an error.
  *
  * @param outcome created, updated, unchanged, deleted, validated (dry run) or accepted (broker-ack
  *     mode); null on error
+ * @param message why a depot applied with {@code wait=true} is in error, or its caveat
  */
 public record DocumentResult(
     String name,
@@ -18,7 +20,8 @@ public record DocumentResult(
     String outcome,
     String status,
     Long resourceVersion,
-    DatadockException error) {
+    DatadockException error,
+    String message) {
 
   public static DocumentResult success(
       ResourceKey key, String version, String outcome, String status, Long resourceVersion) {
@@ -31,12 +34,44 @@ public record DocumentResult(
         outcome,
         status,
         resourceVersion,
+        null,
         null);
   }
 
   public static DocumentResult failure(ResourceKey key, String version, DatadockException error) {
     return new DocumentResult(
-        key.name(), version, key.kind(), key.tenant(), key.workspace(), null, null, null, error);
+        key.name(),
+        version,
+        key.kind(),
+        key.tenant(),
+        key.workspace(),
+        null,
+        null,
+        null,
+        error,
+        null);
+  }
+
+  /**
+   * The result with the status the resource settled in (a depot applied with {@code wait=true}),
+   * and, when the depot is in error or carries a caveat, the message saying why.
+   */
+  public DocumentResult withState(ResourceState state) {
+    String message = null;
+    if (state.getDetails() != null) {
+      message = new io.vertx.core.json.JsonObject(state.getDetails()).getString("message");
+    }
+    return new DocumentResult(
+        name,
+        version,
+        type,
+        tenant,
+        workspace,
+        outcome,
+        state.getStatus(),
+        resourceVersion,
+        null,
+        message);
   }
 
   public boolean failed() {

@@ -124,7 +124,8 @@ public final class HttpApi {
             ctx.queryParams().get("tenant"),
             ctx.queryParams().get("workspace"),
             "true".equalsIgnoreCase(ctx.queryParams().get("dryRun")),
-            ifMatch(ctx.request().getHeader("If-Match")));
+            ifMatch(ctx.request().getHeader("If-Match")),
+            "true".equalsIgnoreCase(ctx.queryParams().get("wait")));
     Future.fromCompletionStage(
             applyService.apply(caller, request), ctx.vertx().getOrCreateContext())
         .onSuccess(results -> respondResults(ctx, results))

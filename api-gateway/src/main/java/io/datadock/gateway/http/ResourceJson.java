@@ -62,6 +62,9 @@ final class ResourceJson {
     if (r.failed()) {
       return json.put("error", ErrorResponder.body(r.error()).getJsonObject("error"));
     }
+    if (r.message() != null) {
+      json.put("message", r.message());
+    }
     return json.put("outcome", r.outcome())
         .put("status", r.status())
         .put(

@@ -2,32 +2,47 @@ package io.datadock.gateway.kafka;
 
 import io.datadock.schemas.Topic;
 import io.datadock.schemas.Topics;
+import io.datadock.schemas.depot.DepotCommand;
 import io.datadock.schemas.secret.SecretCommand;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Publishes commands to their topics, keyed by resource key; completes on the broker's ack. */
+/**
+ * Publishes commands to their topics, keyed by resource key; completes on the broker's ack. One
+ * producer serves every command topic, each value encoded by its topic's serde.
+ */
 public final class CommandPublisher implements AutoCloseable {
 
-  private final KafkaProducer<String, SecretCommand> secrets;
-  private final String secretCommandsTopic;
+  private final KafkaProducer<String, byte[]> producer;
+  private final String prefix;
 
   public CommandPublisher(Map<String, Object> producerConfig, String topicPrefix) {
-    Topic<String, SecretCommand> topic = Topics.SECRET_COMMANDS;
-    this.secrets =
-        new KafkaProducer<>(
-            producerConfig, topic.keySerde().serializer(), topic.valueSerde().serializer());
-    this.secretCommandsTopic = topic.name(topicPrefix);
+    this.producer =
+        new KafkaProducer<>(producerConfig, new StringSerializer(), new ByteArraySerializer());
+    this.prefix = topicPrefix;
   }
 
   public CompletableFuture<RecordMetadata> publish(SecretCommand command) {
+    return publish(Topics.SECRET_COMMANDS, command.getResourceKey(), command);
+  }
+
+  public CompletableFuture<RecordMetadata> publish(DepotCommand command) {
+    return publish(Topics.DEPOT_COMMANDS, command.getResourceKey(), command);
+  }
+
+  private <V> CompletableFuture<RecordMetadata> publish(
+      Topic<String, V> topic, String key, V value) {
     CompletableFuture<RecordMetadata> acked = new CompletableFuture<>();
     try {
-      secrets.send(
-          new ProducerRecord<>(secretCommandsTopic, command.getResourceKey(), command),
+      String name = topic.name(prefix);
+      byte[] bytes = topic.valueSerde().serializer().serialize(name, value);
+      producer.send(
+          new ProducerRecord<>(name, key, bytes),
           (metadata, error) -> {
             if (error != null) {
               acked.completeExceptionally(error);
@@ -43,6 +58,6 @@ public final class CommandPublisher implements AutoCloseable {
 
   @Override
   public void close() {
-    secrets.close();
+    producer.close();
   }
 }

@@ -27,7 +27,9 @@ public final class ResourceView {
   private final Map<String, Long> versions = new ConcurrentHashMap<>();
   private final Map<String, List<Waiter>> waiters = new java.util.HashMap<>();
 
-  private record Waiter(long version, CompletableFuture<Void> done) {}
+  /** Waits for a version of a resource (and, optionally, a state it must be in). */
+  private record Waiter(
+      long version, Predicate<ResourceState> condition, CompletableFuture<ResourceState> done) {}
 
   public void onRecord(ConsumerRecord<String, ResourceState> record) {
     String key = record.key();
@@ -53,12 +55,23 @@ public final class ResourceView {
 
   /** Completes once the view holds {@code version} (or later) of the resource. */
   public CompletableFuture<Void> awaitVersion(String key, long version) {
+    return awaitState(key, version, s -> true).thenApply(s -> null);
+  }
+
+  /**
+   * Completes with the resource's state (null once deleted) when the view holds {@code version} or
+   * later and that state meets {@code condition}.
+   */
+  public CompletableFuture<ResourceState> awaitState(
+      String key, long version, Predicate<ResourceState> condition) {
     synchronized (waiters) {
-      if (versionOf(key) >= version) {
-        return CompletableFuture.completedFuture(null);
+      if (versionOf(key) >= version && condition.test(states.get(key))) {
+        return CompletableFuture.completedFuture(states.get(key));
       }
-      CompletableFuture<Void> done = new CompletableFuture<>();
-      waiters.computeIfAbsent(key, k -> new ArrayList<>()).add(new Waiter(version, done));
+      CompletableFuture<ResourceState> done = new CompletableFuture<>();
+      waiters
+          .computeIfAbsent(key, k -> new ArrayList<>())
+          .add(new Waiter(version, condition, done));
       // a waiter given up on (timed out) is dropped at the resource's next record
       return done;
     }
@@ -66,15 +79,17 @@ public final class ResourceView {
 
   private void release(String key) {
     List<Waiter> ready = new ArrayList<>();
+    ResourceState state;
     synchronized (waiters) {
       List<Waiter> list = waiters.get(key);
       if (list == null) {
         return;
       }
       long now = versionOf(key);
+      state = states.get(key);
       list.removeIf(
           w -> {
-            boolean done = w.version() <= now || w.done().isDone();
+            boolean done = (w.version() <= now && w.condition().test(state)) || w.done().isDone();
             if (done) {
               ready.add(w);
             }
@@ -84,7 +99,7 @@ public final class ResourceView {
         waiters.remove(key);
       }
     }
-    ready.forEach(w -> w.done().complete(null));
+    ready.forEach(w -> w.done().complete(state));
   }
 
   private long versionOf(String key) {
