@@ -1,0 +1,105 @@
+package io.datadock.depot.app;
+
+import io.datadock.connectors.ConnectionChecks;
+import io.datadock.core.kafka.TopicProvisioner;
+import io.datadock.core.streams.StreamsSettings;
+import io.datadock.depot.topology.DepotTopology;
+import io.datadock.depot.validation.CheckRunner;
+import io.datadock.depot.validation.ConnectionValidator;
+import io.datadock.depot.validation.HttpCredentialResolver;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * depot-service: the depot lifecycle and reference saga (a Kafka Streams application with
+ * exactly-once processing) and its connection validator (a consumer group running checks on a
+ * worker pool, off the stream threads).
+ */
+public final class DepotService implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DepotService.class);
+
+  private final DepotServiceConfig config;
+  private final CompletableFuture<Void> running = new CompletableFuture<>();
+  private KafkaStreams streams;
+  private ConnectionValidator validator;
+
+  public DepotService(DepotServiceConfig config) {
+    this.config = config;
+  }
+
+  public void start() {
+    CheckRunner runner =
+        new CheckRunner(
+            new HttpCredentialResolver(
+                config.resolutionUrl(), config.serviceToken(), Duration.ofSeconds(10)),
+            ConnectionChecks::forType,
+            config.checkTimeout(),
+            Clock.systemUTC());
+    validator =
+        new ConnectionValidator(
+            config.bootstrapServers(),
+            config.topicPrefix(),
+            config.applicationId() + "-validator",
+            runner,
+            config.checkTimeout(),
+            config.checkThreads());
+    validator.start();
+    Properties props =
+        StreamsSettings.exactlyOnce(
+            config.applicationId(),
+            config.instanceId(),
+            config.bootstrapServers(),
+            config.stateDir(),
+            config.commitIntervalMs(),
+            config.streamThreads());
+    streams = new KafkaStreams(DepotTopology.build(config.topicPrefix()), props);
+    streams.setStateListener(
+        (now, before) -> {
+          if (now == KafkaStreams.State.RUNNING) {
+            running.complete(null);
+          }
+        });
+    streams.setUncaughtExceptionHandler(
+        e -> {
+          LOG.error("depot-service stream thread failed, replacing it", e);
+          return StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+    streams.start();
+    LOG.info("depot-service started {}", config);
+  }
+
+  /** Completes the first time the Streams app is RUNNING (its tasks assigned and restored). */
+  public CompletableFuture<Void> running() {
+    return running;
+  }
+
+  public boolean isRunning() {
+    return streams != null && streams.state() == KafkaStreams.State.RUNNING;
+  }
+
+  @Override
+  public void close() {
+    if (validator != null) {
+      validator.close();
+    }
+    if (streams != null) {
+      streams.close(Duration.ofSeconds(30));
+    }
+  }
+
+  public static void main(String[] args) {
+    DepotServiceConfig config = DepotServiceConfig.fromEnv(System.getenv());
+    TopicProvisioner.ensureTopicsFromEnv(
+        System.getenv(), config.bootstrapServers(), config.topicPrefix());
+    DepotService service = new DepotService(config);
+    Runtime.getRuntime().addShutdownHook(new Thread(service::close, "depot-service-shutdown"));
+    service.start();
+  }
+}

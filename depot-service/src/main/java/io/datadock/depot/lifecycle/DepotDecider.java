@@ -1,0 +1,205 @@
+package io.datadock.depot.lifecycle;
+
+import io.datadock.core.error.ErrorCode;
+import io.datadock.depot.saga.ReferenceRequests;
+import io.datadock.depot.saga.Saga;
+import io.datadock.schemas.depot.DepotCommand;
+import io.datadock.schemas.depot.DepotEvent;
+import io.datadock.schemas.depot.DepotEventType;
+import io.datadock.schemas.depot.DepotSecretRef;
+import io.datadock.schemas.depot.DepotSpec;
+import io.datadock.schemas.depot.DepotState;
+import io.datadock.schemas.reference.ReferenceRequest;
+import io.datadock.schemas.resource.CommandResult;
+import io.datadock.schemas.resource.Outcome;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Depot commands as a pure function: current state + command → decision. Applying starts a saga
+ * round (reference every secret, then check the connection); deleting releases every reference.
+ * Times come from the command, versions from the caller: replays decide the same.
+ */
+public final class DepotDecider {
+
+  /**
+   * @param nextVersion a version greater than any this partition gave before (the command's offset
+   *     + 1); the depot's own versions also grow with status changes, so the larger one is used
+   */
+  public DepotDecision decide(DepotState current, DepotCommand command, long nextVersion) {
+    long version =
+        current == null ? nextVersion : Math.max(nextVersion, current.getResourceVersion() + 1);
+    return switch (command.getAction()) {
+      case APPLY -> apply(current, command, version);
+      case DELETE -> delete(current, command, version);
+    };
+  }
+
+  private DepotDecision apply(DepotState current, DepotCommand command, long version) {
+    DepotSpec spec = command.getSpec();
+    if (spec == null) {
+      return rejected(command, ErrorCode.MALFORMED, "apply command without a spec", null);
+    }
+    Long expected = command.getExpectedResourceVersion();
+    if (expected != null && (current == null || current.getResourceVersion() != expected)) {
+      String actual =
+          current == null ? "none (the depot does not exist)" : "" + current.getResourceVersion();
+      return rejected(
+          command,
+          ErrorCode.CONFLICT,
+          "resourceVersion " + expected + " is not the current one: " + actual,
+          "resourceVersion");
+    }
+    long at = command.getIssuedAt();
+    if (current == null) {
+      DepotState created =
+          DepotState.newBuilder()
+              .setSpec(spec)
+              .setStatus(DepotStatus.PENDING)
+              .setResourceVersion(version)
+              .setGeneration(1)
+              .setCreatedAt(at)
+              .setUpdatedAt(at)
+              .setRound(version)
+              .setActor(command.getIssuedBy())
+              .build();
+      return started(command, Saga.begin(created, at, "applied"), Outcome.CREATED, List.of());
+    }
+    if (spec.equals(current.getSpec())) {
+      if (!DepotStatus.ERROR.equals(current.getStatus())) {
+        return DepotDecision.answer(
+            result(command, Outcome.UNCHANGED, current).setStatus(current.getStatus()).build());
+      }
+      // Same spec on a failed depot: try again (its secret may exist now, its database may be up).
+      DepotState retry = next(current, command, version, current.getGeneration());
+      return started(command, Saga.begin(retry, at, "re-applied"), Outcome.UNCHANGED, List.of());
+    }
+    DepotState updated = next(current, command, version, current.getGeneration() + 1);
+    updated.setSpec(spec);
+    return started(
+        command, Saga.begin(updated, at, "applied"), Outcome.UPDATED, releases(current, spec, at));
+  }
+
+  private static DepotState next(
+      DepotState current, DepotCommand command, long version, long generation) {
+    return DepotState.newBuilder(current)
+        .setResourceVersion(version)
+        .setGeneration(generation)
+        .setUpdatedAt(command.getIssuedAt())
+        .setActor(command.getIssuedBy())
+        .build();
+  }
+
+  /** Secrets the old spec referenced and the new one does not: their references are released. */
+  private static List<ReferenceRequest> releases(DepotState current, DepotSpec spec, long at) {
+    Set<String> kept =
+        spec.getSecrets().stream().map(DepotSecretRef::getSecretKey).collect(Collectors.toSet());
+    return current.getSpec().getSecrets().stream()
+        .map(DepotSecretRef::getSecretKey)
+        .filter(secret -> !kept.contains(secret))
+        .map(
+            secret ->
+                ReferenceRequests.release(
+                    DepotKeys.of(current.getSpec()),
+                    current.getSpec().getTenant(),
+                    secret,
+                    current.getRound(),
+                    at))
+        .toList();
+  }
+
+  private DepotDecision started(
+      DepotCommand command, Saga.Next next, Outcome outcome, List<ReferenceRequest> releases) {
+    DepotState state = next.state();
+    List<DepotEvent> events = new ArrayList<>();
+    if (outcome != Outcome.UNCHANGED) {
+      events.add(
+          DepotEvents.of(
+              DepotEventType.DEPOT_APPLIED,
+              state,
+              command.getCommandId(),
+              command.getIssuedBy(),
+              command.getIssuedAt(),
+              null,
+              null));
+    }
+    List<ReferenceRequest> requests = new ArrayList<>(releases);
+    requests.addAll(next.requests());
+    return DepotDecision.put(
+        state,
+        events,
+        result(command, outcome, state).setStatus(state.getStatus()).build(),
+        requests,
+        next.validation());
+  }
+
+  private DepotDecision delete(DepotState current, DepotCommand command, long version) {
+    if (current == null) {
+      return rejected(command, ErrorCode.NOT_FOUND, "depot not found", null);
+    }
+    DepotState gone =
+        DepotState.newBuilder(current)
+            .setStatus(DepotStatus.DELETED)
+            .setResourceVersion(version)
+            .setUpdatedAt(command.getIssuedAt())
+            .setActor(command.getIssuedBy())
+            .build();
+    List<ReferenceRequest> releases =
+        current.getSpec().getSecrets().stream()
+            .map(
+                ref ->
+                    ReferenceRequests.release(
+                        DepotKeys.of(current.getSpec()),
+                        current.getSpec().getTenant(),
+                        ref.getSecretKey(),
+                        current.getRound(),
+                        command.getIssuedAt()))
+            .toList();
+    DepotEvent deleted =
+        DepotEvents.of(
+            DepotEventType.DEPOT_DELETED,
+            gone,
+            command.getCommandId(),
+            command.getIssuedBy(),
+            command.getIssuedAt(),
+            null,
+            null);
+    return new DepotDecision(
+        DepotDecision.Store.DELETE,
+        null,
+        null,
+        true,
+        version,
+        List.of(deleted),
+        result(command, Outcome.DELETED, gone).setStatus(DepotStatus.DELETED).build(),
+        releases,
+        null);
+  }
+
+  private static CommandResult.Builder result(
+      DepotCommand command, Outcome outcome, DepotState state) {
+    return CommandResult.newBuilder()
+        .setCommandId(command.getCommandId())
+        .setResourceKey(command.getResourceKey())
+        .setOutcome(outcome)
+        .setResourceVersion(state.getResourceVersion())
+        .setGeneration(state.getGeneration())
+        .setProcessedAt(command.getIssuedAt());
+  }
+
+  private static DepotDecision rejected(
+      DepotCommand command, ErrorCode code, String message, String field) {
+    return DepotDecision.answer(
+        CommandResult.newBuilder()
+            .setCommandId(command.getCommandId())
+            .setResourceKey(command.getResourceKey())
+            .setOutcome(Outcome.REJECTED)
+            .setErrorCode(code.code())
+            .setMessage(message)
+            .setField(field)
+            .setProcessedAt(command.getIssuedAt())
+            .build());
+  }
+}

@@ -1,0 +1,135 @@
+package io.datadock.depot.saga;
+
+import io.datadock.depot.lifecycle.DepotDecision;
+import io.datadock.depot.lifecycle.DepotEvents;
+import io.datadock.depot.lifecycle.DepotStatus;
+import io.datadock.schemas.depot.DepotEvent;
+import io.datadock.schemas.depot.DepotEventType;
+import io.datadock.schemas.depot.DepotReference;
+import io.datadock.schemas.depot.DepotState;
+import io.datadock.schemas.reference.ReferenceReply;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * secret-service's answers and notices, applied to the depot they are keyed by. A reply of an older
+ * round (the depot was re-applied meanwhile) or for a secret the depot no longer references changes
+ * nothing.
+ */
+public final class ReplyDecider {
+
+  private static final String SYSTEM = "system:depot-service";
+
+  public DepotDecision decide(DepotState current, ReferenceReply reply) {
+    if (current == null) {
+      return DepotDecision.ignore();
+    }
+    int index = indexOf(current, reply.getSecretKey());
+    if (index < 0) {
+      return DepotDecision.ignore();
+    }
+    return switch (reply.getType()) {
+      case GRANTED, DENIED -> answered(current, index, reply);
+      case SECRET_CHANGED -> secretChanged(current, index, reply);
+      case SECRET_DELETED -> secretDeleted(current, index, reply);
+    };
+  }
+
+  private DepotDecision answered(DepotState current, int index, ReferenceReply reply) {
+    DepotReference ref = current.getReferences().get(index);
+    if (reply.getRound() != current.getRound() || !DepotStatus.REF_PENDING.equals(ref.getState())) {
+      return DepotDecision.ignore();
+    }
+    boolean granted = reply.getType() == io.datadock.schemas.reference.ReferenceReplyType.GRANTED;
+    DepotReference answered =
+        DepotReference.newBuilder(ref)
+            .setState(granted ? DepotStatus.REF_GRANTED : DepotStatus.REF_DENIED)
+            .setReason(reply.getReason())
+            .setAcl(reply.getAcl())
+            .setSecretGeneration(reply.getSecretGeneration())
+            .build();
+    DepotState state = withReference(current, index, answered, reply.getAt());
+    if (!granted) {
+      return fail(current, state, "secret reference denied: " + reply.getReason(), reply.getAt());
+    }
+    if (!Saga.allGranted(state)) {
+      return DepotDecision.put(state, List.of(), null, List.of(), null);
+    }
+    Saga.Next next = Saga.allGranted(state, reply.getAt(), "secret references granted");
+    if (next.failure() != null) {
+      return fail(current, next.state(), next.failure(), reply.getAt());
+    }
+    return DepotDecision.put(next.state(), List.of(), null, next.requests(), next.validation());
+  }
+
+  /**
+   * Credential rotation: a referenced secret's data changed, so the connection is checked again.
+   */
+  private DepotDecision secretChanged(DepotState current, int index, ReferenceReply reply) {
+    if (!Saga.allGranted(current)) {
+      return DepotDecision.ignore(); // the running round checks with the new data anyway
+    }
+    DepotReference ref =
+        DepotReference.newBuilder(current.getReferences().get(index))
+            .setSecretGeneration(reply.getSecretGeneration())
+            .build();
+    DepotState state = withReference(current, index, ref, reply.getAt());
+    Saga.Next next = Saga.allGranted(state, reply.getAt(), reply.getReason());
+    if (next.failure() != null) {
+      return fail(current, next.state(), next.failure(), reply.getAt());
+    }
+    return DepotDecision.put(next.state(), List.of(), null, next.requests(), next.validation());
+  }
+
+  private DepotDecision secretDeleted(DepotState current, int index, ReferenceReply reply) {
+    DepotReference ref =
+        DepotReference.newBuilder(current.getReferences().get(index))
+            .setState(DepotStatus.REF_DENIED)
+            .setReason(reply.getReason())
+            .build();
+    DepotState state = withReference(current, index, ref, reply.getAt());
+    // A check still running used the deleted secret: its result must not activate the depot.
+    state.setCheckId(state.getCheckId() + 1);
+    state.setCheckReason(null);
+    return fail(current, state, reply.getReason(), reply.getAt());
+  }
+
+  private static DepotDecision fail(DepotState before, DepotState state, String message, long at) {
+    DepotState failed =
+        DepotState.newBuilder(state).setStatus(DepotStatus.ERROR).setMessage(message).build();
+    List<DepotEvent> events = new ArrayList<>();
+    if (!DepotStatus.ERROR.equals(before.getStatus())) {
+      events.add(
+          DepotEvents.of(
+              DepotEventType.DEPOT_FAILED,
+              failed,
+              DepotEvents.derivedId(failed),
+              SYSTEM,
+              at,
+              message,
+              null));
+    }
+    return DepotDecision.put(failed, events, null, List.of(), null);
+  }
+
+  private static DepotState withReference(
+      DepotState current, int index, DepotReference ref, long at) {
+    List<DepotReference> references = new ArrayList<>(current.getReferences());
+    references.set(index, ref);
+    return DepotState.newBuilder(current)
+        .setReferences(references)
+        .setResourceVersion(current.getResourceVersion() + 1)
+        .setUpdatedAt(Math.max(at, current.getUpdatedAt()))
+        .build();
+  }
+
+  private static int indexOf(DepotState state, String secretKey) {
+    List<DepotReference> references = state.getReferences();
+    for (int i = 0; i < references.size(); i++) {
+      if (references.get(i).getSecretKey().equals(secretKey)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,95 @@
+package io.datadock.depot.topology;
+
+import io.datadock.core.resource.ResourceVersionHeader;
+import io.datadock.depot.lifecycle.DepotDecision;
+import io.datadock.schemas.depot.DepotEvent;
+import io.datadock.schemas.depot.DepotState;
+import io.datadock.schemas.reference.ReferenceRequest;
+import java.util.function.Function;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one decider over the {@code depots} store and forwards what it decided. The same for every
+ * input; only the decider and where the depot key comes from differ.
+ */
+final class DecidingProcessor<V> implements Processor<String, V, String, Object> {
+
+  /** A pure decision: the depot's state, the input, and the next version (offset + 1). */
+  @FunctionalInterface
+  interface Decider<V> {
+    DepotDecision decide(DepotState current, V input, long nextVersion);
+  }
+
+  private static final Logger LOG = LoggerFactory.getLogger(DecidingProcessor.class);
+
+  private final Decider<V> decider;
+  private final Function<V, String> depotKey;
+  private ProcessorContext<String, Object> context;
+  private KeyValueStore<String, DepotState> store;
+
+  DecidingProcessor(Decider<V> decider, Function<V, String> depotKey) {
+    this.decider = decider;
+    this.depotKey = depotKey;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, Object> context) {
+    this.context = context;
+    this.store = context.getStateStore(DepotTopology.DEPOTS_STORE);
+  }
+
+  @Override
+  public void process(Record<String, V> record) {
+    V input = record.value();
+    if (input == null) {
+      return;
+    }
+    String key = depotKey.apply(input);
+    long nextVersion = context.recordMetadata().map(m -> m.offset() + 1).orElseThrow();
+    DepotDecision decision = decider.decide(store.get(key), input, nextVersion);
+    switch (decision.store()) {
+      case PUT -> store.put(key, decision.newState());
+      case DELETE -> store.delete(key);
+      case KEEP -> {}
+    }
+    long ts = record.timestamp();
+    for (ReferenceRequest request : decision.requests()) {
+      forward(request.getSecretKey(), request, ts, DepotTopology.REQUESTS_SINK);
+    }
+    if (decision.validation() != null) {
+      forward(key, decision.validation(), ts, DepotTopology.VALIDATION_SINK);
+    }
+    for (DepotEvent event : decision.events()) {
+      forward(key, event, ts, DepotTopology.EVENTS_SINK);
+    }
+    if (decision.view() != null || decision.tombstone()) {
+      context.forward(
+          new Record<String, Object>(
+              key, decision.view(), ts, ResourceVersionHeader.of(decision.resourceVersion())),
+          DepotTopology.STATE_SINK);
+    }
+    if (decision.result() != null) {
+      forward(decision.result().getCommandId(), decision.result(), ts, DepotTopology.RESULTS_SINK);
+    }
+    if (decision.store() != DepotDecision.Store.KEEP || decision.result() != null) {
+      LOG.info(
+          "depot input={} key={} status={} resourceVersion={} requests={} check={}",
+          input.getClass().getSimpleName(),
+          key,
+          decision.newState() == null ? decision.store() : decision.newState().getStatus(),
+          decision.resourceVersion(),
+          decision.requests().size(),
+          decision.validation() == null ? "-" : decision.validation().getCheckId());
+    }
+  }
+
+  private void forward(String key, Object value, long ts, String sink) {
+    context.forward(new Record<>(key, value, ts, new RecordHeaders()), sink);
+  }
+}

@@ -1,0 +1,151 @@
+package io.datadock.depot.validation;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.datadock.connectors.CheckReport;
+import io.datadock.connectors.CheckStep;
+import io.datadock.connectors.ConnectionCheck;
+import io.datadock.connectors.Credentials;
+import io.datadock.connectors.SourceConnection;
+import io.datadock.schemas.depot.DepotCheckStep;
+import io.datadock.schemas.depot.ValidationRequest;
+import io.datadock.schemas.depot.ValidationResult;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Runs one connection check: resolve the credentials the depot's reference grants, then the source
+ * family's live check. A source type with no live check passes unverified and says so.
+ */
+public final class CheckRunner {
+
+  public static final String RESOLVE = "resolve credentials";
+  public static final String CONNECTION = "connection";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final CredentialResolver resolver;
+  private final Function<String, Optional<ConnectionCheck>> checks;
+  private final Duration timeout;
+  private final Clock clock;
+
+  public CheckRunner(
+      CredentialResolver resolver,
+      Function<String, Optional<ConnectionCheck>> checks,
+      Duration timeout,
+      Clock clock) {
+    this.resolver = resolver;
+    this.checks = checks;
+    this.timeout = timeout;
+    this.clock = clock;
+  }
+
+  public ValidationResult run(ValidationRequest request) {
+    long started = clock.millis();
+    List<DepotCheckStep> steps = new ArrayList<>();
+    Credentials credentials = Credentials.none();
+    if (request.getCredentialSecret() != null) {
+      try {
+        credentials =
+            only(
+                resolver.resolve(
+                    request.getCredentialSecret(),
+                    request.getCredentialPurpose(),
+                    request.getDepotKey()),
+                request.getCredentialKeys());
+        steps.add(
+            step(
+                RESOLVE,
+                "passed",
+                "resolved for purpose "
+                    + request.getCredentialPurpose()
+                    + " from "
+                    + request.getCredentialSecret()
+                    + " (keys "
+                    + credentials.data().keySet()
+                    + ")"));
+      } catch (CredentialResolver.ResolutionException e) {
+        steps.add(step(RESOLVE, "failed", e.getMessage()));
+        return result(request, false, true, steps, started);
+      }
+    } else {
+      steps.add(step(RESOLVE, "skipped", "the source needs no credentials"));
+    }
+    Optional<ConnectionCheck> check = checks.apply(request.getSourceType());
+    if (check.isEmpty()) {
+      steps.add(
+          step(
+              CONNECTION,
+              "skipped",
+              "connection not verified: no live check for " + request.getSourceType()));
+      return result(request, true, false, steps, started);
+    }
+    CheckReport report;
+    try {
+      report =
+          check
+              .get()
+              .check(
+                  new SourceConnection(request.getSourceType(), fields(request)),
+                  credentials,
+                  timeout);
+    } catch (RuntimeException e) {
+      // The exception's message may quote a connection string; name the failure only.
+      steps.add(step(CONNECTION, "failed", "the check failed: " + e.getClass().getSimpleName()));
+      return result(request, false, true, steps, started);
+    }
+    for (CheckStep s : report.steps()) {
+      steps.add(step(s.name(), s.status().name().toLowerCase(Locale.ROOT), s.message()));
+    }
+    return result(request, report.passed(), true, steps, started);
+  }
+
+  private static Credentials only(Credentials credentials, List<String> keys) {
+    if (keys.isEmpty()) {
+      return credentials;
+    }
+    Map<String, String> data =
+        credentials.data().entrySet().stream()
+            .filter(e -> keys.contains(e.getKey()))
+            .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    return new Credentials(data, Map.of());
+  }
+
+  private static Map<String, Object> fields(ValidationRequest request) {
+    try {
+      return JSON.readValue(request.getConnection(), new TypeReference<Map<String, Object>>() {});
+    } catch (IOException e) {
+      throw new IllegalArgumentException("connection is not a JSON object", e);
+    }
+  }
+
+  private ValidationResult result(
+      ValidationRequest request,
+      boolean passed,
+      boolean verified,
+      List<DepotCheckStep> steps,
+      long started) {
+    long now = clock.millis();
+    return ValidationResult.newBuilder()
+        .setDepotKey(request.getDepotKey())
+        .setCheckId(request.getCheckId())
+        .setPassed(passed)
+        .setVerified(verified)
+        .setSteps(steps)
+        .setCheckedAt(now)
+        .setDurationMs(now - started)
+        .build();
+  }
+
+  private static DepotCheckStep step(String name, String status, String message) {
+    return DepotCheckStep.newBuilder().setName(name).setStatus(status).setMessage(message).build();
+  }
+}

@@ -1,0 +1,187 @@
+package io.datadock.depot.validation;
+
+import io.datadock.core.kafka.KafkaSettings;
+import io.datadock.schemas.Topics;
+import io.datadock.schemas.depot.ValidationRequest;
+import io.datadock.schemas.depot.ValidationResult;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * depot-service's validator: consumes {@code depot.validation.requests}, runs each check on a
+ * worker pool (never on a stream thread), and publishes {@code depot.validation.results}. Offsets
+ * are committed only once a result is acknowledged, so a crash redoes a check rather than losing
+ * it; a redone check carries the same check id, and the topology applies a result once.
+ */
+public final class ConnectionValidator implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ConnectionValidator.class);
+  private static final int MAX_IN_FLIGHT = 256;
+
+  private final KafkaConsumer<String, ValidationRequest> consumer;
+  private final KafkaProducer<String, ValidationResult> producer;
+  private final CheckRunner runner;
+  private final Duration hardLimit;
+  private final ExecutorService workers;
+  private final OffsetTracker offsets = new OffsetTracker();
+  private final String requestsTopic;
+  private final String resultsTopic;
+  private final Thread loop;
+  private volatile boolean running = true;
+
+  /**
+   * @param checkTimeout each check's own timeout; a check still running well after it is reported
+   *     failed so one stuck driver cannot keep a depot pending
+   */
+  public ConnectionValidator(
+      String bootstrapServers,
+      String topicPrefix,
+      String groupId,
+      CheckRunner runner,
+      Duration checkTimeout,
+      int threads) {
+    Map<String, Object> consumerProps =
+        new java.util.HashMap<>(KafkaSettings.committedConsumer(bootstrapServers, groupId));
+    consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    consumerProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    consumerProps.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "100");
+    this.consumer =
+        new KafkaConsumer<>(
+            consumerProps,
+            Topics.DEPOT_VALIDATION_REQUESTS.keySerde().deserializer(),
+            Topics.DEPOT_VALIDATION_REQUESTS.valueSerde().deserializer());
+    this.producer =
+        new KafkaProducer<>(
+            KafkaSettings.producer(bootstrapServers, groupId + "-results"),
+            Topics.DEPOT_VALIDATION_RESULTS.keySerde().serializer(),
+            Topics.DEPOT_VALIDATION_RESULTS.valueSerde().serializer());
+    this.runner = runner;
+    this.hardLimit = checkTimeout.plusSeconds(5);
+    AtomicInteger n = new AtomicInteger();
+    this.workers =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "depot-check-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    this.requestsTopic = Topics.DEPOT_VALIDATION_REQUESTS.name(topicPrefix);
+    this.resultsTopic = Topics.DEPOT_VALIDATION_RESULTS.name(topicPrefix);
+    this.loop = new Thread(this::run, "depot-validator");
+  }
+
+  public void start() {
+    loop.start();
+  }
+
+  private void run() {
+    consumer.subscribe(
+        List.of(requestsTopic),
+        new ConsumerRebalanceListener() {
+          @Override
+          public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            commit();
+            offsets.revoked(partitions);
+          }
+
+          @Override
+          public void onPartitionsAssigned(Collection<TopicPartition> partitions) {}
+        });
+    try {
+      while (running) {
+        if (offsets.pending() >= MAX_IN_FLIGHT) {
+          consumer.pause(consumer.assignment());
+        } else {
+          consumer.resume(consumer.paused());
+        }
+        for (ConsumerRecord<String, ValidationRequest> record :
+            consumer.poll(Duration.ofMillis(50))) {
+          if (record.value() != null) {
+            submit(record);
+          }
+        }
+        commit();
+      }
+    } catch (WakeupException e) {
+      // closing
+    } finally {
+      commit();
+      consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(5)));
+    }
+  }
+
+  private void submit(ConsumerRecord<String, ValidationRequest> record) {
+    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+    offsets.started(partition, record.offset());
+    ValidationRequest request = record.value();
+    CompletableFuture.supplyAsync(() -> runner.run(request), workers)
+        .completeOnTimeout(null, hardLimit.toMillis(), TimeUnit.MILLISECONDS)
+        .whenComplete(
+            (result, error) -> {
+              ValidationResult out =
+                  result != null ? result : TimedOut.result(request, hardLimit, error);
+              producer.send(
+                  new ProducerRecord<>(resultsTopic, request.getDepotKey(), out),
+                  (metadata, sendError) -> {
+                    if (sendError != null) {
+                      // Not marked finished: the offset stays uncommitted and the check is redone
+                      // after a restart.
+                      LOG.error(
+                          "depot check result not sent depot={} checkId={}",
+                          request.getDepotKey(),
+                          request.getCheckId(),
+                          sendError);
+                      return;
+                    }
+                    offsets.finished(partition, record.offset());
+                  });
+              LOG.info(
+                  "depot check depot={} checkId={} reason={} passed={} verified={} durationMs={}",
+                  request.getDepotKey(),
+                  request.getCheckId(),
+                  request.getReason(),
+                  out.getPassed(),
+                  out.getVerified(),
+                  out.getDurationMs());
+            });
+  }
+
+  private void commit() {
+    Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> ready =
+        offsets.committable();
+    if (!ready.isEmpty()) {
+      consumer.commitAsync(ready, null);
+    }
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    consumer.wakeup();
+    try {
+      loop.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    workers.shutdownNow();
+    producer.close(Duration.ofSeconds(5));
+  }
+}

@@ -1,0 +1,87 @@
+package io.datadock.depot.validation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.datadock.connectors.Credentials;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Credential resolution through secret-service's {@code POST /internal/v1/resolve}: authenticated
+ * with the service token, naming the depot so secret-service can check the depot references the
+ * secret, audited there. Values live only in the returned {@link Credentials}.
+ */
+public final class HttpCredentialResolver implements CredentialResolver {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final URI endpoint;
+  private final String token;
+  private final Duration timeout;
+  private final HttpClient client;
+
+  /**
+   * @param baseUrl secret-service's resolution base URL, e.g. {@code http://localhost:8081}
+   */
+  public HttpCredentialResolver(String baseUrl, String token, Duration timeout) {
+    this.endpoint = URI.create(baseUrl.replaceAll("/+$", "") + "/internal/v1/resolve");
+    this.token = token;
+    this.timeout = timeout;
+    this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
+  }
+
+  @Override
+  public Credentials resolve(String secretKey, String purpose, String depotKey) {
+    Map<String, String> body = new LinkedHashMap<>();
+    body.put("secret", secretKey);
+    body.put("purpose", purpose);
+    body.put("depot", depotKey);
+    HttpResponse<byte[]> response;
+    try {
+      HttpRequest request =
+          HttpRequest.newBuilder(endpoint)
+              .timeout(timeout)
+              .header("Authorization", "Bearer " + token)
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
+              .build();
+      response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new ResolutionException(
+          "secret-service is unreachable: " + e.getClass().getSimpleName());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ResolutionException("interrupted while resolving credentials");
+    }
+    JsonNode answer = parse(response.body());
+    if (response.statusCode() != 200) {
+      String message = answer == null ? null : answer.path("error").path("message").asText(null);
+      throw new ResolutionException(
+          "secret-service refused (" + response.statusCode() + "): " + message);
+    }
+    Map<String, String> fields = new LinkedHashMap<>();
+    JsonNode node = answer == null ? null : answer.get("fields");
+    if (node != null) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        fields.put(e.getKey(), e.getValue().asText());
+      }
+    }
+    return new Credentials(fields, Map.of());
+  }
+
+  private static JsonNode parse(byte[] body) {
+    try {
+      return JSON.readTree(body);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,502 @@
+package io.datadock.depot.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.datadock.depot.saga.Saga;
+import io.datadock.schemas.Topic;
+import io.datadock.schemas.Topics;
+import io.datadock.schemas.depot.DepotAction;
+import io.datadock.schemas.depot.DepotCheckStep;
+import io.datadock.schemas.depot.DepotCommand;
+import io.datadock.schemas.depot.DepotEvent;
+import io.datadock.schemas.depot.DepotEventType;
+import io.datadock.schemas.depot.DepotSecretRef;
+import io.datadock.schemas.depot.DepotSpec;
+import io.datadock.schemas.depot.ValidationRequest;
+import io.datadock.schemas.depot.ValidationResult;
+import io.datadock.schemas.reference.ReferenceAction;
+import io.datadock.schemas.reference.ReferenceReply;
+import io.datadock.schemas.reference.ReferenceReplyType;
+import io.datadock.schemas.reference.ReferenceRequest;
+import io.datadock.schemas.resource.CommandResult;
+import io.datadock.schemas.resource.Outcome;
+import io.datadock.schemas.resource.ResourceState;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every branch of the depot lifecycle and the reference saga, on the real topology. */
+class DepotTopologyTest {
+
+  private static final String PREFIX = "t.";
+  private static final String DEPOT = "engineering/depot/pgdepot";
+  private static final String CRED = "engineering/secret/pg-cred";
+  private static final String SCAN_CRED = "engineering/secret/pg-scan";
+  private static final String R = "engineering/instance-secret/pgdepot-r";
+  private static final String RW = "engineering/instance-secret/pgdepot-rw";
+  private static final long AT = 1_700_000_000_000L;
+
+  @TempDir Path tmp;
+  private TopologyTestDriver driver;
+  private TestInputTopic<String, DepotCommand> commands;
+  private TestInputTopic<String, ReferenceReply> replies;
+  private TestInputTopic<String, ValidationResult> checks;
+  private TestOutputTopic<String, ReferenceRequest> requests;
+  private TestOutputTopic<String, ValidationRequest> validations;
+  private TestOutputTopic<String, DepotEvent> events;
+  private TestOutputTopic<String, ResourceState> states;
+  private TestOutputTopic<String, CommandResult> results;
+
+  @BeforeEach
+  void start() {
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "depot-topology-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    props.put(StreamsConfig.STATE_DIR_CONFIG, tmp.toString());
+    driver = new TopologyTestDriver(DepotTopology.build(PREFIX), props);
+    commands = input(Topics.DEPOT_COMMANDS);
+    replies = input(Topics.SECRET_REFERENCE_REPLIES);
+    checks = input(Topics.DEPOT_VALIDATION_RESULTS);
+    requests = output(Topics.SECRET_REFERENCE_REQUESTS);
+    validations = output(Topics.DEPOT_VALIDATION_REQUESTS);
+    events = output(Topics.DEPOT_EVENTS);
+    states = output(Topics.RESOURCE_STATE);
+    results = output(Topics.COMMAND_RESULTS);
+  }
+
+  @AfterEach
+  void stop() {
+    driver.close();
+  }
+
+  @Test
+  void applyingADepotStoresItPendingAndAsksForEachSecretKeyedByTheSecret() {
+    commands.pipeInput(DEPOT, apply(tenantSpec("postgres", ref(CRED, "rw", "scan"))));
+
+    CommandResult result = results.readValue();
+    assertThat(result.getOutcome()).isEqualTo(Outcome.CREATED);
+    assertThat(result.getStatus()).isEqualTo("pending");
+    TestRecord<String, ReferenceRequest> request = requests.readRecord();
+    assertThat(request.key()).isEqualTo(CRED);
+    assertThat(request.value().getAction()).isEqualTo(ReferenceAction.REFERENCE);
+    assertThat(request.value().getPurposes()).containsExactly("rw", "scan");
+    assertThat(request.value().getDepotTenant()).isEqualTo("engineering");
+    assertThat(events.readValue().getType()).isEqualTo(DepotEventType.DEPOT_APPLIED);
+    assertThat(states.readValue().getStatus()).isEqualTo("pending");
+    assertThat(validations.isEmpty()).as("no check before every reference is granted").isTrue();
+  }
+
+  @Test
+  void whenEveryReferenceIsGrantedTheConnectionIsCheckedWithTheRwSecret() {
+    commands.pipeInput(
+        DEPOT, apply(tenantSpec("postgres", ref(SCAN_CRED, "scan"), ref(CRED, "rw"))));
+    List<ReferenceRequest> asked = requests.readValuesToList();
+
+    replies.pipeInput(DEPOT, granted(asked.get(0), null));
+    assertThat(validations.isEmpty()).isTrue();
+    replies.pipeInput(DEPOT, granted(asked.get(1), null));
+
+    ValidationRequest check = validations.readValue();
+    assertThat(check.getCredentialSecret()).isEqualTo(CRED);
+    assertThat(check.getCredentialPurpose()).isEqualTo("rw");
+    assertThat(check.getSourceType()).isEqualTo("postgres");
+    assertThat(check.getConnection()).contains("\"host\":\"db\"");
+    assertThat(lastState().getStatus()).isEqualTo("pending");
+  }
+
+  @Test
+  void aPassingCheckActivatesTheDepot() {
+    ValidationRequest check = grantedDepot();
+
+    checks.pipeInput(DEPOT, checkResult(check, true, true));
+
+    ResourceState state = lastState();
+    assertThat(state.getStatus()).isEqualTo("active");
+    assertThat(state.getDetails()).contains("\"name\":\"authenticate\"");
+    DepotEvent activated = lastEvent();
+    assertThat(activated.getType()).isEqualTo(DepotEventType.DEPOT_ACTIVATED);
+    assertThat(activated.getVerified()).isTrue();
+    assertThat(activated.getConnection()).contains("\"database\":\"orders\"");
+    assertThat(activated.getGeneration()).isEqualTo(1);
+  }
+
+  @Test
+  void aFailingCheckPutsTheDepotInErrorNamingTheStep() {
+    ValidationRequest check = grantedDepot();
+
+    checks.pipeInput(DEPOT, checkResult(check, false, true));
+
+    ResourceState state = lastState();
+    assertThat(state.getStatus()).isEqualTo("error");
+    assertThat(state.getDetails())
+        .contains("connection check failed at 'authenticate': authentication failed for user 'u'");
+    DepotEvent failed = lastEvent();
+    assertThat(failed.getType()).isEqualTo(DepotEventType.DEPOT_FAILED);
+  }
+
+  @Test
+  void aSourceWithoutALiveCheckIsActiveAndSaysItsConnectionWasNotVerified() {
+    commands.pipeInput(DEPOT, apply(tenantSpec("snowflake", ref(CRED, "rw"))));
+    replies.pipeInput(DEPOT, granted(requests.readValue(), null));
+    ValidationRequest check = validations.readValue();
+
+    checks.pipeInput(DEPOT, checkResult(check, true, false));
+
+    ResourceState state = lastState();
+    assertThat(state.getStatus()).isEqualTo("active");
+    assertThat(state.getDetails()).contains("connection not verified: no live check for snowflake");
+    assertThat(lastEvent().getVerified()).isFalse();
+  }
+
+  @Test
+  void aDeniedReferencePutsTheDepotInErrorWithTheReasonAndChecksNothing() {
+    commands.pipeInput(DEPOT, apply(tenantSpec("postgres", ref(CRED, "rw"))));
+    ReferenceRequest asked = requests.readValue();
+
+    replies.pipeInput(DEPOT, denied(asked, "secret 'pg-cred' does not exist"));
+
+    ResourceState state = lastState();
+    assertThat(state.getStatus()).isEqualTo("error");
+    assertThat(state.getDetails())
+        .contains("secret reference denied: secret 'pg-cred' does not exist")
+        .contains("\"state\":\"denied\"");
+    assertThat(lastEvent().getType()).isEqualTo(DepotEventType.DEPOT_FAILED);
+    assertThat(validations.isEmpty()).isTrue();
+  }
+
+  @Test
+  void aReplyOfAnEarlierRoundIsIgnored() {
+    commands.pipeInput(DEPOT, apply(tenantSpec("postgres", ref(CRED, "rw"))));
+    ReferenceRequest first = requests.readValue();
+    commands.pipeInput(DEPOT, apply(tenantSpec("postgres", ref(CRED, "rw", "scan"))));
+    ReferenceRequest second = requests.readValue();
+    assertThat(second.getRound()).isGreaterThan(first.getRound());
+    states.readValuesToList();
+
+    replies.pipeInput(DEPOT, denied(first, "stale"));
+
+    assertThat(states.isEmpty()).isTrue();
+    replies.pipeInput(DEPOT, granted(second, null));
+    assertThat(validations.readValue().getDepotKey()).isEqualTo(DEPOT);
+  }
+
+  @Test
+  void reApplyingWithoutASecretReleasesIt() {
+    commands.pipeInput(
+        DEPOT, apply(tenantSpec("postgres", ref(CRED, "rw"), ref(SCAN_CRED, "scan"))));
+    requests.readValuesToList();
+
+    commands.pipeInput(DEPOT, apply(tenantSpec("postgres", ref(CRED, "rw", "scan"))));
+
+    assertThat(results.readValuesToList())
+        .extracting(CommandResult::getOutcome)
+        .containsExactly(Outcome.CREATED, Outcome.UPDATED);
+    List<TestRecord<String, ReferenceRequest>> sent = requests.readRecordsToList();
+    assertThat(sent)
+        .extracting(r -> r.key() + " " + r.value().getAction())
+        .containsExactly(SCAN_CRED + " RELEASE", CRED + " REFERENCE");
+    assertThat(lastState().getGeneration()).isEqualTo(2);
+  }
+
+  @Test
+  void deletingADepotReleasesEveryReferenceTombstonesItAndSaysSo() {
+    grantedDepot();
+
+    commands.pipeInput(DEPOT, delete());
+
+    CommandResult result = results.readValuesToList().get(1);
+    assertThat(result.getOutcome()).isEqualTo(Outcome.DELETED);
+    assertThat(requests.readValuesToList())
+        .extracting(r -> r.getSecretKey() + " " + r.getAction())
+        .containsExactly(CRED + " RELEASE");
+    List<TestRecord<String, ResourceState>> published = states.readRecordsToList();
+    assertThat(published.get(published.size() - 1).value()).isNull();
+    assertThat(lastEvent().getType()).isEqualTo(DepotEventType.DEPOT_DELETED);
+  }
+
+  @Test
+  void deletingAMissingDepotIsNotFound() {
+    commands.pipeInput(DEPOT, delete());
+    CommandResult result = results.readValue();
+    assertThat(result.getOutcome()).isEqualTo(Outcome.REJECTED);
+    assertThat(result.getErrorCode()).isEqualTo("not_found");
+  }
+
+  @Test
+  void aChangedSecretReChecksAndAPassReActivates() {
+    ValidationRequest first = grantedDepot();
+    checks.pipeInput(DEPOT, checkResult(first, true, true));
+    events.readValuesToList();
+
+    replies.pipeInput(DEPOT, notice(ReferenceReplyType.SECRET_CHANGED, "secret 'pg-cred' changed"));
+
+    ValidationRequest again = validations.readValue();
+    assertThat(again.getCheckId()).isGreaterThan(first.getCheckId());
+    assertThat(again.getReason()).isEqualTo("secret 'pg-cred' changed");
+    assertThat(lastState().getStatus()).as("stays active while re-checking").isEqualTo("active");
+    checks.pipeInput(DEPOT, checkResult(again, true, true));
+    DepotEvent reactivated = lastEvent();
+    assertThat(reactivated.getType()).isEqualTo(DepotEventType.DEPOT_ACTIVATED);
+    assertThat(reactivated.getReason()).isEqualTo("secret 'pg-cred' changed");
+  }
+
+  @Test
+  void aForceDeletedSecretPutsItsDepotInErrorAndVoidsARunningCheck() {
+    ValidationRequest running = grantedDepot();
+
+    replies.pipeInput(
+        DEPOT,
+        notice(
+            ReferenceReplyType.SECRET_DELETED, "secret 'pg-cred' was deleted (forced by admin)"));
+    checks.pipeInput(DEPOT, checkResult(running, true, true));
+
+    ResourceState state = lastState();
+    assertThat(state.getStatus()).isEqualTo("error");
+    assertThat(state.getDetails()).contains("secret 'pg-cred' was deleted (forced by admin)");
+    assertThat(lastEvent().getType()).isEqualTo(DepotEventType.DEPOT_FAILED);
+  }
+
+  @Test
+  void aRepeatedCheckResultIsAppliedOnce() {
+    ValidationRequest check = grantedDepot();
+    checks.pipeInput(DEPOT, checkResult(check, true, true));
+    events.readValuesToList();
+
+    checks.pipeInput(DEPOT, checkResult(check, true, true));
+
+    assertThat(events.isEmpty()).isTrue();
+  }
+
+  @Test
+  void anInstanceSecretDepotWithRwButNoRSecretIsRefusedWithTheKnownMessage() {
+    commands.pipeInput(DEPOT, apply(instanceSpec(RW)));
+    replies.pipeInput(DEPOT, granted(requests.readValue(), "rw"));
+
+    ResourceState state = lastState();
+    assertThat(state.getStatus()).isEqualTo("error");
+    assertThat(state.getDetails()).contains(Saga.MISSING_R);
+    assertThat(validations.isEmpty()).isTrue();
+  }
+
+  @Test
+  void anInstanceSecretDepotWithRAndRwIsCheckedWithTheRwSecret() {
+    commands.pipeInput(DEPOT, apply(instanceSpec(R, RW)));
+    List<ReferenceRequest> asked = requests.readValuesToList();
+    assertThat(asked).allSatisfy(r -> assertThat(r.getPurposes()).isEmpty());
+
+    replies.pipeInput(DEPOT, granted(asked.get(0), "r"));
+    replies.pipeInput(DEPOT, granted(asked.get(1), "rw"));
+
+    ValidationRequest check = validations.readValue();
+    assertThat(check.getCredentialSecret()).isEqualTo(RW);
+    assertThat(check.getCredentialPurpose()).isEqualTo("rw");
+  }
+
+  @Test
+  void aDepotWithoutSecretsIsCheckedAtOnce() {
+    commands.pipeInput(DEPOT, apply(spec("file", "tenant", "{\"path\":\"/data\"}")));
+
+    assertThat(requests.isEmpty()).isTrue();
+    ValidationRequest check = validations.readValue();
+    assertThat(check.getCredentialSecret()).isNull();
+  }
+
+  @Test
+  void theSameSpecAgainIsUnchangedAndEmitsNothing() {
+    DepotSpec spec = tenantSpec("postgres", ref(CRED, "rw"));
+    commands.pipeInput(DEPOT, apply(spec));
+    requests.readValuesToList();
+    events.readValuesToList();
+    states.readValuesToList();
+
+    commands.pipeInput(DEPOT, apply(spec));
+
+    assertThat(results.readValuesToList().get(1).getOutcome()).isEqualTo(Outcome.UNCHANGED);
+    assertThat(requests.isEmpty()).isTrue();
+    assertThat(events.isEmpty()).isTrue();
+    assertThat(states.isEmpty()).isTrue();
+  }
+
+  @Test
+  void theSameSpecOnAFailedDepotTriesAgain() {
+    DepotSpec spec = tenantSpec("postgres", ref(CRED, "rw"));
+    commands.pipeInput(DEPOT, apply(spec));
+    replies.pipeInput(DEPOT, denied(requests.readValue(), "secret 'pg-cred' does not exist"));
+    results.readValuesToList();
+
+    commands.pipeInput(DEPOT, apply(spec));
+
+    CommandResult again = results.readValue();
+    assertThat(again.getOutcome()).isEqualTo(Outcome.UNCHANGED);
+    assertThat(again.getStatus()).isEqualTo("pending");
+    ReferenceRequest retry = requests.readValue();
+    replies.pipeInput(DEPOT, granted(retry, null));
+    assertThat(validations.readValue().getCredentialSecret()).isEqualTo(CRED);
+  }
+
+  @Test
+  void aStaleResourceVersionIsAConflict() {
+    commands.pipeInput(DEPOT, apply(tenantSpec("postgres", ref(CRED, "rw"))));
+    DepotCommand stale =
+        DepotCommand.newBuilder(apply(tenantSpec("postgres", ref(CRED, "scan"))))
+            .setExpectedResourceVersion(999L)
+            .build();
+
+    commands.pipeInput(DEPOT, stale);
+
+    CommandResult conflict = results.readValuesToList().get(1);
+    assertThat(conflict.getErrorCode()).isEqualTo("conflict");
+    assertThat(conflict.getField()).isEqualTo("resourceVersion");
+  }
+
+  // --- fixtures
+
+  private ValidationRequest grantedDepot() {
+    commands.pipeInput(DEPOT, apply(tenantSpec("postgres", ref(CRED, "rw"))));
+    replies.pipeInput(DEPOT, granted(requests.readValue(), null));
+    return validations.readValue();
+  }
+
+  private ResourceState lastState() {
+    List<ResourceState> all = states.readValuesToList();
+    assertThat(all).isNotEmpty();
+    return all.get(all.size() - 1);
+  }
+
+  private DepotEvent lastEvent() {
+    List<DepotEvent> all = events.readValuesToList();
+    assertThat(all).isNotEmpty();
+    return all.get(all.size() - 1);
+  }
+
+  private static DepotSecretRef ref(String secret, String... purposes) {
+    return DepotSecretRef.newBuilder()
+        .setSecretKey(secret)
+        .setPurposes(List.of(purposes))
+        .setKeys(List.of())
+        .build();
+  }
+
+  private static DepotSpec tenantSpec(String type, DepotSecretRef... refs) {
+    DepotSpec spec =
+        spec(type, "tenant", "{\"database\":\"orders\",\"host\":\"db\",\"port\":5432}");
+    spec.setSecrets(List.of(refs));
+    return spec;
+  }
+
+  private static DepotSpec instanceSpec(String... secrets) {
+    DepotSpec spec =
+        spec(
+            "postgres",
+            "instance-secret",
+            "{\"database\":\"orders\",\"host\":\"db\",\"port\":5432}");
+    spec.setSecrets(List.of(secrets).stream().map(s -> ref(s)).toList());
+    return spec;
+  }
+
+  private static DepotSpec spec(String type, String shape, String connection) {
+    return DepotSpec.newBuilder()
+        .setTenant("engineering")
+        .setName("pgdepot")
+        .setManifestVersion("v2alpha")
+        .setOwner("alice")
+        .setShape(shape)
+        .setSourceType(type)
+        .setDeclaredType(type.toUpperCase())
+        .setConnection(connection)
+        .setSecrets(List.of())
+        .build();
+  }
+
+  private static DepotCommand apply(DepotSpec spec) {
+    return DepotCommand.newBuilder()
+        .setCommandId(UUID.randomUUID().toString())
+        .setResourceKey(DEPOT)
+        .setAction(DepotAction.APPLY)
+        .setIssuedBy("alice")
+        .setIssuedAt(AT)
+        .setSpec(spec)
+        .build();
+  }
+
+  private static DepotCommand delete() {
+    return DepotCommand.newBuilder()
+        .setCommandId(UUID.randomUUID().toString())
+        .setResourceKey(DEPOT)
+        .setAction(DepotAction.DELETE)
+        .setIssuedBy("alice")
+        .setIssuedAt(AT)
+        .build();
+  }
+
+  private static ReferenceReply granted(ReferenceRequest request, String acl) {
+    return reply(request, ReferenceReplyType.GRANTED, null, acl);
+  }
+
+  private static ReferenceReply denied(ReferenceRequest request, String reason) {
+    return reply(request, ReferenceReplyType.DENIED, reason, null);
+  }
+
+  private static ReferenceReply reply(
+      ReferenceRequest request, ReferenceReplyType type, String reason, String acl) {
+    return ReferenceReply.newBuilder()
+        .setSecretKey(request.getSecretKey())
+        .setDepotKey(request.getDepotKey())
+        .setType(type)
+        .setReason(reason)
+        .setAcl(acl)
+        .setSecretGeneration(1L)
+        .setRound(request.getRound())
+        .setAt(AT + 1)
+        .build();
+  }
+
+  private static ReferenceReply notice(ReferenceReplyType type, String reason) {
+    return ReferenceReply.newBuilder()
+        .setSecretKey(CRED)
+        .setDepotKey(DEPOT)
+        .setType(type)
+        .setReason(reason)
+        .setRound(0)
+        .setAt(AT + 2)
+        .build();
+  }
+
+  private static ValidationResult checkResult(
+      ValidationRequest request, boolean passed, boolean verified) {
+    DepotCheckStep auth =
+        DepotCheckStep.newBuilder()
+            .setName("authenticate")
+            .setStatus(passed ? "passed" : "failed")
+            .setMessage(passed ? "authenticated as 'u'" : "authentication failed for user 'u'")
+            .build();
+    return ValidationResult.newBuilder()
+        .setDepotKey(request.getDepotKey())
+        .setCheckId(request.getCheckId())
+        .setPassed(passed)
+        .setVerified(verified)
+        .setSteps(List.of(auth))
+        .setCheckedAt(AT + 3)
+        .build();
+  }
+
+  private <V> TestInputTopic<String, V> input(Topic<String, V> topic) {
+    return driver.createInputTopic(
+        topic.name(PREFIX), topic.keySerde().serializer(), topic.valueSerde().serializer());
+  }
+
+  private <V> TestOutputTopic<String, V> output(Topic<String, V> topic) {
+    return driver.createOutputTopic(
+        topic.name(PREFIX), topic.keySerde().deserializer(), topic.valueSerde().deserializer());
+  }
+}
