@@ -1,0 +1,145 @@
+package io.datadock.depot.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.datadock.connectors.CheckReport;
+import io.datadock.connectors.CheckStep;
+import io.datadock.connectors.ConnectionCheck;
+import io.datadock.connectors.Credentials;
+import io.datadock.connectors.StepStatus;
+import io.datadock.schemas.depot.DepotCheckStep;
+import io.datadock.schemas.depot.ValidationRequest;
+import io.datadock.schemas.depot.ValidationResult;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class CheckRunnerTest {
+
+  private static final String SECRET = "t/secret/pg-cred";
+
+  private final AtomicReference<Credentials> seen = new AtomicReference<>();
+
+  private final ConnectionCheck passing =
+      (connection, credentials, timeout) -> {
+        seen.set(credentials);
+        assertThat(connection.integer("port")).isEqualTo(5432);
+        return new CheckReport(
+            List.of(new CheckStep("authenticate", StepStatus.PASSED, "authenticated")));
+      };
+
+  private CheckRunner runner(CredentialResolver resolver, ConnectionCheck check) {
+    return new CheckRunner(
+        resolver,
+        type -> "postgres".equals(type) ? Optional.of(check) : Optional.empty(),
+        Duration.ofSeconds(10),
+        Clock.systemUTC());
+  }
+
+  private static ValidationRequest request(String type, String secret, List<String> keys) {
+    return ValidationRequest.newBuilder()
+        .setDepotKey("t/depot/d")
+        .setCheckId(3)
+        .setSourceType(type)
+        .setConnection("{\"host\":\"db\",\"port\":5432}")
+        .setCredentialSecret(secret)
+        .setCredentialPurpose(secret == null ? null : "rw")
+        .setCredentialKeys(keys)
+        .setReason("applied")
+        .setRequestedAt(0)
+        .build();
+  }
+
+  @Test
+  void resolvesTheCredentialsThenRunsTheLiveCheck() {
+    ValidationResult result =
+        runner(
+                (secret, purpose, depot) -> {
+                  assertThat(depot).isEqualTo("t/depot/d");
+                  return new Credentials(Map.of("username", "u", "password", "p"), Map.of());
+                },
+                passing)
+            .run(request("postgres", SECRET, List.of()));
+
+    assertThat(result.getPassed()).isTrue();
+    assertThat(result.getVerified()).isTrue();
+    assertThat(result.getCheckId()).isEqualTo(3);
+    assertThat(result.getSteps())
+        .extracting(DepotCheckStep::getName, DepotCheckStep::getStatus)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("resolve credentials", "passed"),
+            org.assertj.core.groups.Tuple.tuple("authenticate", "passed"));
+    assertThat(result.toString()).doesNotContain("\"p\"");
+  }
+
+  @Test
+  void onlyTheReferencedKeysReachTheCheck() {
+    runner(
+            (s, p, d) ->
+                new Credentials(Map.of("username", "u", "password", "p", "other", "x"), Map.of()),
+            passing)
+        .run(request("postgres", SECRET, List.of("username", "password")));
+
+    assertThat(seen.get().data()).containsOnlyKeys("username", "password");
+  }
+
+  @Test
+  void aRefusedResolutionFailsTheFirstStepAndRunsNoCheck() {
+    ValidationResult result =
+        runner(
+                (s, p, d) -> {
+                  throw new CredentialResolver.ResolutionException("secret-service refused (403)");
+                },
+                passing)
+            .run(request("postgres", SECRET, List.of()));
+
+    assertThat(result.getPassed()).isFalse();
+    assertThat(result.getSteps()).hasSize(1);
+    assertThat(result.getSteps().get(0).getMessage()).isEqualTo("secret-service refused (403)");
+    assertThat(seen.get()).isNull();
+  }
+
+  @Test
+  void aTypeWithoutALiveCheckPassesUnverifiedAndSaysSo() {
+    ValidationResult result =
+        runner((s, p, d) -> Credentials.none(), passing)
+            .run(request("snowflake", SECRET, List.of()));
+
+    assertThat(result.getPassed()).isTrue();
+    assertThat(result.getVerified()).isFalse();
+    assertThat(result.getSteps().get(1).getMessage())
+        .isEqualTo("connection not verified: no live check for snowflake");
+  }
+
+  @Test
+  void aCheckThatThrowsFailsWithoutEchoingItsMessage() {
+    ConnectionCheck throwing =
+        (c, creds, t) -> {
+          throw new IllegalStateException("jdbc:postgresql://db?password=hunter2");
+        };
+    ValidationResult result =
+        runner((s, p, d) -> Credentials.none(), throwing)
+            .run(request("postgres", SECRET, List.of()));
+
+    assertThat(result.getPassed()).isFalse();
+    assertThat(result.toString()).doesNotContain("hunter2");
+  }
+
+  @Test
+  void aSourceWithoutSecretsSkipsResolution() {
+    ValidationResult result =
+        runner(
+                (s, p, d) -> {
+                  throw new AssertionError("nothing to resolve");
+                },
+                passing)
+            .run(request("postgres", null, List.of()));
+
+    assertThat(result.getSteps().get(0).getStatus()).isEqualTo("skipped");
+    assertThat(result.getPassed()).isTrue();
+  }
+}
