@@ -11,6 +11,7 @@ import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
+import java.util.function.Predicate;
 
 /**
  * A closed-loop HTTP load generator on Vert.x's non-blocking client: {@code clients} connections,
@@ -41,6 +42,20 @@ final class LoadGenerator implements AutoCloseable {
    * @param body the YAML body of request number i
    */
   Result run(int clients, long totalRequests, long durationMillis, LongFunction<String> body) {
+    return run(clients, totalRequests, durationMillis, body, "/api/v1/resources", b -> true);
+  }
+
+  /**
+   * As {@link #run(int, long, long, LongFunction)}, to {@code path}, counting an answer as a
+   * success only when it is a 200 whose body passes {@code accept}.
+   */
+  Result run(
+      int clients,
+      long totalRequests,
+      long durationMillis,
+      LongFunction<String> body,
+      String path,
+      Predicate<String> accept) {
     HttpClientAgent client =
         vertx.createHttpClient(
             new HttpClientOptions().setKeepAlive(true).setPipelining(false),
@@ -54,7 +69,17 @@ final class LoadGenerator implements AutoCloseable {
     vertx.runOnContext(
         v -> {
           for (int c = 0; c < clients; c++) {
-            next(client, recorder, issued, totalRequests, deadline, body, running, done);
+            next(
+                client,
+                recorder,
+                issued,
+                totalRequests,
+                deadline,
+                body,
+                path,
+                accept,
+                running,
+                done);
           }
         });
     done.join();
@@ -70,6 +95,8 @@ final class LoadGenerator implements AutoCloseable {
       long total,
       long deadline,
       LongFunction<String> body,
+      String path,
+      Predicate<String> accept,
       AtomicLong running,
       CompletableFuture<Void> done) {
     long i = issued.getAndIncrement();
@@ -85,21 +112,22 @@ final class LoadGenerator implements AutoCloseable {
             .setMethod(HttpMethod.POST)
             .setHost(gateway.getHost())
             .setPort(gateway.getPort())
-            .setURI("/api/v1/resources")
+            .setURI(path)
             .putHeader("Authorization", "Bearer " + token)
             .putHeader("Content-Type", "application/yaml");
     client
         .request(options)
         .compose(req -> req.send(Buffer.buffer(body.apply(i))))
-        .compose(resp -> resp.body().map(b -> resp.statusCode()))
+        .compose(
+            resp -> resp.body().map(b -> resp.statusCode() == 200 && accept.test(b.toString())))
         .onComplete(
             ar -> {
-              if (ar.succeeded() && ar.result() == 200) {
+              if (ar.succeeded() && ar.result()) {
                 recorder.record(System.nanoTime() - sent);
               } else {
                 recorder.failure();
               }
-              next(client, recorder, issued, total, deadline, body, running, done);
+              next(client, recorder, issued, total, deadline, body, path, accept, running, done);
             });
   }
 

@@ -27,14 +27,19 @@ final class AdminToken {
       if (Files.exists(file)) {
         return Files.readString(file, StandardCharsets.UTF_8).trim();
       }
-      byte[] random = new byte[24];
-      new SecureRandom().nextBytes(random);
-      String token = "ddk_" + HexFormat.of().formatHex(random);
+      String token = generate();
       writePrivate(file, token);
       return token;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read or write the admin token in " + dataDir, e);
     }
+  }
+
+  /** A fresh random token (192 bits). */
+  static String generate() {
+    byte[] random = new byte[24];
+    new SecureRandom().nextBytes(random);
+    return "ddk_" + HexFormat.of().formatHex(random);
   }
 
   static void writePrivate(Path file, String content) throws IOException {

@@ -2,6 +2,8 @@ package io.datadock.local;
 
 import io.datadock.core.kafka.TopicProvisioner;
 import io.datadock.core.kafka.embedded.EmbeddedKafkaBroker;
+import io.datadock.depot.app.DepotService;
+import io.datadock.depot.app.DepotServiceConfig;
 import io.datadock.gateway.app.GatewayConfig;
 import io.datadock.gateway.app.GatewayServer;
 import io.datadock.schemas.Topics;
@@ -26,16 +28,19 @@ public final class Platform implements AutoCloseable {
 
   private final EmbeddedKafkaBroker broker;
   private final SecretService secretService;
+  private final DepotService depotService;
   private final GatewayServer gateway;
   private final String adminToken;
 
   private Platform(
       EmbeddedKafkaBroker broker,
       SecretService secretService,
+      DepotService depotService,
       GatewayServer gateway,
       String token) {
     this.broker = broker;
     this.secretService = secretService;
+    this.depotService = depotService;
     this.gateway = gateway;
     this.adminToken = token;
   }
@@ -44,9 +49,12 @@ public final class Platform implements AutoCloseable {
     long started = System.nanoTime();
     Path dataDir = options.dataDir().toAbsolutePath();
     String token = AdminToken.resolve(options.adminToken(), dataDir);
+    // Services in this JVM resolve credentials with a token that lives as long as the process.
+    String serviceToken = AdminToken.generate();
     EmbeddedKafkaBroker broker =
         EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), options.kafkaPort());
     SecretService secrets = null;
+    DepotService depots = null;
     GatewayServer gateway = null;
     try {
       String bootstrap = broker.bootstrapServers();
@@ -55,12 +63,22 @@ public final class Platform implements AutoCloseable {
       secrets =
           new SecretService(
               SecretServiceConfig.defaults(bootstrap, dataDir)
-                  .withCallerTokens(SecretServiceConfig.callerTokens(null, token)));
+                  .withCallerTokens(SecretServiceConfig.callerTokens(serviceToken, token)));
       secrets.start();
       SecretService secretService = secrets;
+      depots =
+          new DepotService(
+              DepotServiceConfig.defaults(
+                  bootstrap,
+                  dataDir,
+                  "http://localhost:" + secretService.resolutionPort(),
+                  serviceToken));
+      depots.start();
+      DepotService depotService = depots;
       Map<String, BooleanSupplier> checks = new LinkedHashMap<>();
       checks.put("broker", broker::isRunning);
       checks.put("secretService", secretService::isRunning);
+      checks.put("depotService", depotService::isRunning);
       gateway =
           new GatewayServer(
                   GatewayConfig.defaults(options.gatewayPort(), bootstrap, token)
@@ -69,7 +87,7 @@ public final class Platform implements AutoCloseable {
                       .withResolutionUrl("http://localhost:" + secretService.resolutionPort()),
                   checks)
               .start();
-      Platform platform = new Platform(broker, secrets, gateway, token);
+      Platform platform = new Platform(broker, secrets, depots, gateway, token);
       if (options.cliConfig() != null) {
         CliProfile.write(options.cliConfig(), platform.gatewayUrl(), token);
       }
@@ -81,6 +99,7 @@ public final class Platform implements AutoCloseable {
       return platform;
     } catch (RuntimeException e) {
       closeQuietly(gateway);
+      closeQuietly(depots);
       closeQuietly(secrets);
       closeQuietly(broker);
       throw e;
@@ -89,12 +108,16 @@ public final class Platform implements AutoCloseable {
 
   /** True when the broker, every Streams app and the gateway's views are ready. */
   public boolean ready() {
-    return broker.isRunning() && secretService.isRunning() && gateway.ready();
+    return broker.isRunning()
+        && secretService.isRunning()
+        && depotService.isRunning()
+        && gateway.ready();
   }
 
   /** Completes once every Streams app is RUNNING and the gateway is ready. */
   public CompletableFuture<Void> whenReady() {
-    return CompletableFuture.allOf(secretService.running(), gateway.whenReady());
+    return CompletableFuture.allOf(
+        secretService.running(), depotService.running(), gateway.whenReady());
   }
 
   public String gatewayUrl() {
@@ -117,6 +140,7 @@ public final class Platform implements AutoCloseable {
   @Override
   public void close() {
     closeQuietly(gateway);
+    closeQuietly(depotService);
     closeQuietly(secretService);
     closeQuietly(broker);
   }

@@ -101,6 +101,28 @@ class PlaintextMarkerIT {
               .resolve(RunningPlatform.ADMIN_TOKEN, "default/secret/marker-1", "rw");
       assertThat(resolved.status()).isEqualTo(200);
       assertThat(markers.stream().anyMatch(resolved.body()::contains)).isTrue();
+      // depots: their checks resolve the marker credentials and try them on real servers
+      assertThat(
+              api.applyYaml(
+                      "name: marker-kafka\nversion: v2alpha\ntype: depot\nspec:\n  type: kafka\n"
+                          + "  spec: {brokers: [\""
+                          + platform.bootstrapServers()
+                          + "\"]}\n  secrets: [{id: \"default:marker-1\", purpose: rw}]\n",
+                      "?wait=true")
+                  .status())
+          .isEqualTo(200);
+      assertThat(
+              api.applyYaml(
+                      "name: marker-pg\nversion: v2alpha\ntype: depot\nspec:\n  type: postgres\n"
+                          + "  spec: {host: localhost, port: "
+                          + io.datadock.core.kafka.FreePorts.pick()
+                          + ", database: d}\n  secrets: [{id: \"default:marker-2\", purpose: rw}]\n",
+                      "?wait=true")
+                  .status())
+          .isEqualTo(200);
+      api.get("/api/v1/resources/depot/marker-kafka");
+      api.get("/api/v1/resources/depot/marker-pg");
+      assertThat(api.delete("/api/v1/resources/depot/marker-pg").status()).isEqualTo(200);
       assertThat(api.delete("/api/v1/resources/secret/marker-0").status()).isEqualTo(200);
 
       List<byte[]> records = readEveryTopic(platform.bootstrapServers());

@@ -74,7 +74,26 @@ public final class HttpCredentialResolver implements CredentialResolver {
         fields.put(e.getKey(), e.getValue().asText());
       }
     }
-    return new Credentials(fields, Map.of());
+    return new Credentials(unfold(fields), Map.of());
+  }
+
+  /**
+   * A {@code key-value-properties} secret resolves to one {@code properties} field in properties
+   * syntax (as DataOS hands it to tools); a connection check needs its pairs.
+   */
+  static Map<String, String> unfold(Map<String, String> fields) {
+    if (fields.size() != 1 || !fields.containsKey("properties")) {
+      return fields;
+    }
+    java.util.Properties properties = new java.util.Properties();
+    try {
+      properties.load(new java.io.StringReader(fields.get("properties")));
+    } catch (IOException e) {
+      return fields;
+    }
+    Map<String, String> pairs = new LinkedHashMap<>();
+    properties.stringPropertyNames().forEach(k -> pairs.put(k, properties.getProperty(k)));
+    return pairs;
   }
 
   private static JsonNode parse(byte[] body) {

@@ -1,0 +1,12 @@
+package io.datadock.connectors;
+
+/** The names of the steps of a connection check, in the order they run. */
+public final class CheckSteps {
+
+  public static final String REACH = "reach host";
+  public static final String AUTHENTICATE = "authenticate";
+  public static final String LIST = "list collections";
+  public static final String PERMISSION = "permission";
+
+  private CheckSteps() {}
+}

@@ -1,0 +1,124 @@
+package io.datadock.connectors.file;
+
+import static io.datadock.connectors.CheckSteps.AUTHENTICATE;
+import static io.datadock.connectors.CheckSteps.LIST;
+import static io.datadock.connectors.CheckSteps.REACH;
+
+import io.datadock.connectors.CheckReport;
+import io.datadock.connectors.CheckRun;
+import io.datadock.connectors.ConnectionCheck;
+import io.datadock.connectors.Credentials;
+import io.datadock.connectors.Deadline;
+import io.datadock.connectors.SourceConnection;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A local directory: it exists and is a directory, this process can read it, and its files (of the
+ * {@code format}'s extensions, when given) and sub-folders are counted. No credentials.
+ */
+public final class FileCheck implements ConnectionCheck {
+
+  private static final Logger LOG = LoggerFactory.getLogger(FileCheck.class);
+  private static final Map<String, List<String>> EXTENSIONS =
+      Map.of(
+          "csv", List.of(".csv", ".csv.gz"),
+          "json", List.of(".json", ".jsonl", ".ndjson", ".json.gz"),
+          "parquet", List.of(".parquet"));
+
+  @Override
+  public CheckReport check(SourceConnection connection, Credentials credentials, Duration timeout) {
+    Deadline deadline = Deadline.after(timeout);
+    CheckReport report;
+    try {
+      // A stalled network mount must not hold the caller past the timeout.
+      report =
+          deadline.call(
+              () -> run(connection, new CheckRun(credentials, REACH, AUTHENTICATE, LIST)),
+              late -> {});
+    } catch (Exception e) {
+      report =
+          new CheckRun(credentials, REACH, AUTHENTICATE, LIST)
+              .fail(REACH, "no answer from the file system within " + deadline.describe());
+    }
+    LOG.info(
+        "connection check type=file path={} passed={} failedStep={}",
+        connection.string("path"),
+        report.passed(),
+        report.firstFailure().map(s -> s.name()).orElse("none"));
+    return report;
+  }
+
+  private CheckReport run(SourceConnection connection, CheckRun run) {
+    String pathField = connection.string("path");
+    if (pathField == null || pathField.isBlank()) {
+      return run.fail(REACH, "the connection has no 'path'");
+    }
+    Path dir;
+    try {
+      dir = Path.of(pathField);
+    } catch (InvalidPathException e) {
+      return run.fail(REACH, "path " + pathField + " is not a valid path");
+    }
+    if (!Files.exists(dir)) {
+      return run.fail(REACH, "path " + dir + " does not exist");
+    }
+    if (!Files.isDirectory(dir)) {
+      return run.fail(REACH, "path " + dir + " is not a directory");
+    }
+    run.pass(REACH, "path " + dir + " is a directory");
+
+    if (!Files.isReadable(dir) || !Files.isExecutable(dir)) {
+      return run.fail(AUTHENTICATE, "path " + dir + " is not readable by this process");
+    }
+    run.pass(AUTHENTICATE, "no credentials needed; " + dir + " is readable");
+
+    String format = connection.string("format");
+    List<String> extensions =
+        format == null ? null : EXTENSIONS.get(format.trim().toLowerCase(Locale.ROOT));
+    if (format != null && extensions == null) {
+      return run.fail(LIST, "unknown format '" + format + "' (csv, json, parquet)");
+    }
+    int files = 0;
+    int folders = 0;
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+      for (Path entry : entries) {
+        if (Files.isDirectory(entry)) {
+          folders++;
+        } else if (extensions == null || hasExtension(entry, extensions)) {
+          files++;
+        }
+      }
+    } catch (AccessDeniedException e) {
+      return run.fail(LIST, "cannot list " + dir + ": permission denied");
+    } catch (IOException e) {
+      return run.fail(LIST, "cannot list " + dir + ": " + e.getClass().getSimpleName());
+    }
+    String kind = format == null ? "" : format.trim().toLowerCase(Locale.ROOT) + " ";
+    return run.pass(
+            LIST,
+            files
+                + " "
+                + kind
+                + (files == 1 ? "file" : "files")
+                + " and "
+                + folders
+                + (folders == 1 ? " folder" : " folders"))
+        .report();
+  }
+
+  private static boolean hasExtension(Path file, List<String> extensions) {
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    return extensions.stream().anyMatch(name::endsWith);
+  }
+}

@@ -1,0 +1,382 @@
+package io.datadock.connectors.jdbc;
+
+import static io.datadock.connectors.CheckSteps.AUTHENTICATE;
+import static io.datadock.connectors.CheckSteps.LIST;
+import static io.datadock.connectors.CheckSteps.PERMISSION;
+import static io.datadock.connectors.CheckSteps.REACH;
+
+import io.datadock.connectors.CheckReport;
+import io.datadock.connectors.CheckRun;
+import io.datadock.connectors.ConnectionCheck;
+import io.datadock.connectors.Credentials;
+import io.datadock.connectors.Deadline;
+import io.datadock.connectors.SafeMessages;
+import io.datadock.connectors.SourceConnection;
+import io.datadock.connectors.TcpReach;
+import java.net.SocketTimeoutException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The shared shape of every JDBC check: a TCP reach, a JDBC login, the collections listed through
+ * {@link DatabaseMetaData}, and a permission probe. A family says how to build its URL, how to
+ * bound its driver's timeouts, which vendor error codes mean what, and which collections are its
+ * own system ones.
+ */
+abstract class JdbcCheck implements ConnectionCheck {
+
+  private static final Logger LOG = LoggerFactory.getLogger(JdbcCheck.class);
+  private static final int NAMES_SHOWN = 5;
+
+  /** How a failed login is reported. */
+  enum LoginFailure {
+    /** Wrong user or password: {@link io.datadock.connectors.CheckSteps#AUTHENTICATE} fails. */
+    BAD_CREDENTIALS,
+    /** Logged in but may not use the database: {@code PERMISSION} fails. */
+    NO_ACCESS,
+    /** The database (or service) does not exist. */
+    UNKNOWN_DATABASE,
+    OTHER
+  }
+
+  /** Vendor error codes ({@link SQLException#getErrorCode()}) by what they mean. */
+  record VendorCodes(Set<Integer> badCredentials, Set<Integer> noAccess, Set<Integer> unknown) {
+    static final VendorCodes NONE = new VendorCodes(Set.of(), Set.of(), Set.of());
+  }
+
+  /** The canonical source type, for logs. */
+  abstract String type();
+
+  /** The JDBC URL; never holds a credential (user and password go in properties). */
+  abstract String url(SourceConnection connection);
+
+  /** The driver's own connect, login and read timeouts, from the time left. */
+  abstract void timeouts(Properties properties, Deadline deadline);
+
+  /** What the collections are called: "schema" or "database". */
+  abstract String collectionNoun();
+
+  abstract boolean isSystemCollection(String name);
+
+  VendorCodes vendorCodes() {
+    return VendorCodes.NONE;
+  }
+
+  /** The family's well-known port, used when the connection has none. */
+  int defaultPort() {
+    return -1;
+  }
+
+  /** The port to reach and connect to: the field, else the family's default, else null. */
+  Integer port(SourceConnection connection) {
+    Integer port = connection.integer("port");
+    return port != null ? port : defaultPort() > 0 ? Integer.valueOf(defaultPort()) : null;
+  }
+
+  /** The subprotocol for messages: the field, or the family's default. */
+  String subprotocol(SourceConnection connection) {
+    String field = connection.string("subprotocol");
+    return field == null || field.isBlank() ? defaultSubprotocol() : field.trim();
+  }
+
+  abstract String defaultSubprotocol();
+
+  /** "database 'sales'" for messages, or null when the connection names none. */
+  String databaseLabel(SourceConnection connection) {
+    String database = connection.string("database");
+    return database == null || database.isBlank() ? null : "database '" + database + "'";
+  }
+
+  /** The collections the metadata lists: schemas by default. */
+  List<String> collections(DatabaseMetaData metaData) throws SQLException {
+    List<String> names = new ArrayList<>();
+    try (ResultSet schemas = metaData.getSchemas()) {
+      while (schemas.next()) {
+        names.add(schemas.getString("TABLE_SCHEM"));
+      }
+    }
+    return names;
+  }
+
+  /**
+   * Why the user cannot read anything, or empty when they can. By default: no non-system collection
+   * is visible.
+   */
+  Optional<String> permissionProblem(Connection connection, String user, List<String> visible)
+      throws SQLException {
+    return visible.isEmpty()
+        ? Optional.of("user '" + user + "' has no access to any " + collectionNoun())
+        : Optional.empty();
+  }
+
+  /** The message of a passed permission probe. */
+  String permissionPassed(String user, List<String> visible) {
+    return "user '" + user + "' can use " + count(visible.size(), collectionNoun());
+  }
+
+  @Override
+  public final CheckReport check(
+      SourceConnection connection, Credentials credentials, Duration timeout) {
+    Deadline deadline = Deadline.after(timeout);
+    CheckRun run = new CheckRun(credentials, REACH, AUTHENTICATE, LIST, PERMISSION);
+    CheckReport report = run(connection, credentials, deadline, run);
+    LOG.info(
+        "connection check type={} host={} port={} passed={} failedStep={}",
+        type(),
+        connection.string("host"),
+        connection.integer("port"),
+        report.passed(),
+        report.firstFailure().map(s -> s.name()).orElse("none"));
+    return report;
+  }
+
+  private CheckReport run(
+      SourceConnection connection, Credentials credentials, Deadline deadline, CheckRun run) {
+    String host = connection.string("host");
+    if (host == null || host.isBlank()) {
+      return run.fail(REACH, "the connection has no 'host'");
+    }
+    Integer port = port(connection);
+    if (port == null || port < 1 || port > 65535) {
+      return run.fail(REACH, "the connection has no valid 'port'");
+    }
+    String target = host + ":" + port;
+    Optional<String> unreachable = TcpReach.problem(host, port, deadline);
+    if (unreachable.isPresent()) {
+      return run.fail(REACH, unreachable.get());
+    }
+    run.pass(REACH, "reached " + target);
+
+    String user = userName(credentials);
+    if (user == null || user.isBlank()) {
+      return run.fail(AUTHENTICATE, "credentials have no 'username'");
+    }
+    String password = credentials.get("password");
+    if (password == null) {
+      return run.fail(AUTHENTICATE, "credentials have no 'password'");
+    }
+    String url = url(connection);
+    Driver driver = driverFor(url);
+    if (driver == null) {
+      return run.fail(
+          AUTHENTICATE, "no JDBC driver for " + subprotocol(connection) + " on the classpath");
+    }
+    Properties properties = new Properties();
+    timeouts(properties, deadline);
+    properties.setProperty("user", user);
+    properties.setProperty("password", password);
+
+    Connection jdbc;
+    try {
+      jdbc = deadline.call(() -> driver.connect(url, properties), JdbcCheck::closeQuietly);
+    } catch (TimeoutException e) {
+      return run.fail(AUTHENTICATE, "no answer from " + target + " within " + deadline.describe());
+    } catch (SQLException e) {
+      return loginFailed(connection, credentials, deadline, run, user, target, e);
+    } catch (Exception e) {
+      return run.fail(AUTHENTICATE, "cannot connect: " + SafeMessages.of(e, credentials));
+    }
+    if (jdbc == null) {
+      return run.fail(
+          AUTHENTICATE, "no JDBC driver for " + subprotocol(connection) + " on the classpath");
+    }
+    try (Connection open = jdbc) {
+      run.pass(AUTHENTICATE, "authenticated as user '" + user + "'");
+      return listAndProbe(open, user, credentials, deadline, run);
+    } catch (SQLException e) {
+      // Only close() lands here, after every step is recorded.
+      return run.report();
+    }
+  }
+
+  /** The {@code LIST} and {@code PERMISSION} steps on an open connection. */
+  private CheckReport listAndProbe(
+      Connection open, String user, Credentials credentials, Deadline deadline, CheckRun run) {
+    try {
+      open.setNetworkTimeout(Runnable::run, deadline.remainingMillis());
+    } catch (SQLException | RuntimeException e) {
+      // Not supported by this driver: its socket timeout property and the deadline still bound.
+    }
+    List<String> visible;
+    try {
+      visible = deadline.call(() -> visibleCollections(open.getMetaData()), ignored -> {});
+    } catch (TimeoutException e) {
+      return run.fail(LIST, "no answer within " + deadline.describe());
+    } catch (Exception e) {
+      return run.fail(
+          LIST, "cannot list " + collectionNoun() + "s: " + SafeMessages.of(e, credentials));
+    }
+    run.pass(LIST, describeVisible(visible));
+
+    Optional<String> problem;
+    try {
+      problem = deadline.call(() -> permissionProblem(open, user, visible), ignored -> {});
+    } catch (TimeoutException e) {
+      return run.fail(PERMISSION, "no answer within " + deadline.describe());
+    } catch (Exception e) {
+      return run.fail(PERMISSION, "cannot check permissions: " + SafeMessages.of(e, credentials));
+    }
+    return problem.isPresent()
+        ? run.fail(PERMISSION, problem.get())
+        : run.pass(PERMISSION, permissionPassed(user, visible)).report();
+  }
+
+  private CheckReport loginFailed(
+      SourceConnection connection,
+      Credentials credentials,
+      Deadline deadline,
+      CheckRun run,
+      String user,
+      String target,
+      SQLException error) {
+    String database = databaseLabel(connection);
+    String where = database == null ? "the server" : database;
+    return switch (classify(error)) {
+      case BAD_CREDENTIALS ->
+          run.fail(AUTHENTICATE, "authentication failed for user '" + user + "'");
+      case NO_ACCESS ->
+          run.pass(AUTHENTICATE, "authenticated as user '" + user + "'")
+              .skip(LIST, "skipped: no access to " + where)
+              .fail(PERMISSION, "user '" + user + "' has no access to " + where);
+      case UNKNOWN_DATABASE ->
+          run.fail(
+              AUTHENTICATE, (database == null ? "the database" : database) + " does not exist");
+      case OTHER ->
+          deadline.expired() || hasCause(error, SocketTimeoutException.class)
+              ? run.fail(
+                  AUTHENTICATE, "no answer from " + target + " within " + deadline.describe())
+              : run.fail(AUTHENTICATE, "cannot connect: " + SafeMessages.of(error, credentials));
+    };
+  }
+
+  /** Classifies by SQLState first (class 28, 42501, 3D000), then by the family's vendor codes. */
+  LoginFailure classify(SQLException error) {
+    VendorCodes codes = vendorCodes();
+    Throwable t = error;
+    for (int depth = 0; t != null && depth < 10; t = next(t), depth++) {
+      if (t instanceof SQLException sql) {
+        String state = sql.getSQLState() == null ? "" : sql.getSQLState();
+        int code = sql.getErrorCode();
+        if (state.startsWith("28") || codes.badCredentials().contains(code)) {
+          return LoginFailure.BAD_CREDENTIALS;
+        }
+        if (state.equals("42501") || codes.noAccess().contains(code)) {
+          return LoginFailure.NO_ACCESS;
+        }
+        if (state.equals("3D000") || codes.unknown().contains(code)) {
+          return LoginFailure.UNKNOWN_DATABASE;
+        }
+      }
+    }
+    return LoginFailure.OTHER;
+  }
+
+  private List<String> visibleCollections(DatabaseMetaData metaData) throws SQLException {
+    List<String> visible = new ArrayList<>();
+    for (String name : collections(metaData)) {
+      if (name != null && !isSystemCollection(name)) {
+        visible.add(name);
+      }
+    }
+    visible.sort(String.CASE_INSENSITIVE_ORDER);
+    return visible;
+  }
+
+  private String describeVisible(List<String> visible) {
+    String counted = count(visible.size(), collectionNoun()) + " visible";
+    if (visible.isEmpty()) {
+      return counted;
+    }
+    StringJoiner names = new StringJoiner(", ", counted + ": ", "");
+    visible.stream().limit(NAMES_SHOWN).forEach(names::add);
+    String shown = names.toString();
+    return visible.size() > NAMES_SHOWN
+        ? shown + " and " + (visible.size() - NAMES_SHOWN) + " more"
+        : shown;
+  }
+
+  static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+
+  /** Params as {@code ?k=v&k2=v2} (values URL-encoded), or "" when there are none. */
+  static String queryString(SourceConnection connection) {
+    StringJoiner query = new StringJoiner("&", "?", "").setEmptyValue("");
+    params(connection)
+        .forEach((k, v) -> query.add(k + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8)));
+    return query.toString();
+  }
+
+  /** The {@code params} field as text values, in their given order. */
+  static Map<String, String> params(SourceConnection connection) {
+    Map<String, String> params = new LinkedHashMap<>();
+    if (connection.fields().get("params") instanceof Map<?, ?> map) {
+      map.forEach(
+          (k, v) -> {
+            if (k != null && v != null) {
+              params.put(k.toString(), v.toString());
+            }
+          });
+    }
+    return params;
+  }
+
+  /** The user name under {@code username}, or the older {@code user}. */
+  private static String userName(Credentials credentials) {
+    String username = credentials.get("username");
+    return username != null ? username : credentials.get("user");
+  }
+
+  private static Driver driverFor(String url) {
+    try {
+      return DriverManager.getDriver(url);
+    } catch (SQLException e) {
+      return null;
+    }
+  }
+
+  private static Throwable next(Throwable t) {
+    if (t instanceof SQLException sql && sql.getNextException() != null) {
+      return sql.getNextException();
+    }
+    return t.getCause();
+  }
+
+  private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {
+    Throwable t = error;
+    for (int depth = 0; t != null && depth < 10; t = t.getCause(), depth++) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void closeQuietly(Connection connection) {
+    if (connection != null) {
+      try {
+        connection.close();
+      } catch (SQLException | RuntimeException e) {
+        LOG.debug("closing a late connection failed error={}", e.getClass().getSimpleName());
+      }
+    }
+  }
+}

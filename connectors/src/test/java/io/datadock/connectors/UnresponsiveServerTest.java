@@ -1,0 +1,87 @@
+package io.datadock.connectors;
+
+import static io.datadock.connectors.ReportAssertions.assertNoSecretIn;
+import static io.datadock.connectors.ReportAssertions.assertSkippedAfterFailure;
+import static io.datadock.connectors.ReportAssertions.step;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Every networked check against a port that accepts TCP connections but never says a word: the
+ * check must answer within its timeout, with "reach" passed and "authenticate" failed.
+ */
+class UnresponsiveServerTest {
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(2);
+  private static final String PASSWORD = "Silent-pw-9137";
+  private static ServerSocket silent;
+
+  @BeforeAll
+  static void openASocketThatNeverAccepts() throws IOException {
+    silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+  }
+
+  @AfterAll
+  static void close() throws IOException {
+    silent.close();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"postgres", "mysql", "mssql", "oracle", "redshift", "jdbc", "kafka"})
+  void checkAnswersWithinItsTimeout(String type) {
+    int port = silent.getLocalPort();
+    Map<String, Object> fields =
+        Map.of(
+            "host",
+            "127.0.0.1",
+            "port",
+            port,
+            "database",
+            "d",
+            "service",
+            "s",
+            "subprotocol",
+            type.equals("jdbc") ? "postgresql" : defaultSubprotocol(type),
+            "brokers",
+            List.of("127.0.0.1:" + port));
+    Credentials credentials =
+        new Credentials(
+            Map.of(
+                "username", "u",
+                "password", PASSWORD,
+                "security_protocol", "SASL_PLAINTEXT"),
+            Map.of());
+
+    long started = System.nanoTime();
+    CheckReport report =
+        ConnectionChecks.forType(type)
+            .orElseThrow()
+            .check(new SourceConnection(type, fields), credentials, TIMEOUT);
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+    assertThat(took).isLessThan(TIMEOUT.plusMillis(1500));
+    assertThat(step(report, CheckSteps.REACH).status()).isEqualTo(StepStatus.PASSED);
+    assertThat(step(report, CheckSteps.AUTHENTICATE).status()).isEqualTo(StepStatus.FAILED);
+    assertSkippedAfterFailure(report);
+    assertNoSecretIn(report, PASSWORD);
+  }
+
+  private static String defaultSubprotocol(String type) {
+    return switch (type) {
+      case "postgres" -> "postgresql";
+      case "mssql" -> "sqlserver";
+      case "oracle" -> "oracle:thin";
+      default -> type;
+    };
+  }
+}

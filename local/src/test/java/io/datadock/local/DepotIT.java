@@ -1,0 +1,440 @@
+package io.datadock.local;
+
+import static io.datadock.local.SecretApiIT.errorOf;
+import static io.datadock.local.SecretApiIT.firstResult;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.datadock.schemas.depot.DepotEvent;
+import io.datadock.schemas.depot.DepotEventType;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Depots end to end: real HTTP, the embedded broker, secret-service and depot-service, and a real
+ * PostgreSQL server the connection checks log in to.
+ */
+class DepotIT extends PlatformIT {
+
+  private static final String PASSWORD = "pg-pass-Xk29";
+
+  @TempDir static Path pgDir;
+  static TestPostgres postgres;
+  static DepotEventTail depotEvents;
+
+  @BeforeAll
+  static void startPostgres() {
+    postgres = TestPostgres.start(pgDir, PASSWORD);
+    depotEvents = new DepotEventTail(platform.bootstrapServers());
+  }
+
+  @AfterAll
+  static void stopPostgres() throws Exception {
+    if (depotEvents != null) {
+      depotEvents.close();
+    }
+    if (postgres != null) {
+      postgres.close();
+    }
+  }
+
+  static String secret(String name, String username, String password) {
+    return """
+        name: %s
+        version: v2alpha
+        type: secret
+        secret:
+          type: key-value
+          data: {username: %s, password: "%s"}
+        """
+        .formatted(name, username, password);
+  }
+
+  static String postgresDepot(String name, int port, String... secretIds) {
+    StringBuilder refs = new StringBuilder();
+    for (String id : secretIds) {
+      refs.append("    - {id: \"").append(id).append("\", purpose: rw}\n");
+    }
+    return """
+        name: %s
+        version: v2alpha
+        type: depot
+        spec:
+          type: POSTGRESQL
+          spec: {host: localhost, port: %d, database: %s}
+          secrets:
+        %s"""
+        .formatted(name, port, TestPostgres.DATABASE, refs);
+  }
+
+  private static JsonObject applyAndWait(String yaml) {
+    Api.Response response = api.applyYaml(yaml, "?wait=true");
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    return firstResult(response);
+  }
+
+  private static JsonObject depot(String name) {
+    Api.Response got = api.get("/api/v1/resources/depot/" + name);
+    assertThat(got.status()).as(got.body()).isEqualTo(200);
+    return new JsonObject(got.body());
+  }
+
+  private static JsonObject step(JsonObject depot, String name) {
+    JsonArray steps = depot.getJsonObject("details").getJsonObject("check").getJsonArray("steps");
+    for (int i = 0; i < steps.size(); i++) {
+      if (steps.getJsonObject(i).getString("name").equals(name)) {
+        return steps.getJsonObject(i);
+      }
+    }
+    throw new AssertionError("no step " + name + " in " + steps);
+  }
+
+  @Test
+  void aPostgresDepotWithGoodCredentialsBecomesActiveAndProtectsItsSecret() {
+    assertThat(api.applyYaml(secret("pg-cred", TestPostgres.USER, PASSWORD), "").status())
+        .isEqualTo(200);
+
+    JsonObject applied = applyAndWait(postgresDepot("pgdepot", postgres.port(), "default:pg-cred"));
+
+    assertThat(applied.getString("outcome")).isEqualTo("created");
+    assertThat(applied.getString("status")).as(applied.encode()).isEqualTo("active");
+    JsonObject depot = depot("pgdepot");
+    assertThat(depot.getString("status")).isEqualTo("active");
+    assertThat(step(depot, "resolve credentials").getString("status")).isEqualTo("passed");
+    assertThat(step(depot, "authenticate").getString("status")).isEqualTo("passed");
+    assertThat(
+            depot
+                .getJsonObject("details")
+                .getJsonArray("references")
+                .getJsonObject(0)
+                .getString("state"))
+        .isEqualTo("granted");
+    assertThat(depot.encode()).doesNotContain(PASSWORD);
+
+    Api.Response refused = api.delete("/api/v1/resources/secret/pg-cred");
+    assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+    assertThat(errorOf(refused).getString("message"))
+        .isEqualTo("cannot delete resource, it is a dependency of 'depot:v2alpha:pgdepot'");
+
+    assertThat(api.delete("/api/v1/resources/depot/pgdepot").status()).isEqualTo(200);
+    assertThat(api.get("/api/v1/resources/depot/pgdepot").status()).isEqualTo(404);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(api.delete("/api/v1/resources/secret/pg-cred").status()).isEqualTo(200));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(depotEvents.typesOf("default/depot/pgdepot"))
+                    .containsSubsequence(
+                        DepotEventType.DEPOT_APPLIED,
+                        DepotEventType.DEPOT_ACTIVATED,
+                        DepotEventType.DEPOT_DELETED));
+    DepotEvent activated =
+        depotEvents.eventsOf("default/depot/pgdepot").stream()
+            .filter(e -> e.getType() == DepotEventType.DEPOT_ACTIVATED)
+            .findFirst()
+            .orElseThrow();
+    assertThat(activated.getSourceType()).isEqualTo("postgres");
+    assertThat(activated.getConnection()).contains("\"database\":\"orders\"");
+    assertThat(activated.getVerified()).isTrue();
+  }
+
+  @Test
+  void aWrongPasswordPutsTheDepotInErrorNamingTheAuthenticationStep() {
+    api.applyYaml(secret("pg-wrong", TestPostgres.USER, "not-the-password"), "");
+
+    JsonObject applied =
+        applyAndWait(postgresDepot("pg-wrong-pw", postgres.port(), "default:pg-wrong"));
+
+    assertThat(applied.getString("status")).isEqualTo("error");
+    assertThat(applied.getString("message")).contains("'authenticate'");
+    JsonObject depot = depot("pg-wrong-pw");
+    assertThat(step(depot, "authenticate").getString("status")).isEqualTo("failed");
+    assertThat(depot.encode()).doesNotContain("not-the-password");
+  }
+
+  @Test
+  void aWrongPortFailsAtTheReachStep() {
+    api.applyYaml(secret("pg-port", TestPostgres.USER, PASSWORD), "");
+    int unused = io.datadock.core.kafka.FreePorts.pick();
+
+    JsonObject applied = applyAndWait(postgresDepot("pg-wrong-port", unused, "default:pg-port"));
+
+    assertThat(applied.getString("status")).isEqualTo("error");
+    assertThat(step(depot("pg-wrong-port"), "reach host").getString("status")).isEqualTo("failed");
+  }
+
+  @Test
+  void aMissingSecretIsAcceptedThenErrorWithTheReason() {
+    JsonObject applied =
+        applyAndWait(postgresDepot("pg-nosecret", postgres.port(), "default:nope"));
+
+    assertThat(applied.getString("outcome")).isEqualTo("created");
+    assertThat(applied.getString("status")).isEqualTo("error");
+    assertThat(applied.getString("message"))
+        .isEqualTo("secret reference denied: secret 'nope' does not exist");
+  }
+
+  @Test
+  void aSecretOfAnotherTenantIsDenied() {
+    JsonObject applied =
+        applyAndWait(postgresDepot("pg-foreign", postgres.port(), "finance:pg-cred"));
+
+    assertThat(applied.getString("status")).isEqualTo("error");
+    assertThat(applied.getString("message"))
+        .contains("is in tenant 'finance', not in the depot's tenant 'default'");
+  }
+
+  @Test
+  void reApplyingWithoutASecretReleasesIt() {
+    api.applyYaml(secret("keep-cred", TestPostgres.USER, PASSWORD), "");
+    api.applyYaml(secret("drop-cred", TestPostgres.USER, PASSWORD), "");
+    applyAndWait(
+        postgresDepot("pg-two", postgres.port(), "default:keep-cred", "default:drop-cred"));
+    assertThat(api.delete("/api/v1/resources/secret/drop-cred").status()).isEqualTo(409);
+
+    JsonObject updated =
+        applyAndWait(postgresDepot("pg-two", postgres.port(), "default:keep-cred"));
+
+    assertThat(updated.getString("outcome")).isEqualTo("updated");
+    assertThat(updated.getString("status")).isEqualTo("active");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(api.delete("/api/v1/resources/secret/drop-cred").status())
+                    .isEqualTo(200));
+    assertThat(api.delete("/api/v1/resources/secret/keep-cred").status()).isEqualTo(409);
+  }
+
+  @Test
+  void rotatingTheSecretReChecksAndReActivatesTheDepot() {
+    postgres.sql(
+        "CREATE USER rotating WITH PASSWORD 'first-pw'",
+        "GRANT CONNECT ON DATABASE orders TO rotating");
+    api.applyYaml(secret("rot-cred", "rotating", "first-pw"), "");
+    assertThat(
+            applyAndWait(postgresDepot("pg-rot", postgres.port(), "default:rot-cred"))
+                .getString("status"))
+        .isEqualTo("active");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () -> depotEvents.count("default/depot/pg-rot", DepotEventType.DEPOT_ACTIVATED) == 1);
+
+    postgres.sql("ALTER USER rotating WITH PASSWORD 'second-pw'");
+    assertThat(
+            firstResult(api.applyYaml(secret("rot-cred", "rotating", "second-pw"), ""))
+                .getString("outcome"))
+        .isEqualTo("updated");
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () -> depotEvents.count("default/depot/pg-rot", DepotEventType.DEPOT_ACTIVATED) == 2);
+    DepotEvent again = depotEvents.last("default/depot/pg-rot");
+    assertThat(again.getType()).isEqualTo(DepotEventType.DEPOT_ACTIVATED);
+    assertThat(again.getReason()).startsWith("secret 'rot-cred' changed");
+    assertThat(depot("pg-rot").getString("status")).isEqualTo("active");
+  }
+
+  @Test
+  void aForcedSecretDeleteMovesItsDepotToError() {
+    api.applyYaml(secret("force-cred", TestPostgres.USER, PASSWORD), "");
+    applyAndWait(postgresDepot("pg-force", postgres.port(), "default:force-cred"));
+
+    assertThat(api.delete("/api/v1/resources/secret/force-cred?force=true").status())
+        .isEqualTo(200);
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> {
+              JsonObject depot = depot("pg-force");
+              assertThat(depot.getString("status")).isEqualTo("error");
+              assertThat(depot.getJsonObject("details").getString("message"))
+                  .isEqualTo("secret 'force-cred' was deleted (forced by admin)");
+            });
+  }
+
+  @Test
+  void theSeedSnowflakeDepotIsAcceptedAndSaysItsConnectionWasNotVerified() {
+    api.applyYaml(
+        """
+        name: snowflake-cred
+        version: v2alpha
+        type: secret
+        secret:
+          type: key-value
+          data: {username: sales_reader, password: sf-secret-pw}
+        """,
+        "");
+    JsonObject applied =
+        applyAndWait(
+            """
+            name: snowflake-sales
+            version: v2alpha
+            type: depot
+            tenant: default
+            layer: user
+            spec:
+              type: snowflake
+              spec: {url: "https://acme.snowflakecomputing.com", database: SALES_DB, warehouse: COMPUTE_WH, role: ANALYST}
+              secrets:
+                - {id: "default:snowflake-cred", purpose: rw}
+                - {id: "default:snowflake-cred", purpose: scan}
+                - {id: "default:snowflake-cred", purpose: query}
+            """);
+
+    assertThat(applied.getString("status")).isEqualTo("active");
+    assertThat(applied.getString("message"))
+        .isEqualTo("connection not verified: no live check for snowflake");
+    JsonObject depot = depot("snowflake-sales");
+    assertThat(depot.getJsonObject("details").getJsonObject("check").getBoolean("verified"))
+        .isFalse();
+    assertThat(depot.getJsonObject("spec").getJsonObject("connection").getString("warehouse"))
+        .isEqualTo("COMPUTE_WH");
+  }
+
+  @Test
+  void theInstanceSecretShapeNeedsAnRSecretBesideItsRwOne() {
+    for (String acl : List.of("r", "rw")) {
+      api.applyYaml(
+          """
+          name: pgdepot-%s
+          version: v1
+          type: instance-secret
+          layer: user
+          instance-secret:
+            type: key-value-properties
+            acl: %s
+            data: {username: %s, password: "%s"}
+          """
+              .formatted(acl, acl, TestPostgres.USER, PASSWORD),
+          "");
+    }
+    String seed =
+        """
+        name: %s
+        version: v2alpha
+        type: depot
+        layer: user
+        depot:
+          type: JDBC
+          description: Orders database
+          external: true
+          secrets:
+        %s
+          postgresql: {subprotocol: postgresql, host: localhost, port: %d, database: orders, params: {sslmode: disable}}
+        """;
+
+    JsonObject both =
+        applyAndWait(
+            seed.formatted(
+                "pgdepot-seed",
+                "    - {name: pgdepot-r, allkeys: true}\n    - {name: pgdepot-rw, allkeys: true}",
+                postgres.port()));
+    JsonObject rwOnly =
+        applyAndWait(
+            seed.formatted(
+                "pgdepot-rwonly", "    - {name: pgdepot-rw, allkeys: true}", postgres.port()));
+
+    assertThat(both.getString("status")).as(both.encode()).isEqualTo("active");
+    assertThat(rwOnly.getString("status")).isEqualTo("error");
+    assertThat(rwOnly.getString("message"))
+        .isEqualTo("invalid depot, missing a secret reference with acl: r");
+  }
+
+  @Test
+  void aFileDepotNeedsNoSecret(@TempDir Path files) throws Exception {
+    java.nio.file.Files.writeString(files.resolve("orders.csv"), "id,amount\n1,10\n");
+
+    JsonObject applied =
+        applyAndWait(
+            """
+            name: local-files
+            version: v2alpha
+            type: depot
+            spec:
+              type: file
+              spec: {path: "%s", format: csv}
+            """
+                .formatted(files.toAbsolutePath()));
+
+    assertThat(applied.getString("status")).as(applied.encode()).isEqualTo("active");
+  }
+
+  @Test
+  void aKafkaDepotIsCheckedAgainstTheBroker() {
+    api.applyYaml(
+        """
+        name: kafka-cred
+        version: v2alpha
+        type: secret
+        secret:
+          type: key-value
+          data: {security_protocol: PLAINTEXT}
+        """,
+        "");
+    JsonObject applied =
+        applyAndWait(
+            """
+            name: events
+            version: v2alpha
+            type: depot
+            spec:
+              type: KAFKA
+              spec: {brokers: ["%s"]}
+              secrets:
+                - {id: "default:kafka-cred", purpose: rw}
+            """
+                .formatted(platform.bootstrapServers()));
+
+    assertThat(applied.getString("status")).as(applied.encode()).isEqualTo("active");
+  }
+
+  @Test
+  void badDepotManifestsAre422sNamingTheField() {
+    assertInvalid(
+        "spec: {type: nosuchdb, spec: {}, secrets: []}", "spec.type", "unknown source type");
+    assertInvalid(
+        "spec: {type: postgres, spec: {host: h, port: abc, database: d}, secrets: [{id: 'default:x', purpose: rw}]}",
+        "spec.spec.port",
+        "port");
+    assertInvalid(
+        "spec: {type: postgres, spec: {host: h, port: 5432}, secrets: [{id: 'default:x', purpose: rw}]}",
+        "spec.spec.database",
+        "required");
+    assertInvalid(
+        "spec: {type: postgres, spec: {host: h, port: 5432, database: d}, secrets: [{id: 'x', purpose: rw}]}",
+        "spec.secrets[0].id",
+        "tenant:name");
+    assertInvalid(
+        "spec: {type: postgres, spec: {host: h, port: 5432, database: d}, secrets: [{id: 'default:x', purpose: admin}]}",
+        "spec.secrets[0].purpose",
+        "unknown purpose");
+    assertInvalid(
+        "spec: {type: file, spec: {path: /tmp}}\ndepot: {type: file, file: {path: /tmp}}",
+        "spec",
+        "not both");
+  }
+
+  private static void assertInvalid(String body, String field, String messagePart) {
+    Api.Response response =
+        api.applyYaml("name: bad-depot\nversion: v2alpha\ntype: depot\n" + body, "");
+    assertThat(response.status()).as(response.body()).isEqualTo(422);
+    JsonObject error = errorOf(response);
+    assertThat(error.getString("field")).isEqualTo(field);
+    assertThat(error.getString("message")).contains(messagePart);
+  }
+}
