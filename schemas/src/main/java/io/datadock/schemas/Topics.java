@@ -73,8 +73,7 @@ public final class Topics {
 
   /** Connection check outcomes, keyed by the depot's resource key. */
   public static final Topic<String, ValidationResult> DEPOT_VALIDATION_RESULTS =
-      new Topic<>(
-          "depot.validation.results", Serdes.String(), avro(ValidationResult.class), false);
+      new Topic<>("depot.validation.results", Serdes.String(), avro(ValidationResult.class), false);
 
   /** Every topic, for provisioning. */
   public static final List<Topic<?, ?>> ALL =
