@@ -175,6 +175,33 @@ class DepotIT extends PlatformIT {
   }
 
   @Test
+  void aUserWithoutConnectOnTheDatabaseFailsAtThePermissionStep() {
+    postgres.sql(
+        "CREATE USER outsider WITH PASSWORD 'outsider-pw'",
+        "REVOKE CONNECT ON DATABASE orders FROM PUBLIC");
+    api.applyYaml(secret("outsider-cred", "outsider", "outsider-pw"), "");
+
+    JsonObject applied =
+        applyAndWait(postgresDepot("pg-outsider", postgres.port(), "default:outsider-cred"));
+
+    assertThat(applied.getString("status")).isEqualTo("error");
+    JsonObject depot = depot("pg-outsider");
+    assertThat(step(depot, "authenticate").getString("status")).isEqualTo("passed");
+    assertThat(step(depot, "permission").getString("status")).isEqualTo("failed");
+  }
+
+  @Test
+  void aDepotNamingItselfAsItsSecretIsDeniedLikeAnyMissingSecret() {
+    // A reference id always names a secret: a depot's own name (or any non-secret resource)
+    // is a secret that does not exist.
+    JsonObject applied = applyAndWait(postgresDepot("selfref", postgres.port(), "default:selfref"));
+
+    assertThat(applied.getString("status")).isEqualTo("error");
+    assertThat(applied.getString("message"))
+        .isEqualTo("secret reference denied: secret 'selfref' does not exist");
+  }
+
+  @Test
   void aMissingSecretIsAcceptedThenErrorWithTheReason() {
     JsonObject applied =
         applyAndWait(postgresDepot("pg-nosecret", postgres.port(), "default:nope"));

@@ -2,9 +2,7 @@ package io.datadock.core.manifest;
 
 import io.datadock.core.error.DatadockException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
@@ -92,10 +90,7 @@ public final class SecretManifestValidator {
           block + ".data", "secret data exceeds " + limits.maxSecretBytes() + " bytes");
     }
     String owner = ManifestHeader.optionalString(doc, "owner", "owner");
-    String layer = ManifestHeader.optionalString(doc, "layer", "layer");
-    if (layer != null && !layer.equals("user") && !layer.equals("system")) {
-      throw DatadockException.invalid("layer", "layer must be user or system, not '" + layer + "'");
-    }
+    String layer = ManifestHeader.layer(doc);
     return new SecretManifest(
         name,
         version,
@@ -104,13 +99,13 @@ public final class SecretManifestValidator {
         tenant,
         workspace,
         owner == null ? ctx.callerId() : owner,
-        layer == null ? "user" : layer,
+        layer,
         ManifestHeader.optionalString(doc, "description", "description"),
-        tags(doc),
+        ManifestHeader.tags(doc),
         acl,
         data,
         files,
-        resourceVersion(doc));
+        ManifestHeader.resourceVersion(doc));
   }
 
   private static Map<String, Boolean> toMap(Set<String> set) {
@@ -215,32 +210,5 @@ public final class SecretManifestValidator {
       }
     }
     return (Map<String, Object>) value;
-  }
-
-  private static List<String> tags(Map<String, Object> doc) {
-    Object value = doc.get("tags");
-    if (value == null) {
-      return List.of();
-    }
-    if (!(value instanceof List<?> list) || !list.stream().allMatch(t -> t instanceof String)) {
-      throw DatadockException.invalid("tags", "tags must be a list of strings");
-    }
-    List<String> tags = new ArrayList<>();
-    list.forEach(t -> tags.add((String) t));
-    return tags;
-  }
-
-  private static Long resourceVersion(Map<String, Object> doc) {
-    Object value = doc.get("resourceVersion");
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof Number n && !(value instanceof Double) && !(value instanceof Float)) {
-      return n.longValue();
-    }
-    if (value instanceof String s && s.matches("[0-9]{1,18}")) {
-      return Long.parseLong(s);
-    }
-    throw DatadockException.invalid("resourceVersion", "resourceVersion must be a number");
   }
 }

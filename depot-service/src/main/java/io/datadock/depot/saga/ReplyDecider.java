@@ -1,10 +1,8 @@
 package io.datadock.depot.saga;
 
 import io.datadock.depot.lifecycle.DepotDecision;
-import io.datadock.depot.lifecycle.DepotEvents;
 import io.datadock.depot.lifecycle.DepotStatus;
-import io.datadock.schemas.depot.DepotEvent;
-import io.datadock.schemas.depot.DepotEventType;
+import io.datadock.depot.lifecycle.DepotTransitions;
 import io.datadock.schemas.depot.DepotReference;
 import io.datadock.schemas.depot.DepotState;
 import io.datadock.schemas.reference.ReferenceReply;
@@ -17,8 +15,6 @@ import java.util.List;
  * nothing.
  */
 public final class ReplyDecider {
-
-  private static final String SYSTEM = "system:depot-service";
 
   public DepotDecision decide(DepotState current, ReferenceReply reply) {
     if (current == null) {
@@ -50,14 +46,15 @@ public final class ReplyDecider {
             .build();
     DepotState state = withReference(current, index, answered, reply.getAt());
     if (!granted) {
-      return fail(current, state, "secret reference denied: " + reply.getReason(), reply.getAt());
+      return DepotTransitions.fail(
+          current, state, "secret reference denied: " + reply.getReason(), reply.getAt());
     }
     if (!Saga.allGranted(state)) {
       return DepotDecision.put(state, List.of(), null, List.of(), null);
     }
     Saga.Next next = Saga.allGranted(state, reply.getAt(), "secret references granted");
     if (next.failure() != null) {
-      return fail(current, next.state(), next.failure(), reply.getAt());
+      return DepotTransitions.fail(current, next.state(), next.failure(), reply.getAt());
     }
     return DepotDecision.put(next.state(), List.of(), null, next.requests(), next.validation());
   }
@@ -76,7 +73,7 @@ public final class ReplyDecider {
     DepotState state = withReference(current, index, ref, reply.getAt());
     Saga.Next next = Saga.allGranted(state, reply.getAt(), reply.getReason());
     if (next.failure() != null) {
-      return fail(current, next.state(), next.failure(), reply.getAt());
+      return DepotTransitions.fail(current, next.state(), next.failure(), reply.getAt());
     }
     return DepotDecision.put(next.state(), List.of(), null, next.requests(), next.validation());
   }
@@ -91,25 +88,7 @@ public final class ReplyDecider {
     // A check still running used the deleted secret: its result must not activate the depot.
     state.setCheckId(state.getCheckId() + 1);
     state.setCheckReason(null);
-    return fail(current, state, reply.getReason(), reply.getAt());
-  }
-
-  private static DepotDecision fail(DepotState before, DepotState state, String message, long at) {
-    DepotState failed =
-        DepotState.newBuilder(state).setStatus(DepotStatus.ERROR).setMessage(message).build();
-    List<DepotEvent> events = new ArrayList<>();
-    if (!DepotStatus.ERROR.equals(before.getStatus())) {
-      events.add(
-          DepotEvents.of(
-              DepotEventType.DEPOT_FAILED,
-              failed,
-              DepotEvents.derivedId(failed),
-              SYSTEM,
-              at,
-              message,
-              null));
-    }
-    return DepotDecision.put(failed, events, null, List.of(), null);
+    return DepotTransitions.fail(current, state, reply.getReason(), reply.getAt());
   }
 
   private static DepotState withReference(

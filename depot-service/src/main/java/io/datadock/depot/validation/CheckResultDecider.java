@@ -3,6 +3,7 @@ package io.datadock.depot.validation;
 import io.datadock.depot.lifecycle.DepotDecision;
 import io.datadock.depot.lifecycle.DepotEvents;
 import io.datadock.depot.lifecycle.DepotStatus;
+import io.datadock.depot.lifecycle.DepotTransitions;
 import io.datadock.depot.saga.Saga;
 import io.datadock.schemas.depot.DepotEventType;
 import io.datadock.schemas.depot.DepotState;
@@ -16,8 +17,6 @@ import java.util.List;
  * (a check redone after the validator restarted), changes nothing.
  */
 public final class CheckResultDecider {
-
-  private static final String SYSTEM = "system:depot-service";
 
   public DepotDecision decide(DepotState current, ValidationResult result) {
     if (current == null
@@ -45,7 +44,7 @@ public final class CheckResultDecider {
                   DepotEventType.DEPOT_ACTIVATED,
                   active,
                   DepotEvents.derivedId(active),
-                  SYSTEM,
+                  DepotTransitions.SYSTEM,
                   at,
                   current.getCheckReason(),
                   result.getVerified())),
@@ -53,24 +52,7 @@ public final class CheckResultDecider {
           List.of(),
           null);
     }
-    String message = failureMessage(result);
-    DepotState failed = next.setStatus(DepotStatus.ERROR).setMessage(message).build();
-    return DepotDecision.put(
-        failed,
-        DepotStatus.ERROR.equals(current.getStatus())
-            ? List.of()
-            : List.of(
-                DepotEvents.of(
-                    DepotEventType.DEPOT_FAILED,
-                    failed,
-                    DepotEvents.derivedId(failed),
-                    SYSTEM,
-                    at,
-                    message,
-                    null)),
-        null,
-        List.of(),
-        null);
+    return DepotTransitions.fail(current, next.build(), failureMessage(result), at);
   }
 
   static String failureMessage(ValidationResult result) {

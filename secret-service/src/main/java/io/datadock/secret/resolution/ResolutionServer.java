@@ -56,6 +56,7 @@ public final class ResolutionServer implements AutoCloseable {
   private final HttpClient forwarder =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final HttpServer server;
+  private final java.util.concurrent.ExecutorService workers;
 
   /**
    * @param callers bearer token → caller identity ({@code service:<name>} or {@code user:<id>})
@@ -74,7 +75,16 @@ public final class ResolutionServer implements AutoCloseable {
     this.opener = opener;
     this.server = HttpServer.create(new InetSocketAddress(self.port()), 64);
     server.createContext(PATH, this::handle);
-    server.setExecutor(Executors.newFixedThreadPool(4));
+    java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+    this.workers =
+        Executors.newFixedThreadPool(
+            4,
+            r -> {
+              Thread t = new Thread(r, "secret-resolution-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    server.setExecutor(workers);
   }
 
   /** Serves another internal endpoint on the same listener (key administration). */
@@ -265,5 +275,6 @@ public final class ResolutionServer implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    workers.shutdownNow();
   }
 }

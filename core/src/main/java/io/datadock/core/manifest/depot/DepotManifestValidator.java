@@ -4,8 +4,6 @@ import io.datadock.core.error.DatadockException;
 import io.datadock.core.manifest.ApplyContext;
 import io.datadock.core.manifest.ManifestHeader;
 import io.datadock.core.manifest.Names;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -48,9 +46,9 @@ public final class DepotManifestValidator {
         VERSION,
         tenant,
         owner(document, context),
-        layer(document),
+        ManifestHeader.layer(document),
         description,
-        tags(document),
+        ManifestHeader.tags(document),
         body.shape(),
         body.sourceType(),
         body.declaredType(),
@@ -58,7 +56,7 @@ public final class DepotManifestValidator {
         body.secrets(),
         body.external(),
         body.source(),
-        resourceVersion(document));
+        ManifestHeader.resourceVersion(document));
   }
 
   private static DepotBody body(Map<String, Object> document, String name, String tenant) {
@@ -90,44 +88,5 @@ public final class DepotManifestValidator {
   private static String owner(Map<String, Object> document, ApplyContext context) {
     String owner = ManifestHeader.optionalString(document, "owner", "owner");
     return owner == null ? context.callerId() : owner;
-  }
-
-  private static String layer(Map<String, Object> document) {
-    String layer = ManifestHeader.optionalString(document, "layer", "layer");
-    if (layer == null) {
-      return "user";
-    }
-    if (!layer.equals("user") && !layer.equals("system")) {
-      throw DatadockException.invalid(
-          "layer", "layer must be user or system, not '" + Values.shorten(layer) + "'");
-    }
-    return layer;
-  }
-
-  private static List<String> tags(Map<String, Object> document) {
-    Object value = document.get("tags");
-    if (value == null) {
-      return List.of();
-    }
-    if (!(value instanceof List<?> list) || !list.stream().allMatch(t -> t instanceof String)) {
-      throw DatadockException.invalid("tags", "tags must be a list of strings");
-    }
-    List<String> tags = new ArrayList<>();
-    list.forEach(t -> tags.add((String) t));
-    return tags;
-  }
-
-  private static Long resourceVersion(Map<String, Object> document) {
-    Object value = document.get("resourceVersion");
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof Number n && !(value instanceof Double) && !(value instanceof Float)) {
-      return n.longValue();
-    }
-    if (value instanceof String s && s.matches("[0-9]{1,18}")) {
-      return Long.parseLong(s);
-    }
-    throw DatadockException.invalid("resourceVersion", "resourceVersion must be a number");
   }
 }
