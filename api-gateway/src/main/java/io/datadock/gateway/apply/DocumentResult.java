@@ -69,7 +69,7 @@ public record DocumentResult(
         workspace,
         outcome,
         state.getStatus(),
-        resourceVersion,
+        state.getResourceVersion(),
         null,
         message);
   }
