@@ -1,5 +1,8 @@
 package io.datadock.schemas;
 
+import io.datadock.schemas.catalog.CatalogEvent;
+import io.datadock.schemas.catalog.Dataset;
+import io.datadock.schemas.catalog.ScanRequest;
 import io.datadock.schemas.depot.DepotCommand;
 import io.datadock.schemas.depot.DepotEvent;
 import io.datadock.schemas.depot.ValidationRequest;
@@ -75,6 +78,21 @@ public final class Topics {
   public static final Topic<String, ValidationResult> DEPOT_VALIDATION_RESULTS =
       new Topic<>("depot.validation.results", Serdes.String(), avro(ValidationResult.class), false);
 
+  /**
+   * Every dataset of every active depot, keyed by {@code <tenant>/<udl>} (depot names are unique
+   * per tenant only); a tombstone removes a dataset.
+   */
+  public static final Topic<String, Dataset> CATALOG_DATASETS =
+      new Topic<>("catalog.datasets", Serdes.String(), avro(Dataset.class), true);
+
+  /** Dataset created / schema changed / removed, and scan-run records (keyed by depot). */
+  public static final Topic<String, CatalogEvent> CATALOG_EVENTS =
+      new Topic<>("catalog.events", Serdes.String(), avro(CatalogEvent.class), false);
+
+  /** On-demand rescans, keyed by the depot's resource key. */
+  public static final Topic<String, ScanRequest> CATALOG_SCAN_REQUESTS =
+      new Topic<>("catalog.scan.requests", Serdes.String(), avro(ScanRequest.class), false);
+
   /** Every topic, for provisioning. */
   public static final List<Topic<?, ?>> ALL =
       List.of(
@@ -89,7 +107,10 @@ public final class Topics {
           SECRET_REFERENCE_REQUESTS,
           SECRET_REFERENCE_REPLIES,
           DEPOT_VALIDATION_REQUESTS,
-          DEPOT_VALIDATION_RESULTS);
+          DEPOT_VALIDATION_RESULTS,
+          CATALOG_DATASETS,
+          CATALOG_EVENTS,
+          CATALOG_SCAN_REQUESTS);
 
   private Topics() {}
 

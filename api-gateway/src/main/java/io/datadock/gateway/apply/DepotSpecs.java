@@ -46,12 +46,17 @@ final class DepotSpecs {
         .setSecrets(secrets)
         .setExternal(m.external())
         .setSource(m.source())
+        .setScan(m.scan() == null ? null : json(m.scan()))
         .build();
   }
 
   private static String json(DepotManifest m) {
+    return json(m.connection());
+  }
+
+  private static String json(Object value) {
     try {
-      return JSON.writeValueAsString(m.connection());
+      return JSON.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }

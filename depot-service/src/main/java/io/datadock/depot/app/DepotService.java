@@ -2,11 +2,12 @@ package io.datadock.depot.app;
 
 import io.datadock.connectors.ConnectionChecks;
 import io.datadock.core.kafka.TopicProvisioner;
+import io.datadock.core.resolution.ResolutionClient;
 import io.datadock.core.streams.StreamsSettings;
 import io.datadock.depot.topology.DepotTopology;
 import io.datadock.depot.validation.CheckRunner;
 import io.datadock.depot.validation.ConnectionValidator;
-import io.datadock.depot.validation.HttpCredentialResolver;
+import io.datadock.depot.validation.CredentialResolver;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
@@ -37,8 +38,9 @@ public final class DepotService implements AutoCloseable {
   public void start() {
     CheckRunner runner =
         new CheckRunner(
-            new HttpCredentialResolver(
-                config.resolutionUrl(), config.serviceToken(), Duration.ofSeconds(10)),
+            CredentialResolver.of(
+                new ResolutionClient(
+                    config.resolutionUrl(), config.serviceToken(), Duration.ofSeconds(10))),
             ConnectionChecks::forType,
             config.checkTimeout(),
             Clock.systemUTC());

@@ -36,6 +36,7 @@ public final class DepotEvents {
         .setResourceVersion(state.getResourceVersion())
         .setConnection(spec.getConnection())
         .setSecrets(spec.getSecrets())
+        .setScan(spec.getScan())
         .setStatus(state.getStatus())
         .setVerified(verified)
         .setReason(reason)

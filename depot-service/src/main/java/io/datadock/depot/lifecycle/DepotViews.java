@@ -66,6 +66,9 @@ public final class DepotViews {
     if (spec.getSource() != null) {
       out.put("source", spec.getSource());
     }
+    if (spec.getScan() != null) {
+      out.set("scan", read(spec.getScan()));
+    }
     return out;
   }
 

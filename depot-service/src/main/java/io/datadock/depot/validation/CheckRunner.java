@@ -7,6 +7,7 @@ import io.datadock.connectors.CheckStep;
 import io.datadock.connectors.ConnectionCheck;
 import io.datadock.connectors.Credentials;
 import io.datadock.connectors.SourceConnection;
+import io.datadock.core.resolution.ResolutionClient;
 import io.datadock.schemas.depot.DepotCheckStep;
 import io.datadock.schemas.depot.ValidationRequest;
 import io.datadock.schemas.depot.ValidationResult;
@@ -72,7 +73,7 @@ public final class CheckRunner {
                     + " (keys "
                     + credentials.data().keySet()
                     + ")"));
-      } catch (CredentialResolver.ResolutionException e) {
+      } catch (ResolutionClient.ResolutionException e) {
         steps.add(step(RESOLVE, "failed", e.getMessage()));
         return result(request, false, true, steps, started);
       }

@@ -1,6 +1,9 @@
 package io.datadock.depot.validation;
 
 import io.datadock.connectors.Credentials;
+import io.datadock.core.resolution.ResolutionClient;
+import io.datadock.core.resolution.ResolutionClient.ResolutionException;
+import java.util.Map;
 
 /** Reads a secret's values for one purpose on behalf of a depot that references it. */
 @FunctionalInterface
@@ -12,10 +15,9 @@ public interface CredentialResolver {
    */
   Credentials resolve(String secretKey, String purpose, String depotKey);
 
-  /** A refused or failed resolution. */
-  final class ResolutionException extends RuntimeException {
-    public ResolutionException(String message) {
-      super(message);
-    }
+  /** Through secret-service's credential resolution. */
+  static CredentialResolver of(ResolutionClient client) {
+    return (secret, purpose, depot) ->
+        new Credentials(client.resolve(secret, purpose, depot), Map.of());
   }
 }

@@ -7,6 +7,7 @@ import io.datadock.connectors.CheckStep;
 import io.datadock.connectors.ConnectionCheck;
 import io.datadock.connectors.Credentials;
 import io.datadock.connectors.StepStatus;
+import io.datadock.core.resolution.ResolutionClient;
 import io.datadock.schemas.depot.DepotCheckStep;
 import io.datadock.schemas.depot.ValidationRequest;
 import io.datadock.schemas.depot.ValidationResult;
@@ -92,7 +93,7 @@ class CheckRunnerTest {
     ValidationResult result =
         runner(
                 (s, p, d) -> {
-                  throw new CredentialResolver.ResolutionException("secret-service refused (403)");
+                  throw new ResolutionClient.ResolutionException("secret-service refused (403)");
                 },
                 passing)
             .run(request("postgres", SECRET, List.of()));

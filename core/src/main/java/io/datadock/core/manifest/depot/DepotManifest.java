@@ -12,6 +12,8 @@ import java.util.TreeMap;
  *
  * @param declaredType the source type as written, for example {@code POSTGRESQL}
  * @param connection the validated connection fields, plus any extra fields copied unchanged
+ * @param scan the catalog scanner's filters ({@code collections}/{@code datasets} → {@code
+ *     include}/{@code exclude} → regexes), or null for everything
  */
 public record DepotManifest(
     String name,
@@ -28,6 +30,7 @@ public record DepotManifest(
     List<SecretReference> secrets,
     boolean external,
     String source,
+    SortedMap<String, Object> scan,
     Long resourceVersion) {
 
   public DepotManifest {

@@ -56,6 +56,7 @@ public final class DepotManifestValidator {
         body.secrets(),
         body.external(),
         body.source(),
+        ScanBlock.read(document),
         ManifestHeader.resourceVersion(document));
   }
 

@@ -363,4 +363,21 @@ class DepotManifestValidatorTest {
     assertThat(validate(INSTANCE_SEED + "tenant: ops\n").secrets().get(0).secret().tenant())
         .isEqualTo("ops");
   }
+
+  @Test
+  void aScanBlockIsKeptAndItsRegexesChecked() {
+    DepotManifest m =
+        validate(
+            TENANT_SEED
+                + "scan:\n  collections: {include: [public, \"sales_.*\"]}\n"
+                + "  datasets: {exclude: [\".*_bak\"]}\n");
+    assertThat(m.scan()).containsKeys("collections", "datasets");
+    assertThat(validate(TENANT_SEED).scan()).isNull();
+
+    assertInvalid(
+        TENANT_SEED + "scan:\n  datasets: {include: [\"(unclosed\"]}\n",
+        "scan.datasets.include[0]",
+        "not a valid regular expression");
+    assertInvalid(TENANT_SEED + "scan:\n  tables: {}\n", "scan.tables", "unknown");
+  }
 }

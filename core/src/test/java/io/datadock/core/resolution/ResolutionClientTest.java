@@ -1,16 +1,16 @@
-package io.datadock.depot.validation;
+package io.datadock.core.resolution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class HttpCredentialResolverTest {
+class ResolutionClientTest {
 
   @Test
   void aPropertiesFieldIsUnfoldedIntoItsPairs() {
     Map<String, String> pairs =
-        HttpCredentialResolver.unfold(
+        ResolutionClient.unfold(
             Map.of("properties", "password=p\\\\w=1\\nx\nusername=orders_app\n"));
 
     assertThat(pairs)
@@ -21,6 +21,6 @@ class HttpCredentialResolverTest {
   @Test
   void keyValueFieldsStayAsTheyAre() {
     Map<String, String> fields = Map.of("username", "u", "password", "p");
-    assertThat(HttpCredentialResolver.unfold(fields)).isEqualTo(fields);
+    assertThat(ResolutionClient.unfold(fields)).isEqualTo(fields);
   }
 }

@@ -1,8 +1,7 @@
-package io.datadock.depot.validation;
+package io.datadock.core.resolution;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.datadock.connectors.Credentials;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,9 +15,17 @@ import java.util.Map;
 /**
  * Credential resolution through secret-service's {@code POST /internal/v1/resolve}: authenticated
  * with the service token, naming the depot so secret-service can check the depot references the
- * secret, audited there. Values live only in the returned {@link Credentials}.
+ * secret, audited there. Values live only in the returned map, for as long as its caller needs
+ * them.
  */
-public final class HttpCredentialResolver implements CredentialResolver {
+public final class ResolutionClient {
+
+  /** A refused or failed resolution; the message says why and never holds a value. */
+  public static final class ResolutionException extends RuntimeException {
+    public ResolutionException(String message) {
+      super(message);
+    }
+  }
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -30,15 +37,19 @@ public final class HttpCredentialResolver implements CredentialResolver {
   /**
    * @param baseUrl secret-service's resolution base URL, e.g. {@code http://localhost:8081}
    */
-  public HttpCredentialResolver(String baseUrl, String token, Duration timeout) {
+  public ResolutionClient(String baseUrl, String token, Duration timeout) {
     this.endpoint = URI.create(baseUrl.replaceAll("/+$", "") + "/internal/v1/resolve");
     this.token = token;
     this.timeout = timeout;
     this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
   }
 
-  @Override
-  public Credentials resolve(String secretKey, String purpose, String depotKey) {
+  /**
+   * @param depotKey the depot the values are for; secret-service answers only when the secret
+   *     granted that depot's reference
+   * @throws ResolutionException when refused or unreachable
+   */
+  public Map<String, String> resolve(String secretKey, String purpose, String depotKey) {
     Map<String, String> body = new LinkedHashMap<>();
     body.put("secret", secretKey);
     body.put("purpose", purpose);
@@ -74,7 +85,7 @@ public final class HttpCredentialResolver implements CredentialResolver {
         fields.put(e.getKey(), e.getValue().asText());
       }
     }
-    return new Credentials(unfold(fields), Map.of());
+    return unfold(fields);
   }
 
   /**
