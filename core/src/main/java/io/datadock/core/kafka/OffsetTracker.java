@@ -1,4 +1,4 @@
-package io.datadock.depot.validation;
+package io.datadock.core.kafka;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -7,31 +7,31 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Which offsets of each partition are safe to commit while checks finish out of order: a slow check
- * (a database that times out) must not hold back the results of fast ones, and a crash must not
- * lose a check whose result was not sent. Commits only up to the first unfinished offset.
+ * Which offsets of each partition are safe to commit while records finish out of order (on a worker
+ * pool): a slow one (a database that times out) must not hold back fast ones, and a crash must not
+ * lose a record whose work was not done. Commits only up to the first unfinished offset.
  */
-final class OffsetTracker {
+public final class OffsetTracker {
 
   private final Map<TopicPartition, TreeMap<Long, Boolean>> inFlight = new HashMap<>();
 
-  synchronized void started(TopicPartition partition, long offset) {
+  public synchronized void started(TopicPartition partition, long offset) {
     inFlight.computeIfAbsent(partition, p -> new TreeMap<>()).put(offset, false);
   }
 
-  synchronized void finished(TopicPartition partition, long offset) {
+  public synchronized void finished(TopicPartition partition, long offset) {
     TreeMap<Long, Boolean> offsets = inFlight.get(partition);
     if (offsets != null && offsets.containsKey(offset)) {
       offsets.put(offset, true);
     }
   }
 
-  synchronized int pending() {
+  public synchronized int pending() {
     return inFlight.values().stream().mapToInt(TreeMap::size).sum();
   }
 
   /** The offsets to commit now, and forgets the finished prefix of each partition. */
-  synchronized Map<TopicPartition, OffsetAndMetadata> committable() {
+  public synchronized Map<TopicPartition, OffsetAndMetadata> committable() {
     Map<TopicPartition, OffsetAndMetadata> out = new HashMap<>();
     inFlight.forEach(
         (partition, offsets) -> {
@@ -47,7 +47,7 @@ final class OffsetTracker {
   }
 
   /** Partitions taken away in a rebalance: their unfinished checks will be redone elsewhere. */
-  synchronized void revoked(Iterable<TopicPartition> partitions) {
+  public synchronized void revoked(Iterable<TopicPartition> partitions) {
     partitions.forEach(inFlight::remove);
   }
 }

@@ -1,4 +1,4 @@
-package io.datadock.gateway.kafka;
+package io.datadock.core.kafka;
 
 import java.time.Duration;
 import java.util.List;
@@ -34,6 +34,10 @@ public final class TopicTail<K, V> implements AutoCloseable {
   private final Consumer<ConsumerRecord<K, V>> handler;
   private final CompletableFuture<Void> caughtUp = new CompletableFuture<>();
   private final Thread thread;
+  private final java.util.Queue<CompletableFuture<Void>> syncRequests =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
+  private final List<CompletableFuture<Void>> syncing = new java.util.ArrayList<>();
+  private Map<TopicPartition, Long> syncTarget;
   private volatile boolean running = true;
 
   public TopicTail(
@@ -60,6 +64,16 @@ public final class TopicTail<K, V> implements AutoCloseable {
     return caughtUp;
   }
 
+  /**
+   * Completes once every record written to the topic before this call has been handed over: a
+   * writer that reads its own topic back waits on this before deciding on what it wrote.
+   */
+  public CompletableFuture<Void> sync() {
+    CompletableFuture<Void> synced = new CompletableFuture<>();
+    syncRequests.add(synced);
+    return synced;
+  }
+
   private void run() {
     try {
       List<TopicPartition> partitions = partitions();
@@ -71,7 +85,7 @@ public final class TopicTail<K, V> implements AutoCloseable {
       }
       Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
       while (running) {
-        for (ConsumerRecord<K, V> record : consumer.poll(Duration.ofMillis(500))) {
+        for (ConsumerRecord<K, V> record : consumer.poll(Duration.ofMillis(100))) {
           try {
             handler.accept(record);
           } catch (RuntimeException e) {
@@ -81,12 +95,24 @@ public final class TopicTail<K, V> implements AutoCloseable {
         if (!caughtUp.isDone() && reached(ends)) {
           caughtUp.complete(null);
         }
+        if (syncTarget == null && !syncRequests.isEmpty()) {
+          for (CompletableFuture<Void> f; (f = syncRequests.poll()) != null; ) {
+            syncing.add(f);
+          }
+          syncTarget = consumer.endOffsets(partitions);
+        }
+        if (syncTarget != null && reached(syncTarget)) {
+          syncing.forEach(f -> f.complete(null));
+          syncing.clear();
+          syncTarget = null;
+        }
       }
     } catch (WakeupException e) {
       // closing
     } catch (RuntimeException e) {
       LOG.error("topic={} tail stopped", topic, e);
       caughtUp.completeExceptionally(e);
+      syncing.forEach(f -> f.completeExceptionally(e));
     } finally {
       consumer.close(java.time.Duration.ofSeconds(2));
     }
