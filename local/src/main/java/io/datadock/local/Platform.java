@@ -1,5 +1,7 @@
 package io.datadock.local;
 
+import io.datadock.catalog.app.CatalogScanner;
+import io.datadock.catalog.app.CatalogScannerConfig;
 import io.datadock.core.kafka.TopicProvisioner;
 import io.datadock.core.kafka.embedded.EmbeddedKafkaBroker;
 import io.datadock.depot.app.DepotService;
@@ -29,6 +31,7 @@ public final class Platform implements AutoCloseable {
   private final EmbeddedKafkaBroker broker;
   private final SecretService secretService;
   private final DepotService depotService;
+  private final CatalogScanner catalogScanner;
   private final GatewayServer gateway;
   private final String adminToken;
 
@@ -36,11 +39,13 @@ public final class Platform implements AutoCloseable {
       EmbeddedKafkaBroker broker,
       SecretService secretService,
       DepotService depotService,
+      CatalogScanner catalogScanner,
       GatewayServer gateway,
       String token) {
     this.broker = broker;
     this.secretService = secretService;
     this.depotService = depotService;
+    this.catalogScanner = catalogScanner;
     this.gateway = gateway;
     this.adminToken = token;
   }
@@ -55,6 +60,7 @@ public final class Platform implements AutoCloseable {
         EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), options.kafkaPort());
     SecretService secrets = null;
     DepotService depots = null;
+    CatalogScanner scanner = null;
     GatewayServer gateway = null;
     try {
       String bootstrap = broker.bootstrapServers();
@@ -75,10 +81,18 @@ public final class Platform implements AutoCloseable {
                   serviceToken));
       depots.start();
       DepotService depotService = depots;
+      scanner =
+          new CatalogScanner(
+              CatalogScannerConfig.defaults(
+                      bootstrap, "http://localhost:" + secretService.resolutionPort(), serviceToken)
+                  .withRescanInterval(options.rescanInterval()));
+      scanner.start();
+      CatalogScanner catalogScanner = scanner;
       Map<String, BooleanSupplier> checks = new LinkedHashMap<>();
       checks.put("broker", broker::isRunning);
       checks.put("secretService", secretService::isRunning);
       checks.put("depotService", depotService::isRunning);
+      checks.put("catalogScanner", catalogScanner::isRunning);
       gateway =
           new GatewayServer(
                   GatewayConfig.defaults(options.gatewayPort(), bootstrap, token)
@@ -87,7 +101,7 @@ public final class Platform implements AutoCloseable {
                       .withResolutionUrl("http://localhost:" + secretService.resolutionPort()),
                   checks)
               .start();
-      Platform platform = new Platform(broker, secrets, depots, gateway, token);
+      Platform platform = new Platform(broker, secrets, depots, scanner, gateway, token);
       if (options.cliConfig() != null) {
         CliProfile.write(options.cliConfig(), platform.gatewayUrl(), token);
       }
@@ -99,6 +113,7 @@ public final class Platform implements AutoCloseable {
       return platform;
     } catch (RuntimeException e) {
       closeQuietly(gateway);
+      closeQuietly(scanner);
       closeQuietly(depots);
       closeQuietly(secrets);
       closeQuietly(broker);
@@ -111,13 +126,17 @@ public final class Platform implements AutoCloseable {
     return broker.isRunning()
         && secretService.isRunning()
         && depotService.isRunning()
+        && catalogScanner.isRunning()
         && gateway.ready();
   }
 
   /** Completes once every Streams app is RUNNING and the gateway is ready. */
   public CompletableFuture<Void> whenReady() {
     return CompletableFuture.allOf(
-        secretService.running(), depotService.running(), gateway.whenReady());
+        secretService.running(),
+        depotService.running(),
+        catalogScanner.running(),
+        gateway.whenReady());
   }
 
   public String gatewayUrl() {
@@ -140,6 +159,7 @@ public final class Platform implements AutoCloseable {
   @Override
   public void close() {
     closeQuietly(gateway);
+    closeQuietly(catalogScanner);
     closeQuietly(depotService);
     closeQuietly(secretService);
     closeQuietly(broker);

@@ -16,6 +16,7 @@ import java.time.Duration;
  * @param partitions partitions per topic
  * @param replyTimeout how long the gateway waits for a service's reply
  * @param replyMode SERVICE, or BROKER_ACK to measure the gateway's ceiling
+ * @param rescanInterval periodic catalog rescans; zero turns them off
  */
 public record PlatformOptions(
     int gatewayPort,
@@ -25,35 +26,90 @@ public record PlatformOptions(
     Path cliConfig,
     int partitions,
     Duration replyTimeout,
-    ReplyMode replyMode) {
+    ReplyMode replyMode,
+    Duration rescanInterval) {
 
   public static PlatformOptions defaults(Path dataDir) {
     return new PlatformOptions(
-        0, 0, dataDir, null, null, 4, Duration.ofSeconds(10), ReplyMode.SERVICE);
+        0, 0, dataDir, null, null, 4, Duration.ofSeconds(10), ReplyMode.SERVICE, Duration.ZERO);
   }
 
   public PlatformOptions withPorts(int gateway, int kafka) {
     return new PlatformOptions(
-        gateway, kafka, dataDir, adminToken, cliConfig, partitions, replyTimeout, replyMode);
+        gateway,
+        kafka,
+        dataDir,
+        adminToken,
+        cliConfig,
+        partitions,
+        replyTimeout,
+        replyMode,
+        rescanInterval);
   }
 
   public PlatformOptions withAdminToken(String token) {
     return new PlatformOptions(
-        gatewayPort, kafkaPort, dataDir, token, cliConfig, partitions, replyTimeout, replyMode);
+        gatewayPort,
+        kafkaPort,
+        dataDir,
+        token,
+        cliConfig,
+        partitions,
+        replyTimeout,
+        replyMode,
+        rescanInterval);
   }
 
   public PlatformOptions withCliConfig(Path path) {
     return new PlatformOptions(
-        gatewayPort, kafkaPort, dataDir, adminToken, path, partitions, replyTimeout, replyMode);
+        gatewayPort,
+        kafkaPort,
+        dataDir,
+        adminToken,
+        path,
+        partitions,
+        replyTimeout,
+        replyMode,
+        rescanInterval);
   }
 
   public PlatformOptions withReplyTimeout(Duration timeout) {
     return new PlatformOptions(
-        gatewayPort, kafkaPort, dataDir, adminToken, cliConfig, partitions, timeout, replyMode);
+        gatewayPort,
+        kafkaPort,
+        dataDir,
+        adminToken,
+        cliConfig,
+        partitions,
+        timeout,
+        replyMode,
+        rescanInterval);
   }
 
   public PlatformOptions withReplyMode(ReplyMode mode) {
     return new PlatformOptions(
-        gatewayPort, kafkaPort, dataDir, adminToken, cliConfig, partitions, replyTimeout, mode);
+        gatewayPort,
+        kafkaPort,
+        dataDir,
+        adminToken,
+        cliConfig,
+        partitions,
+        replyTimeout,
+        mode,
+        rescanInterval);
+  }
+
+  /** Periodic catalog rescans of every active depot; zero (the default) turns them off. */
+  public PlatformOptions withRescanInterval(Duration interval) {
+    return new PlatformOptions(
+        gatewayPort,
+        kafkaPort,
+        dataDir,
+        adminToken,
+        cliConfig,
+        partitions,
+        replyTimeout,
+        replyMode,
+        interval);
   }
 }

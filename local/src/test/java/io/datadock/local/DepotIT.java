@@ -5,6 +5,7 @@ import static io.datadock.local.SecretApiIT.firstResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.datadock.schemas.Topics;
 import io.datadock.schemas.depot.DepotEvent;
 import io.datadock.schemas.depot.DepotEventType;
 import io.vertx.core.json.JsonArray;
@@ -27,12 +28,12 @@ class DepotIT extends PlatformIT {
 
   @TempDir static Path pgDir;
   static TestPostgres postgres;
-  static DepotEventTail depotEvents;
+  static TopicRecorder<DepotEvent> depotEvents;
 
   @BeforeAll
   static void startPostgres() {
     postgres = TestPostgres.start(pgDir, PASSWORD);
-    depotEvents = new DepotEventTail(platform.bootstrapServers());
+    depotEvents = new TopicRecorder<>(platform.bootstrapServers(), Topics.DEPOT_EVENTS);
   }
 
   @AfterAll
@@ -134,13 +135,13 @@ class DepotIT extends PlatformIT {
         .atMost(Duration.ofSeconds(10))
         .untilAsserted(
             () ->
-                assertThat(depotEvents.typesOf("default/depot/pgdepot"))
+                assertThat(typesOf("default/depot/pgdepot"))
                     .containsSubsequence(
                         DepotEventType.DEPOT_APPLIED,
                         DepotEventType.DEPOT_ACTIVATED,
                         DepotEventType.DEPOT_DELETED));
     DepotEvent activated =
-        depotEvents.eventsOf("default/depot/pgdepot").stream()
+        depotEvents.valuesOf("default/depot/pgdepot").stream()
             .filter(e -> e.getType() == DepotEventType.DEPOT_ACTIVATED)
             .findFirst()
             .orElseThrow();
@@ -256,8 +257,7 @@ class DepotIT extends PlatformIT {
         .isEqualTo("active");
     await()
         .atMost(Duration.ofSeconds(10))
-        .until(
-            () -> depotEvents.count("default/depot/pg-rot", DepotEventType.DEPOT_ACTIVATED) == 1);
+        .until(() -> count("default/depot/pg-rot", DepotEventType.DEPOT_ACTIVATED) == 1);
 
     postgres.sql("ALTER USER rotating WITH PASSWORD 'second-pw'");
     assertThat(
@@ -267,9 +267,8 @@ class DepotIT extends PlatformIT {
 
     await()
         .atMost(Duration.ofSeconds(20))
-        .until(
-            () -> depotEvents.count("default/depot/pg-rot", DepotEventType.DEPOT_ACTIVATED) == 2);
-    DepotEvent again = depotEvents.last("default/depot/pg-rot");
+        .until(() -> count("default/depot/pg-rot", DepotEventType.DEPOT_ACTIVATED) == 2);
+    DepotEvent again = last("default/depot/pg-rot");
     assertThat(again.getType()).isEqualTo(DepotEventType.DEPOT_ACTIVATED);
     assertThat(again.getReason()).startsWith("secret 'rot-cred' changed");
     assertThat(depot("pg-rot").getString("status")).isEqualTo("active");
@@ -463,5 +462,18 @@ class DepotIT extends PlatformIT {
     JsonObject error = errorOf(response);
     assertThat(error.getString("field")).isEqualTo(field);
     assertThat(error.getString("message")).contains(messagePart);
+  }
+
+  private static List<DepotEventType> typesOf(String depotKey) {
+    return depotEvents.valuesOf(depotKey).stream().map(DepotEvent::getType).toList();
+  }
+
+  private static int count(String depotKey, DepotEventType type) {
+    return (int) typesOf(depotKey).stream().filter(type::equals).count();
+  }
+
+  private static DepotEvent last(String depotKey) {
+    List<DepotEvent> all = depotEvents.valuesOf(depotKey);
+    return all.isEmpty() ? null : all.get(all.size() - 1);
   }
 }

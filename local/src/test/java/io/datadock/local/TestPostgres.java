@@ -79,6 +79,18 @@ final class TestPostgres implements AutoCloseable {
     }
   }
 
+  /** Runs statements in one of the server's databases, as the superuser. */
+  void sqlIn(String database, String... statements) {
+    try (Connection c = server.getDatabase("postgres", database).getConnection();
+        Statement s = c.createStatement()) {
+      for (String statement : statements) {
+        s.execute(statement);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("SQL failed: " + e.getMessage(), e);
+    }
+  }
+
   @Override
   public void close() throws IOException {
     server.close();

@@ -14,6 +14,7 @@ import io.datadock.gateway.kafka.CommandPublisher;
 import io.datadock.gateway.kafka.ReplyRouter;
 import io.datadock.gateway.sealing.PublicKeyDirectory;
 import io.datadock.gateway.secrets.ResolutionClient;
+import io.datadock.gateway.view.CatalogView;
 import io.datadock.gateway.view.ResourceView;
 import io.datadock.schemas.Topic;
 import io.datadock.schemas.Topics;
@@ -56,6 +57,7 @@ public final class GatewayServer implements AutoCloseable {
   private int port;
   private TopicTail<?, ?> viewTail;
   private TopicTail<?, ?> repliesTail;
+  private TopicTail<?, ?> catalogTail;
   private PublicKeyDirectory keys;
 
   /**
@@ -78,6 +80,15 @@ public final class GatewayServer implements AutoCloseable {
     viewTail =
         tail(bootstrap, prefix, Topics.RESOURCE_STATE, TopicTail.From.BEGINNING, view::onRecord);
     tail(bootstrap, prefix, Topics.SECRET_KEYS, TopicTail.From.BEGINNING, keys::onRecord);
+    CatalogView catalog = new CatalogView();
+    catalogTail =
+        tail(
+            bootstrap,
+            prefix,
+            Topics.CATALOG_DATASETS,
+            TopicTail.From.BEGINNING,
+            catalog::onDataset);
+    tail(bootstrap, prefix, Topics.CATALOG_EVENTS, TopicTail.From.BEGINNING, catalog::onEvent);
     CommandPublisher publisher =
         new CommandPublisher(KafkaSettings.producer(bootstrap, "datadock-gateway"), prefix);
     closeables.add(publisher);
@@ -93,6 +104,7 @@ public final class GatewayServer implements AutoCloseable {
     Map<String, BooleanSupplier> readiness = new LinkedHashMap<>(extraReadiness);
     readiness.put("replies", () -> repliesTail.caughtUp().isDone());
     readiness.put("readView", () -> viewTail.caughtUp().isDone());
+    readiness.put("catalogView", () -> catalogTail.caughtUp().isDone());
     readiness.put("sealingKey", () -> keys.current().isPresent());
     vertx = Vertx.vertx();
     HttpApi api =
@@ -102,7 +114,9 @@ public final class GatewayServer implements AutoCloseable {
             new AdminTokenVerifier(config.adminToken()),
             readiness,
             config.maxBodyBytes(),
-            new ResolutionClient(vertx, config.resolutionUrl()));
+            new ResolutionClient(vertx, config.resolutionUrl()),
+            catalog,
+            publisher);
 
     port = config.port() == 0 ? FreePorts.pick() : config.port();
     Future<String> deployed =

@@ -8,7 +8,9 @@ import io.datadock.gateway.apply.ApplyService.ApplyRequest;
 import io.datadock.gateway.apply.DocumentResult;
 import io.datadock.gateway.auth.Caller;
 import io.datadock.gateway.auth.TokenVerifier;
+import io.datadock.gateway.kafka.CommandPublisher;
 import io.datadock.gateway.secrets.ResolutionClient;
+import io.datadock.gateway.view.CatalogView;
 import io.datadock.gateway.view.ResourceView;
 import io.datadock.schemas.resource.ResourceState;
 import io.vertx.core.Future;
@@ -31,7 +33,7 @@ import org.slf4j.LoggerFactory;
 public final class HttpApi {
 
   private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
-  private static final String CALLER = "caller";
+  static final String CALLER = "caller";
   private static final String TOKEN = "token";
   private static final Set<String> KINDS = Set.of("secret", "instance-secret", "depot");
 
@@ -41,6 +43,7 @@ public final class HttpApi {
   private final Map<String, BooleanSupplier> readiness;
   private final int maxBodyBytes;
   private final ResolutionClient resolution;
+  private final CatalogApi catalog;
 
   public HttpApi(
       ApplyService applyService,
@@ -48,13 +51,16 @@ public final class HttpApi {
       TokenVerifier tokens,
       Map<String, BooleanSupplier> readiness,
       int maxBodyBytes,
-      ResolutionClient resolution) {
+      ResolutionClient resolution,
+      CatalogView catalogView,
+      CommandPublisher publisher) {
     this.applyService = applyService;
     this.view = view;
     this.tokens = tokens;
     this.readiness = readiness;
     this.maxBodyBytes = maxBodyBytes;
     this.resolution = resolution;
+    this.catalog = new CatalogApi(catalogView, view, publisher);
   }
 
   public Router router(Vertx vertx) {
@@ -67,6 +73,7 @@ public final class HttpApi {
     router.get("/api/v1/resources").handler(this::handleList);
     router.get("/api/v1/resources/:type/:name").handler(this::handleGet);
     router.delete("/api/v1/resources/:type/:name").handler(this::handleDelete);
+    catalog.mount(router);
     router
         .route()
         .last()
@@ -310,7 +317,7 @@ public final class HttpApi {
     return trimmed.startsWith("{") || trimmed.startsWith("[");
   }
 
-  private static void json(RoutingContext ctx, int status, JsonObject body) {
+  static void json(RoutingContext ctx, int status, JsonObject body) {
     ctx.response()
         .setStatusCode(status)
         .putHeader("Content-Type", "application/json")

@@ -2,6 +2,7 @@ package io.datadock.gateway.kafka;
 
 import io.datadock.schemas.Topic;
 import io.datadock.schemas.Topics;
+import io.datadock.schemas.catalog.ScanRequest;
 import io.datadock.schemas.depot.DepotCommand;
 import io.datadock.schemas.secret.SecretCommand;
 import java.util.Map;
@@ -33,6 +34,10 @@ public final class CommandPublisher implements AutoCloseable {
 
   public CompletableFuture<RecordMetadata> publish(DepotCommand command) {
     return publish(Topics.DEPOT_COMMANDS, command.getResourceKey(), command);
+  }
+
+  public CompletableFuture<RecordMetadata> publish(ScanRequest request) {
+    return publish(Topics.CATALOG_SCAN_REQUESTS, request.getDepotKey(), request);
   }
 
   private <V> CompletableFuture<RecordMetadata> publish(

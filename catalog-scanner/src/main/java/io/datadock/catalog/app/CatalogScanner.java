@@ -1,0 +1,278 @@
+package io.datadock.catalog.app;
+
+import io.datadock.catalog.scan.CatalogPublisher;
+import io.datadock.catalog.scan.ScanJob;
+import io.datadock.catalog.scan.ScanTarget;
+import io.datadock.catalog.view.CatalogStore;
+import io.datadock.catalog.view.DepotDirectory;
+import io.datadock.connectors.scan.MetadataScanners;
+import io.datadock.core.kafka.KafkaSettings;
+import io.datadock.core.kafka.OffsetTracker;
+import io.datadock.core.kafka.TopicProvisioner;
+import io.datadock.core.resolution.ResolutionClient;
+import io.datadock.schemas.Topics;
+import io.datadock.schemas.catalog.ScanRequest;
+import io.datadock.schemas.depot.DepotEvent;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The catalog scanner: a consumer group on {@code depot.events} (a scan on every DepotActivated,
+ * removal on DepotDeleted) and {@code catalog.scan.requests} (on-demand rescans), plus optional
+ * periodic rescans. Scans run on a worker pool, one at a time per depot, in arrival order; offsets
+ * are committed once the work they asked for is done.
+ */
+public final class CatalogScanner implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CatalogScanner.class);
+
+  private final CatalogScannerConfig config;
+  private final CatalogStore store;
+  private final DepotDirectory depots;
+  private final CatalogPublisher publisher;
+  private final ScanJob job;
+  private final ExecutorService workers;
+  private final ScheduledExecutorService periodic;
+  private final Map<String, CompletableFuture<Void>> perDepot = new ConcurrentHashMap<>();
+  private final OffsetTracker offsets = new OffsetTracker();
+  private final KafkaConsumer<String, byte[]> consumer;
+  private final Thread loop;
+  private final CompletableFuture<Void> running = new CompletableFuture<>();
+  private volatile boolean open = true;
+  private final java.util.Set<Integer> owned = ConcurrentHashMap.newKeySet();
+  private volatile int eventPartitions;
+
+  public CatalogScanner(CatalogScannerConfig config) {
+    this.config = config;
+    this.store = new CatalogStore(config.bootstrapServers(), config.topicPrefix());
+    this.depots = new DepotDirectory(config.bootstrapServers(), config.topicPrefix());
+    this.publisher = new CatalogPublisher(config.bootstrapServers(), config.topicPrefix());
+    ResolutionClient resolution =
+        new ResolutionClient(config.resolutionUrl(), config.serviceToken(), Duration.ofSeconds(10));
+    this.job =
+        new ScanJob(
+            store,
+            publisher,
+            (secret, depot) -> resolution.resolve(secret, "scan", depot),
+            MetadataScanners::forType,
+            config.scanTimeout(),
+            Clock.systemUTC());
+    AtomicInteger n = new AtomicInteger();
+    this.workers =
+        Executors.newFixedThreadPool(
+            config.threads(), r -> daemon(r, "catalog-scan-" + n.incrementAndGet()));
+    this.periodic = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "catalog-rescan"));
+    Map<String, Object> props =
+        new HashMap<>(KafkaSettings.committedConsumer(config.bootstrapServers(), config.groupId()));
+    props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200);
+    this.consumer =
+        new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+    this.loop = new Thread(this::run, "catalog-scanner");
+  }
+
+  private static Thread daemon(Runnable r, String name) {
+    Thread t = new Thread(r, name);
+    t.setDaemon(true);
+    return t;
+  }
+
+  public void start() {
+    store.start();
+    depots.start();
+    loop.start();
+    if (!config.rescanInterval().isZero()) {
+      long every = config.rescanInterval().toMillis();
+      periodic.scheduleAtFixedRate(this::rescanAll, every, every, TimeUnit.MILLISECONDS);
+    }
+    LOG.info("catalog scanner started {}", config);
+  }
+
+  /** Completes once the scanner has its partitions and its views are caught up. */
+  public CompletableFuture<Void> running() {
+    return CompletableFuture.allOf(running, store.caughtUp(), depots.caughtUp());
+  }
+
+  public boolean isRunning() {
+    return running().isDone() && loop.isAlive();
+  }
+
+  private void run() {
+    String events = Topics.DEPOT_EVENTS.name(config.topicPrefix());
+    String requests = Topics.CATALOG_SCAN_REQUESTS.name(config.topicPrefix());
+    consumer.subscribe(
+        List.of(events, requests),
+        new ConsumerRebalanceListener() {
+          @Override
+          public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            commit();
+            offsets.revoked(partitions);
+            partitions.stream()
+                .filter(p -> p.topic().equals(events))
+                .forEach(p -> owned.remove(p.partition()));
+          }
+
+          @Override
+          public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            eventPartitions = consumer.partitionsFor(events).size();
+            partitions.stream()
+                .filter(p -> p.topic().equals(events))
+                .forEach(p -> owned.add(p.partition()));
+            running.complete(null);
+          }
+        });
+    try {
+      while (open) {
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+          if (record.value() != null) {
+            dispatch(record, record.topic().equals(events));
+          }
+        }
+        commit();
+      }
+    } catch (WakeupException e) {
+      // closing
+    } catch (RuntimeException e) {
+      LOG.error("catalog scanner stopped", e);
+    } finally {
+      commit();
+      consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
+    }
+  }
+
+  private void dispatch(ConsumerRecord<String, byte[]> record, boolean depotEvent) {
+    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+    Runnable work;
+    if (depotEvent) {
+      DepotEvent event =
+          Topics.DEPOT_EVENTS
+              .valueSerde()
+              .deserializer()
+              .deserialize(record.topic(), record.value());
+      work =
+          switch (event.getType()) {
+            case DEPOT_ACTIVATED -> () -> job.scan(ScanTarget.of(event), "activated");
+            case DEPOT_DELETED -> () -> removeAll(event.getResourceKey());
+            default -> null;
+          };
+    } else {
+      ScanRequest request =
+          Topics.CATALOG_SCAN_REQUESTS
+              .valueSerde()
+              .deserializer()
+              .deserialize(record.topic(), record.value());
+      work = () -> rescan(request.getDepotKey(), "requested");
+    }
+    if (work == null) {
+      return;
+    }
+    offsets.started(partition, record.offset());
+    enqueue(record.key(), work)
+        .whenComplete((v, e) -> offsets.finished(partition, record.offset()));
+  }
+
+  /** Runs {@code work} after every earlier piece of work of the same depot. */
+  private CompletableFuture<Void> enqueue(String depotKey, Runnable work) {
+    return perDepot.compute(
+        depotKey,
+        (k, previous) ->
+            (previous == null ? CompletableFuture.<Void>completedFuture(null) : previous)
+                .handle((v, e) -> null)
+                .thenRunAsync(
+                    () -> {
+                      try {
+                        work.run();
+                      } catch (RuntimeException e) {
+                        LOG.error("catalog work failed depot={}", depotKey, e);
+                      }
+                    },
+                    workers));
+  }
+
+  private void rescan(String depotKey, String trigger) {
+    depots
+        .activeDepot(depotKey)
+        .ifPresentOrElse(
+            target -> job.scan(target, trigger),
+            () -> LOG.info("catalog rescan skipped depot={} reason=not active", depotKey));
+  }
+
+  /** Every active depot this instance owns (its depot.events partition is assigned here). */
+  private void rescanAll() {
+    int count = eventPartitions;
+    for (ScanTarget target : depots.activeDepots()) {
+      if (count > 0 && owned.contains(partitionOf(target.depotKey(), count))) {
+        enqueue(target.depotKey(), () -> job.scan(target, "periodic"));
+      }
+    }
+  }
+
+  /** The partition the producers' default partitioner gives a key. */
+  private static int partitionOf(String key, int partitions) {
+    byte[] bytes = key.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return org.apache.kafka.common.utils.Utils.toPositive(
+            org.apache.kafka.common.utils.Utils.murmur2(bytes))
+        % partitions;
+  }
+
+  private void removeAll(String depotKey) {
+    try {
+      job.removeAll(depotKey);
+    } catch (Exception e) {
+      LOG.error("catalog removal failed depot={}", depotKey, e);
+    }
+  }
+
+  private void commit() {
+    var ready = offsets.committable();
+    if (!ready.isEmpty()) {
+      consumer.commitAsync(ready, null);
+    }
+  }
+
+  @Override
+  public void close() {
+    open = false;
+    consumer.wakeup();
+    try {
+      loop.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    periodic.shutdownNow();
+    workers.shutdownNow();
+    publisher.close();
+    store.close();
+    depots.close();
+  }
+
+  public static void main(String[] args) {
+    CatalogScannerConfig config = CatalogScannerConfig.fromEnv(System.getenv());
+    TopicProvisioner.ensureTopicsFromEnv(
+        System.getenv(), config.bootstrapServers(), config.topicPrefix());
+    CatalogScanner scanner = new CatalogScanner(config);
+    Runtime.getRuntime().addShutdownHook(new Thread(scanner::close, "catalog-scanner-shutdown"));
+    scanner.start();
+  }
+}

@@ -1,0 +1,96 @@
+package io.datadock.catalog.app;
+
+import io.datadock.schemas.Topics;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Configuration of the catalog scanner, from the environment, with defaults for the embedded mode.
+ *
+ * @param groupId the consumer group on {@code depot.events} ({@code DATADOCK_SCANNER_GROUP})
+ * @param resolutionUrl secret-service's credential resolution ({@code DATADOCK_RESOLUTION_URL})
+ * @param serviceToken the token the scanner resolves with ({@code DATADOCK_SERVICE_TOKEN})
+ * @param scanTimeout the longest one scan may read a source ({@code DATADOCK_SCAN_TIMEOUT_MS}, 60
+ *     s)
+ * @param rescanInterval periodic rescans of every active depot ({@code
+ *     DATADOCK_RESCAN_INTERVAL_MS}); zero (the default) turns them off
+ * @param threads scans run at once ({@code DATADOCK_SCAN_THREADS}, 2)
+ */
+public record CatalogScannerConfig(
+    String bootstrapServers,
+    String topicPrefix,
+    String groupId,
+    String resolutionUrl,
+    String serviceToken,
+    Duration scanTimeout,
+    Duration rescanInterval,
+    int threads) {
+
+  public static final String DEFAULT_GROUP = "datadock-catalog-scanner";
+
+  @Override
+  public String toString() {
+    return "CatalogScannerConfig[bootstrap="
+        + bootstrapServers
+        + ", prefix="
+        + topicPrefix
+        + ", group="
+        + groupId
+        + ", resolutionUrl="
+        + resolutionUrl
+        + ", scanTimeout="
+        + scanTimeout
+        + ", rescanInterval="
+        + rescanInterval
+        + "]";
+  }
+
+  public static CatalogScannerConfig defaults(
+      String bootstrapServers, String resolutionUrl, String serviceToken) {
+    return new CatalogScannerConfig(
+        bootstrapServers,
+        Topics.DEFAULT_PREFIX,
+        DEFAULT_GROUP,
+        resolutionUrl,
+        serviceToken,
+        Duration.ofSeconds(60),
+        Duration.ZERO,
+        2);
+  }
+
+  public CatalogScannerConfig withRescanInterval(Duration interval) {
+    return new CatalogScannerConfig(
+        bootstrapServers,
+        topicPrefix,
+        groupId,
+        resolutionUrl,
+        serviceToken,
+        scanTimeout,
+        interval,
+        threads);
+  }
+
+  public static CatalogScannerConfig fromEnv(Map<String, String> env) {
+    String token = env.get("DATADOCK_SERVICE_TOKEN");
+    if (token == null || token.isBlank()) {
+      throw new IllegalArgumentException(
+          "DATADOCK_SERVICE_TOKEN is required: the scanner resolves scan credentials with it");
+    }
+    CatalogScannerConfig d =
+        defaults(
+            env.getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092"),
+            env.getOrDefault("DATADOCK_RESOLUTION_URL", "http://localhost:8081"),
+            token);
+    return new CatalogScannerConfig(
+        d.bootstrapServers(),
+        env.getOrDefault("DATADOCK_TOPIC_PREFIX", d.topicPrefix()),
+        env.getOrDefault("DATADOCK_SCANNER_GROUP", d.groupId()),
+        d.resolutionUrl(),
+        token,
+        Duration.ofMillis(
+            Long.parseLong(
+                env.getOrDefault("DATADOCK_SCAN_TIMEOUT_MS", "" + d.scanTimeout().toMillis()))),
+        Duration.ofMillis(Long.parseLong(env.getOrDefault("DATADOCK_RESCAN_INTERVAL_MS", "0"))),
+        Integer.parseInt(env.getOrDefault("DATADOCK_SCAN_THREADS", "" + d.threads())));
+  }
+}

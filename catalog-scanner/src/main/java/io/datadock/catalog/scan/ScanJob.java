@@ -1,0 +1,169 @@
+package io.datadock.catalog.scan;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.datadock.catalog.model.CatalogDiff;
+import io.datadock.catalog.model.DatasetKeys;
+import io.datadock.catalog.model.DatasetRecords;
+import io.datadock.catalog.view.CatalogStore;
+import io.datadock.connectors.Credentials;
+import io.datadock.connectors.SourceConnection;
+import io.datadock.connectors.scan.DatasetMeta;
+import io.datadock.connectors.scan.MetadataScanner;
+import io.datadock.connectors.scan.ScanFilter;
+import io.datadock.connectors.scan.ScanResult;
+import io.datadock.core.resolution.ResolutionClient.ResolutionException;
+import io.datadock.schemas.catalog.CatalogEventType;
+import io.datadock.schemas.catalog.Dataset;
+import io.datadock.schemas.catalog.ScanRun;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One scan of one depot: resolve its {@code scan} credentials, read the source's metadata through
+ * its connector, diff against the catalog, publish the changes and the run's record. Datasets that
+ * vanished are removed only when the scan was complete.
+ */
+public final class ScanJob {
+
+  /** Reads a secret's values for purpose {@code scan} on behalf of a depot. */
+  @FunctionalInterface
+  public interface ScanCredentials {
+    Map<String, String> resolve(String secretKey, String depotKey);
+  }
+
+  private static final Logger LOG = LoggerFactory.getLogger(ScanJob.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final CatalogStore store;
+  private final CatalogPublisher publisher;
+  private final ScanCredentials credentials;
+  private final Function<String, Optional<MetadataScanner>> scanners;
+  private final Duration timeout;
+  private final Clock clock;
+
+  public ScanJob(
+      CatalogStore store,
+      CatalogPublisher publisher,
+      ScanCredentials credentials,
+      Function<String, Optional<MetadataScanner>> scanners,
+      Duration timeout,
+      Clock clock) {
+    this.store = store;
+    this.publisher = publisher;
+    this.credentials = credentials;
+    this.scanners = scanners;
+    this.timeout = timeout;
+    this.clock = clock;
+  }
+
+  public ScanRun scan(ScanTarget target, String trigger) {
+    long started = clock.millis();
+    ScanRun.Builder run =
+        ScanRun.newBuilder()
+            .setScanId(UUID.randomUUID().toString())
+            .setDepotKey(target.depotKey())
+            .setTenant(target.tenant())
+            .setDepot(target.depot())
+            .setTrigger(trigger)
+            .setStatus("started")
+            .setStartedAt(started);
+    publisher.run(run.build(), CatalogEventType.SCAN_STARTED, started);
+    List<String> errors = new ArrayList<>();
+    String status;
+    try {
+      Optional<MetadataScanner> scanner = scanners.apply(target.sourceType());
+      if (scanner.isEmpty()) {
+        errors.add("no metadata scan for source type " + target.sourceType());
+        status = "skipped";
+      } else {
+        ScanResult result = read(scanner.get(), target);
+        errors.addAll(result.errors());
+        Map<String, Dataset> scanned = new LinkedHashMap<>();
+        for (DatasetMeta meta : result.datasets()) {
+          Dataset dataset = DatasetRecords.of(target, meta, run.getScanId(), started);
+          scanned.put(DatasetKeys.of(target.tenant(), dataset.getUdl()), dataset);
+        }
+        store.sync().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        CatalogDiff diff =
+            CatalogDiff.between(store.datasetsOf(target.depotKey()), scanned, result.complete());
+        publisher.publish(diff, clock.millis());
+        run.setDatasetsSeen(scanned.size())
+            .setAdded(diff.created().size())
+            .setChanged(diff.changed().size())
+            .setRemoved(diff.removed().size());
+        status = result.complete() ? "finished" : scanned.isEmpty() ? "failed" : "partial";
+      }
+    } catch (ResolutionException | IllegalArgumentException | IllegalStateException e) {
+      errors.add(e.getMessage());
+      status = "failed";
+    } catch (Exception e) {
+      errors.add("scan failed: " + e.getClass().getSimpleName());
+      status = "failed";
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    long finished = clock.millis();
+    ScanRun done =
+        run.setStatus(status)
+            .setErrors(errors)
+            .setFinishedAt(finished)
+            .setDurationMs(finished - started)
+            .build();
+    publisher.run(done, CatalogEventType.SCAN_FINISHED, finished);
+    LOG.info(
+        "catalog scan depot={} trigger={} status={} seen={} added={} changed={} removed={} errors={} durationMs={}",
+        target.depotKey(),
+        trigger,
+        status,
+        done.getDatasetsSeen(),
+        done.getAdded(),
+        done.getChanged(),
+        done.getRemoved(),
+        errors.size(),
+        done.getDurationMs());
+    return done;
+  }
+
+  /** A deleted depot: every dataset of it goes. */
+  public int removeAll(String depotKey) throws Exception {
+    store.sync().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    List<Dataset> datasets = new ArrayList<>(store.datasetsOf(depotKey).values());
+    publisher.remove(datasets, clock.millis());
+    LOG.info("catalog depot deleted depot={} removed={}", depotKey, datasets.size());
+    return datasets.size();
+  }
+
+  private ScanResult read(MetadataScanner scanner, ScanTarget target) {
+    Credentials creds =
+        target.credentialSecret() == null
+            ? Credentials.none()
+            : new Credentials(
+                credentials.resolve(target.credentialSecret(), target.depotKey()), Map.of());
+    return scanner.scan(
+        new SourceConnection(target.sourceType(), fields(target.connection())),
+        creds,
+        ScanFilter.fromJson(target.scan()),
+        timeout);
+  }
+
+  private static Map<String, Object> fields(String connection) {
+    try {
+      return JSON.readValue(connection, new TypeReference<Map<String, Object>>() {});
+    } catch (IOException e) {
+      throw new IllegalArgumentException("the depot's connection is not a JSON object");
+    }
+  }
+}
