@@ -64,7 +64,8 @@ public final class CatalogScanBenchmark {
       // baseline: the connector's scan alone
       SourceConnection connection =
           new SourceConnection(
-              "postgres", Map.of("host", "localhost", "port", pg.getPort(), "database", "postgres"));
+              "postgres",
+              Map.of("host", "localhost", "port", pg.getPort(), "database", "postgres"));
       Credentials credentials =
           new Credentials(Map.of("username", "bench", "password", PASSWORD), Map.of());
       long scanStart = System.nanoTime();
@@ -118,7 +119,8 @@ public final class CatalogScanBenchmark {
       s.execute("CREATE SCHEMA bench AUTHORIZATION bench");
       c.setAutoCommit(false);
       for (int t = 0; t < tables; t++) {
-        StringBuilder ddl = new StringBuilder("CREATE TABLE bench.t").append(t).append(" (id bigint PRIMARY KEY");
+        StringBuilder ddl =
+            new StringBuilder("CREATE TABLE bench.t").append(t).append(" (id bigint PRIMARY KEY");
         for (int col = 1; col < 10; col++) {
           ddl.append(", c").append(col).append(col % 2 == 0 ? " text" : " integer");
         }
@@ -134,7 +136,9 @@ public final class CatalogScanBenchmark {
     return (System.nanoTime() - start) / 1_000_000;
   }
 
-  /** @return the DepotActivated timestamp and the last dataset record's timestamp */
+  /**
+   * @return the DepotActivated timestamp and the last dataset record's timestamp
+   */
   private static long[] awaitCatalog(String bootstrap, int expected) {
     long activated = -1;
     long last = -1;
@@ -177,7 +181,8 @@ public final class CatalogScanBenchmark {
     HttpResponse<String> response =
         HttpClient.newHttpClient()
             .send(
-                HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/api/v1/resources?wait=true"))
+                HttpRequest.newBuilder(
+                        URI.create(platform.gatewayUrl() + "/api/v1/resources?wait=true"))
                     .header("Authorization", "Bearer " + TOKEN)
                     .header("Content-Type", "application/yaml")
                     .POST(HttpRequest.BodyPublishers.ofString(yaml))

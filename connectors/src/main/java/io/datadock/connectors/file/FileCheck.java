@@ -17,24 +17,18 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A local directory: it exists and is a directory, this process can read it, and its files (of the
- * {@code format}'s extensions, when given) and sub-folders are counted. No credentials.
+ * {@code format}'s extensions, when given; see {@link FileFormats}) and sub-folders are counted. No
+ * credentials.
  */
 public final class FileCheck implements ConnectionCheck {
 
   private static final Logger LOG = LoggerFactory.getLogger(FileCheck.class);
-  private static final Map<String, List<String>> EXTENSIONS =
-      Map.of(
-          "csv", List.of(".csv", ".csv.gz"),
-          "json", List.of(".json", ".jsonl", ".ndjson", ".json.gz"),
-          "parquet", List.of(".parquet"));
 
   @Override
   public CheckReport check(SourceConnection connection, Credentials credentials, Duration timeout) {
@@ -84,10 +78,9 @@ public final class FileCheck implements ConnectionCheck {
     run.pass(AUTHENTICATE, "no credentials needed; " + dir + " is readable");
 
     String format = connection.string("format");
-    List<String> extensions =
-        format == null ? null : EXTENSIONS.get(format.trim().toLowerCase(Locale.ROOT));
-    if (format != null && extensions == null) {
-      return run.fail(LIST, "unknown format '" + format + "' (csv, json, parquet)");
+    Optional<String> known = FileFormats.named(format);
+    if (format != null && known.isEmpty()) {
+      return run.fail(LIST, "unknown format '" + format + "' (" + FileFormats.KNOWN + ")");
     }
     int files = 0;
     int folders = 0;
@@ -95,7 +88,8 @@ public final class FileCheck implements ConnectionCheck {
       for (Path entry : entries) {
         if (Files.isDirectory(entry)) {
           folders++;
-        } else if (extensions == null || hasExtension(entry, extensions)) {
+        } else if (known.isEmpty()
+            || known.equals(FileFormats.of(entry.getFileName().toString()))) {
           files++;
         }
       }
@@ -104,7 +98,7 @@ public final class FileCheck implements ConnectionCheck {
     } catch (IOException e) {
       return run.fail(LIST, "cannot list " + dir + ": " + e.getClass().getSimpleName());
     }
-    String kind = format == null ? "" : format.trim().toLowerCase(Locale.ROOT) + " ";
+    String kind = known.map(k -> k + " ").orElse("");
     return run.pass(
             LIST,
             files
@@ -115,10 +109,5 @@ public final class FileCheck implements ConnectionCheck {
                 + folders
                 + (folders == 1 ? " folder" : " folders"))
         .report();
-  }
-
-  private static boolean hasExtension(Path file, List<String> extensions) {
-    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    return extensions.stream().anyMatch(name::endsWith);
   }
 }

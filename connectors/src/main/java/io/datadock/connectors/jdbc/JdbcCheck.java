@@ -12,14 +12,10 @@ import io.datadock.connectors.Credentials;
 import io.datadock.connectors.Deadline;
 import io.datadock.connectors.SafeMessages;
 import io.datadock.connectors.SourceConnection;
-import io.datadock.connectors.TcpReach;
-import java.net.SocketTimeoutException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
-import java.sql.Driver;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -36,10 +32,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The shared shape of every JDBC check: a TCP reach, a JDBC login, the collections listed through
- * {@link DatabaseMetaData}, and a permission probe. A family says how to build its URL, how to
- * bound its driver's timeouts, which vendor error codes mean what, and which collections are its
- * own system ones.
+ * The shared shape of every JDBC check: a TCP reach and a JDBC login (both through {@link
+ * JdbcLogin}, which the metadata scanners use too), the collections listed through {@link
+ * DatabaseMetaData}, and a permission probe. A family says how to build its URL, how to bound its
+ * driver's timeouts, which vendor error codes mean what, and which collections are its own system
+ * ones.
  */
 abstract class JdbcCheck implements ConnectionCheck {
 
@@ -150,53 +147,23 @@ abstract class JdbcCheck implements ConnectionCheck {
 
   private CheckReport run(
       SourceConnection connection, Credentials credentials, Deadline deadline, CheckRun run) {
-    String host = connection.string("host");
-    if (host == null || host.isBlank()) {
-      return run.fail(REACH, "the connection has no 'host'");
-    }
-    Integer port = port(connection);
-    if (port == null || port < 1 || port > 65535) {
-      return run.fail(REACH, "the connection has no valid 'port'");
-    }
-    String target = host + ":" + port;
-    Optional<String> unreachable = TcpReach.problem(host, port, deadline);
+    JdbcLogin login = new JdbcLogin(this);
+    Optional<String> unreachable = login.reachProblem(connection, deadline);
     if (unreachable.isPresent()) {
       return run.fail(REACH, unreachable.get());
     }
-    run.pass(REACH, "reached " + target);
+    run.pass(REACH, "reached " + login.target(connection));
 
-    String user = userName(credentials);
-    if (user == null || user.isBlank()) {
-      return run.fail(AUTHENTICATE, "credentials have no 'username'");
-    }
-    String password = credentials.get("password");
-    if (password == null) {
-      return run.fail(AUTHENTICATE, "credentials have no 'password'");
-    }
-    String url = url(connection);
-    Driver driver = driverFor(url);
-    if (driver == null) {
-      return run.fail(
-          AUTHENTICATE, "no JDBC driver for " + subprotocol(connection) + " on the classpath");
-    }
-    Properties properties = new Properties();
-    timeouts(properties, deadline);
-    properties.setProperty("user", user);
-    properties.setProperty("password", password);
-
+    String user = JdbcLogin.userName(credentials);
     Connection jdbc;
     try {
-      jdbc = deadline.call(() -> driver.connect(url, properties), JdbcCheck::closeQuietly);
-    } catch (TimeoutException e) {
-      return run.fail(AUTHENTICATE, "no answer from " + target + " within " + deadline.describe());
-    } catch (SQLException e) {
-      return loginFailed(connection, credentials, deadline, run, user, target, e);
-    } catch (Exception e) {
-      return run.fail(AUTHENTICATE, "cannot connect: " + SafeMessages.of(e, credentials));
-    }
-    if (jdbc == null) {
-      return run.fail(
-          AUTHENTICATE, "no JDBC driver for " + subprotocol(connection) + " on the classpath");
+      jdbc = login.open(connection, credentials, deadline);
+    } catch (JdbcLogin.Refused refused) {
+      return refused.kind() == LoginFailure.NO_ACCESS
+          ? run.pass(AUTHENTICATE, "authenticated as user '" + user + "'")
+              .skip(LIST, "skipped: no access to " + login.where(connection))
+              .fail(PERMISSION, refused.getMessage())
+          : run.fail(AUTHENTICATE, refused.getMessage());
     }
     try (Connection open = jdbc) {
       run.pass(AUTHENTICATE, "authenticated as user '" + user + "'");
@@ -210,11 +177,6 @@ abstract class JdbcCheck implements ConnectionCheck {
   /** The {@code LIST} and {@code PERMISSION} steps on an open connection. */
   private CheckReport listAndProbe(
       Connection open, String user, Credentials credentials, Deadline deadline, CheckRun run) {
-    try {
-      open.setNetworkTimeout(Runnable::run, deadline.remainingMillis());
-    } catch (SQLException | RuntimeException e) {
-      // Not supported by this driver: its socket timeout property and the deadline still bound.
-    }
     List<String> visible;
     try {
       visible = deadline.call(() -> visibleCollections(open.getMetaData()), ignored -> {});
@@ -237,34 +199,6 @@ abstract class JdbcCheck implements ConnectionCheck {
     return problem.isPresent()
         ? run.fail(PERMISSION, problem.get())
         : run.pass(PERMISSION, permissionPassed(user, visible)).report();
-  }
-
-  private CheckReport loginFailed(
-      SourceConnection connection,
-      Credentials credentials,
-      Deadline deadline,
-      CheckRun run,
-      String user,
-      String target,
-      SQLException error) {
-    String database = databaseLabel(connection);
-    String where = database == null ? "the server" : database;
-    return switch (classify(error)) {
-      case BAD_CREDENTIALS ->
-          run.fail(AUTHENTICATE, "authentication failed for user '" + user + "'");
-      case NO_ACCESS ->
-          run.pass(AUTHENTICATE, "authenticated as user '" + user + "'")
-              .skip(LIST, "skipped: no access to " + where)
-              .fail(PERMISSION, "user '" + user + "' has no access to " + where);
-      case UNKNOWN_DATABASE ->
-          run.fail(
-              AUTHENTICATE, (database == null ? "the database" : database) + " does not exist");
-      case OTHER ->
-          deadline.expired() || hasCause(error, SocketTimeoutException.class)
-              ? run.fail(
-                  AUTHENTICATE, "no answer from " + target + " within " + deadline.describe())
-              : run.fail(AUTHENTICATE, "cannot connect: " + SafeMessages.of(error, credentials));
-    };
   }
 
   /** Classifies by SQLState first (class 28, 42501, 3D000), then by the family's vendor codes. */
@@ -339,44 +273,10 @@ abstract class JdbcCheck implements ConnectionCheck {
     return params;
   }
 
-  /** The user name under {@code username}, or the older {@code user}. */
-  private static String userName(Credentials credentials) {
-    String username = credentials.get("username");
-    return username != null ? username : credentials.get("user");
-  }
-
-  private static Driver driverFor(String url) {
-    try {
-      return DriverManager.getDriver(url);
-    } catch (SQLException e) {
-      return null;
-    }
-  }
-
   private static Throwable next(Throwable t) {
     if (t instanceof SQLException sql && sql.getNextException() != null) {
       return sql.getNextException();
     }
     return t.getCause();
-  }
-
-  private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {
-    Throwable t = error;
-    for (int depth = 0; t != null && depth < 10; t = t.getCause(), depth++) {
-      if (type.isInstance(t)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static void closeQuietly(Connection connection) {
-    if (connection != null) {
-      try {
-        connection.close();
-      } catch (SQLException | RuntimeException e) {
-        LOG.debug("closing a late connection failed error={}", e.getClass().getSimpleName());
-      }
-    }
   }
 }

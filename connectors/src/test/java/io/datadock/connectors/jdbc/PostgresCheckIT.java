@@ -15,18 +15,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.datadock.connectors.CheckReport;
 import io.datadock.connectors.Credentials;
+import io.datadock.connectors.PasswordPostgres;
 import io.datadock.connectors.SourceConnection;
 import io.datadock.core.kafka.FreePorts;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,12 +46,7 @@ class PostgresCheckIT {
 
   @BeforeAll
   static void start() throws IOException, SQLException {
-    postgres =
-        EmbeddedPostgres.builder()
-            .setDataDirectory(dir.resolve("pg"))
-            .setCleanDataDirectory(true)
-            .setDataDirectoryCustomizer(PostgresCheckIT::requirePasswords)
-            .start();
+    postgres = PasswordPostgres.start(dir);
     try (Connection admin = postgres.getPostgresDatabase().getConnection();
         Statement sql = admin.createStatement()) {
       sql.execute("CREATE USER reader PASSWORD '" + READER_PASSWORD + "'");
@@ -72,24 +65,6 @@ class PostgresCheckIT {
     try (Connection bare = postgres.getDatabase("postgres", "bare").getConnection();
         Statement sql = bare.createStatement()) {
       sql.execute("REVOKE ALL ON SCHEMA public FROM PUBLIC");
-    }
-  }
-
-  /** The superuser keeps trust (zonky connects as it); every other user needs a password. */
-  private static void requirePasswords(java.io.File dataDir) {
-    try {
-      Files.writeString(
-          dataDir.toPath().resolve("pg_hba.conf"),
-          String.join(
-              "\n",
-              "local all all trust",
-              "host all postgres 127.0.0.1/32 trust",
-              "host all postgres ::1/128 trust",
-              "host all all 127.0.0.1/32 scram-sha-256",
-              "host all all ::1/128 scram-sha-256",
-              ""));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 
@@ -186,11 +161,6 @@ class PostgresCheckIT {
   }
 
   private static SourceConnection connection(int port, String database) {
-    Map<String, Object> fields = new HashMap<>();
-    fields.put("host", "127.0.0.1");
-    fields.put("port", port);
-    fields.put("database", database);
-    fields.put("params", Map.of("sslmode", "disable"));
-    return new SourceConnection("postgres", fields);
+    return PasswordPostgres.connection("postgres", port, database);
   }
 }

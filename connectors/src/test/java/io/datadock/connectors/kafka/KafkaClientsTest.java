@@ -5,29 +5,29 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.datadock.connectors.Credentials;
 import io.datadock.connectors.Deadline;
-import io.datadock.connectors.kafka.KafkaCheck.Broker;
+import io.datadock.connectors.kafka.KafkaClients.Broker;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
-class KafkaCheckTest {
+class KafkaClientsTest {
 
   private static final List<Broker> ONE = List.of(new Broker("k", 9092));
 
   @Test
   void brokersComeFromAListOrACommaSeparatedString() {
-    assertThat(KafkaCheck.brokers(List.of("a:1", "b:2")))
+    assertThat(KafkaClients.brokers(List.of("a:1", "b:2")))
         .containsExactly(new Broker("a", 1), new Broker("b", 2));
-    assertThat(KafkaCheck.brokers(" a:1, PLAINTEXT://b ,"))
+    assertThat(KafkaClients.brokers(" a:1, PLAINTEXT://b ,"))
         .containsExactly(new Broker("a", 1), new Broker("b", 9092));
-    assertThat(KafkaCheck.brokers(null)).isEmpty();
+    assertThat(KafkaClients.brokers(null)).isEmpty();
   }
 
   @Test
   void noCredentialsMeansPlaintext() {
-    Properties p = KafkaCheck.clientConfig(ONE, Credentials.none(), deadline());
+    Properties p = KafkaClients.clientConfig(ONE, Credentials.none(), deadline(), "test");
     assertThat(p.getProperty("security.protocol")).isEqualTo("PLAINTEXT");
     assertThat(p).doesNotContainKey("sasl.jaas.config");
     assertThat(p.getProperty("request.timeout.ms")).isNotNull();
@@ -37,10 +37,11 @@ class KafkaCheckTest {
   @Test
   void aUsernameMeansSaslSslWithPlainUnlessSaidOtherwise() {
     Properties p =
-        KafkaCheck.clientConfig(
+        KafkaClients.clientConfig(
             ONE,
             new Credentials(Map.of("username", "u", "password", "p\"w"), Map.of()),
-            deadline());
+            deadline(),
+            "test");
     assertThat(p.getProperty("security.protocol")).isEqualTo("SASL_SSL");
     assertThat(p.getProperty("sasl.mechanism")).isEqualTo("PLAIN");
     assertThat(p.getProperty("sasl.jaas.config"))
@@ -49,7 +50,7 @@ class KafkaCheckTest {
                 + " username=\"u\" password=\"p\\\"w\";");
 
     Properties scram =
-        KafkaCheck.clientConfig(
+        KafkaClients.clientConfig(
             ONE,
             new Credentials(
                 Map.of(
@@ -58,7 +59,8 @@ class KafkaCheckTest {
                     "security_protocol", "sasl_plaintext",
                     "sasl_mechanism", "scram-sha-512"),
                 Map.of()),
-            deadline());
+            deadline(),
+            "test");
     assertThat(scram.getProperty("security.protocol")).isEqualTo("SASL_PLAINTEXT");
     assertThat(scram.getProperty("sasl.jaas.config")).contains("ScramLoginModule");
   }
@@ -68,7 +70,7 @@ class KafkaCheckTest {
     Credentials odd =
         new Credentials(
             Map.of("username", "u", "password", "p", "sasl_mechanism", "GSSAPI"), Map.of());
-    assertThatThrownBy(() -> KafkaCheck.clientConfig(ONE, odd, deadline()))
+    assertThatThrownBy(() -> KafkaClients.clientConfig(ONE, odd, deadline(), "test"))
         .hasMessage("unsupported sasl_mechanism 'GSSAPI' (PLAIN, SCRAM-SHA-256, SCRAM-SHA-512)");
   }
 

@@ -1,0 +1,13 @@
+package io.datadock.connectors.scan;
+
+/** What a dataset is at its source. */
+public enum DatasetKind {
+  /** A table or a partitioned table. */
+  TABLE,
+  /** A view or a materialized view. */
+  VIEW,
+  /** A Kafka topic. */
+  TOPIC,
+  /** A file in a directory. */
+  FILE
+}

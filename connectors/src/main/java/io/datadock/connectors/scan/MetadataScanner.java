@@ -1,0 +1,16 @@
+package io.datadock.connectors.scan;
+
+import io.datadock.connectors.Credentials;
+import io.datadock.connectors.SourceConnection;
+import java.time.Duration;
+
+/**
+ * Reads what datasets a source has, with their columns, in a few bulk reads. Never throws for a
+ * source problem (a failed login is a {@link ScanResult#failure}), never takes much longer than
+ * {@code timeout} (what was read until then is returned, incomplete), and never puts a credential
+ * value into an error.
+ */
+public interface MetadataScanner {
+  ScanResult scan(
+      SourceConnection connection, Credentials credentials, ScanFilter filter, Duration timeout);
+}

@@ -1,0 +1,90 @@
+package io.datadock.connectors.scan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.datadock.connectors.Credentials;
+import io.datadock.connectors.SourceConnection;
+import io.datadock.core.kafka.FreePorts;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Every networked scanner against a port that accepts TCP connections but never answers, and
+ * against a port nobody listens on: an incomplete, empty result within the timeout, no secret.
+ */
+class UnresponsiveScanTest {
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(2);
+  private static final String PASSWORD = "Silent-pw-9137";
+  private static ServerSocket silent;
+
+  @BeforeAll
+  static void openASocketThatNeverAccepts() throws IOException {
+    silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+  }
+
+  @AfterAll
+  static void close() throws IOException {
+    silent.close();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"postgres", "mysql", "mssql", "oracle", "redshift", "jdbc", "kafka"})
+  void aSilentServerEndsTheScanWithinItsTimeout(String type) {
+    long started = System.nanoTime();
+    ScanResult result = scan(type, silent.getLocalPort());
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+    assertThat(took).isLessThan(TIMEOUT.plusMillis(1500));
+    assertFailedWithoutSecret(result);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"postgres", "mysql", "mssql", "oracle", "redshift", "jdbc", "kafka"})
+  void aPortNobodyListensOnIsNamed(String type) {
+    int unused = FreePorts.pick();
+    ScanResult result = scan(type, unused);
+
+    assertFailedWithoutSecret(result);
+    assertThat(result.errors())
+        .containsExactly("cannot reach 127.0.0.1:" + unused + ": connection refused");
+  }
+
+  private static void assertFailedWithoutSecret(ScanResult result) {
+    assertThat(result.complete()).isFalse();
+    assertThat(result.datasets()).isEmpty();
+    assertThat(result.errors()).hasSize(1);
+    assertThat(result.errors().get(0)).doesNotContain(PASSWORD);
+  }
+
+  private static ScanResult scan(String type, int port) {
+    Map<String, Object> fields = new HashMap<>();
+    fields.put("host", "127.0.0.1");
+    fields.put("port", port);
+    fields.put("database", "d");
+    fields.put("service", "s");
+    fields.put("brokers", List.of("127.0.0.1:" + port));
+    if (type.equals("jdbc")) {
+      fields.put("subprotocol", "postgresql");
+    }
+    Credentials credentials =
+        new Credentials(
+            Map.of(
+                "username", "u",
+                "password", PASSWORD,
+                "security_protocol", "SASL_PLAINTEXT"),
+            Map.of());
+    return MetadataScanners.forType(type)
+        .orElseThrow()
+        .scan(new SourceConnection(type, fields), credentials, ScanFilter.all(), TIMEOUT);
+  }
+}
