@@ -39,7 +39,7 @@ class CatalogIT extends PlatformIT {
   @BeforeAll
   static void start() {
     postgres = TestPostgres.start(pgDir, PASSWORD);
-    postgres.sql(
+    inOrders(
         "CREATE SCHEMA IF NOT EXISTS sales", "GRANT USAGE ON SCHEMA sales TO " + TestPostgres.USER);
     catalogEvents = new TopicRecorder<>(platform.bootstrapServers(), Topics.CATALOG_EVENTS);
     api.applyYaml(DepotIT.secret("pg-cred", TestPostgres.USER, PASSWORD), "");
