@@ -127,6 +127,7 @@ public final class CatalogScanBenchmark {
         s.addBatch(ddl.append(")").toString());
         if (t % 500 == 499) {
           s.executeBatch();
+          c.commit(); // one transaction holding 10,000 tables' locks exhausts the lock table
         }
       }
       s.executeBatch();

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * real PostgreSQL, the embedded broker and a directory, read back through the gateway and from
  * {@code catalog.events}.
  */
-class CatalogIT extends PlatformIT {
+class CatalogIT {
 
   private static final String PASSWORD = "catalog-pg-pw";
 
@@ -36,8 +36,17 @@ class CatalogIT extends PlatformIT {
   static TestPostgres postgres;
   static TopicRecorder<CatalogEvent> catalogEvents;
 
+  @TempDir static Path dataDir;
+  static Platform platform;
+  static Api api;
+
   @BeforeAll
   static void start() {
+    // Periodic rescans on, every few seconds, so that one test can see them happen.
+    platform =
+        RunningPlatform.start(
+            PlatformOptions.defaults(dataDir).withRescanInterval(Duration.ofSeconds(3)));
+    api = new Api(platform.gatewayUrl(), RunningPlatform.ADMIN_TOKEN);
     postgres = TestPostgres.start(pgDir, PASSWORD);
     inOrders(
         "CREATE SCHEMA IF NOT EXISTS sales", "GRANT USAGE ON SCHEMA sales TO " + TestPostgres.USER);
@@ -52,6 +61,9 @@ class CatalogIT extends PlatformIT {
     }
     if (postgres != null) {
       postgres.close();
+    }
+    if (platform != null) {
+      platform.close();
     }
   }
 
@@ -151,11 +163,15 @@ class CatalogIT extends PlatformIT {
         .extracting(CatalogEvent::getType)
         .containsSubsequence(CatalogEventType.DATASET_CREATED, CatalogEventType.DATASET_REMOVED);
 
-    JsonArray runs =
-        new JsonObject(api.get("/api/v1/depots/pgcat/scans").body()).getJsonArray("items");
-    assertThat(runs.getJsonObject(0).getString("trigger")).isEqualTo("requested");
-    assertThat(runs.getJsonObject(0).getString("status")).isEqualTo("finished");
-    assertThat(runs.getJsonObject(0).getInteger("removed")).isEqualTo(1);
+    JsonObject removing =
+        new JsonObject(api.get("/api/v1/depots/pgcat/scans").body())
+            .getJsonArray("items").stream()
+                .map(JsonObject.class::cast)
+                .filter(r -> r.getInteger("removed") == 1)
+                .findFirst()
+                .orElseThrow();
+    assertThat(removing.getString("status")).isEqualTo("finished");
+    assertThat(removing.getString("trigger")).isIn("requested", "periodic");
 
     // deleting the depot removes its datasets
     assertThat(api.delete("/api/v1/resources/depot/pgcat").status()).isEqualTo(200);
@@ -247,6 +263,61 @@ class CatalogIT extends PlatformIT {
     JsonObject csv = new JsonObject(dataset("dataos://files-cat/exports/orders.csv").body());
     assertThat(csv.getJsonArray("columns").stream().map(c -> ((JsonObject) c).getString("name")))
         .containsExactly("id", "amount", "currency");
+  }
+
+  @Test
+  void aScanThatFailsPartWayRemovesNothingAndPeriodicRescansCatchUp(@TempDir Path dir)
+      throws Exception {
+    Files.writeString(dir.resolve("a.csv"), "id\n1\n");
+    Files.writeString(dir.resolve("b.csv"), "id\n2\n");
+    String depot =
+        """
+        name: partial
+        version: v2alpha
+        type: depot
+        spec:
+          type: file
+          spec: {path: "%s"}
+        """
+            .formatted(dir.toAbsolutePath());
+    assertThat(firstResult(api.applyYaml(depot, "?wait=true")).getString("status"))
+        .isEqualTo("active");
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .untilAsserted(
+            () ->
+                assertThat(udls("partial"))
+                    .contains("dataos://partial/none/a.csv", "dataos://partial/none/b.csv"));
+
+    // b.csv goes away, but a broken file makes the next scans partial: b.csv must stay
+    Files.delete(dir.resolve("b.csv"));
+    Files.writeString(dir.resolve("broken.json"), "{not json");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                assertThat(runs("partial")).anyMatch(r -> "partial".equals(r.getString("status"))));
+    assertThat(udls("partial")).contains("dataos://partial/none/b.csv");
+    JsonObject partialRun =
+        runs("partial").stream()
+            .filter(r -> "partial".equals(r.getString("status")))
+            .findFirst()
+            .orElseThrow();
+    assertThat(partialRun.getString("trigger")).isEqualTo("periodic");
+    assertThat(partialRun.getInteger("removed")).isZero();
+    assertThat(partialRun.getJsonArray("errors").encode()).contains("broken.json");
+
+    // once the source reads cleanly again, the next periodic scan removes it
+    Files.delete(dir.resolve("broken.json"));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> assertThat(udls("partial")).containsExactly("dataos://partial/none/a.csv"));
+  }
+
+  private static List<JsonObject> runs(String depot) {
+    return new JsonObject(api.get("/api/v1/depots/" + depot + "/scans").body())
+        .getJsonArray("items").stream().map(JsonObject.class::cast).toList();
   }
 
   @Test

@@ -262,6 +262,12 @@ public final class CatalogScanner implements AutoCloseable {
     }
     periodic.shutdownNow();
     workers.shutdownNow();
+    try {
+      // a scan in flight finishes its writes (or notices the interrupt) before the producer goes
+      workers.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     publisher.close();
     store.close();
     depots.close();
