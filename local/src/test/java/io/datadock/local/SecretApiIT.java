@@ -113,6 +113,11 @@ class SecretApiIT extends PlatformIT {
   @Test
   void listingIsScopedToTheTenant() {
     assertThat(api.applyYaml(secret("tenant-b-cred", "pw"), "?tenant=tenant-b").status())
+        .as("tenants are explicit: tenant-b does not exist yet")
+        .isEqualTo(404);
+    assertThat(api.postJson("/api/v1/tenants", "{\"name\": \"tenant-b\"}").status())
+        .isEqualTo(201);
+    assertThat(api.applyYaml(secret("tenant-b-cred", "pw"), "?tenant=tenant-b").status())
         .isEqualTo(200);
 
     JsonArray own =

@@ -7,6 +7,10 @@ import io.datadock.schemas.depot.DepotCommand;
 import io.datadock.schemas.depot.DepotEvent;
 import io.datadock.schemas.depot.ValidationRequest;
 import io.datadock.schemas.depot.ValidationResult;
+import io.datadock.schemas.identity.ApiKey;
+import io.datadock.schemas.identity.AuditRecord;
+import io.datadock.schemas.identity.Tenant;
+import io.datadock.schemas.identity.User;
 import io.datadock.schemas.reference.ReferenceReply;
 import io.datadock.schemas.reference.ReferenceRequest;
 import io.datadock.schemas.resource.CommandResult;
@@ -93,6 +97,22 @@ public final class Topics {
   public static final Topic<String, ScanRequest> CATALOG_SCAN_REQUESTS =
       new Topic<>("catalog.scan.requests", Serdes.String(), avro(ScanRequest.class), false);
 
+  /** Users, keyed by user id (compacted; written by the gateway on operators' requests). */
+  public static final Topic<String, User> IDENTITY_USERS =
+      new Topic<>("identity.users", Serdes.String(), avro(User.class), true);
+
+  /** API keys (hashes only), keyed by key id (compacted). */
+  public static final Topic<String, ApiKey> IDENTITY_API_KEYS =
+      new Topic<>("identity.apikeys", Serdes.String(), avro(ApiKey.class), true);
+
+  /** Tenants, keyed by name (compacted; a tombstone deletes one). */
+  public static final Topic<String, Tenant> IDENTITY_TENANTS =
+      new Topic<>("identity.tenants", Serdes.String(), avro(Tenant.class), true);
+
+  /** Every mutating request at the gateway, keyed by tenant. */
+  public static final Topic<String, AuditRecord> AUDIT =
+      new Topic<>("audit", Serdes.String(), avro(AuditRecord.class), false);
+
   /** Every topic, for provisioning. */
   public static final List<Topic<?, ?>> ALL =
       List.of(
@@ -110,7 +130,11 @@ public final class Topics {
           DEPOT_VALIDATION_RESULTS,
           CATALOG_DATASETS,
           CATALOG_EVENTS,
-          CATALOG_SCAN_REQUESTS);
+          CATALOG_SCAN_REQUESTS,
+          IDENTITY_USERS,
+          IDENTITY_API_KEYS,
+          IDENTITY_TENANTS,
+          AUDIT);
 
   private Topics() {}
 

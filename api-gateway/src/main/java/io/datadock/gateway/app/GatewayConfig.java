@@ -29,11 +29,30 @@ public record GatewayConfig(
     int maxBodyBytes,
     int httpInstances,
     ReplyMode replyMode,
-    String resolutionUrl) {
+    String resolutionUrl,
+    double tenantRequestsPerSecond) {
 
   public enum ReplyMode {
     SERVICE,
     BROKER_ACK
+  }
+
+  /** Requests a second per tenant, bursts of one second's worth; 0 turns limiting off. */
+  public static final double DEFAULT_TENANT_RATE = 1000;
+
+  /** The same configuration with another per-tenant request rate (0: no limit). */
+  public GatewayConfig withTenantRate(double perSecond) {
+    return new GatewayConfig(
+        port,
+        bootstrapServers,
+        topicPrefix,
+        adminToken,
+        replyTimeout,
+        maxBodyBytes,
+        httpInstances,
+        replyMode,
+        resolutionUrl,
+        perSecond);
   }
 
   public static GatewayConfig defaults(int port, String bootstrapServers, String adminToken) {
@@ -46,7 +65,8 @@ public record GatewayConfig(
         1024 * 1024,
         2,
         ReplyMode.SERVICE,
-        null);
+        null,
+        DEFAULT_TENANT_RATE);
   }
 
   public GatewayConfig withReplyTimeout(Duration timeout) {
@@ -59,7 +79,8 @@ public record GatewayConfig(
         maxBodyBytes,
         httpInstances,
         replyMode,
-        resolutionUrl);
+        resolutionUrl,
+        tenantRequestsPerSecond);
   }
 
   public GatewayConfig withReplyMode(ReplyMode mode) {
@@ -72,7 +93,8 @@ public record GatewayConfig(
         maxBodyBytes,
         httpInstances,
         mode,
-        resolutionUrl);
+        resolutionUrl,
+        tenantRequestsPerSecond);
   }
 
   public GatewayConfig withMaxBodyBytes(int bytes) {
@@ -85,7 +107,8 @@ public record GatewayConfig(
         bytes,
         httpInstances,
         replyMode,
-        resolutionUrl);
+        resolutionUrl,
+        tenantRequestsPerSecond);
   }
 
   public GatewayConfig withResolutionUrl(String url) {
@@ -98,7 +121,8 @@ public record GatewayConfig(
         maxBodyBytes,
         httpInstances,
         replyMode,
-        url);
+        url,
+        tenantRequestsPerSecond);
   }
 
   public static GatewayConfig fromEnv(Map<String, String> env) {
@@ -123,6 +147,8 @@ public record GatewayConfig(
         Integer.parseInt(env.getOrDefault("DATADOCK_MAX_BODY_BYTES", "" + d.maxBodyBytes())),
         Integer.parseInt(env.getOrDefault("DATADOCK_HTTP_INSTANCES", "" + d.httpInstances())),
         ReplyMode.valueOf(env.getOrDefault("DATADOCK_REPLY_MODE", d.replyMode().name())),
-        env.get("DATADOCK_SECRET_RESOLUTION_URL"));
+        env.get("DATADOCK_SECRET_RESOLUTION_URL"),
+        Double.parseDouble(
+            env.getOrDefault("DATADOCK_TENANT_RATE_LIMIT", "" + d.tenantRequestsPerSecond())));
   }
 }

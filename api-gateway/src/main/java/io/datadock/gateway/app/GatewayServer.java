@@ -1,5 +1,6 @@
 package io.datadock.gateway.app;
 
+import io.datadock.core.identity.IdentityDirectory;
 import io.datadock.core.kafka.FreePorts;
 import io.datadock.core.kafka.KafkaSettings;
 import io.datadock.core.kafka.TopicProvisioner;
@@ -9,21 +10,27 @@ import io.datadock.core.manifest.ManifestParser;
 import io.datadock.gateway.apply.ApplyService;
 import io.datadock.gateway.apply.CommandService;
 import io.datadock.gateway.auth.AdminTokenVerifier;
+import io.datadock.gateway.auth.ApiKeyVerifier;
+import io.datadock.gateway.auth.Authorizer;
 import io.datadock.gateway.http.HttpApi;
+import io.datadock.gateway.identity.IdentityWriter;
 import io.datadock.gateway.kafka.CommandPublisher;
 import io.datadock.gateway.kafka.ReplyRouter;
+import io.datadock.gateway.limits.TenantRateLimiter;
 import io.datadock.gateway.sealing.PublicKeyDirectory;
 import io.datadock.gateway.secrets.ResolutionClient;
 import io.datadock.gateway.view.CatalogView;
 import io.datadock.gateway.view.ResourceView;
 import io.datadock.schemas.Topic;
 import io.datadock.schemas.Topics;
+import io.datadock.schemas.identity.Tenant;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,6 +65,8 @@ public final class GatewayServer implements AutoCloseable {
   private TopicTail<?, ?> viewTail;
   private TopicTail<?, ?> repliesTail;
   private TopicTail<?, ?> catalogTail;
+  private IdentityDirectory directory;
+  private CompletableFuture<Void> identityReady = new CompletableFuture<>();
   private PublicKeyDirectory keys;
 
   /**
@@ -80,6 +89,12 @@ public final class GatewayServer implements AutoCloseable {
     viewTail =
         tail(bootstrap, prefix, Topics.RESOURCE_STATE, TopicTail.From.BEGINNING, view::onRecord);
     tail(bootstrap, prefix, Topics.SECRET_KEYS, TopicTail.From.BEGINNING, keys::onRecord);
+    directory = new IdentityDirectory(bootstrap, prefix, Clock.systemUTC()).start();
+    IdentityWriter identityWriter = new IdentityWriter(bootstrap, prefix);
+    closeables.add(identityWriter);
+    closeables.add(directory);
+    identityReady = bootstrapTenant(identityWriter);
+    Authorizer authorizer = new Authorizer(directory);
     CatalogView catalog = new CatalogView();
     catalogTail =
         tail(
@@ -100,23 +115,28 @@ public final class GatewayServer implements AutoCloseable {
             new ManifestParser(ManifestLimits.defaults().withMaxBytes(config.maxBodyBytes())),
             keys,
             commands,
-            DEPOT_STATUS_WAIT);
+            DEPOT_STATUS_WAIT,
+            (caller, key) -> authorizer.write(caller, key, view.get(key.toString()).orElse(null)));
     Map<String, BooleanSupplier> readiness = new LinkedHashMap<>(extraReadiness);
     readiness.put("replies", () -> repliesTail.caughtUp().isDone());
     readiness.put("readView", () -> viewTail.caughtUp().isDone());
     readiness.put("catalogView", () -> catalogTail.caughtUp().isDone());
+    readiness.put("identity", () -> identityReady.isDone());
     readiness.put("sealingKey", () -> keys.current().isPresent());
     vertx = Vertx.vertx();
     HttpApi api =
         new HttpApi(
             applyService,
             view,
-            new AdminTokenVerifier(config.adminToken()),
+            new ApiKeyVerifier(directory, new AdminTokenVerifier(config.adminToken())),
             readiness,
             config.maxBodyBytes(),
             new ResolutionClient(vertx, config.resolutionUrl()),
             catalog,
-            publisher);
+            publisher,
+            directory,
+            identityWriter,
+            new TenantRateLimiter(config.tenantRequestsPerSecond(), System::nanoTime));
 
     port = config.port() == 0 ? FreePorts.pick() : config.port();
     Future<String> deployed =
@@ -133,17 +153,40 @@ public final class GatewayServer implements AutoCloseable {
     return this;
   }
 
+  /**
+   * A fresh installation has one tenant, {@code default}, created once the directory has read the
+   * tenants topic (so a restart does not write it again).
+   */
+  private CompletableFuture<Void> bootstrapTenant(IdentityWriter writer) {
+    return directory
+        .caughtUp()
+        .thenCompose(
+            v ->
+                directory.tenantExists(AdminTokenVerifier.DEFAULT_TENANT)
+                    ? CompletableFuture.completedFuture(null)
+                    : writer
+                        .tenant(
+                            Tenant.newBuilder()
+                                .setName(AdminTokenVerifier.DEFAULT_TENANT)
+                                .setCreatedAt(System.currentTimeMillis())
+                                .setCreatedBy(AdminTokenVerifier.ADMIN_ID)
+                                .build())
+                        .thenCompose(w -> directory.sync()));
+  }
+
   /** True once the view and replies are caught up and a sealing key is known. */
   public boolean ready() {
     return repliesTail != null
         && repliesTail.caughtUp().isDone()
         && viewTail.caughtUp().isDone()
+        && identityReady.isDone()
         && keys.current().isPresent();
   }
 
   /** Completes once {@link #ready()} holds: replies and view caught up, a sealing key known. */
   public CompletableFuture<Void> whenReady() {
-    return CompletableFuture.allOf(repliesTail.caughtUp(), viewTail.caughtUp(), keys.known());
+    return CompletableFuture.allOf(
+        repliesTail.caughtUp(), viewTail.caughtUp(), keys.known(), identityReady);
   }
 
   public int port() {

@@ -50,6 +50,7 @@ public final class ApplyService {
   private final CommandService commands;
   private final ManifestSealer sealer = new ManifestSealer();
   private final Duration statusWait;
+  private final WriteGuard guard;
 
   private static final String DEPOT = "depot";
 
@@ -57,11 +58,19 @@ public final class ApplyService {
    * @param statusWait how long an apply with {@code wait=true} waits for a depot to settle before
    *     answering with the status it has then
    */
+  /** Refuses (throws) when a caller may not write a resource. */
+  @FunctionalInterface
+  public interface WriteGuard {
+    void check(Caller caller, ResourceKey key);
+  }
+
   public ApplyService(
       ManifestParser parser,
       PublicKeyDirectory keys,
       CommandService commands,
-      Duration statusWait) {
+      Duration statusWait,
+      WriteGuard guard) {
+    this.guard = guard;
     this.parser = parser;
     this.keys = keys;
     this.commands = commands;
@@ -80,6 +89,9 @@ public final class ApplyService {
     List<Manifest> manifests = new ArrayList<>();
     for (int i = 0; i < documents.size(); i++) {
       manifests.add(validate(documents.get(i), context, i + 1, documents.size()));
+    }
+    for (Manifest manifest : manifests) {
+      guard.check(caller, manifest.key());
     }
     if (request.ifMatch() != null && manifests.size() != 1) {
       throw DatadockException.invalid(

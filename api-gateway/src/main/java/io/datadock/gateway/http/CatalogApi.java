@@ -4,6 +4,7 @@ import io.datadock.core.error.DatadockException;
 import io.datadock.core.error.ErrorCode;
 import io.datadock.core.resource.ResourceKey;
 import io.datadock.core.udl.Udl;
+import io.datadock.gateway.auth.Authorizer;
 import io.datadock.gateway.auth.Caller;
 import io.datadock.gateway.kafka.CommandPublisher;
 import io.datadock.gateway.view.CatalogView;
@@ -37,11 +38,17 @@ final class CatalogApi {
   private final CatalogView catalog;
   private final ResourceView resources;
   private final CommandPublisher publisher;
+  private final Authorizer authorizer;
 
-  CatalogApi(CatalogView catalog, ResourceView resources, CommandPublisher publisher) {
+  CatalogApi(
+      CatalogView catalog,
+      ResourceView resources,
+      CommandPublisher publisher,
+      Authorizer authorizer) {
     this.catalog = catalog;
     this.resources = resources;
     this.publisher = publisher;
+    this.authorizer = authorizer;
   }
 
   void mount(Router router) {
@@ -110,6 +117,7 @@ final class CatalogApi {
   private void handleRescan(RoutingContext ctx) {
     Caller caller = ctx.get(HttpApi.CALLER);
     ResourceState state = depot(ctx, ctx.pathParam("name"));
+    authorizer.write(caller, ResourceKey.parse(state.getResourceKey()), state);
     if (!"active".equals(state.getStatus())) {
       throw new DatadockException(
           ErrorCode.CONFLICT,
@@ -146,6 +154,7 @@ final class CatalogApi {
         Optional.ofNullable(ctx.queryParams().get("tenant")).orElse(caller.defaultTenant());
     return resources
         .get(ResourceKey.of(tenant, "depot", name).toString())
+        .filter(s -> caller.principal().memberOf(s.getTenant()))
         .orElseThrow(
             () -> new DatadockException(ErrorCode.NOT_FOUND, "depot '" + name + "' not found"));
   }

@@ -18,6 +18,7 @@ public final class ErrorResponder {
       case NOT_FOUND -> 404;
       case CONFLICT, DEPENDENCY -> 409;
       case TOO_LARGE -> 413;
+      case RATE_LIMITED -> 429;
       case INVALID -> 422;
       case UNAVAILABLE -> 503;
       case TIMEOUT -> 504;

@@ -2,19 +2,25 @@ package io.datadock.gateway.http;
 
 import io.datadock.core.error.DatadockException;
 import io.datadock.core.error.ErrorCode;
+import io.datadock.core.identity.IdentityDirectory;
 import io.datadock.core.resource.ResourceKey;
 import io.datadock.gateway.apply.ApplyService;
 import io.datadock.gateway.apply.ApplyService.ApplyRequest;
 import io.datadock.gateway.apply.DocumentResult;
+import io.datadock.gateway.auth.Authorizer;
 import io.datadock.gateway.auth.Caller;
 import io.datadock.gateway.auth.TokenVerifier;
+import io.datadock.gateway.identity.IdentityWriter;
 import io.datadock.gateway.kafka.CommandPublisher;
+import io.datadock.gateway.limits.TenantRateLimiter;
 import io.datadock.gateway.secrets.ResolutionClient;
 import io.datadock.gateway.view.CatalogView;
 import io.datadock.gateway.view.ResourceView;
+import io.datadock.schemas.identity.AuditRecord;
 import io.datadock.schemas.resource.ResourceState;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -44,6 +50,10 @@ public final class HttpApi {
   private final int maxBodyBytes;
   private final ResolutionClient resolution;
   private final CatalogApi catalog;
+  private final IdentityApi identity;
+  private final Authorizer authorizer;
+  private final TenantRateLimiter limiter;
+  private final IdentityWriter audit;
 
   public HttpApi(
       ApplyService applyService,
@@ -53,14 +63,22 @@ public final class HttpApi {
       int maxBodyBytes,
       ResolutionClient resolution,
       CatalogView catalogView,
-      CommandPublisher publisher) {
+      CommandPublisher publisher,
+      IdentityDirectory directory,
+      IdentityWriter identityWriter,
+      TenantRateLimiter limiter) {
     this.applyService = applyService;
     this.view = view;
     this.tokens = tokens;
     this.readiness = readiness;
     this.maxBodyBytes = maxBodyBytes;
     this.resolution = resolution;
-    this.catalog = new CatalogApi(catalogView, view, publisher);
+    this.authorizer = new Authorizer(directory);
+    this.catalog = new CatalogApi(catalogView, view, publisher, authorizer);
+    this.identity =
+        new IdentityApi(directory, identityWriter, authorizer, view, java.time.Clock.systemUTC());
+    this.limiter = limiter;
+    this.audit = identityWriter;
   }
 
   public Router router(Vertx vertx) {
@@ -74,6 +92,7 @@ public final class HttpApi {
     router.get("/api/v1/resources/:type/:name").handler(this::handleGet);
     router.delete("/api/v1/resources/:type/:name").handler(this::handleDelete);
     catalog.mount(router);
+    identity.mount(router);
     router
         .route()
         .last()
@@ -111,7 +130,49 @@ public final class HttpApi {
     }
     ctx.put(CALLER, caller.get());
     ctx.put(TOKEN, token);
+    String tenant =
+        Optional.ofNullable(ctx.queryParams().get("tenant")).orElse(caller.get().defaultTenant());
+    long retryAfter = limiter.acquire(tenant);
+    if (retryAfter > 0) {
+      ctx.response().putHeader("Retry-After", String.valueOf(retryAfter));
+      ErrorResponder.send(
+          ctx,
+          new DatadockException(
+              ErrorCode.RATE_LIMITED,
+              "too many requests for tenant '" + tenant + "'; retry in " + retryAfter + " s"));
+      return;
+    }
+    if (!HttpMethod.GET.equals(ctx.request().method())) {
+      auditOnEnd(ctx, caller.get(), tenant);
+    }
     ctx.next();
+  }
+
+  /** Every mutating request is recorded once answered: who, what, outcome. */
+  private void auditOnEnd(RoutingContext ctx, Caller caller, String tenant) {
+    String method = ctx.request().method().name();
+    String path = ctx.request().path();
+    ctx.response()
+        .endHandler(
+            v -> {
+              int status = ctx.response().getStatusCode();
+              audit
+                  .audit(
+                      AuditRecord.newBuilder()
+                          .setAt(System.currentTimeMillis())
+                          .setActor(caller.id())
+                          .setMethod(method)
+                          .setPath(path)
+                          .setTenant(tenant)
+                          .setStatus(status)
+                          .setOutcome(status < 400 ? "ok" : "error " + status)
+                          .build())
+                  .exceptionally(
+                      e -> {
+                        LOG.error("audit record not written actor={} path={}", caller.id(), path);
+                        return null;
+                      });
+            });
   }
 
   private void handleApply(RoutingContext ctx) {
@@ -167,6 +228,7 @@ public final class HttpApi {
     }
     String tenant =
         Optional.ofNullable(ctx.queryParams().get("tenant")).orElse(caller.defaultTenant());
+    authorizer.read(caller, tenant);
     String name = ctx.queryParams().get("name");
     String workspace = ctx.queryParams().get("workspace");
     boolean all = "true".equalsIgnoreCase(ctx.queryParams().get("all"));
@@ -189,6 +251,7 @@ public final class HttpApi {
       json(ctx, 200, ResourceJson.full(state));
       return;
     }
+    authorizer.unsanitize(caller);
     resolution
         .unsanitize(ctx.get(TOKEN), state.getResourceKey())
         .onSuccess(fields -> json(ctx, 200, ResourceJson.unsanitized(state, fields)))
@@ -201,8 +264,16 @@ public final class HttpApi {
         find(ctx, caller)
             .map(s -> ResourceKey.parse(s.getResourceKey()))
             .orElseGet(() -> keyOf(ctx, caller));
-    String version = find(ctx, caller).map(ResourceState::getManifestVersion).orElse(null);
+    ResourceState existing = find(ctx, caller).orElse(null);
+    String version = existing == null ? null : existing.getManifestVersion();
+    if (!isMember(caller, key.tenant())) {
+      throw notFound(ctx);
+    }
+    authorizer.write(caller, key, existing);
     boolean force = "true".equalsIgnoreCase(ctx.queryParams().get("force"));
+    if (force && !caller.principal().isOperator()) {
+      throw new DatadockException(ErrorCode.FORBIDDEN, Authorizer.FORBIDDEN_OPERATOR);
+    }
     Future.fromCompletionStage(
             applyService.delete(caller, key, version, force), ctx.vertx().getOrCreateContext())
         .onSuccess(
@@ -223,9 +294,19 @@ public final class HttpApi {
         .onFailure(ctx::fail);
   }
 
-  /** The resource a path names: tenant-level first, then the workspace (default public). */
+  private static boolean isMember(Caller caller, String tenant) {
+    return caller.principal().memberOf(tenant);
+  }
+
+  /**
+   * The resource a path names: tenant-level first, then the workspace (default public). A tenant
+   * the caller is not a member of shows nothing: its resources are "not found", not forbidden.
+   */
   private Optional<ResourceState> find(RoutingContext ctx, Caller caller) {
     ResourceKey key = keyOf(ctx, caller);
+    if (!isMember(caller, key.tenant())) {
+      return Optional.empty();
+    }
     Optional<ResourceState> found = view.get(key.toString());
     if (found.isEmpty() && key.workspace() == null && key.kind().equals("secret")) {
       found = view.get(new ResourceKey(key.tenant(), key.kind(), "public", key.name()).toString());

@@ -12,6 +12,7 @@ public enum ErrorCode {
   CONFLICT("conflict"),
   DEPENDENCY("dependency"),
   TOO_LARGE("too_large"),
+  RATE_LIMITED("rate_limited"),
   INVALID("invalid"),
   TIMEOUT("timeout"),
   UNAVAILABLE("unavailable"),

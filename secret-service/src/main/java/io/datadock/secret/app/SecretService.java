@@ -2,6 +2,7 @@ package io.datadock.secret.app;
 
 import io.datadock.core.crypto.KeyRing;
 import io.datadock.core.crypto.MissingKeyException;
+import io.datadock.core.identity.IdentityDirectory;
 import io.datadock.core.kafka.FreePorts;
 import io.datadock.core.kafka.TopicProvisioner;
 import io.datadock.core.streams.StreamsSettings;
@@ -39,6 +40,7 @@ public final class SecretService implements AutoCloseable {
   private AccessAuditor auditor;
   private ResolutionServer resolution;
   private CommandProducer commandProducer;
+  private IdentityDirectory directory;
 
   /**
    * @throws MissingKeyException when secret-service has published keys before but its key directory
@@ -104,8 +106,12 @@ public final class SecretService implements AutoCloseable {
         new AccessAuditor(
             config.bootstrapServers(), config.topicPrefix(), 5_000, Clock.systemUTC());
     try {
+      directory =
+          new IdentityDirectory(config.bootstrapServers(), config.topicPrefix(), Clock.systemUTC())
+              .start();
       resolution =
-          new ResolutionServer(streams, self, config.callerTokens(), auditor, keyRing::open);
+          new ResolutionServer(
+              streams, self, config.callerTokens(), auditor, keyRing::open, directory);
       commandProducer = new CommandProducer(config.bootstrapServers(), config.topicPrefix());
       KeyRotation rotation =
           new KeyRotation(streams, keyRing, publisher, commandProducer::send, Clock.systemUTC());
@@ -152,6 +158,9 @@ public final class SecretService implements AutoCloseable {
     }
     if (commandProducer != null) {
       commandProducer.close();
+    }
+    if (directory != null) {
+      directory.close();
     }
     if (streams != null) {
       streams.close(Duration.ofSeconds(30));

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.datadock.core.crypto.SealingException;
+import io.datadock.core.identity.IdentityDirectory;
+import io.datadock.core.identity.Principal;
 import io.datadock.schemas.common.SealedPayload;
 import io.datadock.schemas.secret.AccessOutcome;
 import io.datadock.schemas.secret.SecretState;
@@ -56,6 +58,7 @@ public final class ResolutionServer implements AutoCloseable {
   private final HttpClient forwarder =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final HttpServer server;
+  private final IdentityDirectory directory;
   private final java.util.concurrent.ExecutorService workers;
 
   /**
@@ -66,8 +69,10 @@ public final class ResolutionServer implements AutoCloseable {
       HostInfo self,
       Map<String, String> callers,
       AccessAuditor auditor,
-      BiFunction<SealedPayload, byte[], byte[]> opener)
+      BiFunction<SealedPayload, byte[], byte[]> opener,
+      IdentityDirectory directory)
       throws IOException {
+    this.directory = directory;
     this.streams = streams;
     this.self = self;
     this.callers = Map.copyOf(callers);
@@ -133,8 +138,13 @@ public final class ResolutionServer implements AutoCloseable {
               "body must be {\"secret\": \"<resource key>\", \"purpose\": \"rw|scan|query\"}"));
       return;
     }
-    String caller =
-        InternalHttp.caller(callers, exchange.getRequestHeaders().getFirst("Authorization"));
+    String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+    String caller = InternalHttp.caller(callers, authorization);
+    Principal user = null;
+    if (caller == null && authorization != null && authorization.length() > 7) {
+      user = directory.verify(authorization.substring(7).trim()).orElse(null);
+      caller = user == null ? null : "user:" + user.id();
+    }
     if (caller == null) {
       auditor.record(
           key,
@@ -159,6 +169,14 @@ public final class ResolutionServer implements AutoCloseable {
               "malformed",
               "unknown purpose '" + purposeText + "', expected rw, scan, query or unsanitize"));
       return;
+    }
+    if (user != null) {
+      String refusal = refusal(user, key, purpose.get());
+      if (refusal != null) {
+        auditor.record(key, caller, purposeText, AccessOutcome.DENIED, refusal, List.of());
+        InternalHttp.reply(exchange, 403, InternalHttp.error("forbidden", refusal));
+        return;
+      }
     }
     if (purpose.get() == Purpose.UNSANITIZE && !caller.startsWith("user:")) {
       auditor.record(
@@ -188,6 +206,25 @@ public final class ResolutionServer implements AutoCloseable {
     String depot = text(body, "depot");
     answerLocally(
         exchange, key, depot == null ? caller : caller + " for " + depot, depot, purpose.get());
+  }
+
+  /**
+   * Why a user (an API key, not a service) may not resolve this secret, or null: the user must be a
+   * member of the secret's tenant and hold read-secret (or unsanitize-resource to unsanitize).
+   */
+  static String refusal(Principal user, String key, Purpose purpose) {
+    String tenant = key.contains("/") ? key.substring(0, key.indexOf('/')) : "";
+    if (!user.memberOf(tenant)) {
+      return "forbidden: user is not a member of tenant '" + tenant + "'";
+    }
+    if (purpose == Purpose.UNSANITIZE) {
+      return user.may(Principal.UNSANITIZE)
+          ? null
+          : "forbidden: user does not have use-case unsanitize-resource";
+    }
+    return user.may(Principal.READ_SECRET)
+        ? null
+        : "forbidden: user does not have use-case read-secret";
   }
 
   private void answerLocally(

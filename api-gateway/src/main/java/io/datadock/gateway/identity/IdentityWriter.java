@@ -1,0 +1,78 @@
+package io.datadock.gateway.identity;
+
+import io.datadock.core.kafka.KafkaSettings;
+import io.datadock.schemas.Topic;
+import io.datadock.schemas.Topics;
+import io.datadock.schemas.identity.ApiKey;
+import io.datadock.schemas.identity.AuditRecord;
+import io.datadock.schemas.identity.Tenant;
+import io.datadock.schemas.identity.User;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Writes identity state (users, API key hashes, tenants) to its compacted topics, and audit
+ * records. The gateway owns these topics; each write completes on the broker's ack.
+ */
+public final class IdentityWriter implements AutoCloseable {
+
+  private final KafkaProducer<String, byte[]> producer;
+  private final String prefix;
+
+  public IdentityWriter(String bootstrapServers, String topicPrefix) {
+    this.producer =
+        new KafkaProducer<>(
+            KafkaSettings.producer(bootstrapServers, "datadock-gateway-identity"),
+            new StringSerializer(),
+            new ByteArraySerializer());
+    this.prefix = topicPrefix;
+  }
+
+  public CompletableFuture<Void> user(User user) {
+    return send(Topics.IDENTITY_USERS, user.getId(), user);
+  }
+
+  public CompletableFuture<Void> key(ApiKey key) {
+    return send(Topics.IDENTITY_API_KEYS, key.getKeyId(), key);
+  }
+
+  public CompletableFuture<Void> tenant(Tenant tenant) {
+    return send(Topics.IDENTITY_TENANTS, tenant.getName(), tenant);
+  }
+
+  public CompletableFuture<Void> deleteTenant(String name) {
+    return send(Topics.IDENTITY_TENANTS, name, null);
+  }
+
+  public CompletableFuture<Void> audit(AuditRecord record) {
+    return send(Topics.AUDIT, record.getTenant() == null ? "-" : record.getTenant(), record);
+  }
+
+  private <V> CompletableFuture<Void> send(Topic<String, V> topic, String key, V value) {
+    CompletableFuture<Void> acked = new CompletableFuture<>();
+    String name = topic.name(prefix);
+    byte[] bytes = value == null ? null : topic.valueSerde().serializer().serialize(name, value);
+    try {
+      producer.send(
+          new ProducerRecord<>(name, key, bytes),
+          (m, e) -> {
+            if (e != null) {
+              acked.completeExceptionally(e);
+            } else {
+              acked.complete(null);
+            }
+          });
+    } catch (RuntimeException e) {
+      acked.completeExceptionally(e);
+    }
+    return acked;
+  }
+
+  @Override
+  public void close() {
+    producer.close();
+  }
+}
