@@ -115,8 +115,7 @@ class SecretApiIT extends PlatformIT {
     assertThat(api.applyYaml(secret("tenant-b-cred", "pw"), "?tenant=tenant-b").status())
         .as("tenants are explicit: tenant-b does not exist yet")
         .isEqualTo(404);
-    assertThat(api.postJson("/api/v1/tenants", "{\"name\": \"tenant-b\"}").status())
-        .isEqualTo(201);
+    assertThat(api.postJson("/api/v1/tenants", "{\"name\": \"tenant-b\"}").status()).isEqualTo(201);
     assertThat(api.applyYaml(secret("tenant-b-cred", "pw"), "?tenant=tenant-b").status())
         .isEqualTo(200);
 

@@ -1,0 +1,243 @@
+package io.datadock.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The permission model through real HTTP: every endpoint against members and non-members, user,
+ * data-dev, tenant-admin and operator, owner and non-owner. Each cell asserts the exact status and
+ * message, and no cell may read or write across tenants.
+ */
+class AuthorizationMatrixIT extends PlatformIT {
+
+  static final String DATA_DEV = "forbidden: user does not have required role data-dev";
+  static final String OPERATOR = "forbidden: user does not have required role operator";
+
+  static final Map<String, Api> as = new LinkedHashMap<>();
+  static final List<String> tokens = new ArrayList<>();
+
+  @BeforeAll
+  static void people() {
+    created(api.postJson("/api/v1/tenants", "{\"name\": \"alpha\"}"));
+    created(api.postJson("/api/v1/tenants", "{\"name\": \"beta\"}"));
+    user("viewer", "alpha", "[\"roles:id:user\"]", "[]");
+    user("dev", "alpha", "[\"roles:id:user\", \"roles:id:data-dev\"]", "[]");
+    user("dev2", "alpha", "[\"roles:id:data-dev\"]", "[]");
+    user("tadmin", "alpha", "[\"roles:id:data-dev\", \"roles:id:tenant-admin\"]", "[]");
+    user("ops", "alpha", "[\"roles:id:operator\", \"roles:id:data-dev\"]", "[]");
+    user("outsider", "beta", "[\"roles:id:data-dev\"]", "[]");
+    user("reader", "alpha", "[\"roles:id:user\"]", "[\"read-secret\", \"unsanitize-resource\"]");
+    expect(as.get("dev").applyYaml(secret("alpha-cred", "pw-1"), ""), 200, null);
+    expect(as.get("outsider").applyYaml(secret("beta-cred", "pw-b"), ""), 200, null);
+  }
+
+  static void created(Api.Response r) {
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+  }
+
+  static void user(String id, String tenant, String tags, String useCases) {
+    created(
+        api.postJson(
+            "/api/v1/users",
+            "{\"id\": \"%s\", \"name\": \"%s\", \"type\": \"person\", \"tenants\": [\"%s\"], \"tags\": %s, \"useCases\": %s}"
+                .formatted(id, id, tenant, tags, useCases)));
+    Api.Response key = api.postJson("/api/v1/users/" + id + "/apikeys", "{}");
+    created(key);
+    String token = new JsonObject(key.body()).getString("token");
+    tokens.add(token);
+    as.put(id, api.withToken(token));
+  }
+
+  static String secret(String name, String password) {
+    return SecretApiIT.secret(name, password);
+  }
+
+  static String instanceSecret(String name) {
+    return "name: %s\nversion: v1\ntype: instance-secret\ninstance-secret:\n  type: key-value\n  acl: r\n  data: {password: x}\n"
+        .formatted(name);
+  }
+
+  /** Asserts the status, and the exact error message when one is given. */
+  static JsonObject expect(Api.Response r, int status, String message) {
+    assertThat(r.status()).as(r.body()).isEqualTo(status);
+    JsonObject body = r.body().isBlank() ? new JsonObject() : new JsonObject(r.body());
+    if (message != null) {
+      assertThat(body.getJsonObject("error").getString("message")).isEqualTo(message);
+    }
+    return body;
+  }
+
+  static Api.Response post(Api api, String path) {
+    return api.send(
+        HttpRequest.newBuilder(api.uri(path)).POST(HttpRequest.BodyPublishers.noBody()));
+  }
+
+  @Test
+  void applyNeedsDataDevInAMemberTenant() {
+    expect(as.get("viewer").applyYaml(secret("v-cred", "x"), ""), 403, DATA_DEV);
+    expect(
+        as.get("outsider").applyYaml(secret("o-cred", "x"), "?tenant=alpha"),
+        404,
+        "tenant 'alpha' not found");
+    expect(as.get("viewer").applyYaml(secret("v-cred", "x"), "?dryRun=true"), 403, DATA_DEV);
+    expect(as.get("dev").applyYaml(secret("dev-own", "x"), ""), 200, null);
+  }
+
+  @Test
+  void membersReadNonMembersSeeNothingAtAll() {
+    expect(as.get("viewer").get("/api/v1/resources/secret/alpha-cred"), 200, null);
+    expect(
+        as.get("outsider").get("/api/v1/resources/secret/alpha-cred?tenant=alpha"),
+        404,
+        "secret 'alpha-cred' not found");
+    expect(
+        as.get("outsider").get("/api/v1/resources?tenant=alpha&all=true"),
+        404,
+        "tenant 'alpha' not found");
+    // and the other way round: alpha's members cannot see beta
+    expect(
+        as.get("dev").get("/api/v1/resources/secret/beta-cred?tenant=beta"),
+        404,
+        "secret 'beta-cred' not found");
+    expect(
+        as.get("dev").get("/api/v1/datasets?depot=anything&tenant=beta"),
+        404,
+        "depot 'anything' not found");
+  }
+
+  @Test
+  void listingShowsOwnResourcesUnlessAll() {
+    JsonArray own =
+        expect(as.get("viewer").get("/api/v1/resources?type=secret"), 200, null)
+            .getJsonArray("items");
+    JsonArray all =
+        expect(as.get("viewer").get("/api/v1/resources?type=secret&all=true"), 200, null)
+            .getJsonArray("items");
+    assertThat(names(own)).doesNotContain("alpha-cred");
+    assertThat(names(all)).contains("alpha-cred").doesNotContain("beta-cred");
+  }
+
+  @Test
+  void anotherUsersResourceNeedsATenantAdminOrOperator() {
+    expect(as.get("dev").applyYaml(secret("shared-cred", "one"), ""), 200, null);
+
+    expect(
+        as.get("dev2").applyYaml(secret("shared-cred", "two"), ""),
+        403,
+        "forbidden: secret 'shared-cred' is owned by 'dev'");
+    expect(
+        as.get("dev2").delete("/api/v1/resources/secret/shared-cred"),
+        403,
+        "forbidden: secret 'shared-cred' is owned by 'dev'");
+    expect(as.get("tadmin").applyYaml(secret("shared-cred", "three"), ""), 200, null);
+    expect(as.get("ops").delete("/api/v1/resources/secret/shared-cred"), 200, null);
+  }
+
+  @Test
+  void deletingNeedsDataDevMembershipAndOwnership() {
+    expect(as.get("dev").applyYaml(secret("to-delete", "x"), ""), 200, null);
+    expect(as.get("viewer").delete("/api/v1/resources/secret/to-delete"), 403, DATA_DEV);
+    expect(
+        as.get("outsider").delete("/api/v1/resources/secret/to-delete?tenant=alpha"),
+        404,
+        "secret 'to-delete' not found");
+    expect(as.get("dev").delete("/api/v1/resources/secret/to-delete?force=true"), 403, OPERATOR);
+    expect(as.get("dev").delete("/api/v1/resources/secret/to-delete"), 200, null);
+  }
+
+  @Test
+  void instanceLevelResourcesNeedAnOperator() {
+    expect(as.get("dev").applyYaml(instanceSecret("inst-a"), ""), 403, OPERATOR);
+    expect(as.get("ops").applyYaml(instanceSecret("inst-a"), ""), 200, null);
+  }
+
+  @Test
+  void secretValuesNeedTheUnsanitizeUseCase() {
+    expect(
+        as.get("dev").get("/api/v1/resources/secret/alpha-cred?unsanitize=true"),
+        403,
+        "forbidden: user does not have use-case unsanitize-resource");
+    JsonObject values =
+        expect(
+            as.get("reader").get("/api/v1/resources/secret/alpha-cred?unsanitize=true"), 200, null);
+    assertThat(values.getJsonObject("spec").getJsonObject("data").getString("password"))
+        .isEqualTo("pw-1");
+  }
+
+  @Test
+  void identityEndpointsAreForOperatorsAndOneselfOnly() {
+    JsonObject me = expect(as.get("viewer").get("/api/v1/users/me"), 200, null);
+    assertThat(me.getString("id")).isEqualTo("viewer");
+    assertThat(me.getJsonArray("tenants").getList()).containsExactly("alpha");
+
+    expect(as.get("dev").postJson("/api/v1/tenants", "{\"name\": \"gamma\"}"), 403, OPERATOR);
+    expect(as.get("dev").get("/api/v1/users"), 403, OPERATOR);
+    expect(
+        as.get("dev").postJson("/api/v1/users", "{\"id\": \"x\", \"tenants\": [\"alpha\"]}"),
+        403,
+        OPERATOR);
+    expect(as.get("dev").postJson("/api/v1/users/viewer/apikeys", "{}"), 403, OPERATOR);
+    expect(as.get("viewer").postJson("/api/v1/users/viewer/apikeys", "{}"), 201, null);
+    assertThat(expect(as.get("ops").get("/api/v1/users"), 200, null).getJsonArray("items").size())
+        .isGreaterThanOrEqualTo(7);
+  }
+
+  @Test
+  void aRevokedKeyStopsAtOnceAndAnExpiredOneStopsOnTime() {
+    JsonObject issued = new JsonObject(api.postJson("/api/v1/users/dev2/apikeys", "{}").body());
+    Api dev2 = api.withToken(issued.getString("token"));
+    tokens.add(issued.getString("token"));
+    expect(dev2.get("/api/v1/users/me"), 200, null);
+
+    expect(api.delete("/api/v1/users/dev2/apikeys/" + issued.getString("keyId")), 200, null);
+
+    expect(dev2.get("/api/v1/users/me"), 401, "invalid, expired or revoked token");
+
+    JsonObject shortLived =
+        new JsonObject(
+            api.postJson("/api/v1/users/dev2/apikeys", "{\"expiresInSeconds\": 1}").body());
+    tokens.add(shortLived.getString("token"));
+    Api brief = api.withToken(shortLived.getString("token"));
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> brief.get("/api/v1/users/me").status() == 401);
+    JsonArray listed =
+        expect(api.get("/api/v1/users/dev2/apikeys"), 200, null).getJsonArray("items");
+    assertThat(listed.encode()).doesNotContain(issued.getString("token"));
+  }
+
+  @Test
+  void aTenantWithResourcesCannotBeDeleted() {
+    expect(api.delete("/api/v1/tenants/alpha"), 409, null);
+    created(api.postJson("/api/v1/tenants", "{\"name\": \"empty\"}"));
+    expect(api.delete("/api/v1/tenants/empty"), 200, null);
+    expect(api.delete("/api/v1/tenants/empty"), 404, "tenant 'empty' not found");
+  }
+
+  @Test
+  void tokensNeverReachTheLog() throws Exception {
+    Path log = Path.of(System.getProperty("datadock.it.log", "target/it-logs/datadock-it.log"));
+    String text = Files.readString(log, StandardCharsets.ISO_8859_1);
+    for (String token : tokens) {
+      assertThat(text).doesNotContain(token).doesNotContain(token.substring(21));
+    }
+  }
+
+  private static List<String> names(JsonArray items) {
+    return items.stream().map(o -> ((JsonObject) o).getString("name")).toList();
+  }
+}
