@@ -85,7 +85,10 @@ public final class ApplyBenchmark {
     Path dir = Files.createTempDirectory("datadock-bench-");
     try (Platform platform =
         Platform.start(
-            PlatformOptions.defaults(dir).withReplyMode(mode).withAdminToken("bench-token"))) {
+            PlatformOptions.defaults(dir)
+                .withReplyMode(mode)
+                .withAdminToken("bench-token")
+                .withTenantRate(0))) {
       platform.whenReady().get(90, TimeUnit.SECONDS);
       try (LoadGenerator load = new LoadGenerator(platform.gatewayUrl(), "bench-token")) {
         String run = mode.name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -98,6 +98,7 @@ public final class Platform implements AutoCloseable {
                   GatewayConfig.defaults(options.gatewayPort(), bootstrap, token)
                       .withReplyTimeout(options.replyTimeout())
                       .withReplyMode(options.replyMode())
+                      .withTenantRate(options.tenantRate())
                       .withResolutionUrl("http://localhost:" + secretService.resolutionPort()),
                   checks)
               .start();

@@ -1,5 +1,6 @@
 package io.datadock.local;
 
+import io.datadock.gateway.app.GatewayConfig;
 import io.datadock.gateway.app.GatewayConfig.ReplyMode;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import java.time.Duration;
  * @param replyTimeout how long the gateway waits for a service's reply
  * @param replyMode SERVICE, or BROKER_ACK to measure the gateway's ceiling
  * @param rescanInterval periodic catalog rescans; zero turns them off
+ * @param tenantRate the gateway's per-tenant request rate; zero turns limiting off
  */
 public record PlatformOptions(
     int gatewayPort,
@@ -27,11 +29,21 @@ public record PlatformOptions(
     int partitions,
     Duration replyTimeout,
     ReplyMode replyMode,
-    Duration rescanInterval) {
+    Duration rescanInterval,
+    double tenantRate) {
 
   public static PlatformOptions defaults(Path dataDir) {
     return new PlatformOptions(
-        0, 0, dataDir, null, null, 4, Duration.ofSeconds(10), ReplyMode.SERVICE, Duration.ZERO);
+        0,
+        0,
+        dataDir,
+        null,
+        null,
+        4,
+        Duration.ofSeconds(10),
+        ReplyMode.SERVICE,
+        Duration.ZERO,
+        GatewayConfig.DEFAULT_TENANT_RATE);
   }
 
   public PlatformOptions withPorts(int gateway, int kafka) {
@@ -44,7 +56,8 @@ public record PlatformOptions(
         partitions,
         replyTimeout,
         replyMode,
-        rescanInterval);
+        rescanInterval,
+        tenantRate);
   }
 
   public PlatformOptions withAdminToken(String token) {
@@ -57,7 +70,8 @@ public record PlatformOptions(
         partitions,
         replyTimeout,
         replyMode,
-        rescanInterval);
+        rescanInterval,
+        tenantRate);
   }
 
   public PlatformOptions withCliConfig(Path path) {
@@ -70,7 +84,8 @@ public record PlatformOptions(
         partitions,
         replyTimeout,
         replyMode,
-        rescanInterval);
+        rescanInterval,
+        tenantRate);
   }
 
   public PlatformOptions withReplyTimeout(Duration timeout) {
@@ -83,7 +98,8 @@ public record PlatformOptions(
         partitions,
         timeout,
         replyMode,
-        rescanInterval);
+        rescanInterval,
+        tenantRate);
   }
 
   public PlatformOptions withReplyMode(ReplyMode mode) {
@@ -96,7 +112,8 @@ public record PlatformOptions(
         partitions,
         replyTimeout,
         mode,
-        rescanInterval);
+        rescanInterval,
+        tenantRate);
   }
 
   /** Periodic catalog rescans of every active depot; zero (the default) turns them off. */
@@ -110,6 +127,22 @@ public record PlatformOptions(
         partitions,
         replyTimeout,
         replyMode,
-        interval);
+        interval,
+        tenantRate);
+  }
+
+  /** The gateway's per-tenant request rate (requests a second; 0: no limit). */
+  public PlatformOptions withTenantRate(double perSecond) {
+    return new PlatformOptions(
+        gatewayPort,
+        kafkaPort,
+        dataDir,
+        adminToken,
+        cliConfig,
+        partitions,
+        replyTimeout,
+        replyMode,
+        rescanInterval,
+        perSecond);
   }
 }

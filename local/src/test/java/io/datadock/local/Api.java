@@ -29,6 +29,10 @@ final class Api {
     this.token = token;
   }
 
+  String token() {
+    return token;
+  }
+
   Api withToken(String otherToken) {
     return new Api(baseUrl, otherToken);
   }

@@ -237,6 +237,43 @@ class AuthorizationMatrixIT extends PlatformIT {
     }
   }
 
+  @Test
+  void credentialResolutionChecksTheUserAgainInSecretService() throws Exception {
+    Resolver resolver = new Resolver(platform);
+    String key = "alpha/secret/alpha-cred";
+    assertThat(resolver.resolve(tokenOf("reader"), key, "rw").status()).isEqualTo(200);
+    Api.Response noUseCase = resolver.resolve(tokenOf("dev"), key, "rw");
+    assertThat(noUseCase.status()).isEqualTo(403);
+    assertThat(noUseCase.body()).contains("forbidden: user does not have use-case read-secret");
+    Api.Response outsider = resolver.resolve(tokenOf("outsider"), key, "rw");
+    assertThat(outsider.status()).isEqualTo(403);
+    assertThat(outsider.body()).contains("forbidden: user is not a member of tenant 'alpha'");
+  }
+
+  @Test
+  void everyMutatingRequestIsAudited() throws Exception {
+    expect(as.get("viewer").applyYaml(secret("audited", "x"), ""), 403, DATA_DEV);
+    try (TopicRecorder<io.datadock.schemas.identity.AuditRecord> audit =
+        new TopicRecorder<>(platform.bootstrapServers(), io.datadock.schemas.Topics.AUDIT)) {
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(
+              () ->
+                  assertThat(audit.values(r -> true))
+                      .anySatisfy(
+                          a -> {
+                            assertThat(a.getActor()).isEqualTo("viewer");
+                            assertThat(a.getMethod()).isEqualTo("POST");
+                            assertThat(a.getPath()).isEqualTo("/api/v1/resources");
+                            assertThat(a.getStatus()).isEqualTo(403);
+                          }));
+    }
+  }
+
+  private static String tokenOf(String user) {
+    return as.get(user).token();
+  }
+
   private static List<String> names(JsonArray items) {
     return items.stream().map(o -> ((JsonObject) o).getString("name")).toList();
   }
