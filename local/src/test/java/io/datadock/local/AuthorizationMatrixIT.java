@@ -270,6 +270,52 @@ class AuthorizationMatrixIT extends PlatformIT {
     }
   }
 
+  @Test
+  void aCrossTenantReferenceNeedsTheOwningTenantsGrant() {
+    String depot =
+        """
+        name: cross
+        version: v2alpha
+        type: depot
+        spec:
+          type: snowflake
+          spec: {url: "https://x.snowflakecomputing.com", database: D, warehouse: W}
+          secrets: [{id: "beta:beta-cred", purpose: rw}]
+        """;
+    JsonObject refused =
+        expect(as.get("dev").applyYaml(depot, "?wait=true"), 200, null)
+            .getJsonArray("results")
+            .getJsonObject(0);
+    assertThat(refused.getString("status")).isEqualTo("error");
+    assertThat(refused.getString("message"))
+        .isEqualTo(
+            "secret reference denied: secret 'beta-cred' is in tenant 'beta', not in the depot's"
+                + " tenant 'alpha', which it has not been granted");
+
+    String grant = "{\"tenant\": \"alpha\", \"secret\": \"beta-cred\"}";
+    expect(
+        as.get("dev").postJson("/api/v1/tenants/beta/grants", grant),
+        404,
+        "tenant 'beta' not found");
+    expect(
+        as.get("outsider").postJson("/api/v1/tenants/beta/grants", grant),
+        403,
+        "forbidden: user does not have required role tenant-admin");
+    created(api.postJson("/api/v1/tenants/beta/grants", grant));
+
+    JsonObject granted =
+        expect(as.get("dev").applyYaml(depot, "?wait=true"), 200, null)
+            .getJsonArray("results")
+            .getJsonObject(0);
+    assertThat(granted.getString("status")).as(granted.encode()).isEqualTo("active");
+    assertThat(
+            expect(as.get("outsider").get("/api/v1/tenants/beta/grants"), 200, null)
+                .getJsonArray("items")
+                .getJsonObject(0)
+                .getString("tenant"))
+        .isEqualTo("alpha");
+  }
+
   private static String tokenOf(String user) {
     return as.get(user).token();
   }

@@ -9,6 +9,7 @@ import io.datadock.schemas.depot.ValidationRequest;
 import io.datadock.schemas.depot.ValidationResult;
 import io.datadock.schemas.identity.ApiKey;
 import io.datadock.schemas.identity.AuditRecord;
+import io.datadock.schemas.identity.ReferenceGrant;
 import io.datadock.schemas.identity.Tenant;
 import io.datadock.schemas.identity.User;
 import io.datadock.schemas.reference.ReferenceReply;
@@ -109,6 +110,13 @@ public final class Topics {
   public static final Topic<String, Tenant> IDENTITY_TENANTS =
       new Topic<>("identity.tenants", Serdes.String(), avro(Tenant.class), true);
 
+  /**
+   * Cross-tenant reference grants, keyed by {@code <owner>/<grantee>/<secret>} (compacted): read by
+   * secret-service when a depot of the grantee references the owner's secret.
+   */
+  public static final Topic<String, ReferenceGrant> IDENTITY_GRANTS =
+      new Topic<>("identity.grants", Serdes.String(), avro(ReferenceGrant.class), true);
+
   /** Every mutating request at the gateway, keyed by tenant. */
   public static final Topic<String, AuditRecord> AUDIT =
       new Topic<>("audit", Serdes.String(), avro(AuditRecord.class), false);
@@ -134,6 +142,7 @@ public final class Topics {
           IDENTITY_USERS,
           IDENTITY_API_KEYS,
           IDENTITY_TENANTS,
+          IDENTITY_GRANTS,
           AUDIT);
 
   private Topics() {}

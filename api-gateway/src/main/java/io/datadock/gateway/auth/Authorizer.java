@@ -67,6 +67,16 @@ public final class Authorizer {
     }
   }
 
+  /** Administering a tenant (its grants): an operator, or a tenant admin who is a member. */
+  public void tenantAdmin(Caller caller, String tenant) {
+    read(caller, tenant);
+    Principal p = caller.principal();
+    if (!p.isOperator() && !p.has(Principal.TENANT_ADMIN)) {
+      throw new DatadockException(
+          ErrorCode.FORBIDDEN, "forbidden: user does not have required role tenant-admin");
+    }
+  }
+
   public void operator(Caller caller) {
     if (!caller.principal().isOperator()) {
       throw new DatadockException(ErrorCode.FORBIDDEN, FORBIDDEN_OPERATOR);

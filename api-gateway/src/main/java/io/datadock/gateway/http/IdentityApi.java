@@ -11,6 +11,7 @@ import io.datadock.gateway.auth.Caller;
 import io.datadock.gateway.identity.IdentityWriter;
 import io.datadock.gateway.view.ResourceView;
 import io.datadock.schemas.identity.ApiKey;
+import io.datadock.schemas.identity.ReferenceGrant;
 import io.datadock.schemas.identity.Tenant;
 import io.datadock.schemas.identity.User;
 import io.vertx.core.Future;
@@ -65,6 +66,11 @@ final class IdentityApi {
     router.get("/api/v1/tenants").handler(this::handleTenants);
     router.post("/api/v1/tenants").handler(this::handleCreateTenant);
     router.delete("/api/v1/tenants/:name").handler(this::handleDeleteTenant);
+    router.get("/api/v1/tenants/:name/grants").handler(this::handleGrants);
+    router.post("/api/v1/tenants/:name/grants").handler(this::handleGrant);
+    router
+        .delete("/api/v1/tenants/:name/grants/:grantee/:secret")
+        .handler(this::handleWithdrawGrant);
   }
 
   private void handleMe(RoutingContext ctx) {
@@ -250,6 +256,60 @@ final class IdentityApi {
         writer.deleteTenant(name),
         200,
         new JsonObject().put("outcome", "deleted").put("name", name));
+  }
+
+  private void handleGrants(RoutingContext ctx) {
+    String owner = ctx.pathParam("name");
+    authorizer.read(caller(ctx), owner);
+    JsonArray items = new JsonArray();
+    for (ReferenceGrant g : directory.grantsOf(owner)) {
+      items.add(
+          new JsonObject()
+              .put("tenant", g.getGrantee())
+              .put("secret", g.getSecret())
+              .put("createdBy", g.getCreatedBy())
+              .put("createdAt", instant(g.getCreatedAt())));
+    }
+    HttpApi.json(ctx, 200, new JsonObject().put("items", items));
+  }
+
+  /**
+   * Tenant {@code name} lets depots of another tenant reference one of its secrets: an operator, or
+   * a tenant admin of the owning tenant, decides.
+   */
+  private void handleGrant(RoutingContext ctx) {
+    Caller caller = caller(ctx);
+    String owner = ctx.pathParam("name");
+    authorizer.tenantAdmin(caller, owner);
+    JsonObject body = body(ctx);
+    String grantee = Names.resourceName("tenant", required(body, "tenant"));
+    String secret = Names.secretName("secret", required(body, "secret"));
+    if (!directory.tenantExists(grantee)) {
+      throw DatadockException.invalid("tenant", "tenant '" + grantee + "' does not exist");
+    }
+    ReferenceGrant grant =
+        ReferenceGrant.newBuilder()
+            .setOwner(owner)
+            .setGrantee(grantee)
+            .setSecret(secret)
+            .setCreatedBy(caller.id())
+            .setCreatedAt(clock.millis())
+            .build();
+    written(
+        ctx,
+        writer.grant(grant),
+        201,
+        new JsonObject().put("owner", owner).put("tenant", grantee).put("secret", secret));
+  }
+
+  private void handleWithdrawGrant(RoutingContext ctx) {
+    String owner = ctx.pathParam("name");
+    authorizer.tenantAdmin(caller(ctx), owner);
+    written(
+        ctx,
+        writer.withdrawGrant(owner, ctx.pathParam("grantee"), ctx.pathParam("secret")),
+        200,
+        new JsonObject().put("outcome", "withdrawn"));
   }
 
   /** Answers once the write is acknowledged and read back into the directory. */

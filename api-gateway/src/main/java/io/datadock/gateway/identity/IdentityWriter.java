@@ -5,6 +5,7 @@ import io.datadock.schemas.Topic;
 import io.datadock.schemas.Topics;
 import io.datadock.schemas.identity.ApiKey;
 import io.datadock.schemas.identity.AuditRecord;
+import io.datadock.schemas.identity.ReferenceGrant;
 import io.datadock.schemas.identity.Tenant;
 import io.datadock.schemas.identity.User;
 import java.util.concurrent.CompletableFuture;
@@ -45,6 +46,22 @@ public final class IdentityWriter implements AutoCloseable {
 
   public CompletableFuture<Void> deleteTenant(String name) {
     return send(Topics.IDENTITY_TENANTS, name, null);
+  }
+
+  public CompletableFuture<Void> grant(ReferenceGrant grant) {
+    return send(
+        Topics.IDENTITY_GRANTS,
+        grantKey(grant.getOwner(), grant.getGrantee(), grant.getSecret()),
+        grant);
+  }
+
+  public CompletableFuture<Void> withdrawGrant(String owner, String grantee, String secret) {
+    return send(Topics.IDENTITY_GRANTS, grantKey(owner, grantee, secret), null);
+  }
+
+  /** The same key secret-service looks grants up by. */
+  static String grantKey(String owner, String grantee, String secret) {
+    return owner + "/" + grantee + "/" + secret;
   }
 
   public CompletableFuture<Void> audit(AuditRecord record) {

@@ -5,6 +5,7 @@ import io.datadock.core.kafka.TopicTail;
 import io.datadock.schemas.Topic;
 import io.datadock.schemas.Topics;
 import io.datadock.schemas.identity.ApiKey;
+import io.datadock.schemas.identity.ReferenceGrant;
 import io.datadock.schemas.identity.Tenant;
 import io.datadock.schemas.identity.User;
 import java.time.Clock;
@@ -28,6 +29,7 @@ public final class IdentityDirectory implements AutoCloseable {
   private final Map<String, User> users = new ConcurrentHashMap<>();
   private final Map<String, ApiKey> keys = new ConcurrentHashMap<>();
   private final Map<String, Tenant> tenants = new ConcurrentHashMap<>();
+  private final Map<String, ReferenceGrant> grants = new ConcurrentHashMap<>();
   private final List<TopicTail<String, ?>> tails;
   private final Clock clock;
 
@@ -37,7 +39,8 @@ public final class IdentityDirectory implements AutoCloseable {
         List.of(
             tail(bootstrapServers, topicPrefix, Topics.IDENTITY_USERS, r -> put(users, r)),
             tail(bootstrapServers, topicPrefix, Topics.IDENTITY_API_KEYS, r -> put(keys, r)),
-            tail(bootstrapServers, topicPrefix, Topics.IDENTITY_TENANTS, r -> put(tenants, r)));
+            tail(bootstrapServers, topicPrefix, Topics.IDENTITY_TENANTS, r -> put(tenants, r)),
+            tail(bootstrapServers, topicPrefix, Topics.IDENTITY_GRANTS, r -> put(grants, r)));
   }
 
   private static <V> void put(Map<String, V> map, ConsumerRecord<String, V> record) {
@@ -129,6 +132,16 @@ public final class IdentityDirectory implements AutoCloseable {
 
   public List<Tenant> tenants() {
     return tenants.values().stream().sorted(Comparator.comparing(Tenant::getName)).toList();
+  }
+
+  /** The grants a tenant has given, ordered by grantee and secret. */
+  public List<ReferenceGrant> grantsOf(String owner) {
+    return grants.values().stream()
+        .filter(g -> g.getOwner().equals(owner))
+        .sorted(
+            Comparator.comparing(ReferenceGrant::getGrantee)
+                .thenComparing(ReferenceGrant::getSecret))
+        .toList();
   }
 
   @Override

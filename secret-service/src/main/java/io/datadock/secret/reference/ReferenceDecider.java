@@ -22,12 +22,35 @@ public final class ReferenceDecider {
   /**
    * @param current the secret's stored state, or null when it does not exist
    */
+  /** Whether tenant {@code owner} granted tenant {@code grantee} its secret {@code secret}. */
+  @FunctionalInterface
+  public interface Grants {
+    boolean granted(String owner, String grantee, String secret);
+
+    Grants NONE = (owner, grantee, secret) -> false;
+
+    static String key(String owner, String grantee, String secret) {
+      return owner + "/" + grantee + "/" + secret;
+    }
+  }
+
+  private final Grants grants;
+
+  public ReferenceDecider() {
+    this(Grants.NONE);
+  }
+
+  public ReferenceDecider(Grants grants) {
+    this.grants = grants;
+  }
+
   public ReferenceDecision decide(SecretState current, ReferenceRequest request) {
     if (request.getAction() == ReferenceAction.RELEASE) {
       return release(current, request);
     }
     ResourceKey secret = ResourceKey.parse(request.getSecretKey());
-    if (!secret.tenant().equals(request.getDepotTenant())) {
+    if (!secret.tenant().equals(request.getDepotTenant())
+        && !grants.granted(secret.tenant(), request.getDepotTenant(), secret.name())) {
       // Checked before existence, so a depot cannot probe another tenant's secret names.
       return denied(
           request,
@@ -37,7 +60,7 @@ public final class ReferenceDecider {
               + secret.tenant()
               + "', not in the depot's tenant '"
               + request.getDepotTenant()
-              + "'");
+              + "', which it has not been granted");
     }
     if (current == null) {
       return denied(request, secret.kind() + " '" + secret.name() + "' does not exist");

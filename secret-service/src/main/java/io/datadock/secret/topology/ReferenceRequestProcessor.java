@@ -1,5 +1,6 @@
 package io.datadock.secret.topology;
 
+import io.datadock.schemas.identity.ReferenceGrant;
 import io.datadock.schemas.reference.ReferenceRequest;
 import io.datadock.schemas.secret.SecretState;
 import io.datadock.secret.reference.ReferenceDecider;
@@ -21,7 +22,7 @@ final class ReferenceRequestProcessor
 
   private static final Logger LOG = LoggerFactory.getLogger(ReferenceRequestProcessor.class);
 
-  private final ReferenceDecider decider = new ReferenceDecider();
+  private ReferenceDecider decider;
   private ProcessorContext<String, Object> context;
   private KeyValueStore<String, SecretState> store;
 
@@ -29,6 +30,12 @@ final class ReferenceRequestProcessor
   public void init(ProcessorContext<String, Object> context) {
     this.context = context;
     this.store = context.getStateStore(SecretTopology.SECRETS_STORE);
+    KeyValueStore<String, ReferenceGrant> grants =
+        context.getStateStore(SecretTopology.GRANTS_STORE);
+    this.decider =
+        new ReferenceDecider(
+            (owner, grantee, secret) ->
+                grants.get(ReferenceDecider.Grants.key(owner, grantee, secret)) != null);
   }
 
   @Override

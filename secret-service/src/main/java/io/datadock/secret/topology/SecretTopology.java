@@ -2,6 +2,7 @@ package io.datadock.secret.topology;
 
 import io.datadock.schemas.Topic;
 import io.datadock.schemas.Topics;
+import io.datadock.schemas.identity.ReferenceGrant;
 import io.datadock.schemas.secret.SecretState;
 import io.datadock.secret.lifecycle.PayloadOpener;
 import io.datadock.secret.lifecycle.SecretDecider;
@@ -30,6 +31,9 @@ public final class SecretTopology {
   static final String REFERENCE_SOURCE = "secret-reference-requests";
   static final String REFERENCE_PROCESSOR = "secret-references";
   static final String REPLIES_SINK = "secret-reference-replies";
+  public static final String GRANTS_STORE = "reference-grants";
+  static final String GRANTS_SOURCE = "identity-grants";
+  static final String GRANTS_PROCESSOR = "reference-grants-updater";
 
   private SecretTopology() {}
 
@@ -55,6 +59,18 @@ public final class SecretTopology {
         Topics.SECRET_REFERENCE_REQUESTS.valueSerde().deserializer(),
         Topics.SECRET_REFERENCE_REQUESTS.name(topicPrefix));
     topology.addProcessor(REFERENCE_PROCESSOR, ReferenceRequestProcessor::new, REFERENCE_SOURCE);
+    topology.addGlobalStore(
+        Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(GRANTS_STORE),
+                Serdes.String(),
+                Topics.avro(ReferenceGrant.class))
+            .withLoggingDisabled(),
+        GRANTS_SOURCE,
+        Topics.IDENTITY_GRANTS.keySerde().deserializer(),
+        Topics.IDENTITY_GRANTS.valueSerde().deserializer(),
+        Topics.IDENTITY_GRANTS.name(topicPrefix),
+        GRANTS_PROCESSOR,
+        GrantsUpdater::new);
     topology.addStateStore(store, PROCESSOR, REFERENCE_PROCESSOR);
     sink(topology, EVENTS_SINK, Topics.SECRET_EVENTS, topicPrefix);
     sink(topology, STATE_SINK, Topics.RESOURCE_STATE, topicPrefix);

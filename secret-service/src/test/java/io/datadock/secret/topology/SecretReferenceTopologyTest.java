@@ -7,6 +7,7 @@ import io.datadock.core.crypto.Sealer;
 import io.datadock.core.crypto.SecretPayloads;
 import io.datadock.schemas.Topic;
 import io.datadock.schemas.Topics;
+import io.datadock.schemas.identity.ReferenceGrant;
 import io.datadock.schemas.reference.ReferenceAction;
 import io.datadock.schemas.reference.ReferenceReply;
 import io.datadock.schemas.reference.ReferenceReplyType;
@@ -113,8 +114,34 @@ class SecretReferenceTopologyTest {
     assertThat(reply.getType()).isEqualTo(ReferenceReplyType.DENIED);
     assertThat(reply.getReason())
         .isEqualTo(
-            "secret 'pg-cred' is in tenant 'finance', not in the depot's tenant 'engineering'");
+            "secret 'pg-cred' is in tenant 'finance', not in the depot's tenant 'engineering',"
+                + " which it has not been granted");
     assertThat(store().get(foreign).getDependents()).isEmpty();
+  }
+
+  @Test
+  void aSecretOfAnotherTenantIsGrantedOnceThatTenantGrantedIt() {
+    String foreign = "finance/secret/pg-cred";
+    givenSecret(foreign, null);
+    TestInputTopic<String, ReferenceGrant> grants = input(Topics.IDENTITY_GRANTS);
+    grants.pipeInput(
+        "finance/engineering/pg-cred",
+        ReferenceGrant.newBuilder()
+            .setOwner("finance")
+            .setGrantee("engineering")
+            .setSecret("pg-cred")
+            .setCreatedBy("fin-admin")
+            .setCreatedAt(1)
+            .build());
+
+    requests.pipeInput(foreign, reference(foreign, DEPOT, "rw"));
+
+    assertThat(replies.readValue().getType()).isEqualTo(ReferenceReplyType.GRANTED);
+    assertThat(store().get(foreign).getDependents()).containsExactly(DEPOT);
+
+    grants.pipeInput("finance/engineering/pg-cred", (ReferenceGrant) null);
+    requests.pipeInput(foreign, reference(foreign, OTHER_DEPOT, "rw"));
+    assertThat(replies.readValue().getType()).isEqualTo(ReferenceReplyType.DENIED);
   }
 
   @Test
