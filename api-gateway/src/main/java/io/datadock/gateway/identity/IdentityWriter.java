@@ -1,6 +1,7 @@
 package io.datadock.gateway.identity;
 
 import io.datadock.core.kafka.KafkaSettings;
+import io.datadock.core.kafka.TopicWriter;
 import io.datadock.schemas.Topic;
 import io.datadock.schemas.Topics;
 import io.datadock.schemas.identity.ApiKey;
@@ -9,10 +10,6 @@ import io.datadock.schemas.identity.ReferenceGrant;
 import io.datadock.schemas.identity.Tenant;
 import io.datadock.schemas.identity.User;
 import java.util.concurrent.CompletableFuture;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Writes identity state (users, API key hashes, tenants) to its compacted topics, and audit
@@ -20,16 +17,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class IdentityWriter implements AutoCloseable {
 
-  private final KafkaProducer<String, byte[]> producer;
-  private final String prefix;
+  private final TopicWriter writer;
 
   public IdentityWriter(String bootstrapServers, String topicPrefix) {
-    this.producer =
-        new KafkaProducer<>(
-            KafkaSettings.producer(bootstrapServers, "datadock-gateway-identity"),
-            new StringSerializer(),
-            new ByteArraySerializer());
-    this.prefix = topicPrefix;
+    this.writer =
+        new TopicWriter(
+            KafkaSettings.producer(bootstrapServers, "datadock-gateway-identity"), topicPrefix);
   }
 
   public CompletableFuture<Void> user(User user) {
@@ -69,27 +62,11 @@ public final class IdentityWriter implements AutoCloseable {
   }
 
   private <V> CompletableFuture<Void> send(Topic<String, V> topic, String key, V value) {
-    CompletableFuture<Void> acked = new CompletableFuture<>();
-    String name = topic.name(prefix);
-    byte[] bytes = value == null ? null : topic.valueSerde().serializer().serialize(name, value);
-    try {
-      producer.send(
-          new ProducerRecord<>(name, key, bytes),
-          (m, e) -> {
-            if (e != null) {
-              acked.completeExceptionally(e);
-            } else {
-              acked.complete(null);
-            }
-          });
-    } catch (RuntimeException e) {
-      acked.completeExceptionally(e);
-    }
-    return acked;
+    return writer.send(topic, key, value).thenApply(m -> null);
   }
 
   @Override
   public void close() {
-    producer.close();
+    writer.close();
   }
 }

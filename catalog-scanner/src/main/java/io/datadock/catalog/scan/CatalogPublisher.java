@@ -3,6 +3,7 @@ package io.datadock.catalog.scan;
 import io.datadock.catalog.model.CatalogDiff;
 import io.datadock.catalog.model.DatasetKeys;
 import io.datadock.core.kafka.KafkaSettings;
+import io.datadock.core.kafka.TopicWriter;
 import io.datadock.schemas.Topic;
 import io.datadock.schemas.Topics;
 import io.datadock.schemas.catalog.CatalogEvent;
@@ -11,10 +12,6 @@ import io.datadock.schemas.catalog.Dataset;
 import io.datadock.schemas.catalog.ScanRun;
 import java.util.List;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Writes the catalog: dataset records (and tombstones) to {@code catalog.datasets}, and dataset and
@@ -23,8 +20,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class CatalogPublisher implements AutoCloseable {
 
-  private final KafkaProducer<String, byte[]> producer;
-  private final String prefix;
+  private final TopicWriter writer;
   private final java.util.concurrent.atomic.AtomicReference<Exception> failure =
       new java.util.concurrent.atomic.AtomicReference<>();
 
@@ -32,8 +28,7 @@ public final class CatalogPublisher implements AutoCloseable {
     var config = KafkaSettings.producer(bootstrapServers, "datadock-catalog-scanner");
     config.put("linger.ms", 5);
     config.put("compression.type", "lz4");
-    this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
-    this.prefix = topicPrefix;
+    this.writer = new TopicWriter(config, topicPrefix);
   }
 
   public void run(ScanRun run, CatalogEventType type, long at) {
@@ -108,15 +103,15 @@ public final class CatalogPublisher implements AutoCloseable {
   }
 
   private <V> void send(Topic<String, V> topic, String key, V value) {
-    String name = topic.name(prefix);
-    byte[] bytes = value == null ? null : topic.valueSerde().serializer().serialize(name, value);
-    producer.send(
-        new ProducerRecord<>(name, key, bytes),
-        (metadata, error) -> {
-          if (error != null) {
-            failure.compareAndSet(null, error);
-          }
-        });
+    writer
+        .send(topic, key, value)
+        .whenComplete(
+            (metadata, error) -> {
+              if (error != null) {
+                failure.compareAndSet(
+                    null, error instanceof Exception e ? e : new Exception(error));
+              }
+            });
   }
 
   /**
@@ -126,7 +121,7 @@ public final class CatalogPublisher implements AutoCloseable {
    *     failed, and the next scan writes again)
    */
   public void flush() {
-    producer.flush();
+    writer.flush();
     Exception failed = failure.getAndSet(null);
     if (failed != null) {
       throw new IllegalStateException("catalog records were not written: " + failed.getMessage());
@@ -135,6 +130,6 @@ public final class CatalogPublisher implements AutoCloseable {
 
   @Override
   public void close() {
-    producer.close();
+    writer.close();
   }
 }
