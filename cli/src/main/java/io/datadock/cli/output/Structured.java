@@ -1,0 +1,48 @@
+package io.datadock.cli.output;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.datadock.cli.CliException;
+import java.io.IOException;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
+
+/** Prints API answers as indented JSON or block YAML ({@code -o json|yaml}). */
+public final class Structured {
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private Structured() {}
+
+  public static String json(JsonNode node) {
+    try {
+      return JSON.writeValueAsString(node) + "\n";
+    } catch (IOException e) {
+      throw new CliException("cannot print JSON: " + e.getMessage(), e);
+    }
+  }
+
+  public static String yaml(JsonNode node) {
+    Object plain = JSON.convertValue(node, Object.class);
+    return yaml().dump(plain);
+  }
+
+  public static Yaml yaml() {
+    DumperOptions options = new DumperOptions();
+    options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+    options.setIndicatorIndent(0);
+    return new Yaml(options);
+  }
+
+  /** Formats by name: {@code json} or {@code yaml}. */
+  public static String format(JsonNode node, String format) {
+    return switch (format) {
+      case "json" -> json(node);
+      case "yaml" -> yaml(node);
+      default ->
+          throw new CliException("unknown output format '" + format + "': table, json or yaml");
+    };
+  }
+}
