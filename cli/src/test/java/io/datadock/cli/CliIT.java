@@ -177,6 +177,50 @@ class CliIT {
   }
 
   @Test
+  void secretFilesAreReadNextToTheManifestAndSentAsContent() throws Exception {
+    Files.createDirectories(dir.resolve("keys"));
+    Files.writeString(dir.resolve("keys/key.json"), "{\"private_key\": \"k-123\"}");
+    Path file =
+        write(
+            "bq-cred.yaml",
+            """
+            name: bq-cred
+            version: v2alpha
+            type: secret
+            secret:
+              type: key-value
+              data: {projectid: p1}
+              files: {json_keyfile: ./keys/key.json}
+            """);
+
+    Main.Result applied = run("apply", "-f", file.toString());
+    assertThat(applied.exitCode()).as(applied.err()).isZero();
+
+    java.net.http.HttpResponse<String> values =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(
+                            platform.gatewayUrl()
+                                + "/api/v1/resources/secret/bq-cred?unsanitize=true"))
+                    .header("Authorization", "Bearer " + platform.adminToken())
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    String sent =
+        new String(
+            java.util.Base64.getDecoder()
+                .decode(
+                    new com.fasterxml.jackson.databind.ObjectMapper()
+                        .readTree(values.body())
+                        .path("spec")
+                        .path("files")
+                        .path("json_keyfile")
+                        .asText()),
+            java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(sent).isEqualTo("{\"private_key\": \"k-123\"}");
+  }
+
+  @Test
   void workspaceSecretsApplyIntoAWorkspace() throws Exception {
     Path file =
         write(
