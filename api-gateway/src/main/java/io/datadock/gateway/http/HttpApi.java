@@ -16,6 +16,7 @@ import io.datadock.gateway.limits.TenantRateLimiter;
 import io.datadock.gateway.secrets.ResolutionClient;
 import io.datadock.gateway.view.CatalogView;
 import io.datadock.gateway.view.ResourceView;
+import io.datadock.gateway.watch.WatchHub;
 import io.datadock.schemas.identity.AuditRecord;
 import io.datadock.schemas.resource.ResourceState;
 import io.vertx.core.Future;
@@ -51,6 +52,7 @@ public final class HttpApi {
   private final ResolutionClient resolution;
   private final CatalogApi catalog;
   private final IdentityApi identity;
+  private final WatchApi watch;
   private final Authorizer authorizer;
   private final TenantRateLimiter limiter;
   private final IdentityWriter audit;
@@ -79,6 +81,7 @@ public final class HttpApi {
         new IdentityApi(directory, identityWriter, authorizer, view, java.time.Clock.systemUTC());
     this.limiter = limiter;
     this.audit = identityWriter;
+    this.watch = new WatchApi(new WatchHub(view), view, authorizer);
   }
 
   public Router router(Vertx vertx) {
@@ -93,6 +96,7 @@ public final class HttpApi {
     router.delete("/api/v1/resources/:type/:name").handler(this::handleDelete);
     catalog.mount(router);
     identity.mount(router);
+    watch.mount(router);
     router
         .route()
         .last()

@@ -31,25 +31,39 @@ public final class ResourceView {
   private record Waiter(
       long version, Predicate<ResourceState> condition, CompletableFuture<ResourceState> done) {}
 
+  /** A change the view applied: what was there before (or null) and what is there now (or null). */
+  public record Change(String key, ResourceState before, ResourceState after, long version) {}
+
+  private volatile java.util.function.Consumer<Change> listener = c -> {};
+
+  /** Called with every change the view applies, in the order applied (one listener). */
+  public void onChange(java.util.function.Consumer<Change> listener) {
+    this.listener = listener;
+  }
+
   public void onRecord(ConsumerRecord<String, ResourceState> record) {
     String key = record.key();
     long version =
         record.value() != null
             ? record.value().getResourceVersion()
             : ResourceVersionHeader.read(record.headers());
+    Change[] applied = new Change[1];
     versions.compute(
         key,
         (k, known) -> {
           if (known != null && version >= 0 && version < known) {
             return known; // an older record (an aborted transaction's duplicate): ignore it
           }
-          if (record.value() == null) {
-            states.remove(k);
-          } else {
-            states.put(k, record.value());
+          ResourceState before =
+              record.value() == null ? states.remove(k) : states.put(k, record.value());
+          if (before != null || record.value() != null) {
+            applied[0] = new Change(k, before, record.value(), version);
           }
           return Math.max(version, known == null ? -1 : known);
         });
+    if (applied[0] != null) {
+      listener.accept(applied[0]);
+    }
     release(key);
   }
 
