@@ -90,6 +90,7 @@ public final class HttpApi {
     router.get("/readyz").handler(this::handleReady);
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
     router.route("/api/*").handler(this::authenticate);
+    router.get("/api/v1/asyncapi.yaml").handler(this::handleAsyncApi);
     router.post("/api/v1/resources").handler(this::handleApply);
     router.get("/api/v1/resources").handler(this::handleList);
     router.get("/api/v1/resources/:type/:name").handler(this::handleGet);
@@ -332,6 +333,17 @@ public final class HttpApi {
   private static DatadockException notFound(RoutingContext ctx) {
     return new DatadockException(
         ErrorCode.NOT_FOUND, ctx.pathParam("type") + " '" + ctx.pathParam("name") + "' not found");
+  }
+
+  /** The AsyncAPI document of every topic (kept in the repository as a resource). */
+  private void handleAsyncApi(RoutingContext ctx) {
+    try (var in = HttpApi.class.getResourceAsStream("/api/asyncapi.yaml")) {
+      ctx.response()
+          .putHeader("Content-Type", "application/yaml")
+          .end(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+    } catch (java.io.IOException | NullPointerException e) {
+      throw new DatadockException(ErrorCode.INTERNAL, "the AsyncAPI document is missing");
+    }
   }
 
   private void handleReady(RoutingContext ctx) {
