@@ -153,6 +153,16 @@ public final class Platform implements AutoCloseable {
     return "http://localhost:" + secretService.resolutionPort();
   }
 
+  /** Where each service answers {@code GET /metrics} (Prometheus). */
+  public Map<String, String> metricsUrls() {
+    Map<String, String> urls = new LinkedHashMap<>();
+    urls.put("gateway", gatewayUrl() + "/metrics");
+    urls.put("secret-service", resolutionUrl() + "/metrics");
+    urls.put("depot-service", "http://localhost:" + depotService.metricsPort() + "/metrics");
+    urls.put("catalog-scanner", "http://localhost:" + catalogScanner.metricsPort() + "/metrics");
+    return urls;
+  }
+
   public String adminToken() {
     return adminToken;
   }

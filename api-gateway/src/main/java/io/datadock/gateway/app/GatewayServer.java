@@ -7,6 +7,7 @@ import io.datadock.core.kafka.TopicProvisioner;
 import io.datadock.core.kafka.TopicTail;
 import io.datadock.core.manifest.ManifestLimits;
 import io.datadock.core.manifest.ManifestParser;
+import io.datadock.core.metrics.ServiceMetrics;
 import io.datadock.gateway.apply.ApplyService;
 import io.datadock.gateway.apply.CommandService;
 import io.datadock.gateway.auth.AdminTokenVerifier;
@@ -24,6 +25,7 @@ import io.datadock.gateway.view.ResourceView;
 import io.datadock.schemas.Topic;
 import io.datadock.schemas.Topics;
 import io.datadock.schemas.identity.Tenant;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -66,6 +68,7 @@ public final class GatewayServer implements AutoCloseable {
   private TopicTail<?, ?> repliesTail;
   private TopicTail<?, ?> catalogTail;
   private IdentityDirectory directory;
+  private PrometheusMeterRegistry metrics;
   private CompletableFuture<Void> identityReady = new CompletableFuture<>();
   private PublicKeyDirectory keys;
 
@@ -82,6 +85,7 @@ public final class GatewayServer implements AutoCloseable {
     String prefix = config.topicPrefix();
     String bootstrap = config.bootstrapServers();
     ReplyRouter replies = new ReplyRouter();
+    metrics = ServiceMetrics.registry("gateway");
     ResourceView view = new ResourceView();
     keys = new PublicKeyDirectory();
     repliesTail =
@@ -109,7 +113,8 @@ public final class GatewayServer implements AutoCloseable {
     closeables.add(publisher);
 
     CommandService commands =
-        new CommandService(publisher, replies, view, config.replyTimeout(), config.replyMode());
+        new CommandService(
+            publisher, replies, view, config.replyTimeout(), config.replyMode(), metrics);
     ApplyService applyService =
         new ApplyService(
             new ManifestParser(ManifestLimits.defaults().withMaxBytes(config.maxBodyBytes())),
@@ -136,7 +141,8 @@ public final class GatewayServer implements AutoCloseable {
             publisher,
             directory,
             identityWriter,
-            new TenantRateLimiter(config.tenantRequestsPerSecond(), System::nanoTime));
+            new TenantRateLimiter(config.tenantRequestsPerSecond(), System::nanoTime),
+            metrics);
 
     port = config.port() == 0 ? FreePorts.pick() : config.port();
     Future<String> deployed =

@@ -29,13 +29,16 @@ public final class CommandService {
   private final ResourceView view;
   private final Duration timeout;
   private final ReplyMode replyMode;
+  private final io.micrometer.core.instrument.MeterRegistry metrics;
 
   public CommandService(
       CommandPublisher publisher,
       ReplyRouter replies,
       ResourceView view,
       Duration timeout,
-      ReplyMode replyMode) {
+      ReplyMode replyMode,
+      io.micrometer.core.instrument.MeterRegistry metrics) {
+    this.metrics = metrics;
     this.publisher = publisher;
     this.replies = replies;
     this.view = view;
@@ -108,8 +111,23 @@ public final class CommandService {
                     reply == null
                         ? CompletableFuture.completedFuture(accepted(id, resourceKey, issuedAt))
                         : reply);
+    long started = System.nanoTime();
     return outcome
         .exceptionallyCompose(e -> CompletableFuture.failedFuture(asTimeout(e, id)))
+        .whenComplete(
+            (result, error) ->
+                io.micrometer.core.instrument.Timer.builder("datadock.command.latency")
+                    .description("command published to its result received")
+                    .tag(
+                        "topic",
+                        resourceKey.split("/").length > 1 ? resourceKey.split("/")[1] : "-")
+                    .tag(
+                        "outcome",
+                        error != null
+                            ? "failed"
+                            : result.getOutcome().name().toLowerCase(java.util.Locale.ROOT))
+                    .register(metrics)
+                    .record(java.time.Duration.ofNanos(System.nanoTime() - started)))
         .thenCompose(this::awaitView);
   }
 

@@ -19,6 +19,8 @@ import io.datadock.gateway.view.ResourceView;
 import io.datadock.gateway.watch.WatchHub;
 import io.datadock.schemas.identity.AuditRecord;
 import io.datadock.schemas.resource.ResourceState;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -56,6 +58,7 @@ public final class HttpApi {
   private final Authorizer authorizer;
   private final TenantRateLimiter limiter;
   private final IdentityWriter audit;
+  private final PrometheusMeterRegistry metrics;
 
   public HttpApi(
       ApplyService applyService,
@@ -68,7 +71,9 @@ public final class HttpApi {
       CommandPublisher publisher,
       IdentityDirectory directory,
       IdentityWriter identityWriter,
-      TenantRateLimiter limiter) {
+      TenantRateLimiter limiter,
+      PrometheusMeterRegistry metrics) {
+    this.metrics = metrics;
     this.applyService = applyService;
     this.view = view;
     this.tokens = tokens;
@@ -86,6 +91,14 @@ public final class HttpApi {
 
   public Router router(Vertx vertx) {
     Router router = Router.router(vertx);
+    router.route().handler(this::timeRequest);
+    router
+        .get("/metrics")
+        .handler(
+            ctx ->
+                ctx.response()
+                    .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+                    .end(metrics.scrape()));
     router.get("/healthz").handler(ctx -> json(ctx, 200, new JsonObject().put("status", "ok")));
     router.get("/readyz").handler(this::handleReady);
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
@@ -113,6 +126,32 @@ public final class HttpApi {
                             + ctx.request().path())));
     router.route().failureHandler(this::handleFailure);
     return router;
+  }
+
+  /** Request rate and latency by method, endpoint (names left out) and status. */
+  private void timeRequest(RoutingContext ctx) {
+    long started = System.nanoTime();
+    String method = ctx.request().method().name();
+    String endpoint = endpoint(ctx.request().path());
+    ctx.addHeadersEndHandler(
+        v ->
+            Timer.builder("datadock.http.requests")
+                .tag("method", method)
+                .tag("endpoint", endpoint)
+                .tag("status", String.valueOf(ctx.response().getStatusCode()))
+                .register(metrics)
+                .record(java.time.Duration.ofNanos(System.nanoTime() - started)));
+    ctx.next();
+  }
+
+  /** {@code /api/v1/resources/secret/x} → {@code /api/v1/resources/*\/*}: bounded cardinality. */
+  static String endpoint(String path) {
+    String[] parts = path.split("/");
+    StringBuilder out = new StringBuilder();
+    for (int i = 1; i < parts.length; i++) {
+      out.append('/').append(i <= 3 ? parts[i] : "*");
+    }
+    return out.length() == 0 ? "/" : out.toString();
   }
 
   private void authenticate(RoutingContext ctx) {

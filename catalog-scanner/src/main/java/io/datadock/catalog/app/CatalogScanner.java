@@ -9,10 +9,14 @@ import io.datadock.connectors.scan.MetadataScanners;
 import io.datadock.core.kafka.KafkaSettings;
 import io.datadock.core.kafka.OffsetTracker;
 import io.datadock.core.kafka.TopicProvisioner;
+import io.datadock.core.metrics.MetricsServer;
+import io.datadock.core.metrics.ServiceMetrics;
 import io.datadock.core.resolution.ResolutionClient;
 import io.datadock.schemas.Topics;
 import io.datadock.schemas.catalog.ScanRequest;
 import io.datadock.schemas.depot.DepotEvent;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
@@ -61,11 +65,24 @@ public final class CatalogScanner implements AutoCloseable {
   private final Thread loop;
   private final CompletableFuture<Void> running = new CompletableFuture<>();
   private volatile boolean open = true;
+  private final int metricsPort;
+  private final PrometheusMeterRegistry registry;
+  private MetricsServer metrics;
   private final java.util.Set<Integer> owned = ConcurrentHashMap.newKeySet();
   private volatile int eventPartitions;
 
   public CatalogScanner(CatalogScannerConfig config) {
+    this(config, 0);
+  }
+
+  /**
+   * @param metricsPort where {@code /metrics}, {@code /healthz} and {@code /readyz} answer (0: a
+   *     free port)
+   */
+  public CatalogScanner(CatalogScannerConfig config, int metricsPort) {
     this.config = config;
+    this.metricsPort = metricsPort;
+    this.registry = ServiceMetrics.registry("catalog-scanner");
     this.store = new CatalogStore(config.bootstrapServers(), config.topicPrefix());
     this.depots = new DepotDirectory(config.bootstrapServers(), config.topicPrefix());
     this.publisher = new CatalogPublisher(config.bootstrapServers(), config.topicPrefix());
@@ -78,7 +95,8 @@ public final class CatalogScanner implements AutoCloseable {
             (secret, depot) -> resolution.resolve(secret, "scan", depot),
             MetadataScanners::forType,
             config.scanTimeout(),
-            Clock.systemUTC());
+            Clock.systemUTC(),
+            registry);
     AtomicInteger n = new AtomicInteger();
     this.workers =
         Executors.newFixedThreadPool(
@@ -89,6 +107,7 @@ public final class CatalogScanner implements AutoCloseable {
     props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200);
     this.consumer =
         new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+    new KafkaClientMetrics(consumer).bindTo(registry);
     this.loop = new Thread(this::run, "catalog-scanner");
   }
 
@@ -102,6 +121,7 @@ public final class CatalogScanner implements AutoCloseable {
     store.start();
     depots.start();
     loop.start();
+    metrics = new MetricsServer(registry, metricsPort, this::isRunning);
     if (!config.rescanInterval().isZero()) {
       long every = config.rescanInterval().toMillis();
       periodic.scheduleAtFixedRate(this::rescanAll, every, every, TimeUnit.MILLISECONDS);
@@ -110,6 +130,11 @@ public final class CatalogScanner implements AutoCloseable {
   }
 
   /** Completes once the scanner has its partitions and its views are caught up. */
+  /** The port of {@code /metrics}. */
+  public int metricsPort() {
+    return metrics.port();
+  }
+
   public CompletableFuture<Void> running() {
     return CompletableFuture.allOf(running, store.caughtUp(), depots.caughtUp());
   }
@@ -260,6 +285,9 @@ public final class CatalogScanner implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    if (metrics != null) {
+      metrics.close();
+    }
     periodic.shutdownNow();
     workers.shutdownNow();
     try {
@@ -277,7 +305,10 @@ public final class CatalogScanner implements AutoCloseable {
     CatalogScannerConfig config = CatalogScannerConfig.fromEnv(System.getenv());
     TopicProvisioner.ensureTopicsFromEnv(
         System.getenv(), config.bootstrapServers(), config.topicPrefix());
-    CatalogScanner scanner = new CatalogScanner(config);
+    CatalogScanner scanner =
+        new CatalogScanner(
+            config,
+            Integer.parseInt(System.getenv().getOrDefault("DATADOCK_METRICS_PORT", "9401")));
     Runtime.getRuntime().addShutdownHook(new Thread(scanner::close, "catalog-scanner-shutdown"));
     scanner.start();
   }

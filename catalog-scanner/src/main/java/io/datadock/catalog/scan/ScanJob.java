@@ -16,6 +16,8 @@ import io.datadock.core.resolution.ResolutionClient.ResolutionException;
 import io.datadock.schemas.catalog.CatalogEventType;
 import io.datadock.schemas.catalog.Dataset;
 import io.datadock.schemas.catalog.ScanRun;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,6 +54,7 @@ public final class ScanJob {
   private final Function<String, Optional<MetadataScanner>> scanners;
   private final Duration timeout;
   private final Clock clock;
+  private final MeterRegistry metrics;
 
   public ScanJob(
       CatalogStore store,
@@ -59,7 +62,9 @@ public final class ScanJob {
       ScanCredentials credentials,
       Function<String, Optional<MetadataScanner>> scanners,
       Duration timeout,
-      Clock clock) {
+      Clock clock,
+      MeterRegistry metrics) {
+    this.metrics = metrics;
     this.store = store;
     this.publisher = publisher;
     this.credentials = credentials;
@@ -123,6 +128,15 @@ public final class ScanJob {
             .setDurationMs(finished - started)
             .build();
     publisher.run(done, CatalogEventType.SCAN_FINISHED, finished);
+    Timer.builder("datadock.catalog.scan")
+        .description("catalog scan runs by status")
+        .tag("status", status)
+        .tag("trigger", trigger)
+        .register(metrics)
+        .record(Duration.ofMillis(finished - started));
+    metrics.counter("datadock.catalog.datasets.added").increment(done.getAdded());
+    metrics.counter("datadock.catalog.datasets.changed").increment(done.getChanged());
+    metrics.counter("datadock.catalog.datasets.removed").increment(done.getRemoved());
     LOG.info(
         "catalog scan depot={} trigger={} status={} seen={} added={} changed={} removed={} errors={} durationMs={}",
         target.depotKey(),

@@ -2,12 +2,15 @@ package io.datadock.depot.app;
 
 import io.datadock.connectors.ConnectionChecks;
 import io.datadock.core.kafka.TopicProvisioner;
+import io.datadock.core.metrics.MetricsServer;
+import io.datadock.core.metrics.ServiceMetrics;
 import io.datadock.core.resolution.ResolutionClient;
 import io.datadock.core.streams.StreamsSettings;
 import io.datadock.depot.topology.DepotTopology;
 import io.datadock.depot.validation.CheckRunner;
 import io.datadock.depot.validation.ConnectionValidator;
 import io.datadock.depot.validation.CredentialResolver;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
@@ -31,8 +34,25 @@ public final class DepotService implements AutoCloseable {
   private KafkaStreams streams;
   private ConnectionValidator validator;
 
+  private final int metricsPort;
+  private MetricsServer metrics;
+
   public DepotService(DepotServiceConfig config) {
+    this(config, 0);
+  }
+
+  /**
+   * @param metricsPort where {@code /metrics}, {@code /healthz} and {@code /readyz} answer (0: a
+   *     free port)
+   */
+  public DepotService(DepotServiceConfig config, int metricsPort) {
     this.config = config;
+    this.metricsPort = metricsPort;
+  }
+
+  /** The port of {@code /metrics}. */
+  public int metricsPort() {
+    return metrics.port();
   }
 
   public void start() {
@@ -73,8 +93,11 @@ public final class DepotService implements AutoCloseable {
           LOG.error("depot-service stream thread failed, replacing it", e);
           return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
+    PrometheusMeterRegistry registry = ServiceMetrics.registry("depot-service");
+    ServiceMetrics.bind(streams, registry);
+    metrics = new MetricsServer(registry, metricsPort, this::isRunning);
     streams.start();
-    LOG.info("depot-service started {}", config);
+    LOG.info("depot-service started {} metricsPort={}", config, metrics.port());
   }
 
   /** Completes the first time the Streams app is RUNNING (its tasks assigned and restored). */
@@ -88,6 +111,9 @@ public final class DepotService implements AutoCloseable {
 
   @Override
   public void close() {
+    if (metrics != null) {
+      metrics.close();
+    }
     if (validator != null) {
       validator.close();
     }
@@ -100,7 +126,10 @@ public final class DepotService implements AutoCloseable {
     DepotServiceConfig config = DepotServiceConfig.fromEnv(System.getenv());
     TopicProvisioner.ensureTopicsFromEnv(
         System.getenv(), config.bootstrapServers(), config.topicPrefix());
-    DepotService service = new DepotService(config);
+    DepotService service =
+        new DepotService(
+            config,
+            Integer.parseInt(System.getenv().getOrDefault("DATADOCK_METRICS_PORT", "9400")));
     Runtime.getRuntime().addShutdownHook(new Thread(service::close, "depot-service-shutdown"));
     service.start();
   }

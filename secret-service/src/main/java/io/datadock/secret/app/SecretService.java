@@ -5,6 +5,8 @@ import io.datadock.core.crypto.MissingKeyException;
 import io.datadock.core.identity.IdentityDirectory;
 import io.datadock.core.kafka.FreePorts;
 import io.datadock.core.kafka.TopicProvisioner;
+import io.datadock.core.metrics.MetricsServer;
+import io.datadock.core.metrics.ServiceMetrics;
 import io.datadock.core.streams.StreamsSettings;
 import io.datadock.secret.resolution.AccessAuditor;
 import io.datadock.secret.resolution.ResolutionServer;
@@ -12,6 +14,7 @@ import io.datadock.secret.rotation.CommandProducer;
 import io.datadock.secret.rotation.KeyAdminHandler;
 import io.datadock.secret.rotation.KeyRotation;
 import io.datadock.secret.topology.SecretTopology;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -116,6 +119,9 @@ public final class SecretService implements AutoCloseable {
       KeyRotation rotation =
           new KeyRotation(streams, keyRing, publisher, commandProducer::send, Clock.systemUTC());
       resolution.mount(KeyAdminHandler.PATH, new KeyAdminHandler(rotation, config.callerTokens()));
+      PrometheusMeterRegistry metrics = ServiceMetrics.registry("secret-service");
+      ServiceMetrics.bind(streams, metrics);
+      resolution.mount("/metrics", MetricsServer.handler(metrics));
       resolution.start();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot listen for credential resolution on " + self, e);

@@ -1,0 +1,45 @@
+package io.datadock.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Every service answers {@code /metrics} in Prometheus format, with its own measurements. */
+class MetricsIT extends PlatformIT {
+
+  static String scrape(String url) throws Exception {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(url).isEqualTo(200);
+    return response.body();
+  }
+
+  @Test
+  void everyServiceExposesItsMetrics() throws Exception {
+    api.applyYaml(SecretApiIT.secret("metered", "m"), "");
+    Map<String, String> urls = platform.metricsUrls();
+
+    assertThat(scrape(urls.get("gateway")))
+        .contains("datadock_http_requests_seconds_count{")
+        .contains("endpoint=\"/api/v1/resources\"")
+        .contains("datadock_command_latency_seconds_count{")
+        .contains("jvm_memory_used_bytes");
+    assertThat(scrape(urls.get("secret-service")))
+        .contains("kafka_stream")
+        .contains("service=\"secret-service\"");
+    assertThat(scrape(urls.get("depot-service")))
+        .contains("kafka_stream")
+        .contains("service=\"depot-service\"");
+    assertThat(scrape(urls.get("catalog-scanner")))
+        .contains("kafka_consumer")
+        .contains("service=\"catalog-scanner\"");
+  }
+}
