@@ -103,7 +103,8 @@ public final class HttpApi {
     router.get("/readyz").handler(this::handleReady);
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
     router.route("/api/*").handler(this::authenticate);
-    router.get("/api/v1/asyncapi.yaml").handler(this::handleAsyncApi);
+    router.get("/api/v1/asyncapi.yaml").handler(ctx -> document(ctx, "/api/asyncapi.yaml"));
+    router.get("/api/v1/openapi.yaml").handler(ctx -> document(ctx, "/api/openapi.yaml"));
     router.post("/api/v1/resources").handler(this::handleApply);
     router.get("/api/v1/resources").handler(this::handleList);
     router.get("/api/v1/resources/:type/:name").handler(this::handleGet);
@@ -374,14 +375,17 @@ public final class HttpApi {
         ErrorCode.NOT_FOUND, ctx.pathParam("type") + " '" + ctx.pathParam("name") + "' not found");
   }
 
-  /** The AsyncAPI document of every topic (kept in the repository as a resource). */
-  private void handleAsyncApi(RoutingContext ctx) {
-    try (var in = HttpApi.class.getResourceAsStream("/api/asyncapi.yaml")) {
+  /** The AsyncAPI and OpenAPI documents, kept in the repository as resources. */
+  private static void document(RoutingContext ctx, String resource) {
+    try (var in = HttpApi.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new DatadockException(ErrorCode.INTERNAL, resource + " is missing from the build");
+      }
       ctx.response()
           .putHeader("Content-Type", "application/yaml")
           .end(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-    } catch (java.io.IOException | NullPointerException e) {
-      throw new DatadockException(ErrorCode.INTERNAL, "the AsyncAPI document is missing");
+    } catch (java.io.IOException e) {
+      throw new DatadockException(ErrorCode.INTERNAL, resource + " cannot be read");
     }
   }
 
