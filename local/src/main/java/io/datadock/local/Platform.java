@@ -163,6 +163,14 @@ public final class Platform implements AutoCloseable {
     return urls;
   }
 
+  /** Where secret-service and depot-service answer with a digest of their state stores. */
+  public Map<String, String> stateDigestUrls() {
+    Map<String, String> urls = new LinkedHashMap<>();
+    urls.put("secret-service", resolutionUrl() + "/internal/v1/state/digest");
+    urls.put("depot-service", "http://localhost:" + depotService.metricsPort() + "/state/digest");
+    return urls;
+  }
+
   public String adminToken() {
     return adminToken;
   }

@@ -53,6 +53,11 @@ public final class MetricsServer implements AutoCloseable {
     exchange.close();
   }
 
+  /** Serves another operator endpoint on the same listener (a state digest). */
+  public void mount(String path, HttpHandler handler) {
+    server.createContext(path, handler);
+  }
+
   public int port() {
     return server.getAddress().getPort();
   }

@@ -5,11 +5,14 @@ import io.datadock.core.kafka.TopicProvisioner;
 import io.datadock.core.metrics.MetricsServer;
 import io.datadock.core.metrics.ServiceMetrics;
 import io.datadock.core.resolution.ResolutionClient;
+import io.datadock.core.streams.StateDigest;
 import io.datadock.core.streams.StreamsSettings;
 import io.datadock.depot.topology.DepotTopology;
 import io.datadock.depot.validation.CheckRunner;
 import io.datadock.depot.validation.ConnectionValidator;
 import io.datadock.depot.validation.CredentialResolver;
+import io.datadock.schemas.Topics;
+import io.datadock.schemas.depot.DepotState;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -96,6 +99,21 @@ public final class DepotService implements AutoCloseable {
     PrometheusMeterRegistry registry = ServiceMetrics.registry("depot-service");
     ServiceMetrics.bind(streams, registry);
     metrics = new MetricsServer(registry, metricsPort, this::isRunning);
+    metrics.mount(
+        "/state/digest",
+        exchange -> {
+          StateDigest digest =
+              StateDigest.of(
+                  streams,
+                  DepotTopology.DEPOTS_STORE,
+                  Topics.avro(DepotState.class).serializer(),
+                  "depots");
+          byte[] body = digest.json().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().set("Content-Type", "application/json");
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
     streams.start();
     LOG.info("depot-service started {} metricsPort={}", config, metrics.port());
   }

@@ -7,7 +7,10 @@ import io.datadock.core.kafka.FreePorts;
 import io.datadock.core.kafka.TopicProvisioner;
 import io.datadock.core.metrics.MetricsServer;
 import io.datadock.core.metrics.ServiceMetrics;
+import io.datadock.core.streams.StateDigest;
 import io.datadock.core.streams.StreamsSettings;
+import io.datadock.schemas.Topics;
+import io.datadock.schemas.secret.SecretState;
 import io.datadock.secret.resolution.AccessAuditor;
 import io.datadock.secret.resolution.ResolutionServer;
 import io.datadock.secret.rotation.CommandProducer;
@@ -122,6 +125,21 @@ public final class SecretService implements AutoCloseable {
       PrometheusMeterRegistry metrics = ServiceMetrics.registry("secret-service");
       ServiceMetrics.bind(streams, metrics);
       resolution.mount("/metrics", MetricsServer.handler(metrics));
+      resolution.mount(
+          "/internal/v1/state/digest",
+          exchange -> {
+            StateDigest digest =
+                StateDigest.of(
+                    streams,
+                    SecretTopology.SECRETS_STORE,
+                    Topics.avro(SecretState.class).serializer(),
+                    "secrets");
+            byte[] body = digest.json().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+          });
       resolution.start();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot listen for credential resolution on " + self, e);
