@@ -50,6 +50,18 @@ public record StateDigest(String store, long entries, String sha256) {
     return new StateDigest(store, sorted.size(), HexFormat.of().formatHex(sha.digest()));
   }
 
+  /** {@code GET} → this store's digest as JSON, for a service's operator listener. */
+  public static <V> com.sun.net.httpserver.HttpHandler handler(
+      KafkaStreams streams, String store, Serializer<V> values) {
+    return exchange -> {
+      byte[] body = of(streams, store, values, store).json().getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().set("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    };
+  }
+
   private static byte[] length(int n) {
     return new byte[] {(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n};
   }

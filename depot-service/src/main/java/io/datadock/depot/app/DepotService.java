@@ -6,6 +6,7 @@ import io.datadock.core.metrics.MetricsServer;
 import io.datadock.core.metrics.ServiceMetrics;
 import io.datadock.core.resolution.ResolutionClient;
 import io.datadock.core.streams.StateDigest;
+import io.datadock.core.streams.StreamsLifecycle;
 import io.datadock.core.streams.StreamsSettings;
 import io.datadock.depot.topology.DepotTopology;
 import io.datadock.depot.validation.CheckRunner;
@@ -19,7 +20,6 @@ import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,35 +85,14 @@ public final class DepotService implements AutoCloseable {
             config.commitIntervalMs(),
             config.streamThreads());
     streams = new KafkaStreams(DepotTopology.build(config.topicPrefix()), props);
-    streams.setStateListener(
-        (now, before) -> {
-          if (now == KafkaStreams.State.RUNNING) {
-            running.complete(null);
-          }
-        });
-    streams.setUncaughtExceptionHandler(
-        e -> {
-          LOG.error("depot-service stream thread failed, replacing it", e);
-          return StreamThreadExceptionResponse.REPLACE_THREAD;
-        });
+    StreamsLifecycle.watch(streams, "depot-service").thenRun(() -> running.complete(null));
     PrometheusMeterRegistry registry = ServiceMetrics.registry("depot-service");
     ServiceMetrics.bind(streams, registry);
     metrics = new MetricsServer(registry, metricsPort, this::isRunning);
     metrics.mount(
         "/state/digest",
-        exchange -> {
-          StateDigest digest =
-              StateDigest.of(
-                  streams,
-                  DepotTopology.DEPOTS_STORE,
-                  Topics.avro(DepotState.class).serializer(),
-                  "depots");
-          byte[] body = digest.json().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-          exchange.getResponseHeaders().set("Content-Type", "application/json");
-          exchange.sendResponseHeaders(200, body.length);
-          exchange.getResponseBody().write(body);
-          exchange.close();
-        });
+        StateDigest.handler(
+            streams, DepotTopology.DEPOTS_STORE, Topics.avro(DepotState.class).serializer()));
     streams.start();
     LOG.info("depot-service started {} metricsPort={}", config, metrics.port());
   }

@@ -8,6 +8,7 @@ import io.datadock.core.kafka.TopicProvisioner;
 import io.datadock.core.metrics.MetricsServer;
 import io.datadock.core.metrics.ServiceMetrics;
 import io.datadock.core.streams.StateDigest;
+import io.datadock.core.streams.StreamsLifecycle;
 import io.datadock.core.streams.StreamsSettings;
 import io.datadock.schemas.Topics;
 import io.datadock.schemas.secret.SecretState;
@@ -95,18 +96,7 @@ public final class SecretService implements AutoCloseable {
             config.streamThreads());
     props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
     streams = new KafkaStreams(SecretTopology.build(config.topicPrefix(), keyRing::open), props);
-    streams.setStateListener(
-        (now, before) -> {
-          if (now == KafkaStreams.State.RUNNING) {
-            running.complete(null);
-          }
-        });
-    streams.setUncaughtExceptionHandler(
-        e -> {
-          LOG.error("secret-service stream thread failed, replacing it", e);
-          return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler
-              .StreamThreadExceptionResponse.REPLACE_THREAD;
-        });
+    StreamsLifecycle.watch(streams, "secret-service").thenRun(() -> running.complete(null));
     streams.start();
     auditor =
         new AccessAuditor(
@@ -127,19 +117,8 @@ public final class SecretService implements AutoCloseable {
       resolution.mount("/metrics", MetricsServer.handler(metrics));
       resolution.mount(
           "/internal/v1/state/digest",
-          exchange -> {
-            StateDigest digest =
-                StateDigest.of(
-                    streams,
-                    SecretTopology.SECRETS_STORE,
-                    Topics.avro(SecretState.class).serializer(),
-                    "secrets");
-            byte[] body = digest.json().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-          });
+          StateDigest.handler(
+              streams, SecretTopology.SECRETS_STORE, Topics.avro(SecretState.class).serializer()));
       resolution.start();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot listen for credential resolution on " + self, e);
