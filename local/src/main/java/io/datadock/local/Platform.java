@@ -163,11 +163,13 @@ public final class Platform implements AutoCloseable {
     return urls;
   }
 
-  /** Where secret-service and depot-service answer with a digest of their state stores. */
+  /** Where secret-service, depot-service and the catalog scanner answer with a state digest. */
   public Map<String, String> stateDigestUrls() {
     Map<String, String> urls = new LinkedHashMap<>();
     urls.put("secret-service", resolutionUrl() + "/internal/v1/state/digest");
     urls.put("depot-service", "http://localhost:" + depotService.metricsPort() + "/state/digest");
+    urls.put(
+        "catalog-scanner", "http://localhost:" + catalogScanner.metricsPort() + "/state/digest");
     return urls;
   }
 

@@ -3,6 +3,7 @@ package io.datadock.schemas;
 import io.datadock.schemas.catalog.CatalogEvent;
 import io.datadock.schemas.catalog.Dataset;
 import io.datadock.schemas.catalog.ScanRequest;
+import io.datadock.schemas.control.ReplayControl;
 import io.datadock.schemas.depot.DepotCommand;
 import io.datadock.schemas.depot.DepotEvent;
 import io.datadock.schemas.depot.ValidationRequest;
@@ -121,6 +122,13 @@ public final class Topics {
   public static final Topic<String, AuditRecord> AUDIT =
       new Topic<>("audit", Serdes.String(), avro(AuditRecord.class), false);
 
+  /**
+   * Steps of operator replays, keyed by service name: the coordinator's requests and every
+   * instance's answers (see {@code ReplayControl}).
+   */
+  public static final Topic<String, ReplayControl> REPLAY_CONTROL =
+      new Topic<>("replay.control", Serdes.String(), avro(ReplayControl.class), false);
+
   /** Every topic, for provisioning. */
   public static final List<Topic<?, ?>> ALL =
       List.of(
@@ -143,7 +151,8 @@ public final class Topics {
           IDENTITY_API_KEYS,
           IDENTITY_TENANTS,
           IDENTITY_GRANTS,
-          AUDIT);
+          AUDIT,
+          REPLAY_CONTROL);
 
   private Topics() {}
 

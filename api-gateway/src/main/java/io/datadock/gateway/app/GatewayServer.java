@@ -8,6 +8,8 @@ import io.datadock.core.kafka.TopicTail;
 import io.datadock.core.manifest.ManifestLimits;
 import io.datadock.core.manifest.ManifestParser;
 import io.datadock.core.metrics.ServiceMetrics;
+import io.datadock.core.replay.ReplayCoordinator;
+import io.datadock.gateway.admin.ReplayTargets;
 import io.datadock.gateway.apply.ApplyService;
 import io.datadock.gateway.apply.CommandService;
 import io.datadock.gateway.auth.AdminTokenVerifier;
@@ -128,6 +130,9 @@ public final class GatewayServer implements AutoCloseable {
     readiness.put("catalogView", () -> catalogTail.caughtUp().isDone());
     readiness.put("identity", () -> identityReady.isDone());
     readiness.put("sealingKey", () -> keys.current().isPresent());
+    ReplayCoordinator replay =
+        new ReplayCoordinator(bootstrap, prefix, ReplayTargets.fromEnv(System.getenv()));
+    closeables.add(replay);
     vertx = Vertx.vertx();
     HttpApi api =
         new HttpApi(
@@ -142,7 +147,8 @@ public final class GatewayServer implements AutoCloseable {
             directory,
             identityWriter,
             new TenantRateLimiter(config.tenantRequestsPerSecond(), System::nanoTime),
-            metrics);
+            metrics,
+            replay);
 
     port = config.port() == 0 ? FreePorts.pick() : config.port();
     Future<String> deployed =

@@ -3,6 +3,7 @@ package io.datadock.gateway.http;
 import io.datadock.core.error.DatadockException;
 import io.datadock.core.error.ErrorCode;
 import io.datadock.core.identity.IdentityDirectory;
+import io.datadock.core.replay.ReplayCoordinator;
 import io.datadock.core.resource.ResourceKey;
 import io.datadock.gateway.apply.ApplyService;
 import io.datadock.gateway.apply.ApplyService.ApplyRequest;
@@ -55,6 +56,7 @@ public final class HttpApi {
   private final CatalogApi catalog;
   private final IdentityApi identity;
   private final WatchApi watch;
+  private final AdminApi admin;
   private final Authorizer authorizer;
   private final TenantRateLimiter limiter;
   private final IdentityWriter audit;
@@ -72,7 +74,8 @@ public final class HttpApi {
       IdentityDirectory directory,
       IdentityWriter identityWriter,
       TenantRateLimiter limiter,
-      PrometheusMeterRegistry metrics) {
+      PrometheusMeterRegistry metrics,
+      ReplayCoordinator replay) {
     this.metrics = metrics;
     this.applyService = applyService;
     this.view = view;
@@ -87,6 +90,7 @@ public final class HttpApi {
     this.limiter = limiter;
     this.audit = identityWriter;
     this.watch = new WatchApi(new WatchHub(view), view, authorizer);
+    this.admin = new AdminApi(replay, authorizer);
   }
 
   public Router router(Vertx vertx) {
@@ -112,6 +116,7 @@ public final class HttpApi {
     catalog.mount(router);
     identity.mount(router);
     watch.mount(router);
+    admin.mount(router);
     router
         .route()
         .last()

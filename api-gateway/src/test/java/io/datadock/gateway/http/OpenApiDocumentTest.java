@@ -60,7 +60,8 @@ class OpenApiDocumentTest {
             null,
             null,
             new TenantRateLimiter(0, System::nanoTime),
-            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+            null);
     Set<String> out = new TreeSet<>();
     for (Route route : api.router(vertx).getRoutes()) {
       String path = route.getPath();

@@ -11,6 +11,9 @@ import io.datadock.core.kafka.OffsetTracker;
 import io.datadock.core.kafka.TopicProvisioner;
 import io.datadock.core.metrics.MetricsServer;
 import io.datadock.core.metrics.ServiceMetrics;
+import io.datadock.core.replay.ReplayAgent;
+import io.datadock.core.replay.Replayable;
+import io.datadock.core.replay.StateDigest;
 import io.datadock.core.resolution.ResolutionClient;
 import io.datadock.schemas.Topics;
 import io.datadock.schemas.catalog.ScanRequest;
@@ -23,6 +26,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -48,7 +53,10 @@ import org.slf4j.LoggerFactory;
  * periodic rescans. Scans run on a worker pool, one at a time per depot, in arrival order; offsets
  * are committed once the work they asked for is done.
  */
-public final class CatalogScanner implements AutoCloseable {
+public final class CatalogScanner implements Replayable, AutoCloseable {
+
+  /** The name operators replay it by. */
+  public static final String SERVICE = "scanner";
 
   private static final Logger LOG = LoggerFactory.getLogger(CatalogScanner.class);
 
@@ -61,8 +69,14 @@ public final class CatalogScanner implements AutoCloseable {
   private final ScheduledExecutorService periodic;
   private final Map<String, CompletableFuture<Void>> perDepot = new ConcurrentHashMap<>();
   private final OffsetTracker offsets = new OffsetTracker();
-  private final KafkaConsumer<String, byte[]> consumer;
-  private final Thread loop;
+  private final Map<String, Object> consumerProps;
+  private KafkaConsumer<String, byte[]> consumer;
+  private KafkaClientMetrics consumerMetrics;
+  private Thread loop;
+  private final ReplayAgent replay;
+  private volatile boolean pauseRequested;
+  private boolean pausedNow;
+  private volatile CompletableFuture<Set<Integer>> paused = new CompletableFuture<>();
   private final CompletableFuture<Void> running = new CompletableFuture<>();
   private volatile boolean open = true;
   private final int metricsPort;
@@ -102,13 +116,42 @@ public final class CatalogScanner implements AutoCloseable {
         Executors.newFixedThreadPool(
             config.threads(), r -> daemon(r, "catalog-scan-" + n.incrementAndGet()));
     this.periodic = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "catalog-rescan"));
-    Map<String, Object> props =
+    this.consumerProps =
         new HashMap<>(KafkaSettings.committedConsumer(config.bootstrapServers(), config.groupId()));
-    props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200);
-    this.consumer =
-        new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
-    new KafkaClientMetrics(consumer).bindTo(registry);
-    this.loop = new Thread(this::run, "catalog-scanner");
+    consumerProps.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200);
+    this.replay =
+        new ReplayAgent(
+            config.bootstrapServers(),
+            config.topicPrefix(),
+            SERVICE,
+            config.instanceId(),
+            this,
+            Duration.ofMinutes(2));
+  }
+
+  /** A new consumer and its poll loop: once at start, again after a replay. */
+  private void startLoop() {
+    open = true;
+    pauseRequested = false;
+    pausedNow = false;
+    paused = new CompletableFuture<>();
+    consumer =
+        new KafkaConsumer<>(consumerProps, new StringDeserializer(), new ByteArrayDeserializer());
+    consumerMetrics = new KafkaClientMetrics(consumer);
+    consumerMetrics.bindTo(registry);
+    loop = new Thread(this::run, "catalog-scanner");
+    loop.start();
+  }
+
+  private void stopLoop() {
+    open = false;
+    consumer.wakeup();
+    try {
+      loop.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    consumerMetrics.close();
   }
 
   private static Thread daemon(Runnable r, String name) {
@@ -120,8 +163,10 @@ public final class CatalogScanner implements AutoCloseable {
   public void start() {
     store.start();
     depots.start();
-    loop.start();
+    replay.start().join();
+    startLoop();
     metrics = new MetricsServer(registry, metricsPort, this::isRunning);
+    metrics.mount("/state/digest", StateDigest.handler(() -> StateDigest.total(digest())));
     if (!config.rescanInterval().isZero()) {
       long every = config.rescanInterval().toMillis();
       periodic.scheduleAtFixedRate(this::rescanAll, every, every, TimeUnit.MILLISECONDS);
@@ -140,7 +185,8 @@ public final class CatalogScanner implements AutoCloseable {
   }
 
   public boolean isRunning() {
-    return running().isDone() && loop.isAlive();
+    Thread current = loop;
+    return running().isDone() && current != null && current.isAlive();
   }
 
   private void run() {
@@ -160,6 +206,9 @@ public final class CatalogScanner implements AutoCloseable {
 
           @Override
           public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            if (pausedNow) {
+              consumer.pause(partitions);
+            }
             eventPartitions = consumer.partitionsFor(events).size();
             partitions.stream()
                 .filter(p -> p.topic().equals(events))
@@ -169,6 +218,11 @@ public final class CatalogScanner implements AutoCloseable {
         });
     try {
       while (open) {
+        if (pauseRequested && !pausedNow) {
+          consumer.pause(consumer.assignment());
+          pausedNow = true;
+          paused.complete(Set.copyOf(owned));
+        }
         for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
           if (record.value() != null) {
             dispatch(record, record.topic().equals(events));
@@ -277,13 +331,74 @@ public final class CatalogScanner implements AutoCloseable {
   }
 
   @Override
-  public void close() {
-    open = false;
-    consumer.wakeup();
+  public Map<Integer, StateDigest> pauseAndDigest() {
+    pauseRequested = true;
+    Set<Integer> partitions = await(paused, "pause");
+    return digestOf(partitions);
+  }
+
+  @Override
+  public void leave() {
+    stopLoop();
+  }
+
+  /**
+   * The scanner keeps no state of its own (the catalog and the depot directory are views of their
+   * topics): a rebuild reads {@code depot.events} again from the beginning, rescanning every depot,
+   * and the scans' diffs against the catalog write only what changed.
+   */
+  @Override
+  public void restart(boolean rebuild, Map<String, Long> boundary) {
+    startLoop();
+  }
+
+  @Override
+  public Map<Integer, StateDigest> digest() {
+    if (!loop.isAlive()) {
+      throw new IllegalStateException("not running");
+    }
+    return digestOf(Set.copyOf(owned));
+  }
+
+  /**
+   * By {@code depot.events} partition this instance owns: the datasets of the depots keyed to it,
+   * once the scans already started are done and the catalog view has read them back.
+   */
+  private Map<Integer, StateDigest> digestOf(Set<Integer> partitions) {
+    await(CompletableFuture.allOf(perDepot.values().toArray(CompletableFuture[]::new)), "scans");
+    await(store.sync(), "catalog");
+    int count = eventPartitions;
+    Map<Integer, StateDigest.Builder> builders = new TreeMap<>();
+    partitions.forEach(p -> builders.put(p, StateDigest.builder()));
+    var serializer = Topics.CATALOG_DATASETS.valueSerde().serializer();
+    for (String depotKey : store.depotKeys()) {
+      StateDigest.Builder builder = builders.get(partitionOf(depotKey, count));
+      if (builder != null) {
+        new TreeMap<>(store.datasetsOf(depotKey))
+            .forEach((key, dataset) -> builder.add(key, serializer.serialize(key, dataset)));
+      }
+    }
+    Map<Integer, StateDigest> digests = new TreeMap<>();
+    builders.forEach((p, b) -> digests.put(p, b.build()));
+    return digests;
+  }
+
+  private static <T> T await(CompletableFuture<T> future, String what) {
     try {
-      loop.join(10_000);
+      return future.get(60, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("catalog scanner: " + what + " not done: " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    replay.close();
+    if (loop != null) {
+      stopLoop();
     }
     if (metrics != null) {
       metrics.close();

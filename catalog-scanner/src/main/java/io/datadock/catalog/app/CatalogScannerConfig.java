@@ -15,6 +15,8 @@ import java.util.Map;
  * @param rescanInterval periodic rescans of every active depot ({@code
  *     DATADOCK_RESCAN_INTERVAL_MS}); zero (the default) turns them off
  * @param threads scans run at once ({@code DATADOCK_SCAN_THREADS}, 2)
+ * @param instanceId this instance's name in replays ({@code DATADOCK_INSTANCE_ID}, default the host
+ *     name; {@code local} embedded)
  */
 public record CatalogScannerConfig(
     String bootstrapServers,
@@ -24,7 +26,8 @@ public record CatalogScannerConfig(
     String serviceToken,
     Duration scanTimeout,
     Duration rescanInterval,
-    int threads) {
+    int threads,
+    String instanceId) {
 
   public static final String DEFAULT_GROUP = "datadock-catalog-scanner";
 
@@ -55,7 +58,8 @@ public record CatalogScannerConfig(
         serviceToken,
         Duration.ofSeconds(60),
         Duration.ZERO,
-        2);
+        2,
+        "local");
   }
 
   public CatalogScannerConfig withRescanInterval(Duration interval) {
@@ -67,7 +71,8 @@ public record CatalogScannerConfig(
         serviceToken,
         scanTimeout,
         interval,
-        threads);
+        threads,
+        instanceId);
   }
 
   public static CatalogScannerConfig fromEnv(Map<String, String> env) {
@@ -91,6 +96,15 @@ public record CatalogScannerConfig(
             Long.parseLong(
                 env.getOrDefault("DATADOCK_SCAN_TIMEOUT_MS", "" + d.scanTimeout().toMillis()))),
         Duration.ofMillis(Long.parseLong(env.getOrDefault("DATADOCK_RESCAN_INTERVAL_MS", "0"))),
-        Integer.parseInt(env.getOrDefault("DATADOCK_SCAN_THREADS", "" + d.threads())));
+        Integer.parseInt(env.getOrDefault("DATADOCK_SCAN_THREADS", "" + d.threads())),
+        env.getOrDefault("DATADOCK_INSTANCE_ID", hostName()));
+  }
+
+  private static String hostName() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      return "catalog-scanner";
+    }
   }
 }

@@ -71,6 +71,11 @@ public final class CatalogStore implements AutoCloseable {
         .put(key, dataset);
   }
 
+  /** The depots that have datasets. */
+  public java.util.Set<String> depotKeys() {
+    return java.util.Set.copyOf(byDepot.keySet());
+  }
+
   /** A copy of one depot's datasets, by dataset key. */
   public Map<String, Dataset> datasetsOf(String depotKey) {
     return new HashMap<>(byDepot.getOrDefault(depotKey, Map.of()));

@@ -3,11 +3,9 @@ package io.datadock.core.metrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import org.apache.kafka.streams.KafkaStreams;
 
 /** A service's Prometheus registry: JVM metrics, tagged with the service's name. */
 public final class ServiceMetrics {
@@ -22,10 +20,5 @@ public final class ServiceMetrics {
     new ProcessorMetrics().bindTo(registry);
     new JvmGcMetrics().bindTo(registry);
     return registry;
-  }
-
-  /** Kafka Streams' own metrics (tasks, processing rates, commit latency, consumer lag). */
-  public static void bind(KafkaStreams streams, PrometheusMeterRegistry registry) {
-    new KafkaStreamsMetrics(streams).bindTo(registry);
   }
 }

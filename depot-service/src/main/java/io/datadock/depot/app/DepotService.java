@@ -4,9 +4,11 @@ import io.datadock.connectors.ConnectionChecks;
 import io.datadock.core.kafka.TopicProvisioner;
 import io.datadock.core.metrics.MetricsServer;
 import io.datadock.core.metrics.ServiceMetrics;
+import io.datadock.core.replay.ReplayAgent;
+import io.datadock.core.replay.StateDigest;
 import io.datadock.core.resolution.ResolutionClient;
-import io.datadock.core.streams.StateDigest;
-import io.datadock.core.streams.StreamsLifecycle;
+import io.datadock.core.streams.StoreDigest;
+import io.datadock.core.streams.StreamsApp;
 import io.datadock.core.streams.StreamsSettings;
 import io.datadock.depot.topology.DepotTopology;
 import io.datadock.depot.validation.CheckRunner;
@@ -19,7 +21,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
-import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,9 +33,13 @@ public final class DepotService implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(DepotService.class);
 
+  /** The name operators replay it by. */
+  public static final String SERVICE = "depot";
+
   private final DepotServiceConfig config;
   private final CompletableFuture<Void> running = new CompletableFuture<>();
-  private KafkaStreams streams;
+  private StreamsApp app;
+  private ReplayAgent replay;
   private ConnectionValidator validator;
 
   private final int metricsPort;
@@ -84,16 +89,31 @@ public final class DepotService implements AutoCloseable {
             config.stateDir(),
             config.commitIntervalMs(),
             config.streamThreads());
-    streams = new KafkaStreams(DepotTopology.build(config.topicPrefix()), props);
-    StreamsLifecycle.watch(streams, "depot-service").thenRun(() -> running.complete(null));
     PrometheusMeterRegistry registry = ServiceMetrics.registry("depot-service");
-    ServiceMetrics.bind(streams, registry);
+    app =
+        new StreamsApp(
+            "depot-service",
+            boundary -> DepotTopology.build(config.topicPrefix(), boundary),
+            props,
+            registry,
+            streams ->
+                StoreDigest.byPartition(
+                    streams,
+                    DepotTopology.DEPOTS_STORE,
+                    Topics.avro(DepotState.class).serializer()));
+    app.running().thenRun(() -> running.complete(null));
     metrics = new MetricsServer(registry, metricsPort, this::isRunning);
-    metrics.mount(
-        "/state/digest",
-        StateDigest.handler(
-            streams, DepotTopology.DEPOTS_STORE, Topics.avro(DepotState.class).serializer()));
-    streams.start();
+    metrics.mount("/state/digest", StateDigest.handler(app::totalDigest));
+    replay =
+        new ReplayAgent(
+            config.bootstrapServers(),
+            config.topicPrefix(),
+            SERVICE,
+            config.instanceId(),
+            app,
+            Duration.ofMinutes(2));
+    replay.start().join();
+    app.start();
     LOG.info("depot-service started {} metricsPort={}", config, metrics.port());
   }
 
@@ -103,7 +123,7 @@ public final class DepotService implements AutoCloseable {
   }
 
   public boolean isRunning() {
-    return streams != null && streams.state() == KafkaStreams.State.RUNNING;
+    return app != null && app.isRunning();
   }
 
   @Override
@@ -114,8 +134,11 @@ public final class DepotService implements AutoCloseable {
     if (validator != null) {
       validator.close();
     }
-    if (streams != null) {
-      streams.close(Duration.ofSeconds(30));
+    if (replay != null) {
+      replay.close();
+    }
+    if (app != null) {
+      app.close();
     }
   }
 

@@ -1,5 +1,6 @@
 package io.datadock.depot.topology;
 
+import io.datadock.core.replay.ReplayBoundary;
 import io.datadock.core.resource.ResourceVersionHeader;
 import io.datadock.depot.lifecycle.DepotDecision;
 import io.datadock.schemas.depot.DepotEvent;
@@ -30,12 +31,14 @@ final class DecidingProcessor<V> implements Processor<String, V, String, Object>
 
   private final Decider<V> decider;
   private final Function<V, String> depotKey;
+  private final ReplayBoundary boundary;
   private ProcessorContext<String, Object> context;
   private KeyValueStore<String, DepotState> store;
 
-  DecidingProcessor(Decider<V> decider, Function<V, String> depotKey) {
+  DecidingProcessor(Decider<V> decider, Function<V, String> depotKey, ReplayBoundary boundary) {
     this.decider = decider;
     this.depotKey = depotKey;
+    this.boundary = boundary;
   }
 
   @Override
@@ -58,12 +61,19 @@ final class DecidingProcessor<V> implements Processor<String, V, String, Object>
       case DELETE -> store.delete(key);
       case KEEP -> {}
     }
+    if (boundary.alreadyProcessed(context.recordMetadata())) {
+      return;
+    }
     long ts = record.timestamp();
+    // A request comes back as an input (a reply, a check result). One millisecond later than its
+    // cause, so that a replay, which interleaves inputs by timestamp, never puts the answer before
+    // the command that asked for it.
+    long requestTs = ts + 1;
     for (ReferenceRequest request : decision.requests()) {
-      forward(request.getSecretKey(), request, ts, DepotTopology.REQUESTS_SINK);
+      forward(request.getSecretKey(), request, requestTs, DepotTopology.REQUESTS_SINK);
     }
     if (decision.validation() != null) {
-      forward(key, decision.validation(), ts, DepotTopology.VALIDATION_SINK);
+      forward(key, decision.validation(), requestTs, DepotTopology.VALIDATION_SINK);
     }
     for (DepotEvent event : decision.events()) {
       forward(key, event, ts, DepotTopology.EVENTS_SINK);

@@ -1,5 +1,6 @@
 package io.datadock.depot.topology;
 
+import io.datadock.core.replay.ReplayBoundary;
 import io.datadock.depot.lifecycle.DepotDecider;
 import io.datadock.depot.saga.ReplyDecider;
 import io.datadock.depot.validation.CheckResultDecider;
@@ -43,6 +44,14 @@ public final class DepotTopology {
   private DepotTopology() {}
 
   public static Topology build(String topicPrefix) {
+    return build(topicPrefix, new ReplayBoundary());
+  }
+
+  /**
+   * @param boundary records below it were processed before a replay: they rebuild the store but
+   *     forward nothing
+   */
+  public static Topology build(String topicPrefix, ReplayBoundary boundary) {
     StoreBuilder<KeyValueStore<String, DepotState>> store =
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(DEPOTS_STORE),
@@ -57,21 +66,25 @@ public final class DepotTopology {
     CheckResultDecider checks = new CheckResultDecider();
     topology.addProcessor(
         COMMAND_PROCESSOR,
-        () -> new DecidingProcessor<DepotCommand>(commands::decide, DepotCommand::getResourceKey),
+        () ->
+            new DecidingProcessor<DepotCommand>(
+                commands::decide, DepotCommand::getResourceKey, boundary),
         COMMANDS);
     topology.addProcessor(
         REPLY_PROCESSOR,
         () ->
             new DecidingProcessor<ReferenceReply>(
                 (current, reply, version) -> replies.decide(current, reply),
-                ReferenceReply::getDepotKey),
+                ReferenceReply::getDepotKey,
+                boundary),
         REPLIES);
     topology.addProcessor(
         RESULT_PROCESSOR,
         () ->
             new DecidingProcessor<ValidationResult>(
                 (current, result, version) -> checks.decide(current, result),
-                ValidationResult::getDepotKey),
+                ValidationResult::getDepotKey,
+                boundary),
         RESULTS);
     topology.addStateStore(store, PROCESSORS);
     sink(topology, REQUESTS_SINK, Topics.SECRET_REFERENCE_REQUESTS, topicPrefix);

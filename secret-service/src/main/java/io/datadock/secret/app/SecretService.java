@@ -7,8 +7,10 @@ import io.datadock.core.kafka.FreePorts;
 import io.datadock.core.kafka.TopicProvisioner;
 import io.datadock.core.metrics.MetricsServer;
 import io.datadock.core.metrics.ServiceMetrics;
-import io.datadock.core.streams.StateDigest;
-import io.datadock.core.streams.StreamsLifecycle;
+import io.datadock.core.replay.ReplayAgent;
+import io.datadock.core.replay.StateDigest;
+import io.datadock.core.streams.StoreDigest;
+import io.datadock.core.streams.StreamsApp;
 import io.datadock.core.streams.StreamsSettings;
 import io.datadock.schemas.Topics;
 import io.datadock.schemas.secret.SecretState;
@@ -43,7 +45,12 @@ public final class SecretService implements AutoCloseable {
   private final SecretServiceConfig config;
   private final KeyRing keyRing;
   private final CompletableFuture<Void> running = new CompletableFuture<>();
-  private KafkaStreams streams;
+
+  /** The name operators replay it by. */
+  public static final String SERVICE = "secret";
+
+  private StreamsApp app;
+  private ReplayAgent replay;
   private AccessAuditor auditor;
   private ResolutionServer resolution;
   private CommandProducer commandProducer;
@@ -95,9 +102,29 @@ public final class SecretService implements AutoCloseable {
             config.commitIntervalMs(),
             config.streamThreads());
     props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
-    streams = new KafkaStreams(SecretTopology.build(config.topicPrefix(), keyRing::open), props);
-    StreamsLifecycle.watch(streams, "secret-service").thenRun(() -> running.complete(null));
-    streams.start();
+    PrometheusMeterRegistry metrics = ServiceMetrics.registry("secret-service");
+    app =
+        new StreamsApp(
+            "secret-service",
+            boundary -> SecretTopology.build(config.topicPrefix(), keyRing::open, boundary),
+            props,
+            metrics,
+            streams ->
+                StoreDigest.byPartition(
+                    streams,
+                    SecretTopology.SECRETS_STORE,
+                    Topics.avro(SecretState.class).serializer()));
+    app.running().thenRun(() -> running.complete(null));
+    replay =
+        new ReplayAgent(
+            config.bootstrapServers(),
+            config.topicPrefix(),
+            SERVICE,
+            config.instanceId(),
+            app,
+            Duration.ofMinutes(2));
+    replay.start().join();
+    app.start();
     auditor =
         new AccessAuditor(
             config.bootstrapServers(), config.topicPrefix(), 5_000, Clock.systemUTC());
@@ -107,18 +134,14 @@ public final class SecretService implements AutoCloseable {
               .start();
       resolution =
           new ResolutionServer(
-              streams, self, config.callerTokens(), auditor, keyRing::open, directory);
+              app.current(), self, config.callerTokens(), auditor, keyRing::open, directory);
       commandProducer = new CommandProducer(config.bootstrapServers(), config.topicPrefix());
       KeyRotation rotation =
-          new KeyRotation(streams, keyRing, publisher, commandProducer::send, Clock.systemUTC());
+          new KeyRotation(
+              app.current(), keyRing, publisher, commandProducer::send, Clock.systemUTC());
       resolution.mount(KeyAdminHandler.PATH, new KeyAdminHandler(rotation, config.callerTokens()));
-      PrometheusMeterRegistry metrics = ServiceMetrics.registry("secret-service");
-      ServiceMetrics.bind(streams, metrics);
       resolution.mount("/metrics", MetricsServer.handler(metrics));
-      resolution.mount(
-          "/internal/v1/state/digest",
-          StateDigest.handler(
-              streams, SecretTopology.SECRETS_STORE, Topics.avro(SecretState.class).serializer()));
+      resolution.mount("/internal/v1/state/digest", StateDigest.handler(app::totalDigest));
       resolution.start();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot listen for credential resolution on " + self, e);
@@ -130,7 +153,7 @@ public final class SecretService implements AutoCloseable {
   }
 
   public KafkaStreams.State state() {
-    return streams == null ? KafkaStreams.State.CREATED : streams.state();
+    return app == null ? KafkaStreams.State.CREATED : app.state();
   }
 
   /** Completes the first time the Streams app is RUNNING (its tasks assigned and restored). */
@@ -165,8 +188,11 @@ public final class SecretService implements AutoCloseable {
     if (directory != null) {
       directory.close();
     }
-    if (streams != null) {
-      streams.close(Duration.ofSeconds(30));
+    if (replay != null) {
+      replay.close();
+    }
+    if (app != null) {
+      app.close();
     }
   }
 

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
@@ -50,7 +51,7 @@ public final class ResolutionServer implements AutoCloseable {
   private static final String FORWARDED = "X-Datadock-Forwarded";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final KafkaStreams streams;
+  private final Supplier<KafkaStreams> streams;
   private final HostInfo self;
   private final Map<String, String> callers;
   private final AccessAuditor auditor;
@@ -65,7 +66,7 @@ public final class ResolutionServer implements AutoCloseable {
    * @param callers bearer token → caller identity ({@code service:<name>} or {@code user:<id>})
    */
   public ResolutionServer(
-      KafkaStreams streams,
+      Supplier<KafkaStreams> streams,
       HostInfo self,
       Map<String, String> callers,
       AccessAuditor auditor,
@@ -189,8 +190,9 @@ public final class ResolutionServer implements AutoCloseable {
       return;
     }
     KeyQueryMetadata owner =
-        streams.queryMetadataForKey(
-            SecretTopology.SECRETS_STORE, key, Serdes.String().serializer());
+        streams
+            .get()
+            .queryMetadataForKey(SecretTopology.SECRETS_STORE, key, Serdes.String().serializer());
     if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
       InternalHttp.reply(
           exchange,
@@ -231,10 +233,12 @@ public final class ResolutionServer implements AutoCloseable {
       HttpExchange exchange, String key, String caller, String depot, Purpose purpose)
       throws IOException {
     ReadOnlyKeyValueStore<String, SecretState> store =
-        streams.store(
-            StoreQueryParameters.fromNameAndType(
-                SecretTopology.SECRETS_STORE,
-                QueryableStoreTypes.<String, SecretState>keyValueStore()));
+        streams
+            .get()
+            .store(
+                StoreQueryParameters.fromNameAndType(
+                    SecretTopology.SECRETS_STORE,
+                    QueryableStoreTypes.<String, SecretState>keyValueStore()));
     Resolution.Answer answer;
     try {
       answer = Resolution.decide(key, store.get(key), purpose, depot, opener);

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -37,7 +38,7 @@ public final class KeyRotation {
   /** What a rotation started: the new key and how many re-seal commands were sent. */
   public record Report(String newKeyId, int resealsSubmitted) {}
 
-  private final KafkaStreams streams;
+  private final Supplier<KafkaStreams> streams;
   private final KeyRing keyRing;
   private final SecretKeyPublisher publisher;
   private final Consumer<SecretCommand> commands;
@@ -45,7 +46,7 @@ public final class KeyRotation {
   private final Sealer sealer = new Sealer();
 
   public KeyRotation(
-      KafkaStreams streams,
+      Supplier<KafkaStreams> streams,
       KeyRing keyRing,
       SecretKeyPublisher publisher,
       Consumer<SecretCommand> commands,
@@ -126,9 +127,11 @@ public final class KeyRotation {
   }
 
   private ReadOnlyKeyValueStore<String, SecretState> store() {
-    return streams.store(
-        StoreQueryParameters.fromNameAndType(
-            SecretTopology.SECRETS_STORE,
-            QueryableStoreTypes.<String, SecretState>keyValueStore()));
+    return streams
+        .get()
+        .store(
+            StoreQueryParameters.fromNameAndType(
+                SecretTopology.SECRETS_STORE,
+                QueryableStoreTypes.<String, SecretState>keyValueStore()));
   }
 }

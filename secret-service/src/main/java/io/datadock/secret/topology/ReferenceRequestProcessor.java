@@ -1,5 +1,6 @@
 package io.datadock.secret.topology;
 
+import io.datadock.core.replay.ReplayBoundary;
 import io.datadock.schemas.identity.ReferenceGrant;
 import io.datadock.schemas.reference.ReferenceRequest;
 import io.datadock.schemas.secret.SecretState;
@@ -22,9 +23,14 @@ final class ReferenceRequestProcessor
 
   private static final Logger LOG = LoggerFactory.getLogger(ReferenceRequestProcessor.class);
 
+  private final ReplayBoundary boundary;
   private ReferenceDecider decider;
   private ProcessorContext<String, Object> context;
   private KeyValueStore<String, SecretState> store;
+
+  ReferenceRequestProcessor(ReplayBoundary boundary) {
+    this.boundary = boundary;
+  }
 
   @Override
   public void init(ProcessorContext<String, Object> context) {
@@ -48,10 +54,13 @@ final class ReferenceRequestProcessor
     if (decision.newState() != null) {
       store.put(request.getSecretKey(), decision.newState());
     }
-    if (decision.reply() != null) {
+    if (decision.reply() != null && !boundary.alreadyProcessed(context.recordMetadata())) {
       context.forward(
           new Record<String, Object>(
-              request.getDepotKey(), decision.reply(), record.timestamp(), new RecordHeaders()),
+              request.getDepotKey(),
+              decision.reply(),
+              SecretTopology.replyTimestamp(record),
+              new RecordHeaders()),
           SecretTopology.REPLIES_SINK);
     }
     LOG.info(

@@ -1,5 +1,6 @@
 package io.datadock.secret.topology;
 
+import io.datadock.core.replay.ReplayBoundary;
 import io.datadock.core.resource.ResourceVersionHeader;
 import io.datadock.schemas.reference.ReferenceReply;
 import io.datadock.schemas.secret.SecretCommand;
@@ -20,11 +21,13 @@ final class SecretCommandProcessor implements Processor<String, SecretCommand, S
   private static final Logger LOG = LoggerFactory.getLogger(SecretCommandProcessor.class);
 
   private final SecretDecider decider;
+  private final ReplayBoundary boundary;
   private ProcessorContext<String, Object> context;
   private KeyValueStore<String, SecretState> store;
 
-  SecretCommandProcessor(SecretDecider decider) {
+  SecretCommandProcessor(SecretDecider decider, ReplayBoundary boundary) {
     this.decider = decider;
+    this.boundary = boundary;
   }
 
   @Override
@@ -45,6 +48,9 @@ final class SecretCommandProcessor implements Processor<String, SecretCommand, S
       case PUT -> store.put(key, decision.newState());
       case DELETE -> store.delete(key);
       case KEEP -> {}
+    }
+    if (boundary.alreadyProcessed(context.recordMetadata())) {
+      return;
     }
     Record<String, Object> base = new Record<>(key, null, record.timestamp(), new RecordHeaders());
     if (decision.event() != null) {
@@ -67,7 +73,10 @@ final class SecretCommandProcessor implements Processor<String, SecretCommand, S
     for (ReferenceReply notice : decision.notices()) {
       context.forward(
           new Record<String, Object>(
-              notice.getDepotKey(), notice, record.timestamp(), new RecordHeaders()),
+              notice.getDepotKey(),
+              notice,
+              SecretTopology.replyTimestamp(record),
+              new RecordHeaders()),
           SecretTopology.REPLIES_SINK);
     }
     LOG.info(

@@ -1,5 +1,6 @@
 package io.datadock.secret.topology;
 
+import io.datadock.core.replay.ReplayBoundary;
 import io.datadock.schemas.Topic;
 import io.datadock.schemas.Topics;
 import io.datadock.schemas.identity.ReferenceGrant;
@@ -38,6 +39,14 @@ public final class SecretTopology {
   private SecretTopology() {}
 
   public static Topology build(String topicPrefix, PayloadOpener opener) {
+    return build(topicPrefix, opener, new ReplayBoundary());
+  }
+
+  /**
+   * @param boundary records below it were processed before a replay: they rebuild the store but
+   *     forward nothing
+   */
+  public static Topology build(String topicPrefix, PayloadOpener opener, ReplayBoundary boundary) {
     StoreBuilder<KeyValueStore<String, SecretState>> store =
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(SECRETS_STORE),
@@ -52,13 +61,14 @@ public final class SecretTopology {
         Topics.SECRET_COMMANDS.valueSerde().deserializer(),
         commands.name(topicPrefix));
     topology.addProcessor(
-        PROCESSOR, () -> new SecretCommandProcessor(new SecretDecider(opener)), SOURCE);
+        PROCESSOR, () -> new SecretCommandProcessor(new SecretDecider(opener), boundary), SOURCE);
     topology.addSource(
         REFERENCE_SOURCE,
         Topics.SECRET_REFERENCE_REQUESTS.keySerde().deserializer(),
         Topics.SECRET_REFERENCE_REQUESTS.valueSerde().deserializer(),
         Topics.SECRET_REFERENCE_REQUESTS.name(topicPrefix));
-    topology.addProcessor(REFERENCE_PROCESSOR, ReferenceRequestProcessor::new, REFERENCE_SOURCE);
+    topology.addProcessor(
+        REFERENCE_PROCESSOR, () -> new ReferenceRequestProcessor(boundary), REFERENCE_SOURCE);
     topology.addGlobalStore(
         Stores.keyValueStoreBuilder(
                 Stores.inMemoryKeyValueStore(GRANTS_STORE),
@@ -84,6 +94,14 @@ public final class SecretTopology {
         PROCESSOR,
         REFERENCE_PROCESSOR);
     return topology;
+  }
+
+  /**
+   * Replies are inputs of depot-service: one millisecond later than their cause, so that a replay,
+   * which interleaves inputs by timestamp, orders them after it as they were.
+   */
+  static long replyTimestamp(org.apache.kafka.streams.processor.api.Record<?, ?> cause) {
+    return cause.timestamp() + 1;
   }
 
   private static <V> void sink(

@@ -1,0 +1,27 @@
+package io.datadock.core.replay;
+
+import java.util.Map;
+
+// Digests are by partition number: see ReplayControl.shares.
+
+/** What an instance of a service does for a replay, driven by its {@link ReplayAgent}. */
+public interface Replayable {
+
+  /** Stops processing (still a group member) and returns the digest of each partition it holds. */
+  Map<Integer, StateDigest> pauseAndDigest();
+
+  /** Stops for good, leaving the consumer group so that its offsets can be reset. */
+  void leave();
+
+  /**
+   * Starts again.
+   *
+   * @param rebuild true after a reset: local state is wiped and rebuilt from the input topics'
+   *     beginning; false to resume where it stopped (a replay that was called off)
+   * @param boundary the offsets committed before the reset (see {@link ReplayBoundary})
+   */
+  void restart(boolean rebuild, Map<String, Long> boundary);
+
+  /** The digest of each partition this instance holds, once its state can be read. */
+  Map<Integer, StateDigest> digest();
+}

@@ -1,0 +1,229 @@
+package io.datadock.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.datadock.schemas.Topic;
+import io.datadock.schemas.Topics;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code POST /api/v1/admin/replay}: a service rebuilds its state from its input topics while the
+ * rest of the platform runs; its digest after equals its digest before, nothing it had already sent
+ * is sent again, and it keeps working afterwards.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ReplayIT {
+
+  @TempDir static Path dataDir;
+  static Platform platform;
+  static Api api;
+  static Admin admin;
+
+  /** Everything the replayed services write: none of it may grow during a replay. */
+  static final List<Topic<String, ?>> OUTPUTS =
+      List.of(
+          Topics.DEPOT_EVENTS,
+          Topics.SECRET_EVENTS,
+          Topics.RESOURCE_STATE,
+          Topics.COMMAND_RESULTS,
+          Topics.SECRET_REFERENCE_REQUESTS,
+          Topics.SECRET_REFERENCE_REPLIES,
+          Topics.DEPOT_VALIDATION_REQUESTS,
+          Topics.CATALOG_DATASETS,
+          Topics.CATALOG_EVENTS);
+
+  @BeforeAll
+  static void start() throws Exception {
+    platform = RunningPlatform.start(dataDir.resolve("platform"));
+    api = new Api(platform.gatewayUrl(), RunningPlatform.ADMIN_TOKEN);
+    admin =
+        Admin.create(
+            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers()));
+    Path files = Files.createDirectories(dataDir.resolve("files"));
+    Files.writeString(files.resolve("orders.csv"), "id,amount\n1,10\n");
+    for (int i = 0; i < 5; i++) {
+      assertThat(api.applyYaml(SecretApiIT.secret("replay-" + i, "pw-" + i), "").status())
+          .isEqualTo(200);
+    }
+    applyActive(
+        """
+        name: replay-snowflake
+        version: v2alpha
+        type: depot
+        spec:
+          type: snowflake
+          spec: {url: "https://acme.snowflakecomputing.com", database: SALES_DB, warehouse: WH}
+          secrets:
+            - {id: "default:replay-1", purpose: rw}
+        """);
+    applyActive(
+        """
+        name: replay-files
+        version: v2alpha
+        type: depot
+        spec:
+          type: file
+          spec: {path: "%s"}
+        """
+            .formatted(files.toAbsolutePath()));
+    // A depot whose secret does not exist: an error state must be rebuilt too.
+    api.applyYaml(
+        """
+        name: replay-broken
+        version: v2alpha
+        type: depot
+        spec:
+          type: snowflake
+          spec: {url: "https://acme.snowflakecomputing.com", database: SALES_DB, warehouse: WH}
+          secrets:
+            - {id: "default:no-such-secret", purpose: rw}
+        """,
+        "?wait=true");
+    // Changes after the first apply: versions, dependents and a delete are rebuilt as they were.
+    api.applyYaml(SecretApiIT.secret("replay-2", "pw-2-changed"), "");
+    api.delete("/api/v1/resources/secret/replay-4");
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> api.get("/api/v1/datasets?depot=replay-files").body().contains("orders"));
+  }
+
+  private static void applyActive(String yaml) {
+    Api.Response response = api.applyYaml(yaml, "?wait=true");
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    assertThat(response.body()).contains("\"active\"");
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (admin != null) {
+      admin.close();
+    }
+    if (platform != null) {
+      platform.close();
+    }
+  }
+
+  @Test
+  @Order(Integer.MAX_VALUE) // it applies more afterwards, which the other tests would count
+  void depotServiceRebuildsToTheSameDigestWithoutSendingAnythingAgain() throws Exception {
+    JsonObject report = replayUnchanged("depot");
+    assertThat(report.getJsonObject("before").getLong("entries")).isEqualTo(3);
+    assertThat(digestNow("depot-service")).isEqualTo(report.getJsonObject("after"));
+
+    // It keeps working: a new depot referencing a secret still goes through the whole saga.
+    applyActive(
+        """
+        name: replay-after
+        version: v2alpha
+        type: depot
+        spec:
+          type: snowflake
+          spec: {url: "https://acme.snowflakecomputing.com", database: SALES_DB, warehouse: WH}
+          secrets:
+            - {id: "default:replay-3", purpose: rw}
+        """);
+    assertThat(api.delete("/api/v1/resources/depot/replay-after").status()).isEqualTo(200);
+  }
+
+  @Test
+  void secretServiceRebuildsToTheSameDigestAndStillResolves() throws Exception {
+    JsonObject report = replayUnchanged("secret");
+    // replay-4 was deleted; replay-1 still records its dependent depot.
+    assertThat(report.getJsonObject("before").getLong("entries")).isEqualTo(4);
+    assertThat(digestNow("secret-service")).isEqualTo(report.getJsonObject("after"));
+    Api.Response blocked = api.delete("/api/v1/resources/secret/replay-1");
+    assertThat(blocked.status()).isEqualTo(409);
+    assertThat(blocked.body()).contains("replay-snowflake");
+  }
+
+  @Test
+  void theScannerRescansEveryDepotToTheSameCatalog() throws Exception {
+    // A rescan is recorded as a scan run on catalog.events; the catalog itself does not change.
+    JsonObject report = replayUnchanged("scanner", Topics.CATALOG_EVENTS);
+    assertThat(report.getJsonObject("before").getLong("entries")).isGreaterThanOrEqualTo(1);
+  }
+
+  @Test
+  void badRequestsAreRefusedNamingTheProblem() {
+    Api.Response unknown = api.postJson("/api/v1/admin/replay", "{\"service\":\"gateway\"}");
+    assertThat(unknown.status()).isEqualTo(422);
+    assertThat(new JsonObject(unknown.body()).getJsonObject("error").getString("field"))
+        .isEqualTo("service");
+    assertThat(unknown.body()).contains("depot, scanner, secret");
+
+    Api.Response missing = api.postJson("/api/v1/admin/replay", "{}");
+    assertThat(missing.status()).isEqualTo(422);
+    assertThat(missing.body()).contains("service is required");
+
+    Api.Response notJson = api.postJson("/api/v1/admin/replay", "[1,2]");
+    assertThat(notJson.status()).isEqualTo(400);
+
+    Api.Response badTimeout =
+        api.postJson("/api/v1/admin/replay?timeoutSeconds=0", "{\"service\":\"depot\"}");
+    assertThat(badTimeout.status()).isEqualTo(422);
+    assertThat(badTimeout.body()).contains("timeoutSeconds");
+
+    Api.Response anonymous =
+        api.withToken(null).postJson("/api/v1/admin/replay", "{\"service\":\"depot\"}");
+    assertThat(anonymous.status()).isEqualTo(401);
+  }
+
+  private JsonObject replayUnchanged(String service, Topic<?, ?>... mayGrow) throws Exception {
+    List<String> excluded =
+        java.util.Arrays.stream(mayGrow).map(t -> t.name(Topics.DEFAULT_PREFIX) + "-").toList();
+    Map<String, Long> outputsBefore = endOffsets();
+    outputsBefore.keySet().removeIf(tp -> excluded.stream().anyMatch(tp::startsWith));
+    Api.Response response =
+        api.postJson(
+            "/api/v1/admin/replay?timeoutSeconds=120", "{\"service\":\"" + service + "\"}");
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    JsonObject report = new JsonObject(response.body());
+    assertThat(report.getString("service")).isEqualTo(service);
+    assertThat(report.getJsonArray("instances").getList()).containsExactly("local");
+    assertThat(report.getJsonObject("after")).isEqualTo(report.getJsonObject("before"));
+    assertThat(report.getBoolean("equal")).isTrue();
+    Map<String, Long> outputsAfter = endOffsets();
+    outputsAfter.keySet().removeIf(tp -> excluded.stream().anyMatch(tp::startsWith));
+    assertThat(outputsAfter).as("records written during the replay").isEqualTo(outputsBefore);
+    return report;
+  }
+
+  private static JsonObject digestNow(String service) throws Exception {
+    return StateDigestIT.digest(platform.stateDigestUrls().get(service));
+  }
+
+  private static Map<String, Long> endOffsets() throws Exception {
+    List<String> names = OUTPUTS.stream().map(t -> t.name(Topics.DEFAULT_PREFIX)).toList();
+    Map<TopicPartition, OffsetSpec> request =
+        admin.describeTopics(names).allTopicNames().get().values().stream()
+            .flatMap(
+                d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
+            .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
+    Map<String, Long> ends = new TreeMap<>();
+    admin
+        .listOffsets(request)
+        .all()
+        .get()
+        .forEach((tp, info) -> ends.put(tp.toString(), info.offset()));
+    return ends;
+  }
+}
