@@ -2,6 +2,7 @@ package io.datadock.depot.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.datadock.core.replay.ReplayBoundary;
 import io.datadock.depot.saga.Saga;
 import io.datadock.schemas.Topic;
 import io.datadock.schemas.Topics;
@@ -12,6 +13,7 @@ import io.datadock.schemas.depot.DepotEvent;
 import io.datadock.schemas.depot.DepotEventType;
 import io.datadock.schemas.depot.DepotSecretRef;
 import io.datadock.schemas.depot.DepotSpec;
+import io.datadock.schemas.depot.DepotState;
 import io.datadock.schemas.depot.ValidationRequest;
 import io.datadock.schemas.depot.ValidationResult;
 import io.datadock.schemas.reference.ReferenceAction;
@@ -23,12 +25,14 @@ import io.datadock.schemas.resource.Outcome;
 import io.datadock.schemas.resource.ResourceState;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,6 +81,35 @@ class DepotTopologyTest {
   @AfterEach
   void stop() {
     driver.close();
+  }
+
+  @Test
+  void belowTheReplayBoundaryTheStoreIsRebuiltButNothingIsSentAgain() {
+    driver.close();
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "depot-topology-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    props.put(StreamsConfig.STATE_DIR_CONFIG, tmp.resolve("replay").toString());
+    ReplayBoundary boundary = new ReplayBoundary();
+    boundary.set(Map.of(ReplayBoundary.key(Topics.DEPOT_COMMANDS.name(PREFIX), 0), 1L));
+    driver = new TopologyTestDriver(DepotTopology.build(PREFIX, boundary), props);
+    commands = input(Topics.DEPOT_COMMANDS);
+    requests = output(Topics.SECRET_REFERENCE_REQUESTS);
+    events = output(Topics.DEPOT_EVENTS);
+    results = output(Topics.COMMAND_RESULTS);
+
+    commands.pipeInput(DEPOT, apply(tenantSpec("postgres", ref(CRED, "rw"))));
+    assertThat(requests.isEmpty()).isTrue();
+    assertThat(events.isEmpty()).isTrue();
+    assertThat(results.isEmpty()).isTrue();
+    KeyValueStore<String, DepotState> store = driver.getKeyValueStore(DepotTopology.DEPOTS_STORE);
+    assertThat(store.get(DEPOT).getStatus()).isEqualTo("pending");
+
+    // offset 1 is past the boundary: processed as usual
+    commands.pipeInput(
+        DEPOT, apply(tenantSpec("postgres", ref(CRED, "rw"), ref(SCAN_CRED, "scan"))));
+    assertThat(results.readValue().getOutcome()).isEqualTo(Outcome.UPDATED);
+    assertThat(requests.isEmpty()).isFalse();
   }
 
   @Test
