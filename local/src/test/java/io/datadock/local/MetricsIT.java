@@ -42,4 +42,13 @@ class MetricsIT extends PlatformIT {
         .contains("kafka_consumer")
         .contains("service=\"catalog-scanner\"");
   }
+
+  @Test
+  void everyServiceAnswersLivenessAndReadiness() throws Exception {
+    for (var e : platform.metricsUrls().entrySet()) {
+      String base = e.getValue().substring(0, e.getValue().lastIndexOf("/metrics"));
+      assertThat(scrape(base + "/healthz")).as(e.getKey()).isNotBlank();
+      assertThat(scrape(base + "/readyz")).as(e.getKey()).contains("ready");
+    }
+  }
 }

@@ -29,15 +29,22 @@ public final class MetricsServer implements AutoCloseable {
       throw new UncheckedIOException("cannot listen for metrics on port " + port, e);
     }
     server.createContext("/metrics", handler(registry));
-    server.createContext("/healthz", exchange -> answer(exchange, 200, "ok\n"));
-    server.createContext(
-        "/readyz",
-        exchange ->
-            answer(
-                exchange,
-                ready.getAsBoolean() ? 200 : 503,
-                ready.getAsBoolean() ? "ready\n" : "not ready\n"));
+    server.createContext("/healthz", liveness());
+    server.createContext("/readyz", readiness(ready));
     server.start();
+  }
+
+  /** {@code /healthz}: the process answers. */
+  public static HttpHandler liveness() {
+    return exchange -> answer(exchange, 200, "ok\n");
+  }
+
+  /** {@code /readyz}: 200 while {@code ready} holds (its Streams app RUNNING), else 503. */
+  public static HttpHandler readiness(BooleanSupplier ready) {
+    return exchange -> {
+      boolean now = ready.getAsBoolean();
+      answer(exchange, now ? 200 : 503, now ? "ready\n" : "not ready\n");
+    };
   }
 
   /** The handler serving a registry's scrape: also mounted on services' own listeners. */

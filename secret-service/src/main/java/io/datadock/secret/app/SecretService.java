@@ -141,6 +141,8 @@ public final class SecretService implements AutoCloseable {
               app.current(), keyRing, publisher, commandProducer::send, Clock.systemUTC());
       resolution.mount(KeyAdminHandler.PATH, new KeyAdminHandler(rotation, config.callerTokens()));
       resolution.mount("/metrics", MetricsServer.handler(metrics));
+      resolution.mount("/healthz", MetricsServer.liveness());
+      resolution.mount("/readyz", MetricsServer.readiness(this::isRunning));
       resolution.mount("/internal/v1/state/digest", StateDigest.handler(app::totalDigest));
       resolution.start();
     } catch (IOException e) {
