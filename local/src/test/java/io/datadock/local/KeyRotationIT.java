@@ -16,7 +16,10 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Apply under key 1, rotate to key 2, retire key 1, restart: resolution still works. */
+/**
+ * Apply under key 1, rotate to key 2, retire key 1, restart: resolution still works, and a replay
+ * rebuilds the same state.
+ */
 class KeyRotationIT {
 
   @TempDir Path dataDir;
@@ -58,6 +61,14 @@ class KeyRotationIT {
     try (Platform restarted = RunningPlatform.start(dataDir)) {
       assertThat(keys(restarted).stream().map(k -> ((JsonObject) k).getString("keyId")))
           .doesNotContain(oldKey);
+      // A replay decides the commands sealed to the retired key again, exactly as it did then.
+      Api.Response replay =
+          new Api(restarted.gatewayUrl(), RunningPlatform.ADMIN_TOKEN)
+              .postJson("/api/v1/admin/replay", "{\"service\":\"secret\"}");
+      assertThat(replay.status()).as(replay.body()).isEqualTo(200);
+      assertThat(new JsonObject(replay.body()).getBoolean("equal")).as(replay.body()).isTrue();
+      assertThat(new JsonObject(replay.body()).getJsonObject("after").getLong("entries"))
+          .isEqualTo(3);
       Resolver resolver = new Resolver(restarted);
       for (String name : new String[] {"rot-a", "rot-b", "rot-c"}) {
         Api.Response r =

@@ -58,6 +58,7 @@ public final class KeyRing {
 
   private static final Logger LOG = LoggerFactory.getLogger(KeyRing.class);
   private static final String SUFFIX = ".key";
+  private static final String RETIRED_SUFFIX = ".retired";
   private static final Set<PosixFilePermission> DIR_PERMS =
       PosixFilePermissions.fromString("rwx------");
   private static final Set<PosixFilePermission> FILE_PERMS =
@@ -69,6 +70,7 @@ public final class KeyRing {
 
   private final Map<String, Entry> keys = new LinkedHashMap<>();
   private final Map<String, SecretKeySpec> dataKeys = new ConcurrentHashMap<>();
+  private final Map<String, Entry> retiredKeys = new ConcurrentHashMap<>();
 
   private record Entry(RecipientKey publicKey, AsymmetricCipherKeyPair pair) {}
 
@@ -155,7 +157,7 @@ public final class KeyRing {
     try {
       Files.move(
           dir.resolve(keyId + SUFFIX),
-          dir.resolve(keyId + ".retired"),
+          dir.resolve(keyId + RETIRED_SUFFIX),
           StandardCopyOption.ATOMIC_MOVE);
       forceDirectory();
     } catch (IOException e) {
@@ -179,6 +181,40 @@ public final class KeyRing {
     if (entry == null) {
       throw new SealingException("no private key " + payload.getKeyId() + " to open the payload");
     }
+    return open(entry, payload, associatedData);
+  }
+
+  /**
+   * As {@link #open}, and also with a retired key whose file is still in the directory: for a
+   * replay, which must decide on a command sealed to a key retired since exactly as it did then.
+   */
+  public byte[] openForReplay(SealedPayload payload, byte[] associatedData) {
+    Entry entry;
+    synchronized (this) {
+      entry = keys.get(payload.getKeyId());
+    }
+    if (entry == null) {
+      entry = retiredKeys.computeIfAbsent(payload.getKeyId(), this::readRetired);
+    }
+    if (entry == null) {
+      throw new SealingException("no private key " + payload.getKeyId() + " to open the payload");
+    }
+    return open(entry, payload, associatedData);
+  }
+
+  private Entry readRetired(String keyId) {
+    Path file = dir.resolve(keyId + RETIRED_SUFFIX);
+    if (!keyId.matches("[A-Za-z0-9_-]+") || !Files.isRegularFile(file)) {
+      return null;
+    }
+    try {
+      return read(file, RETIRED_SUFFIX);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read retired key " + keyId, e);
+    }
+  }
+
+  private byte[] open(Entry entry, SealedPayload payload, byte[] associatedData) {
     try {
       SecretKeySpec dataKey = dataKey(entry, bytes(payload.getEnc()));
       return PayloadCipher.decrypt(
@@ -222,7 +258,7 @@ public final class KeyRing {
     warnIfOpenToOthers();
     try (Stream<Path> files = Files.list(dir)) {
       for (Path file : files.filter(f -> f.getFileName().toString().endsWith(SUFFIX)).toList()) {
-        Entry entry = read(file);
+        Entry entry = read(file, SUFFIX);
         keys.put(entry.publicKey().keyId(), entry);
       }
     } catch (IOException e) {
@@ -236,7 +272,7 @@ public final class KeyRing {
    * open. Errors name the file and the field, never its contents (a parser's message could quote
    * key characters), so causes are dropped on purpose.
    */
-  private static Entry read(Path file) throws IOException {
+  private static Entry read(Path file, String suffix) throws IOException {
     Properties p = new Properties();
     try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       p.load(in);
@@ -264,8 +300,8 @@ public final class KeyRing {
       throw malformed(file, "'public' is not the public key of 'private'");
     }
     String keyId = RecipientKey.idOf(publicKey);
-    if (!file.getFileName().toString().equals(keyId + SUFFIX)) {
-      throw malformed(file, "it holds key " + keyId + " and must be named " + keyId + SUFFIX);
+    if (!file.getFileName().toString().equals(keyId + suffix)) {
+      throw malformed(file, "it holds key " + keyId + " and must be named " + keyId + suffix);
     }
     return new Entry(new RecipientKey(keyId, publicKey, createdAt), pair);
   }

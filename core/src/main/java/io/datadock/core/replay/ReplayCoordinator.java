@@ -131,7 +131,6 @@ public final class ReplayCoordinator implements AutoCloseable {
       Map<String, Long> boundary = reset();
       publish(ReplayPhase.RESET, boundary, null);
       awaitCaughtUp(boundary);
-      publish(ReplayPhase.DIGEST_REQUESTED, Map.of(), null);
       awaitDigests();
       ReplayReport report =
           new ReplayReport(
@@ -261,17 +260,41 @@ public final class ReplayCoordinator implements AutoCloseable {
       }
     }
 
+    /**
+     * Asks every instance for its digest until their answers cover every partition that was
+     * reported before: right after a rebuild, a rebalance may briefly leave a partition with no
+     * active owner.
+     */
     private void awaitDigests() {
-      while (!after.keySet().containsAll(before.keySet())) {
-        take(ReplayPhase.DIGEST, after);
+      while (true) {
+        after.clear();
+        publish(ReplayPhase.DIGEST_REQUESTED, Map.of(), null);
+        while (!after.keySet().containsAll(before.keySet())) {
+          take(ReplayPhase.DIGEST, after);
+          if (clock.instant().isAfter(deadline)) {
+            throw new ReplayException(
+                ReplayException.Reason.TIMEOUT,
+                service
+                    + " was rebuilt but not every instance reported its digest; missing: "
+                    + missing());
+          }
+        }
+        if (partitions(after).containsAll(partitions(before))) {
+          return;
+        }
         if (clock.instant().isAfter(deadline)) {
           throw new ReplayException(
               ReplayException.Reason.TIMEOUT,
-              service
-                  + " was rebuilt but not every instance reported its digest; missing: "
-                  + missing());
+              service + " was rebuilt but some of its partitions have no active owner yet");
         }
+        inbox.drain(POLL);
       }
+    }
+
+    private static Set<Integer> partitions(Map<String, Map<Integer, StateDigest>> byInstance) {
+      Set<Integer> all = new java.util.TreeSet<>();
+      byInstance.values().forEach(shares -> all.addAll(shares.keySet()));
+      return all;
     }
 
     private List<String> missing() {

@@ -97,7 +97,23 @@ public final class StreamsApp implements Replayable, AutoCloseable {
   @Override
   public synchronized Map<Integer, StateDigest> pauseAndDigest() {
     streams.pause();
-    return digest.apply(streams);
+    // A rebalance in progress would leave partitions out of the digest: wait it out.
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (true) {
+      try {
+        return digest();
+      } catch (RuntimeException e) {
+        if (System.nanoTime() > deadline) {
+          throw e;
+        }
+        try {
+          Thread.sleep(100);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
   }
 
   @Override
@@ -114,9 +130,17 @@ public final class StreamsApp implements Replayable, AutoCloseable {
     run(rebuild);
   }
 
+  /**
+   * @throws IllegalStateException while the app is not RUNNING (a rebalance in progress): its
+   *     partitions are not all known yet
+   */
   @Override
   public Map<Integer, StateDigest> digest() {
-    return digest.apply(streams);
+    KafkaStreams s = streams;
+    if (s.state() != KafkaStreams.State.RUNNING) {
+      throw new IllegalStateException(service + " is " + s.state() + ", not RUNNING");
+    }
+    return digest.apply(s);
   }
 
   /** This instance's share of the service's digest (all its partitions). */

@@ -128,6 +128,22 @@ class KeyRingTest {
   }
 
   @Test
+  void aReplayStillOpensWhatARetiredKeySealedButNothingElse() {
+    KeyRing ring = KeyRing.loadOrCreate(dir);
+    RecipientKey first = ring.newest();
+    SealedPayload old = sealer.seal(first, PLAIN, AAD);
+    ring.addKey();
+    ring.retire(first.keyId());
+
+    assertThatThrownBy(() -> ring.open(old, AAD)).isInstanceOf(SealingException.class);
+    assertThat(ring.openForReplay(old, AAD)).isEqualTo(PLAIN);
+    assertThat(KeyRing.load(dir).openForReplay(old, AAD)).isEqualTo(PLAIN);
+    SealedPayload foreign =
+        sealer.seal(KeyRing.loadOrCreate(dir.resolve("other")).newest(), PLAIN, AAD);
+    assertThatThrownBy(() -> ring.openForReplay(foreign, AAD)).isInstanceOf(SealingException.class);
+  }
+
+  @Test
   void theOnlyKeyCannotBeRetiredNorAnUnknownOne() {
     KeyRing ring = KeyRing.loadOrCreate(dir);
 

@@ -106,7 +106,9 @@ public final class SecretService implements AutoCloseable {
     app =
         new StreamsApp(
             "secret-service",
-            boundary -> SecretTopology.build(config.topicPrefix(), keyRing::open, boundary),
+            boundary ->
+                SecretTopology.build(
+                    config.topicPrefix(), keyRing::open, keyRing::openForReplay, boundary),
             props,
             metrics,
             streams ->

@@ -21,12 +21,15 @@ final class SecretCommandProcessor implements Processor<String, SecretCommand, S
   private static final Logger LOG = LoggerFactory.getLogger(SecretCommandProcessor.class);
 
   private final SecretDecider decider;
+  private final SecretDecider replayDecider;
   private final ReplayBoundary boundary;
   private ProcessorContext<String, Object> context;
   private KeyValueStore<String, SecretState> store;
 
-  SecretCommandProcessor(SecretDecider decider, ReplayBoundary boundary) {
+  SecretCommandProcessor(
+      SecretDecider decider, SecretDecider replayDecider, ReplayBoundary boundary) {
     this.decider = decider;
+    this.replayDecider = replayDecider;
     this.boundary = boundary;
   }
 
@@ -43,13 +46,15 @@ final class SecretCommandProcessor implements Processor<String, SecretCommand, S
       return;
     }
     String key = command.getResourceKey();
-    SecretDecision decision = decider.decide(store.get(key), command, nextVersion());
+    boolean replayed = boundary.alreadyProcessed(context.recordMetadata());
+    SecretDecision decision =
+        (replayed ? replayDecider : decider).decide(store.get(key), command, nextVersion());
     switch (decision.store()) {
       case PUT -> store.put(key, decision.newState());
       case DELETE -> store.delete(key);
       case KEEP -> {}
     }
-    if (boundary.alreadyProcessed(context.recordMetadata())) {
+    if (replayed) {
       return;
     }
     Record<String, Object> base = new Record<>(key, null, record.timestamp(), new RecordHeaders());

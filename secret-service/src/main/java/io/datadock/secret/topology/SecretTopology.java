@@ -39,14 +39,20 @@ public final class SecretTopology {
   private SecretTopology() {}
 
   public static Topology build(String topicPrefix, PayloadOpener opener) {
-    return build(topicPrefix, opener, new ReplayBoundary());
+    return build(topicPrefix, opener, opener, new ReplayBoundary());
   }
 
   /**
+   * @param replayOpener opens payloads of commands below the boundary, also with keys retired
+   *     since: they are decided again exactly as they were
    * @param boundary records below it were processed before a replay: they rebuild the store but
    *     forward nothing
    */
-  public static Topology build(String topicPrefix, PayloadOpener opener, ReplayBoundary boundary) {
+  public static Topology build(
+      String topicPrefix,
+      PayloadOpener opener,
+      PayloadOpener replayOpener,
+      ReplayBoundary boundary) {
     StoreBuilder<KeyValueStore<String, SecretState>> store =
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(SECRETS_STORE),
@@ -61,7 +67,11 @@ public final class SecretTopology {
         Topics.SECRET_COMMANDS.valueSerde().deserializer(),
         commands.name(topicPrefix));
     topology.addProcessor(
-        PROCESSOR, () -> new SecretCommandProcessor(new SecretDecider(opener), boundary), SOURCE);
+        PROCESSOR,
+        () ->
+            new SecretCommandProcessor(
+                new SecretDecider(opener), new SecretDecider(replayOpener), boundary),
+        SOURCE);
     topology.addSource(
         REFERENCE_SOURCE,
         Topics.SECRET_REFERENCE_REQUESTS.keySerde().deserializer(),
