@@ -15,7 +15,9 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -211,16 +213,33 @@ class ReplayIT {
     return StateDigestIT.digest(platform.stateDigestUrls().get(service));
   }
 
-  private static Map<String, Long> endOffsets() throws Exception {
+  /**
+   * Every output partition's end offset once no transaction is open on it (its last stable offset
+   * is its end): a commit marker of an earlier command would otherwise move it during a replay.
+   */
+  private static Map<String, Long> endOffsets() {
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .until(ReplayIT::stableEndOffsets, java.util.Objects::nonNull);
+  }
+
+  private static Map<String, Long> stableEndOffsets() throws Exception {
+    Map<String, Long> latest = offsets(OffsetSpec.latest(), IsolationLevel.READ_UNCOMMITTED);
+    Map<String, Long> stable = offsets(OffsetSpec.latest(), IsolationLevel.READ_COMMITTED);
+    return latest.equals(stable) ? latest : null;
+  }
+
+  private static Map<String, Long> offsets(OffsetSpec spec, IsolationLevel isolation)
+      throws Exception {
     List<String> names = OUTPUTS.stream().map(t -> t.name(Topics.DEFAULT_PREFIX)).toList();
     Map<TopicPartition, OffsetSpec> request =
         admin.describeTopics(names).allTopicNames().get().values().stream()
             .flatMap(
                 d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
-            .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
+            .collect(Collectors.toMap(tp -> tp, tp -> spec));
     Map<String, Long> ends = new TreeMap<>();
     admin
-        .listOffsets(request)
+        .listOffsets(request, new ListOffsetsOptions(isolation))
         .all()
         .get()
         .forEach((tp, info) -> ends.put(tp.toString(), info.offset()));
