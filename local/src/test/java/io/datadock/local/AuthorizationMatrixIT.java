@@ -314,6 +314,21 @@ class AuthorizationMatrixIT extends PlatformIT {
                 .getJsonObject(0)
                 .getString("tenant"))
         .isEqualTo("alpha");
+
+    // Withdrawn: listed no more, and a depot referencing the secret from now on is refused
+    // (the one granted before keeps its reference until it releases it).
+    expect(api.delete("/api/v1/tenants/beta/grants/alpha/beta-cred"), 200, null);
+    assertThat(expect(api.get("/api/v1/tenants/beta/grants"), 200, null).getJsonArray("items"))
+        .isEmpty();
+    JsonObject afterWithdrawal =
+        expect(
+                as.get("dev")
+                    .applyYaml(depot.replace("name: cross", "name: cross-late"), "?wait=true"),
+                200,
+                null)
+            .getJsonArray("results")
+            .getJsonObject(0);
+    assertThat(afterWithdrawal.getString("status")).isEqualTo("error");
   }
 
   private static String tokenOf(String user) {

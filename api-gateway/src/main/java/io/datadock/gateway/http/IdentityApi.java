@@ -305,9 +305,19 @@ final class IdentityApi {
   private void handleWithdrawGrant(RoutingContext ctx) {
     String owner = ctx.pathParam("name");
     authorizer.tenantAdmin(caller(ctx), owner);
+    String grantee = ctx.pathParam("grantee");
+    String secret = ctx.pathParam("secret");
+    var grant =
+        directory.grantsOf(owner).stream()
+            .filter(g -> g.getGrantee().equals(grantee) && g.getSecret().equals(secret))
+            .findFirst();
+    if (grant.isEmpty()) {
+      HttpApi.json(ctx, 200, new JsonObject().put("outcome", "withdrawn"));
+      return;
+    }
     written(
         ctx,
-        writer.withdrawGrant(owner, ctx.pathParam("grantee"), ctx.pathParam("secret")),
+        writer.withdrawGrant(grant.get(), clock.millis()),
         200,
         new JsonObject().put("outcome", "withdrawn"));
   }

@@ -48,8 +48,12 @@ public final class IdentityWriter implements AutoCloseable {
         grant);
   }
 
-  public CompletableFuture<Void> withdrawGrant(String owner, String grantee, String secret) {
-    return send(Topics.IDENTITY_GRANTS, grantKey(owner, grantee, secret), null);
+  /** Kept with its withdrawal time rather than deleted: see {@code ReferenceGrant.revokedAt}. */
+  public CompletableFuture<Void> withdrawGrant(ReferenceGrant grant, long at) {
+    return send(
+        Topics.IDENTITY_GRANTS,
+        grantKey(grant.getOwner(), grant.getGrantee(), grant.getSecret()),
+        ReferenceGrant.newBuilder(grant).setRevokedAt(at).build());
   }
 
   /** The same key secret-service looks grants up by. */

@@ -134,10 +134,10 @@ public final class IdentityDirectory implements AutoCloseable {
     return tenants.values().stream().sorted(Comparator.comparing(Tenant::getName)).toList();
   }
 
-  /** The grants a tenant has given, ordered by grantee and secret. */
+  /** The grants a tenant has given and not withdrawn, ordered by grantee and secret. */
   public List<ReferenceGrant> grantsOf(String owner) {
     return grants.values().stream()
-        .filter(g -> g.getOwner().equals(owner))
+        .filter(g -> g.getOwner().equals(owner) && g.getRevokedAt() == null)
         .sorted(
             Comparator.comparing(ReferenceGrant::getGrantee)
                 .thenComparing(ReferenceGrant::getSecret))

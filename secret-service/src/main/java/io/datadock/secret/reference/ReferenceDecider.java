@@ -22,12 +22,15 @@ public final class ReferenceDecider {
   /**
    * @param current the secret's stored state, or null when it does not exist
    */
-  /** Whether tenant {@code owner} granted tenant {@code grantee} its secret {@code secret}. */
+  /**
+   * Whether tenant {@code owner} had granted tenant {@code grantee} its secret {@code secret} at
+   * time {@code at} (the request's issue time, from its record: the same when replayed).
+   */
   @FunctionalInterface
   public interface Grants {
-    boolean granted(String owner, String grantee, String secret);
+    boolean granted(String owner, String grantee, String secret, long at);
 
-    Grants NONE = (owner, grantee, secret) -> false;
+    Grants NONE = (owner, grantee, secret, at) -> false;
 
     static String key(String owner, String grantee, String secret) {
       return owner + "/" + grantee + "/" + secret;
@@ -50,7 +53,8 @@ public final class ReferenceDecider {
     }
     ResourceKey secret = ResourceKey.parse(request.getSecretKey());
     if (!secret.tenant().equals(request.getDepotTenant())
-        && !grants.granted(secret.tenant(), request.getDepotTenant(), secret.name())) {
+        && !grants.granted(
+            secret.tenant(), request.getDepotTenant(), secret.name(), request.getIssuedAt())) {
       // Checked before existence, so a depot cannot probe another tenant's secret names.
       return denied(
           request,

@@ -40,8 +40,14 @@ final class ReferenceRequestProcessor
         context.getStateStore(SecretTopology.GRANTS_STORE);
     this.decider =
         new ReferenceDecider(
-            (owner, grantee, secret) ->
-                grants.get(ReferenceDecider.Grants.key(owner, grantee, secret)) != null);
+            (owner, grantee, secret, at) ->
+                holdsAt(grants.get(ReferenceDecider.Grants.key(owner, grantee, secret)), at));
+  }
+
+  static boolean holdsAt(ReferenceGrant grant, long at) {
+    return grant != null
+        && grant.getCreatedAt() <= at
+        && (grant.getRevokedAt() == null || at < grant.getRevokedAt());
   }
 
   @Override
