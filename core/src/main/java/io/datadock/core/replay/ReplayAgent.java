@@ -69,14 +69,21 @@ public final class ReplayAgent implements AutoCloseable {
     this.writer =
         new TopicWriter(
             KafkaSettings.producer(bootstrapServers, "replay-agent-" + service), topicPrefix);
-    this.tail =
-        new TopicTail<>(
-            KafkaSettings.committedConsumer(bootstrapServers, null),
-            Topics.REPLAY_CONTROL.name(topicPrefix),
-            Topics.REPLAY_CONTROL.keySerde().deserializer(),
-            Topics.REPLAY_CONTROL.valueSerde().deserializer(),
-            TopicTail.From.END,
-            this::onRecord);
+    this.tail = controlTail(bootstrapServers, topicPrefix, this::onRecord);
+  }
+
+  /** Follows {@code replay.control} from its end: the agents' and the coordinator's inbox. */
+  static TopicTail<String, ReplayControl> controlTail(
+      String bootstrapServers,
+      String topicPrefix,
+      java.util.function.Consumer<ConsumerRecord<String, ReplayControl>> handler) {
+    return new TopicTail<>(
+        KafkaSettings.committedConsumer(bootstrapServers, null),
+        Topics.REPLAY_CONTROL.name(topicPrefix),
+        Topics.REPLAY_CONTROL.keySerde().deserializer(),
+        Topics.REPLAY_CONTROL.valueSerde().deserializer(),
+        TopicTail.From.END,
+        handler);
   }
 
   /** Completes once the agent follows the control topic: requests from then on reach it. */

@@ -167,18 +167,7 @@ public final class ReplayCoordinator implements AutoCloseable {
 
     private Map<String, Long> reset() {
       try {
-        Map<TopicPartition, OffsetAndMetadata> committed =
-            admin
-                .listConsumerGroupOffsets(target.groupId())
-                .partitionsToOffsetAndMetadata()
-                .get(30, TimeUnit.SECONDS);
-        Map<String, Long> boundary = new TreeMap<>();
-        committed.forEach(
-            (tp, offset) -> {
-              if (offset != null) {
-                boundary.put(ReplayBoundary.key(tp.topic(), tp.partition()), offset.offset());
-              }
-            });
+        Map<String, Long> boundary = committedOffsets();
         admin.deleteConsumerGroups(List.of(target.groupId())).all().get(30, TimeUnit.SECONDS);
         if (target.streamsApp()) {
           deleteInternalTopics();
@@ -233,18 +222,7 @@ public final class ReplayCoordinator implements AutoCloseable {
 
     private boolean caughtUp(Map<String, Long> boundary) {
       try {
-        Map<TopicPartition, OffsetAndMetadata> committed =
-            admin
-                .listConsumerGroupOffsets(target.groupId())
-                .partitionsToOffsetAndMetadata()
-                .get(30, TimeUnit.SECONDS);
-        Map<String, Long> now = new HashMap<>();
-        committed.forEach(
-            (tp, o) -> {
-              if (o != null) {
-                now.put(ReplayBoundary.key(tp.topic(), tp.partition()), o.offset());
-              }
-            });
+        Map<String, Long> now = committedOffsets();
         return boundary.entrySet().stream()
             .allMatch(e -> e.getValue() == 0 || now.getOrDefault(e.getKey(), 0L) >= e.getValue());
       } catch (ExecutionException e) {
@@ -265,6 +243,24 @@ public final class ReplayCoordinator implements AutoCloseable {
      * reported before: right after a rebuild, a rebalance may briefly leave a partition with no
      * active owner.
      */
+    /** The group's committed offsets, by {@link ReplayBoundary#key}. */
+    private Map<String, Long> committedOffsets()
+        throws ExecutionException, InterruptedException, TimeoutException {
+      Map<TopicPartition, OffsetAndMetadata> committed =
+          admin
+              .listConsumerGroupOffsets(target.groupId())
+              .partitionsToOffsetAndMetadata()
+              .get(30, TimeUnit.SECONDS);
+      Map<String, Long> offsets = new TreeMap<>();
+      committed.forEach(
+          (tp, offset) -> {
+            if (offset != null) {
+              offsets.put(ReplayBoundary.key(tp.topic(), tp.partition()), offset.offset());
+            }
+          });
+      return offsets;
+    }
+
     private void awaitDigests() {
       while (true) {
         after.clear();
@@ -394,12 +390,9 @@ public final class ReplayCoordinator implements AutoCloseable {
 
     Inbox() {
       tail =
-          new TopicTail<>(
-              KafkaSettings.committedConsumer(bootstrapServers, null),
-              Topics.REPLAY_CONTROL.name(topicPrefix),
-              Topics.REPLAY_CONTROL.keySerde().deserializer(),
-              Topics.REPLAY_CONTROL.valueSerde().deserializer(),
-              TopicTail.From.END,
+          ReplayAgent.controlTail(
+              bootstrapServers,
+              topicPrefix,
               r -> {
                 if (r.value() != null) {
                   queue.add(r.value());
