@@ -23,6 +23,9 @@ public final class GatewayClient {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** How long a request may take, answer included, unless a command says otherwise. */
+  public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+
   private final Profile profile;
   private final HttpClient http;
 
@@ -44,18 +47,29 @@ public final class GatewayClient {
   }
 
   public JsonNode post(String path, Query query, String contentType, String body) {
-    return send(
-        request(path, query)
-            .header("Content-Type", contentType)
-            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    return post(path, query, contentType, body, REQUEST_TIMEOUT);
   }
 
   public JsonNode postJson(String path, Object body) {
+    return postJson(path, Query.of(), body, REQUEST_TIMEOUT);
+  }
+
+  /** A JSON POST that may take longer than the usual {@link #REQUEST_TIMEOUT}. */
+  public JsonNode postJson(String path, Query query, Object body, Duration timeout) {
     try {
-      return post(path, Query.of(), "application/json", JSON.writeValueAsString(body));
+      return post(path, query, "application/json", JSON.writeValueAsString(body), timeout);
     } catch (IOException e) {
       throw new CliException("cannot encode the request: " + e.getMessage(), e);
     }
+  }
+
+  private JsonNode post(
+      String path, Query query, String contentType, String body, Duration timeout) {
+    return send(
+        request(path, query)
+            .timeout(timeout)
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
   }
 
   /**
@@ -90,7 +104,7 @@ public final class GatewayClient {
 
   private HttpRequest.Builder request(String path, Query query) {
     return HttpRequest.newBuilder(uri(path, query))
-        .timeout(Duration.ofSeconds(60))
+        .timeout(REQUEST_TIMEOUT)
         .header("Authorization", "Bearer " + profile.token())
         .header("Accept", "application/json");
   }
