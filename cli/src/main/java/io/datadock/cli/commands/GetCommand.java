@@ -66,8 +66,7 @@ public final class GetCommand implements Callable<Integer> {
       description = "table, json or yaml")
   String output;
 
-  // -w is --workspace here, as in apply and delete (dataos-ctl's meaning), so watch has no short
-  // name
+  // no -w: that is --workspace, as in apply, delete and dataos-ctl
   @Option(
       names = "--watch",
       description =
