@@ -8,6 +8,7 @@ import io.datadock.cli.http.GatewayClient;
 import io.datadock.cli.http.Query;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -31,6 +32,12 @@ public final class ResourceWatch {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /**
+   * Three of the gateway's 15 s heartbeats: a stream silent for longer is taken for a connection
+   * that died without closing (a network gone, a laptop asleep) and replaced.
+   */
+  static final Duration SILENCE_LIMIT = Duration.ofSeconds(45);
+
   /** What the watch reports, in order. */
   public interface Listener {
 
@@ -44,6 +51,7 @@ public final class ResourceWatch {
   private final GatewayClient client;
   private final Query query;
   private final Reconnects reconnects;
+  private final Duration silenceLimit;
   private String position;
   private List<JsonNode> snapshot;
   private boolean connected;
@@ -52,17 +60,19 @@ public final class ResourceWatch {
    * @param query the watch's {@code type} and {@code tenant}
    */
   public ResourceWatch(GatewayClient client, Query query) {
-    this(client, query, Reconnects.defaults());
+    this(client, query, Reconnects.defaults(), SILENCE_LIMIT);
   }
 
-  ResourceWatch(GatewayClient client, Query query, Reconnects reconnects) {
+  ResourceWatch(GatewayClient client, Query query, Reconnects reconnects, Duration silenceLimit) {
     this.client = client;
     this.query = query;
     this.reconnects = reconnects;
+    this.silenceLimit = silenceLimit;
   }
 
   /**
-   * Runs until {@code done} answers true (checked after every event) or the thread is interrupted.
+   * Runs until {@code done} answers true, checked after every event. An interrupt ends it too, but
+   * only while it is not reading: on JDK 17 a read of the response body ignores interrupts.
    */
   public void run(Listener listener, BooleanSupplier done) {
     BooleanSupplier stop = () -> done.getAsBoolean() || Thread.currentThread().isInterrupted();
@@ -71,7 +81,10 @@ public final class ResourceWatch {
       try {
         lines = open();
       } catch (CliException e) {
-        if (!connected || Thread.currentThread().isInterrupted() || !retryable(e)) {
+        if (Thread.currentThread().isInterrupted()) {
+          return;
+        }
+        if (!connected || !retryable(e)) {
           throw e;
         }
         reconnects.failed(e);
@@ -100,13 +113,16 @@ public final class ResourceWatch {
 
   private void follow(Stream<String> lines, Listener listener, BooleanSupplier stop) {
     SseParser parser = new SseParser();
-    try (lines) {
+    try (lines;
+        Silence silence = new Silence(silenceLimit, lines::close)) {
       Iterator<String> it = lines.iterator();
       while (!stop.getAsBoolean() && it.hasNext()) {
-        parser.accept(it.next()).ifPresent(event -> handle(event, listener));
+        String line = it.next();
+        silence.heard();
+        parser.accept(line).ifPresent(event -> handle(event, listener));
       }
     } catch (UncheckedIOException e) {
-      // the connection broke: the caller reconnects from the last position
+      // the connection broke, or went silent and was closed: reconnect from the last position
     }
   }
 

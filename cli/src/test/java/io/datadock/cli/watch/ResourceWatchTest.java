@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,17 +36,20 @@ class ResourceWatchTest {
   private final List<String> heard = new ArrayList<>();
   private HttpServer server;
   private ResourceWatch watch;
+  private boolean silentAfterSnapshot;
 
   @BeforeEach
   void startStub() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.setExecutor(Executors.newCachedThreadPool());
     server.createContext("/api/v1/watch", this::answer);
     server.start();
     GatewayClient client =
         new GatewayClient(
             new Profile("http://127.0.0.1:" + server.getAddress().getPort(), "t0ken", null));
     Reconnects quick = new Reconnects(Duration.ofMillis(1), Duration.ofMillis(1), Duration.ZERO);
-    watch = new ResourceWatch(client, Query.of().add("type", "secret"), quick);
+    watch =
+        new ResourceWatch(client, Query.of().add("type", "secret"), quick, Duration.ofMillis(300));
   }
 
   @AfterEach
@@ -55,6 +59,12 @@ class ResourceWatchTest {
 
   private void answer(HttpExchange exchange) throws IOException {
     lastEventIds.add(String.valueOf(exchange.getRequestHeaders().getFirst("Last-Event-ID")));
+    if (lastEventIds.size() == 1 && silentAfterSnapshot) {
+      exchange.sendResponseHeaders(200, 0);
+      exchange.getResponseBody().write(synced(5).getBytes(StandardCharsets.UTF_8));
+      exchange.getResponseBody().flush();
+      return; // then nothing, not even a heartbeat, and the connection stays open
+    }
     Answer answer = answers.poll();
     if (answer == null) {
       answer = new Answer(503, "{\"error\": {\"message\": \"script over\"}}");
@@ -158,5 +168,16 @@ class ResourceWatchTest {
         .isInstanceOf(CliException.class)
         .hasMessage("lost the watch: script over");
     assertThat(lastEventIds).startsWith("null", "5", "5");
+  }
+
+  @Test
+  void aStreamSilentForLongerThanTheLimitIsReplaced() {
+    silentAfterSnapshot = true;
+    answers.add(new Answer(200, event(6, "added", "b") + DROPPED));
+
+    assertThatThrownBy(() -> watch.run(listener, () -> false)).hasMessageContaining("dropped");
+
+    assertThat(heard).containsExactly("snapshot []", "added b");
+    assertThat(lastEventIds).containsExactly("null", "5");
   }
 }
