@@ -6,12 +6,16 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.datadock.local.Platform;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -110,6 +114,33 @@ class CliIT {
     Main.Result again = run("delete", "-i", "snowflake-cred:v2alpha:secret");
     assertThat(again.exitCode()).isEqualTo(1);
     assertThat(lines(again.err())).hasSize(1);
+  }
+
+  @Test
+  void getWatchPrintsTheTableThenARowPerChange() throws Exception {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CliContext context =
+        new CliContext(config, Map.of(), new PrintWriter(out, true), new PrintWriter(err, true));
+    String[] args = {"get", "-t", "secret", "-n", "watched-cred", "--watch", "--max-events", "2"};
+    CompletableFuture<Integer> watch = CompletableFuture.supplyAsync(() -> Main.run(context, args));
+    awaitLine(out, "NAME +\\| VERSION .*");
+
+    Path file = write("watched.yaml", secret("watched-cred", "w4tch"));
+    assertThat(run("apply", "-f", file.toString()).exitCode()).isZero();
+    awaitLine(out, "watched-cred \\| v2alpha \\| secret \\| .*admin \\| ADDED");
+
+    assertThat(run("delete", "-t", "secret", "-n", "watched-cred").exitCode()).isZero();
+    awaitLine(out, "watched-cred \\| v2alpha \\| secret \\| .*admin \\| DELETED");
+
+    assertThat(watch.get(20, TimeUnit.SECONDS)).as("stopped after 2 changes: " + err).isZero();
+    assertThat(out.toString().lines()).as("the table, then the two changes").hasSize(4);
+  }
+
+  static void awaitLine(StringWriter out, String regex) {
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(() -> assertThat(out.toString().lines()).anyMatch(l -> l.matches(regex)));
   }
 
   @Test

@@ -89,7 +89,7 @@ public final class HttpApi {
         new IdentityApi(directory, identityWriter, authorizer, view, java.time.Clock.systemUTC());
     this.limiter = limiter;
     this.audit = identityWriter;
-    this.watch = new WatchApi(new WatchHub(view), view, authorizer);
+    this.watch = new WatchApi(new WatchHub(view), view, authorizer, WatchLimits.defaults());
     this.admin = new AdminApi(replay, authorizer);
   }
 

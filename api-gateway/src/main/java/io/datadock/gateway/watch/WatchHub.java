@@ -90,4 +90,9 @@ public final class WatchHub {
   public void unsubscribe(Watcher watcher) {
     watchers.remove(watcher);
   }
+
+  /** How many watchers are subscribed. */
+  public int watcherCount() {
+    return watchers.size();
+  }
 }

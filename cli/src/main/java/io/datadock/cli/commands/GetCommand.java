@@ -8,7 +8,12 @@ import io.datadock.cli.http.Query;
 import io.datadock.cli.output.ResourceDetails;
 import io.datadock.cli.output.Structured;
 import io.datadock.cli.output.Table;
+import io.datadock.cli.watch.ExitZeroOnInterrupt;
+import io.datadock.cli.watch.ResourceWatch;
+import io.datadock.cli.watch.WatchPrinter;
+import io.datadock.cli.watch.WatchedResources;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -22,7 +27,8 @@ import picocli.CommandLine.Option;
       "Example:",
       "  datadock get -t secret",
       "  datadock resource get -t depot -n pgdepot -a -d",
-      "  datadock get -t depot -o yaml"
+      "  datadock get -t depot -o yaml",
+      "  datadock get -t secret --watch"
     })
 public final class GetCommand implements Callable<Integer> {
 
@@ -60,6 +66,16 @@ public final class GetCommand implements Callable<Integer> {
       description = "table, json or yaml")
   String output;
 
+  // no -w: that is --workspace, as in apply, delete and dataos-ctl
+  @Option(
+      names = "--watch",
+      description =
+          "after the table, print a row for each change (ADDED, MODIFIED, DELETED) until Ctrl-C")
+  boolean watch;
+
+  @Option(names = "--max-events", hidden = true, description = "with --watch: stop after N changes")
+  Integer maxEvents;
+
   public GetCommand(CliContext context) {
     this.context = context;
   }
@@ -68,6 +84,9 @@ public final class GetCommand implements Callable<Integer> {
   public Integer call() {
     GatewayClient client = context.client();
     String tenant = client.profile().tenant();
+    if (watch) {
+      return watch(client, tenant);
+    }
     if (details) {
       if (name == null) {
         throw new CliException("-d needs a resource name (-n)");
@@ -91,6 +110,25 @@ public final class GetCommand implements Callable<Integer> {
                     .flag("all", all))
             .path("items");
     print(items, false);
+    return 0;
+  }
+
+  private int watch(GatewayClient client, String tenant) {
+    if (details || !"table".equals(output)) {
+      throw new CliException("--watch prints a table: it does not go with -d or -o");
+    }
+    String owner = all ? null : Users.resolve(client, null);
+    Predicate<JsonNode> shown =
+        r ->
+            (name == null || name.equals(ResourceDetails.text(r, "name")))
+                && (workspace == null || workspace.equals(ResourceDetails.text(r, "workspace")))
+                && (owner == null || owner.equals(ResourceDetails.text(r, "owner")));
+    WatchPrinter printer = new WatchPrinter(context.out(), new WatchedResources(shown));
+    ResourceWatch resources =
+        new ResourceWatch(client, Query.of().add("type", type).add("tenant", tenant));
+    try (ExitZeroOnInterrupt interrupt = new ExitZeroOnInterrupt(context.out())) {
+      resources.run(printer, () -> maxEvents != null && printer.changes() >= maxEvents);
+    }
     return 0;
   }
 

@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
       DeleteCommand.class,
       UserCommand.class,
       DatasetCommand.class,
+      AdminCommand.class,
       VersionCommand.class,
       CompletionCommand.class
     })

@@ -14,11 +14,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** The gateway's HTTP API, with the profile's bearer token; errors become {@link CliException}s. */
 public final class GatewayClient {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** How long a request may take, answer included, unless a command says otherwise. */
+  public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
   private final Profile profile;
   private final HttpClient http;
@@ -41,31 +47,81 @@ public final class GatewayClient {
   }
 
   public JsonNode post(String path, Query query, String contentType, String body) {
-    return send(
-        request(path, query)
-            .header("Content-Type", contentType)
-            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    return post(path, query, contentType, body, REQUEST_TIMEOUT);
   }
 
   public JsonNode postJson(String path, Object body) {
+    return postJson(path, Query.of(), body, REQUEST_TIMEOUT);
+  }
+
+  /** A JSON POST that may take longer than the usual {@link #REQUEST_TIMEOUT}. */
+  public JsonNode postJson(String path, Query query, Object body, Duration timeout) {
     try {
-      return post(path, Query.of(), "application/json", JSON.writeValueAsString(body));
+      return post(path, query, "application/json", JSON.writeValueAsString(body), timeout);
     } catch (IOException e) {
       throw new CliException("cannot encode the request: " + e.getMessage(), e);
     }
   }
 
+  private JsonNode post(
+      String path, Query query, String contentType, String body, Duration timeout) {
+    return send(
+        request(path, query)
+            .timeout(timeout)
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+  }
+
+  /**
+   * A GET whose body is read as it arrives, line by line (a Server-Sent Events stream). There is no
+   * request timeout: the body may stay open for hours. The caller closes the stream.
+   */
+  public Stream<String> lines(String path, Query query, Map<String, String> headers) {
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(uri(path, query))
+            .header("Authorization", "Bearer " + profile.token())
+            .header("Accept", "text/event-stream");
+    headers.forEach(builder::header);
+    HttpResponse<Stream<String>> response =
+        exchange(builder.GET(), HttpResponse.BodyHandlers.ofLines());
+    if (response.statusCode() >= 300) {
+      String body;
+      try (Stream<String> lines = response.body()) {
+        body = lines.collect(Collectors.joining("\n"));
+      }
+      throw error(response.statusCode(), parse(body));
+    }
+    return response.body();
+  }
+
+  private URI uri(String path, Query query) {
+    try {
+      return URI.create(profile.baseUrl() + path + query);
+    } catch (IllegalArgumentException e) {
+      throw new CliException("invalid gateway URL '" + profile.gateway() + "'", e);
+    }
+  }
+
   private HttpRequest.Builder request(String path, Query query) {
-    return HttpRequest.newBuilder(URI.create(profile.baseUrl() + path + query))
-        .timeout(Duration.ofSeconds(60))
+    return HttpRequest.newBuilder(uri(path, query))
+        .timeout(REQUEST_TIMEOUT)
         .header("Authorization", "Bearer " + profile.token())
         .header("Accept", "application/json");
   }
 
   private JsonNode send(HttpRequest.Builder builder) {
-    HttpResponse<String> response;
+    HttpResponse<String> response = exchange(builder, HttpResponse.BodyHandlers.ofString());
+    JsonNode body = parse(response.body());
+    if (response.statusCode() >= 300) {
+      throw error(response.statusCode(), body);
+    }
+    return body;
+  }
+
+  private <T> HttpResponse<T> exchange(
+      HttpRequest.Builder builder, HttpResponse.BodyHandler<T> handler) {
     try {
-      response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+      return http.send(builder.build(), handler);
     } catch (ConnectException | HttpConnectTimeoutException e) {
       throw unreachable(e);
     } catch (IOException e) {
@@ -79,19 +135,17 @@ public final class GatewayClient {
     } catch (IllegalArgumentException e) {
       throw new CliException("invalid gateway URL '" + profile.gateway() + "'", e);
     }
-    JsonNode body = parse(response.body());
-    int status = response.statusCode();
+  }
+
+  /** The gateway's error answer: {@code {"error": {"code", "message", "field"}}}. */
+  private static ApiException error(int status, JsonNode body) {
     if (status == 401) {
-      throw new ApiException(401, "invalid, expired or revoked token: run datadock login", null);
+      return new ApiException(401, "invalid, expired or revoked token: run datadock login", null);
     }
-    if (status >= 300) {
-      JsonNode error = body.path("error");
-      String message =
-          error.hasNonNull("message") ? error.get("message").asText() : "HTTP " + status;
-      String field = error.hasNonNull("field") ? error.get("field").asText() : null;
-      throw new ApiException(status, message, field);
-    }
-    return body;
+    JsonNode error = body.path("error");
+    String message = error.hasNonNull("message") ? error.get("message").asText() : "HTTP " + status;
+    String field = error.hasNonNull("field") ? error.get("field").asText() : null;
+    return new ApiException(status, message, field);
   }
 
   private CliException unreachable(Exception e) {

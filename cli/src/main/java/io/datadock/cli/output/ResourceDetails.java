@@ -12,14 +12,20 @@ public final class ResourceDetails {
   }
 
   public static void addRow(Table table, JsonNode item) {
-    table.row(
-        text(item, "name"),
-        text(item, "version"),
-        text(item, "type"),
-        text(item, "workspace"),
-        text(item, "status"),
-        text(item, "runtime"),
-        text(item, "owner"));
+    table.row(cells(item));
+  }
+
+  /** A resource's cells in the summary table's columns. */
+  public static String[] cells(JsonNode item) {
+    return new String[] {
+      text(item, "name"),
+      text(item, "version"),
+      text(item, "type"),
+      text(item, "workspace"),
+      text(item, "status"),
+      text(item, "runtime"),
+      text(item, "owner")
+    };
   }
 
   /**
@@ -54,7 +60,8 @@ public final class ResourceDetails {
     return sb.toString();
   }
 
-  static String text(JsonNode node, String field) {
+  /** A field as text; missing or null is empty. */
+  public static String text(JsonNode node, String field) {
     JsonNode v = node.get(field);
     return v == null || v.isNull() ? "" : v.asText();
   }

@@ -30,13 +30,7 @@ public final class Table {
   }
 
   public String render() {
-    int[] widths = new int[headers.size()];
-    for (int i = 0; i < widths.length; i++) {
-      widths[i] = headers.get(i).length();
-      for (List<String> row : rows) {
-        widths[i] = Math.max(widths[i], row.get(i).length());
-      }
-    }
+    int[] widths = widths();
     StringBuilder sb = new StringBuilder();
     line(sb, headers, widths);
     List<String> dashes = new ArrayList<>();
@@ -48,6 +42,37 @@ public final class Table {
       line(sb, row, widths);
     }
     return sb.toString();
+  }
+
+  /**
+   * One more row laid out as {@link #render()} lays out the rows so far, without adding it: every
+   * cell, the last one too, padded to its column's width (a wider cell pushes the rest right).
+   */
+  public String align(String... cells) {
+    int[] widths = widths();
+    StringBuilder line = new StringBuilder();
+    for (int i = 0; i < cells.length; i++) {
+      String cell = cells[i] == null ? "" : cells[i];
+      if (i > 0) {
+        line.append(" | ");
+      }
+      line.append(cell);
+      if (i < widths.length) {
+        line.append(" ".repeat(Math.max(0, widths[i] - cell.length())));
+      }
+    }
+    return line.toString();
+  }
+
+  private int[] widths() {
+    int[] widths = new int[headers.size()];
+    for (int i = 0; i < widths.length; i++) {
+      widths[i] = headers.get(i).length();
+      for (List<String> row : rows) {
+        widths[i] = Math.max(widths[i], row.get(i).length());
+      }
+    }
+    return widths;
   }
 
   private static void line(StringBuilder sb, List<String> cells, int[] widths) {

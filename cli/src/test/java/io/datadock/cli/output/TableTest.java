@@ -35,6 +35,17 @@ class TableTest {
   }
 
   @Test
+  void aRowCanBeAlignedWithTheTableAfterwards() {
+    Table table = new Table("NAME", "OWNER").row("snowflake-cred", "admin");
+
+    assertThat(table.align("pg", "ana") + " | ADDED").isEqualTo("pg             | ana   | ADDED");
+    assertThat(table.align("a-much-longer-name", "ana"))
+        .as("a wider cell pushes the rest right")
+        .isEqualTo("a-much-longer-name | ana  ");
+    assertThat(table.render()).as("not added").doesNotContain("pg");
+  }
+
+  @Test
   void anEmptyListIsTheHeaderAndSeparator() throws Exception {
     assertThat(ResourceDetails.summaryTable().render()).isEqualTo(golden("get-empty.txt"));
   }

@@ -1,0 +1,167 @@
+package io.datadock.gateway.http;
+
+import io.datadock.gateway.view.ResourceView;
+import io.datadock.gateway.watch.WatchHub;
+import io.datadock.schemas.resource.ResourceState;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
+
+/**
+ * One client's watch on one response: the snapshot (or what the client missed), then live changes,
+ * as Server-Sent Events. Every event's id is its position; all of a snapshot's events carry the
+ * position it was taken at, and a snapshot ends with a {@code synced} event, so a client knows when
+ * it holds the whole current state (also when there is none).
+ *
+ * <p>Memory per client is bounded: once more than {@link WatchLimits#maxBehindBytes()} wait to be
+ * taken by the client, the client is dropped: it is unsubscribed at once (nothing more is queued,
+ * heartbeats stop), the stream ends with a {@code dropped} event, and the connection is closed when
+ * the client has taken that event.
+ */
+final class WatchStream {
+
+  private static final String DROPPED =
+      "event: dropped\ndata: "
+          + new JsonObject()
+              .put("reason", "the client did not keep up; reconnect with Last-Event-ID")
+              .encode()
+          + "\n\n";
+
+  private final Vertx vertx;
+  private final HttpServerRequest request;
+  private final HttpServerResponse response;
+  private final WatchHub hub;
+  private final ResourceView view;
+  private final Predicate<ResourceState> filter;
+  private final WatchLimits limits;
+  private final AtomicBoolean open = new AtomicBoolean(true);
+  private final WatchHub.Watcher watcher;
+  private long heartbeat;
+
+  WatchStream(
+      Vertx vertx,
+      HttpServerRequest request,
+      WatchHub hub,
+      ResourceView view,
+      Predicate<ResourceState> filter,
+      WatchLimits limits) {
+    this.vertx = vertx;
+    this.request = request;
+    this.response = request.response();
+    this.hub = hub;
+    this.view = view;
+    this.filter = filter;
+    this.limits = limits;
+    Context context = vertx.getOrCreateContext();
+    this.watcher =
+        new WatchHub.Watcher() {
+          @Override
+          public Predicate<ResourceState> filter() {
+            return filter;
+          }
+
+          @Override
+          public void deliver(WatchHub.Event event) {
+            context.runOnContext(v -> send(event));
+          }
+        };
+  }
+
+  /**
+   * Starts streaming on the current (event-loop) context.
+   *
+   * @param since the position the client has seen, or a negative number for a snapshot
+   */
+  void start(long since) {
+    response
+        .setChunked(true)
+        .putHeader("Content-Type", "text/event-stream")
+        .putHeader("Cache-Control", "no-cache");
+    response.setWriteQueueMaxSize(limits.maxBehindBytes());
+    response.closeHandler(v -> stop());
+    response.exceptionHandler(e -> response.reset());
+    heartbeat =
+        vertx.setPeriodic(
+            limits.heartbeatMs(),
+            id -> {
+              if (open.get()) {
+                writeFrame(": heartbeat\n\n");
+              }
+            });
+    long snapshotPosition = hub.position();
+    List<WatchHub.Event> missed = hub.subscribe(watcher, since);
+    if (missed == null) {
+      write(
+          "reset",
+          null,
+          new JsonObject()
+              .put("reason", "position " + since + " is no longer retained; a snapshot follows"));
+      snapshot(snapshotPosition);
+    } else if (since < 0) {
+      snapshot(snapshotPosition);
+    } else {
+      missed.forEach(this::send);
+    }
+  }
+
+  /** Every current resource as {@code added}, then {@code synced}: the snapshot is complete. */
+  private void snapshot(long position) {
+    for (ResourceState state : view.list(filter)) {
+      write("added", position, ResourceJson.full(state));
+    }
+    write("synced", position, new JsonObject().put("position", position));
+  }
+
+  private void send(WatchHub.Event e) {
+    write(e.type(), e.position(), ResourceJson.full(e.state()));
+  }
+
+  private void write(String event, Long id, JsonObject data) {
+    if (!open.get()) {
+      return;
+    }
+    StringBuilder frame = new StringBuilder();
+    if (id != null) {
+      frame.append("id: ").append(id).append('\n');
+    }
+    frame.append("event: ").append(event).append('\n');
+    frame.append("data: ").append(data.encode()).append("\n\n");
+    writeFrame(frame.toString());
+  }
+
+  private void writeFrame(String frame) {
+    if (response.writeQueueFull()) {
+      drop();
+    } else {
+      response.write(frame);
+    }
+  }
+
+  /**
+   * Ends the stream with {@code dropped}. Nothing more is queued for the client; the connection is
+   * closed once the client has taken the final event (an HTTP/2 stream just ends).
+   */
+  private void drop() {
+    stop();
+    response
+        .end(DROPPED)
+        .onSuccess(
+            v -> {
+              if (request.version() != HttpVersion.HTTP_2) {
+                request.connection().close();
+              }
+            });
+  }
+
+  private void stop() {
+    open.set(false);
+    hub.unsubscribe(watcher);
+    vertx.cancelTimer(heartbeat);
+  }
+}

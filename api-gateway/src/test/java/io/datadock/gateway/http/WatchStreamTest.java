@@ -1,0 +1,232 @@
+package io.datadock.gateway.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.datadock.gateway.view.ResourceView;
+import io.datadock.gateway.watch.WatchHub;
+import io.datadock.schemas.resource.ResourceState;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A watch over real HTTP (Vert.x server, plain socket client), with no broker: the view is fed by
+ * hand. Small limits and socket buffers make a slow client quick to produce.
+ */
+class WatchStreamTest {
+
+  private static final int MAX_BEHIND = 16 * 1024;
+  private static final String PADDING = "x".repeat(1000);
+  private static final int CHANGES = 2_000;
+
+  private final ResourceView view = new ResourceView();
+  private final WatchHub hub = new WatchHub(view);
+  private final AtomicReference<HttpServerResponse> served = new AtomicReference<>();
+  private Vertx vertx;
+  private HttpServer server;
+  private long offset;
+
+  @BeforeEach
+  void startServer() throws Exception {
+    vertx = Vertx.vertx();
+    Router router = Router.router(vertx);
+    router
+        .get("/watch")
+        .handler(
+            ctx -> {
+              served.set(ctx.response());
+              WatchLimits limits = new WatchLimits(MAX_BEHIND, 3_600_000);
+              String since = ctx.queryParams().get("since");
+              new WatchStream(vertx, ctx.request(), hub, view, s -> true, limits)
+                  .start(since == null ? -1 : Long.parseLong(since));
+            });
+    server =
+        vertx
+            .createHttpServer(new HttpServerOptions().setSendBufferSize(8 * 1024))
+            .requestHandler(router)
+            .listen(0, "127.0.0.1")
+            .await();
+  }
+
+  @AfterEach
+  void stopServer() {
+    vertx.close().await();
+  }
+
+  @Test
+  void aClientThatDoesNotReadIsDroppedWithAFinalEventAndDisconnected() throws Exception {
+    try (Socket client = connect("/watch")) {
+      await().atMost(Duration.ofSeconds(10)).until(() -> served.get() != null);
+
+      for (int i = 0; i < CHANGES; i++) {
+        change("t/secret/s" + i, 1);
+      }
+
+      assertDroppedAndDisconnected(client);
+    }
+  }
+
+  @Test
+  void aSnapshotLargerThanTheBoundIsDroppedToo() throws Exception {
+    for (int i = 0; i < CHANGES; i++) {
+      change("t/secret/s" + i, 1);
+    }
+    try (Socket client = connect("/watch")) {
+      assertDroppedAndDisconnected(client);
+    }
+  }
+
+  @Test
+  void aSnapshotEndsWithSyncedAtItsPosition() throws Exception {
+    change("t/secret/a", 1);
+    change("t/secret/b", 1);
+    HttpResponse<Stream<String>> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + server.actualPort() + "/watch"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofLines());
+    List<String> lines = new ArrayList<>();
+    try (Stream<String> body = response.body()) {
+      Iterator<String> it = body.iterator();
+      while (lines.isEmpty() || !lines.get(lines.size() - 1).startsWith("data: {\"position\"")) {
+        lines.add(it.next());
+      }
+    }
+
+    assertThat(response.headers().firstValue("Content-Type")).contains("text/event-stream");
+    assertThat(lines)
+        .filteredOn(l -> l.startsWith("id: ") || l.startsWith("event: "))
+        .containsExactly(
+            "id: 2", "event: added", "id: 2", "event: added", "id: 2", "event: synced");
+    assertThat(lines).last().isEqualTo("data: {\"position\":2}");
+  }
+
+  /**
+   * Once the server has given up on the client, the client reads what was queued: a bounded part of
+   * the changes, the final {@code dropped} event, then the end of the connection.
+   */
+  private void assertDroppedAndDisconnected(Socket client) throws IOException {
+    await().atMost(Duration.ofSeconds(10)).until(() -> served.get() != null);
+    await().atMost(Duration.ofSeconds(10)).until(() -> served.get().ended());
+    assertThat(hub.watcherCount()).as("unsubscribed when dropped").isZero();
+
+    Response response = Response.readAll(new BufferedInputStream(client.getInputStream()));
+    List<String> events = response.events();
+    assertThat(events).last().asString().startsWith("event: dropped\ndata: {\"reason\":");
+    assertThat(events.size() - 1).as("changes delivered before the drop").isLessThan(CHANGES);
+    assertThat(response.bodyBytes())
+        .as("bytes held for the client: bounded, not every change")
+        .isLessThan(CHANGES * PADDING.length() / 4);
+    assertThat(response.closed()).as("the server closed the connection").isTrue();
+  }
+
+  /** Opens a connection with a small receive buffer and sends the request; reads nothing. */
+  private Socket connect(String path) throws IOException {
+    Socket socket = new Socket();
+    socket.setReceiveBufferSize(4 * 1024);
+    socket.setSoTimeout(10_000);
+    socket.connect(new InetSocketAddress("127.0.0.1", server.actualPort()));
+    socket
+        .getOutputStream()
+        .write(
+            ("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+    return socket;
+  }
+
+  private void change(String key, long version) {
+    String[] parts = key.split("/");
+    ResourceState state =
+        ResourceState.newBuilder()
+            .setResourceKey(key)
+            .setKind(parts[1])
+            .setName(parts[2])
+            .setManifestVersion("v2alpha")
+            .setTenant(parts[0])
+            .setOwner("alice")
+            .setStatus("active")
+            .setResourceVersion(version)
+            .setGeneration(1)
+            .setCreatedAt(0)
+            .setUpdatedAt(0)
+            .setSpec("{\"padding\":\"" + PADDING + "\"}")
+            .build();
+    view.onRecord(new ConsumerRecord<>("t", 0, offset++, key, state));
+  }
+
+  /** A chunked HTTP/1.1 response read to its last chunk, and whether the socket then closed. */
+  record Response(String body, int bodyBytes, boolean closed) {
+
+    static Response readAll(InputStream in) throws IOException {
+      String head = line(in);
+      assertThat(head).startsWith("HTTP/1.1 200");
+      while (!line(in).isEmpty()) {
+        // headers
+      }
+      ByteArrayOutputStream body = new ByteArrayOutputStream();
+      int size;
+      while ((size = Integer.parseInt(line(in).trim(), 16)) > 0) {
+        body.write(in.readNBytes(size));
+        line(in);
+      }
+      line(in);
+      boolean closed;
+      try {
+        closed = in.read() == -1;
+      } catch (java.net.SocketTimeoutException e) {
+        closed = false;
+      }
+      return new Response(body.toString(StandardCharsets.UTF_8), body.size(), closed);
+    }
+
+    List<String> events() {
+      List<String> events = new ArrayList<>();
+      for (String frame : body.split("\n\n")) {
+        if (!frame.isBlank() && !frame.startsWith(":")) {
+          events.add(frame);
+        }
+      }
+      return events;
+    }
+
+    private static String line(InputStream in) throws IOException {
+      StringBuilder sb = new StringBuilder();
+      int c;
+      while ((c = in.read()) != '\n') {
+        if (c == -1) {
+          throw new IOException("connection closed mid-response after: " + sb);
+        }
+        if (c != '\r') {
+          sb.append((char) c);
+        }
+      }
+      return sb.toString();
+    }
+  }
+}
