@@ -117,6 +117,32 @@ class CliIT {
   }
 
   @Test
+  void adminReplayRebuildsADepotServiceToTheSameState() throws Exception {
+    run("apply", "-f", write("replay-cred.yaml", secret("replay-cred", "r3play")).toString());
+
+    Main.Result replayed = run("admin", "replay", "--service", "depot", "--timeout", "120");
+
+    assertThat(replayed.exitCode()).as(replayed.err()).isZero();
+    List<String> out = lines(replayed.out());
+    assertThat(out.get(0)).isEqualTo("INFO[0000] 🔁 replay depot-service...");
+    assertThat(out.get(1))
+        .matches("INFO\\[\\d{4}\\] state before: \\d+ entries, sha256 [0-9a-f]{64}");
+    assertThat(
+            out.get(2)
+                .substring(out.get(2).indexOf("state after:") + "state after:".length())
+                .trim())
+        .isEqualTo(
+            out.get(1)
+                .substring(out.get(1).indexOf("state before:") + "state before:".length())
+                .trim());
+    assertThat(out.get(3)).endsWith("🔁 replay depot-service...done, state equal");
+
+    Main.Result unknown = run("admin", "replay", "--service", "gateway");
+    assertThat(unknown.exitCode()).isEqualTo(1);
+    assertThat(unknown.err()).contains("service must be one of depot, scanner, secret");
+  }
+
+  @Test
   void getWatchPrintsTheTableThenARowPerChange() throws Exception {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
