@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.datadock.core.crypto.KeyRing;
+import io.datadock.core.kafka.FreePorts;
 import io.datadock.core.kafka.KafkaSettings;
 import io.datadock.core.kafka.TopicProvisioner;
 import io.datadock.depot.app.DepotServiceConfig;
@@ -35,6 +36,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -43,12 +45,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -75,6 +72,10 @@ import org.junit.jupiter.api.io.TempDir;
  * acknowledged command must be on the topics exactly once (read as committed data), listed by the
  * API, and credential resolution must answer through either secret-service instance, for keys owned
  * by the other one, after the survivor took over and again after the killed one came back.
+ *
+ * <p>The survivors take a killed instance's partitions over only once its session expires (static
+ * membership, the consumer's default 45 s session timeout): until then applies to those partitions
+ * time out (504). They were not acknowledged, so they may be stored (once, never twice) or not.
  */
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
 class ScaleOutIT {
@@ -189,24 +190,24 @@ class ScaleOutIT {
     assertThat(Set.copyOf(owners(DEPOT_GROUP).values())).containsOnly("depot-1", "depot-2");
     Path files = Files.createDirectories(dir.resolve("files"));
     Files.writeString(files.resolve("orders.csv"), "id,amount\n1,10\n");
-    Load load = new Load(files);
+    ApplyLoad load = new ApplyLoad(api, applies(files), CLIENTS);
     try {
       applyAndKillHalfWay(load);
     } finally {
       load.stop();
     }
     System.out.println("ScaleOutIT load: " + load.summary());
-    assertThat(load.acknowledgedAfterKill.get())
+    assertThat(load.acknowledgedAfterEvent())
         .as("applies acknowledged after the kill")
         .isPositive();
-    assertThat(load.acks).hasSizeGreaterThanOrEqualTo(load.total() * 3 / 4);
-    assertThat(load.failures.values())
+    assertThat(load.acknowledged()).isGreaterThanOrEqualTo(load.total() * 3 / 4);
+    assertThat(load.failures().values())
         .as(
             "the only failure allowed is a timeout while a killed instance's partitions had no owner")
         .allMatch(f -> f.startsWith("504 ") && f.contains("\"timeout\""));
 
     // Then: the survivor answers for every partition, the killed instance's former ones included
-    Map<String, Ack> sample = sampleSecretsPerPartition(load, 4);
+    Map<String, ApplyLoad.Ack> sample = sampleSecretsPerPartition(load, 4);
     assertResolvesThrough("secret-2", sample.values());
 
     // and once the killed instance is back, each instance answers for keys the other one owns
@@ -225,7 +226,7 @@ class ScaleOutIT {
     t = System.nanoTime();
     Map<Integer, String> owners = owners(SECRET_GROUP);
     for (String instance : List.of("secret-1", "secret-2")) {
-      List<Ack> ownedByTheOther =
+      List<ApplyLoad.Ack> ownedByTheOther =
           sample.values().stream()
               .filter(a -> !owners.get(partition(a.key())).equals(instance))
               .toList();
@@ -266,19 +267,61 @@ class ScaleOutIT {
     timings.put("verify", since(t));
   }
 
+  /** 2000 secrets, and a file depot after every 10th: each one document, each a new resource. */
+  private static List<ApplyLoad.Apply> applies(Path files) {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    List<ApplyLoad.Apply> applies = new ArrayList<>();
+    for (int i = 0; i < SECRETS; i++) {
+      String name = "scale-secret-" + i;
+      String password = "pw-" + run + "-" + i;
+      applies.add(
+          new ApplyLoad.Apply(
+              "secret",
+              name,
+              """
+              name: %s
+              version: v2alpha
+              type: secret
+              secret:
+                type: key-value
+                data: {username: "user-%d", password: "%s"}
+              """
+                  .formatted(name, i, password),
+              password));
+      if (i % DEPOT_EVERY == DEPOT_EVERY - 1) {
+        String depot = "scale-files-" + i;
+        applies.add(
+            new ApplyLoad.Apply(
+                "depot",
+                depot,
+                """
+                name: %s
+                version: v2alpha
+                type: depot
+                spec:
+                  type: file
+                  spec: {path: "%s", format: csv}
+                """
+                    .formatted(depot, files.toAbsolutePath()),
+                null));
+      }
+    }
+    return applies;
+  }
+
   /**
    * Runs the load; when half of it was acknowledged, kills one instance of each service and waits
    * until the survivors own every partition, while the load goes on.
    */
-  private static void applyAndKillHalfWay(Load load) throws Exception {
+  private static void applyAndKillHalfWay(ApplyLoad load) throws Exception {
     long t = System.nanoTime();
     load.start();
     await()
         .atMost(Duration.ofSeconds(120))
-        .until(() -> load.acknowledged.get() >= load.total() / 2 || load.done());
+        .until(() -> load.acknowledged() >= load.total() / 2 || load.done());
     timings.put("load-until-kill", since(t));
     long killedAt = System.nanoTime();
-    load.killed = true;
+    load.markEvent();
     services.get("secret-1").kill();
     services.get("depot-1").kill();
     // the survivors take the killed instances' partitions over once their sessions expire
@@ -290,11 +333,11 @@ class ScaleOutIT {
                 owners(SECRET_GROUP).equals(allOwnedBy("secret-2"))
                     && owners(DEPOT_GROUP).equals(allOwnedBy("depot-2")));
     timings.put("failover", since(killedAt));
-    assertThat(load.finish(Duration.ofSeconds(150))).as("load finished").isTrue();
+    assertThat(load.awaitDone(Duration.ofSeconds(150))).as("load finished").isTrue();
     timings.put("load", since(t));
   }
 
-  private static void assertExactlyOnceOnTheTopics(Load load) {
+  private static void assertExactlyOnceOnTheTopics(ApplyLoad load) {
     List<ConsumerRecord<String, CommandResult>> results = committed(Topics.COMMAND_RESULTS);
     assertThat(duplicates(results.stream().map(ConsumerRecord::key).toList()))
         .as("command ids with more than one committed result")
@@ -318,27 +361,29 @@ class ScaleOutIT {
             .collect(groupingBy(ResourceState::getResourceKey));
 
     List<String> wrong = new ArrayList<>();
-    for (Ack ack : load.acks.values()) {
+    for (ApplyLoad.Ack ack : load.acks().values()) {
+      String acked = ack.key() + " (acknowledged at version " + ack.resourceVersion() + ")";
       List<CommandResult> own = resultsByResource.getOrDefault(ack.key(), List.of());
       if (own.size() != 1
           || own.get(0).getOutcome() != Outcome.CREATED
           || !Long.valueOf(ack.resourceVersion()).equals(own.get(0).getResourceVersion())) {
-        wrong.add(ack + " results=" + own);
+        wrong.add(acked + " results=" + own);
       }
       List<Long> stateVersions =
           states.getOrDefault(ack.key(), List.of()).stream()
               .map(ResourceState::getResourceVersion)
               .toList();
       if (!duplicates(stateVersions).isEmpty() || stateVersions.isEmpty()) {
-        wrong.add(ack + " resource.state versions=" + stateVersions);
+        wrong.add(acked + " resource.state versions=" + stateVersions);
       }
-      if (ack.kind().equals("secret")) {
+      if (ack.apply().kind().equals("secret")) {
         List<SecretEventType> events =
             secretEvents.getOrDefault(ack.key(), List.of()).stream()
                 .map(SecretEvent::getType)
                 .toList();
         if (!events.equals(List.of(SecretEventType.SECRET_CREATED)) || stateVersions.size() != 1) {
-          wrong.add(ack + " secret.events=" + events + " resource.state versions=" + stateVersions);
+          wrong.add(
+              acked + " secret.events=" + events + " resource.state versions=" + stateVersions);
         }
       } else {
         List<DepotEventType> events =
@@ -346,181 +391,18 @@ class ScaleOutIT {
                 .map(DepotEvent::getType)
                 .toList();
         if (!events.equals(List.of(DepotEventType.DEPOT_APPLIED, DepotEventType.DEPOT_ACTIVATED))) {
-          wrong.add(ack + " depot.events=" + events);
+          wrong.add(acked + " depot.events=" + events);
         }
       }
     }
     // an apply that was not acknowledged (a timeout while its partition had no owner) may still
     // have been applied, but never twice
-    for (String key : load.unacknowledgedKeys()) {
+    for (String key : load.failures().keySet()) {
       if (resultsByResource.getOrDefault(key, List.of()).size() > 1) {
         wrong.add(key + " (not acknowledged) results=" + resultsByResource.get(key));
       }
     }
     assertThat(wrong).as("acknowledged applies not stored exactly once").isEmpty();
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // The load: bounded concurrency, each apply one document, acknowledged when the API said 2xx.
-
-  record Ack(String kind, String name, String key, long resourceVersion, String password) {}
-
-  static final class Load {
-    private final List<Runnable> applies = new ArrayList<>();
-    private final ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-    final Map<String, Ack> acks = new ConcurrentHashMap<>();
-    final Map<String, String> failures = new ConcurrentHashMap<>();
-    final Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
-    final AtomicInteger acknowledged = new AtomicInteger();
-    final AtomicInteger acknowledgedAfterKill = new AtomicInteger();
-    final AtomicLong slowestMs = new AtomicLong();
-    final java.util.Queue<Long> latenciesBefore =
-        new java.util.concurrent.ConcurrentLinkedQueue<>();
-    final java.util.Queue<Long> latenciesAfter = new java.util.concurrent.ConcurrentLinkedQueue<>();
-    volatile boolean killed;
-    private final String run = UUID.randomUUID().toString().substring(0, 8);
-
-    Load(Path files) {
-      for (int n = 0; n < SECRETS; n++) {
-        int i = n;
-        String name = "scale-secret-" + i;
-        String password = "pw-" + run + "-" + i;
-        applies.add(
-            () ->
-                apply(
-                    "secret",
-                    name,
-                    password,
-                    """
-                    name: %s
-                    version: v2alpha
-                    type: secret
-                    secret:
-                      type: key-value
-                      data: {username: "user-%d", password: "%s"}
-                    """
-                        .formatted(name, i, password)));
-        if (i % DEPOT_EVERY == DEPOT_EVERY - 1) {
-          String depot = "scale-files-" + i;
-          applies.add(
-              () ->
-                  apply(
-                      "depot",
-                      depot,
-                      null,
-                      """
-                      name: %s
-                      version: v2alpha
-                      type: depot
-                      spec:
-                        type: file
-                        spec: {path: "%s", format: csv}
-                      """
-                          .formatted(depot, files.toAbsolutePath())));
-        }
-      }
-    }
-
-    int total() {
-      return applies.size();
-    }
-
-    void start() {
-      applies.forEach(clients::execute);
-      clients.shutdown();
-    }
-
-    /** Stops whatever is left (a failed test): no request outlives the test. */
-    void stop() {
-      clients.shutdownNow();
-    }
-
-    boolean done() {
-      return clients.isTerminated();
-    }
-
-    boolean finish(Duration timeout) throws InterruptedException {
-      return clients.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private void apply(String kind, String name, String password, String yaml) {
-      boolean afterKill = killed;
-      long t = System.nanoTime();
-      int status;
-      String body;
-      try {
-        Api.Response response = api.applyYaml(yaml, "");
-        status = response.status();
-        body = response.body();
-      } catch (RuntimeException e) {
-        status = -1;
-        body = e.toString();
-      }
-      slowestMs.accumulateAndGet(since(t), Math::max);
-      (afterKill ? latenciesAfter : latenciesBefore).add(since(t));
-      statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
-      String key = "default/" + kind + "/" + name;
-      if (status / 100 != 2) {
-        failures.put(key, status + " " + body);
-        return;
-      }
-      JsonObject result = new JsonObject(body).getJsonArray("results").getJsonObject(0);
-      if (!"created".equals(result.getString("outcome"))) {
-        failures.put(key, status + " " + body);
-        return;
-      }
-      acks.put(
-          key,
-          new Ack(kind, name, key, Long.parseLong(result.getString("resourceVersion")), password));
-      acknowledged.incrementAndGet();
-      if (afterKill) {
-        acknowledgedAfterKill.incrementAndGet();
-      }
-    }
-
-    Set<String> acknowledgedNames(String kind) {
-      return acks.values().stream()
-          .filter(a -> a.kind().equals(kind))
-          .map(Ack::name)
-          .collect(Collectors.toSet());
-    }
-
-    static String percentiles(java.util.Collection<Long> values) {
-      List<Long> sorted = values.stream().sorted().toList();
-      if (sorted.isEmpty()) {
-        return "-";
-      }
-      return "p50="
-          + sorted.get(sorted.size() / 2)
-          + "ms p90="
-          + sorted.get(sorted.size() * 9 / 10)
-          + "ms p99="
-          + sorted.get(sorted.size() * 99 / 100)
-          + "ms";
-    }
-
-    Set<String> unacknowledgedKeys() {
-      return failures.keySet();
-    }
-
-    String summary() {
-      return "applies="
-          + total()
-          + " acknowledged="
-          + acks.size()
-          + " (after the kill: "
-          + acknowledgedAfterKill.get()
-          + ") statuses="
-          + new TreeMap<>(statuses)
-          + " latency before kill "
-          + percentiles(latenciesBefore)
-          + " after "
-          + percentiles(latenciesAfter)
-          + " slowest="
-          + slowestMs.get()
-          + "ms firstFailures="
-          + failures.values().stream().limit(3).toList();
-    }
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -534,8 +416,8 @@ class ScaleOutIT {
    * connection is retried until a deadline (an owner still restoring its store); any other answer
    * is final.
    */
-  private static void assertResolvesThrough(String instance, Iterable<Ack> secrets) {
-    for (Ack secret : secrets) {
+  private static void assertResolvesThrough(String instance, Iterable<ApplyLoad.Ack> secrets) {
+    for (ApplyLoad.Ack secret : secrets) {
       await()
           .atMost(Duration.ofSeconds(30))
           .pollInterval(Duration.ofMillis(200))
@@ -550,7 +432,7 @@ class ScaleOutIT {
                     .isEqualTo(200);
                 assertThat(new JsonObject(r.body()).getJsonObject("fields").getString("password"))
                     .as(instance + " " + secret.key())
-                    .isEqualTo(secret.password());
+                    .isEqualTo(secret.apply().value());
                 return true;
               });
     }
@@ -575,14 +457,15 @@ class ScaleOutIT {
   }
 
   /** Up to {@code perPartition} acknowledged secrets of every partition. */
-  private static Map<String, Ack> sampleSecretsPerPartition(Load load, int perPartition) {
-    Map<Integer, List<Ack>> byPartition =
-        load.acks.values().stream()
-            .filter(a -> a.kind().equals("secret"))
-            .sorted((a, b) -> a.name().compareTo(b.name()))
+  private static Map<String, ApplyLoad.Ack> sampleSecretsPerPartition(
+      ApplyLoad load, int perPartition) {
+    Map<Integer, List<ApplyLoad.Ack>> byPartition =
+        load.acks().values().stream()
+            .filter(a -> a.apply().kind().equals("secret"))
+            .sorted(Comparator.comparing(ApplyLoad.Ack::key))
             .collect(groupingBy(a -> partition(a.key())));
     assertThat(byPartition).hasSize(PARTITIONS);
-    Map<String, Ack> sample = new LinkedHashMap<>();
+    Map<String, ApplyLoad.Ack> sample = new LinkedHashMap<>();
     byPartition
         .values()
         .forEach(l -> l.stream().limit(perPartition).forEach(a -> sample.put(a.key(), a)));
@@ -599,7 +482,7 @@ class ScaleOutIT {
 
   private static void startSecretService(int n, Path keyDir) {
     String id = "secret-" + n;
-    int port = ports.computeIfAbsent(id, i -> io.datadock.core.kafka.FreePorts.pick());
+    int port = ports.computeIfAbsent(id, i -> FreePorts.pick());
     Map<String, String> env = commonEnv(id);
     env.put("DATADOCK_SECRET_KEY_DIR", keyDir.toString());
     env.put("DATADOCK_RESOLUTION_PORT", String.valueOf(port));
@@ -613,7 +496,7 @@ class ScaleOutIT {
 
   private static void startDepotService(int n) {
     String id = "depot-" + n;
-    int port = ports.computeIfAbsent(id, i -> io.datadock.core.kafka.FreePorts.pick());
+    int port = ports.computeIfAbsent(id, i -> FreePorts.pick());
     Map<String, String> env = commonEnv(id);
     env.put("DATADOCK_METRICS_PORT", String.valueOf(port));
     // each depot-service instance resolves credentials through "its" secret-service instance
@@ -635,8 +518,7 @@ class ScaleOutIT {
   }
 
   private static String resolutionUrl(String secretInstance) {
-    return "http://127.0.0.1:"
-        + ports.computeIfAbsent(secretInstance, i -> io.datadock.core.kafka.FreePorts.pick());
+    return "http://127.0.0.1:" + ports.computeIfAbsent(secretInstance, i -> FreePorts.pick());
   }
 
   private static boolean aliveOrFail(String id) {

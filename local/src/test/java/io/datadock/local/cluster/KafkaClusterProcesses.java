@@ -7,10 +7,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -165,6 +168,15 @@ public final class KafkaClusterProcesses implements AutoCloseable {
   }
 
   private void awaitBrokers(int count, Duration timeout) {
+    // listening first (quietly), then registered and unfenced as the admin client sees it
+    await()
+        .atMost(timeout)
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> {
+              nodes.forEach(ChildJvm::assertAlive);
+              return Arrays.stream(bootstrapServers.split(",")).allMatch(this::listening);
+            });
     try (Admin admin = admin()) {
       await()
           .atMost(timeout)
@@ -174,6 +186,19 @@ public final class KafkaClusterProcesses implements AutoCloseable {
                 nodes.forEach(ChildJvm::assertAlive);
                 return registeredBrokers(admin) == count;
               });
+    }
+  }
+
+  private boolean listening(String hostPort) {
+    int colon = hostPort.lastIndexOf(':');
+    try (Socket socket = new Socket()) {
+      socket.connect(
+          new InetSocketAddress(
+              hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1))),
+          500);
+      return true;
+    } catch (IOException e) {
+      return false;
     }
   }
 
