@@ -20,15 +20,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The whole of Datadock in one JVM: a real single-node KRaft broker, the topics, every service and
- * the gateway. Used by the {@code datadock-local} launcher, the integration tests and the benchmark
- * alike.
+ * The whole of Datadock in one JVM: a real single-node KRaft broker (or an external Kafka cluster,
+ * {@link PlatformOptions#withExternalKafka}), the topics, every service and the gateway. Used by
+ * the {@code datadock-local} launcher, the integration tests and the benchmark alike.
  */
 public final class Platform implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Platform.class);
 
+  /** The embedded broker; null on an external cluster. */
   private final EmbeddedKafkaBroker broker;
+
+  private final String bootstrapServers;
   private final SecretService secretService;
   private final DepotService depotService;
   private final CatalogScanner catalogScanner;
@@ -37,12 +40,14 @@ public final class Platform implements AutoCloseable {
 
   private Platform(
       EmbeddedKafkaBroker broker,
+      String bootstrapServers,
       SecretService secretService,
       DepotService depotService,
       CatalogScanner catalogScanner,
       GatewayServer gateway,
       String token) {
     this.broker = broker;
+    this.bootstrapServers = bootstrapServers;
     this.secretService = secretService;
     this.depotService = depotService;
     this.catalogScanner = catalogScanner;
@@ -56,16 +61,18 @@ public final class Platform implements AutoCloseable {
     String token = AdminToken.resolve(options.adminToken(), dataDir);
     // Services in this JVM resolve credentials with a token that lives as long as the process.
     String serviceToken = AdminToken.generate();
+    boolean external = options.externalKafka() != null;
     EmbeddedKafkaBroker broker =
-        EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), options.kafkaPort());
+        external ? null : EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), options.kafkaPort());
     SecretService secrets = null;
     DepotService depots = null;
     CatalogScanner scanner = null;
     GatewayServer gateway = null;
     try {
-      String bootstrap = broker.bootstrapServers();
+      String bootstrap = external ? options.externalKafka() : broker.bootstrapServers();
+      // an external cluster's topics get its default replication factor (0), the embedded one 1
       TopicProvisioner.ensureTopics(
-          bootstrap, Topics.DEFAULT_PREFIX, options.partitions(), (short) 1);
+          bootstrap, Topics.DEFAULT_PREFIX, options.partitions(), (short) (external ? 0 : 1));
       secrets =
           new SecretService(
               SecretServiceConfig.defaults(bootstrap, dataDir)
@@ -89,7 +96,9 @@ public final class Platform implements AutoCloseable {
       scanner.start();
       CatalogScanner catalogScanner = scanner;
       Map<String, BooleanSupplier> checks = new LinkedHashMap<>();
-      checks.put("broker", broker::isRunning);
+      if (broker != null) {
+        checks.put("broker", broker::isRunning);
+      }
       checks.put("secretService", secretService::isRunning);
       checks.put("depotService", depotService::isRunning);
       checks.put("catalogScanner", catalogScanner::isRunning);
@@ -102,7 +111,7 @@ public final class Platform implements AutoCloseable {
                       .withResolutionUrl("http://localhost:" + secretService.resolutionPort()),
                   checks)
               .start();
-      Platform platform = new Platform(broker, secrets, depots, scanner, gateway, token);
+      Platform platform = new Platform(broker, bootstrap, secrets, depots, scanner, gateway, token);
       if (options.cliConfig() != null) {
         CliProfile.write(options.cliConfig(), platform.gatewayUrl(), token);
       }
@@ -124,7 +133,7 @@ public final class Platform implements AutoCloseable {
 
   /** True when the broker, every Streams app and the gateway's views are ready. */
   public boolean ready() {
-    return broker.isRunning()
+    return (broker == null || broker.isRunning())
         && secretService.isRunning()
         && depotService.isRunning()
         && catalogScanner.isRunning()
@@ -145,7 +154,7 @@ public final class Platform implements AutoCloseable {
   }
 
   public String bootstrapServers() {
-    return broker.bootstrapServers();
+    return bootstrapServers;
   }
 
   /** Where secret-service answers credential resolutions (internal, not through the gateway). */

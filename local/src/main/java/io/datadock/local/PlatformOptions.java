@@ -19,6 +19,8 @@ import java.time.Duration;
  * @param replyMode SERVICE, or BROKER_ACK to measure the gateway's ceiling
  * @param rescanInterval periodic catalog rescans; zero turns them off
  * @param tenantRate the gateway's per-tenant request rate; zero turns limiting off
+ * @param externalKafka bootstrap servers of a Kafka cluster to use instead of starting the embedded
+ *     broker, or null (the default) for the embedded one
  */
 public record PlatformOptions(
     int gatewayPort,
@@ -30,7 +32,8 @@ public record PlatformOptions(
     Duration replyTimeout,
     ReplyMode replyMode,
     Duration rescanInterval,
-    double tenantRate) {
+    double tenantRate,
+    String externalKafka) {
 
   public static PlatformOptions defaults(Path dataDir) {
     return new PlatformOptions(
@@ -43,7 +46,8 @@ public record PlatformOptions(
         Duration.ofSeconds(10),
         ReplyMode.SERVICE,
         Duration.ZERO,
-        GatewayConfig.DEFAULT_TENANT_RATE);
+        GatewayConfig.DEFAULT_TENANT_RATE,
+        null);
   }
 
   public PlatformOptions withPorts(int gateway, int kafka) {
@@ -57,7 +61,8 @@ public record PlatformOptions(
         replyTimeout,
         replyMode,
         rescanInterval,
-        tenantRate);
+        tenantRate,
+        externalKafka);
   }
 
   public PlatformOptions withAdminToken(String token) {
@@ -71,7 +76,8 @@ public record PlatformOptions(
         replyTimeout,
         replyMode,
         rescanInterval,
-        tenantRate);
+        tenantRate,
+        externalKafka);
   }
 
   public PlatformOptions withCliConfig(Path path) {
@@ -85,7 +91,8 @@ public record PlatformOptions(
         replyTimeout,
         replyMode,
         rescanInterval,
-        tenantRate);
+        tenantRate,
+        externalKafka);
   }
 
   public PlatformOptions withReplyTimeout(Duration timeout) {
@@ -99,7 +106,8 @@ public record PlatformOptions(
         timeout,
         replyMode,
         rescanInterval,
-        tenantRate);
+        tenantRate,
+        externalKafka);
   }
 
   public PlatformOptions withReplyMode(ReplyMode mode) {
@@ -113,7 +121,8 @@ public record PlatformOptions(
         replyTimeout,
         mode,
         rescanInterval,
-        tenantRate);
+        tenantRate,
+        externalKafka);
   }
 
   /** Periodic catalog rescans of every active depot; zero (the default) turns them off. */
@@ -128,7 +137,8 @@ public record PlatformOptions(
         replyTimeout,
         replyMode,
         interval,
-        tenantRate);
+        tenantRate,
+        externalKafka);
   }
 
   /** The gateway's per-tenant request rate (requests a second; 0: no limit). */
@@ -143,6 +153,26 @@ public record PlatformOptions(
         replyTimeout,
         replyMode,
         rescanInterval,
-        perSecond);
+        perSecond,
+        externalKafka);
+  }
+
+  /**
+   * Runs against an existing Kafka cluster instead of the embedded broker: its topics are created
+   * when missing, with the cluster's default replication factor.
+   */
+  public PlatformOptions withExternalKafka(String bootstrapServers) {
+    return new PlatformOptions(
+        gatewayPort,
+        kafkaPort,
+        dataDir,
+        adminToken,
+        cliConfig,
+        partitions,
+        replyTimeout,
+        replyMode,
+        rescanInterval,
+        tenantRate,
+        bootstrapServers);
   }
 }
