@@ -51,6 +51,23 @@ public final class TopicProvisioner {
     }
   }
 
+  /**
+   * Creates topics; one that another service created meanwhile (services of a fresh cluster start
+   * together) is as good as created here.
+   */
+  private static void createTolerantly(Admin admin, List<NewTopic> topics)
+      throws ExecutionException, InterruptedException, TimeoutException {
+    for (var created : admin.createTopics(topics).values().entrySet()) {
+      try {
+        created.getValue().get(30, TimeUnit.SECONDS);
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
+          throw e;
+        }
+      }
+    }
+  }
+
   public static void ensureTopics(
       Admin admin,
       String prefix,
@@ -80,7 +97,7 @@ public final class TopicProvisioner {
         missing.add(newTopic);
       }
       if (!missing.isEmpty()) {
-        admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+        createTolerantly(admin, missing);
         LOG.info(
             "created topics={} partitions={}",
             missing.stream().map(NewTopic::name).toList(),

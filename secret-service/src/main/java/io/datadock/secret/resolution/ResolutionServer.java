@@ -281,19 +281,29 @@ public final class ResolutionServer implements AutoCloseable {
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofByteArray(body))
             .build();
+    HttpResponse<byte[]> response;
     try {
-      HttpResponse<byte[]> response =
-          forwarder.send(request, HttpResponse.BodyHandlers.ofByteArray());
-      exchange.getResponseHeaders().set("Content-Type", "application/json");
-      exchange.sendResponseHeaders(response.statusCode(), response.body().length);
-      exchange.getResponseBody().write(response.body());
+      response = forwarder.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      // The owner is down (killed, not yet timed out of the group): the caller retries, and
+      // meets the new owner once the group has moved the partition.
+      InternalHttp.reply(
+          exchange,
+          503,
+          InternalHttp.error(
+              "unavailable", "the instance owning the secret's partition does not answer; retry"));
+      return;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       InternalHttp.reply(
           exchange,
           503,
           InternalHttp.error("unavailable", "forwarding to the owner was interrupted"));
+      return;
     }
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.sendResponseHeaders(response.statusCode(), response.body().length);
+    exchange.getResponseBody().write(response.body());
   }
 
   private static JsonNode parse(byte[] bytes) {
