@@ -265,6 +265,18 @@ class ScaleOutIT {
         .atMost(Duration.ofSeconds(30))
         .until(() -> storeEntries("secret-1") + storeEntries("secret-2") == secretsCreated);
     timings.put("verify", since(t));
+
+    // a replay across both secret-service instances rebuilds exactly the same state
+    t = System.nanoTime();
+    Api.Response replay =
+        api.postJson("/api/v1/admin/replay?timeoutSeconds=180", "{\"service\": \"secret\"}");
+    assertThat(replay.status()).as(replay.body()).isEqualTo(200);
+    JsonObject report = new JsonObject(replay.body());
+    assertThat(report.getJsonArray("instances").getList())
+        .containsExactlyInAnyOrder("secret-1", "secret-2");
+    assertThat(report.getBoolean("equal")).as(report.encode()).isTrue();
+    assertThat(report.getJsonObject("after").getLong("entries")).isEqualTo(secretsCreated);
+    timings.put("replay", since(t));
   }
 
   /** 2000 secrets, and a file depot after every 10th: each one document, each a new resource. */
