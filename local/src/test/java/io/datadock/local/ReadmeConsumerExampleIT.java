@@ -1,0 +1,113 @@
+package io.datadock.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.datadock.schemas.Topics;
+import io.datadock.schemas.depot.DepotEvent;
+import io.datadock.schemas.depot.DepotEventType;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The downstream consumer of the README, run as written there (only where it connects, how long it
+ * runs and where it prints differ), receives a DepotActivated event when a depot is applied.
+ */
+class ReadmeConsumerExampleIT {
+
+  @TempDir Path dataDir;
+
+  @Test
+  void theReadmeConsumerIsToldWhenADepotBecomesActive() throws Exception {
+    Path files = Files.createDirectories(dataDir.resolve("files"));
+    try (Platform platform = RunningPlatform.start(dataDir.resolve("platform"))) {
+      StringWriter printed = new StringWriter();
+      AtomicBoolean running = new AtomicBoolean(true);
+      String bootstrap = platform.bootstrapServers();
+      Thread consumer =
+          new Thread(() -> readmeExample(bootstrap, running, new PrintWriter(printed, true)));
+      consumer.start();
+      try {
+        Api api = new Api(platform.gatewayUrl(), RunningPlatform.ADMIN_TOKEN);
+        Api.Response applied =
+            api.applyYaml(
+                "name: readme-files\nversion: v2alpha\ntype: depot\nspec:\n  type: file\n"
+                    + "  spec: {path: \""
+                    + files.toAbsolutePath()
+                    + "\"}\n",
+                "?wait=true");
+        assertThat(applied.body()).contains("\"active\"");
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> printed.toString().contains("default/readme-files is active: {"));
+        assertThat(printed.toString()).contains(files.toAbsolutePath().toString());
+      } finally {
+        running.set(false);
+        consumer.join(10_000);
+      }
+    }
+  }
+
+  @Test
+  void theExampleHereIsTheOneInTheReadme() throws Exception {
+    String readme = Files.readString(Path.of("..", "README.md"));
+    int section = readme.indexOf("### For downstream consumers");
+    int start = readme.indexOf("```java\n", section) + "```java\n".length();
+    String inReadme = readme.substring(start, readme.indexOf("```", start));
+    String source =
+        Files.readString(Path.of("src/test/java/io/datadock/local/ReadmeConsumerExampleIT.java"));
+    String here =
+        source.substring(
+            source.indexOf("// README:begin\n") + "// README:begin\n".length(),
+            source.lastIndexOf("// README:end"));
+    assertThat(normalized(here))
+        .isEqualTo(
+            normalized(
+                inReadme
+                    .replace("\"localhost:9092\"", "bootstrap")
+                    .replace("while (true)", "while (running.get())")
+                    .replace("System.out", "out")));
+  }
+
+  /** Without whitespace: the formatter breaks lines here that the README keeps whole. */
+  private static String normalized(String code) {
+    return code.replaceAll("\\s+", "");
+  }
+
+  private static void readmeExample(String bootstrap, AtomicBoolean running, PrintWriter out) {
+    // README:begin
+    try (var consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                "bootstrap.servers",
+                bootstrap,
+                "group.id",
+                "my-service",
+                "isolation.level",
+                "read_committed",
+                "auto.offset.reset",
+                "earliest"),
+            Topics.DEPOT_EVENTS.keySerde().deserializer(),
+            Topics.DEPOT_EVENTS.valueSerde().deserializer())) {
+      consumer.subscribe(List.of(Topics.DEPOT_EVENTS.name(Topics.DEFAULT_PREFIX)));
+      while (running.get()) {
+        for (var record : consumer.poll(Duration.ofSeconds(1))) {
+          DepotEvent e = record.value();
+          if (e.getType() == DepotEventType.DEPOT_ACTIVATED) {
+            out.println(e.getTenant() + "/" + e.getName() + " is active: " + e.getConnection());
+          }
+        }
+      }
+    }
+    // README:end
+  }
+}
