@@ -74,8 +74,9 @@ import org.junit.jupiter.api.io.TempDir;
  * by the other one, after the survivor took over and again after the killed one came back.
  *
  * <p>The survivors take a killed instance's partitions over only once its session expires (static
- * membership, the consumer's default 45 s session timeout): until then applies to those partitions
- * time out (504). They were not acknowledged, so they may be stored (once, never twice) or not.
+ * membership; {@code DATADOCK_SESSION_TIMEOUT_MS} is 10 s here, 45 s by default): until then
+ * applies to those partitions time out (504). They were not acknowledged, so they may be stored
+ * (once, never twice) or not.
  */
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
 class ScaleOutIT {
@@ -526,6 +527,7 @@ class ScaleOutIT {
     env.put("DATADOCK_SERVICE_TOKEN", SERVICE_TOKEN);
     env.put("DATADOCK_TOPIC_PARTITIONS", String.valueOf(PARTITIONS));
     env.put("DATADOCK_TOPIC_REPLICATION", String.valueOf(REPLICAS));
+    env.put("DATADOCK_SESSION_TIMEOUT_MS", "10000");
     return env;
   }
 

@@ -88,7 +88,8 @@ public final class DepotService implements AutoCloseable {
             config.bootstrapServers(),
             config.stateDir(),
             config.commitIntervalMs(),
-            config.streamThreads());
+            config.streamThreads(),
+            config.sessionTimeout());
     PrometheusMeterRegistry registry = ServiceMetrics.registry("depot-service");
     app =
         new StreamsApp(

@@ -1,5 +1,6 @@
 package io.datadock.depot.app;
 
+import io.datadock.core.streams.StreamsSettings;
 import io.datadock.schemas.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +26,8 @@ import java.util.Map;
  *     DATADOCK_SERVICE_TOKEN}; secret-service must know it)
  * @param checkTimeout each connection check's timeout ({@code DATADOCK_CHECK_TIMEOUT_MS}, 10 s)
  * @param checkThreads connection checks run at once ({@code DATADOCK_CHECK_THREADS}, 8)
+ * @param sessionTimeout how long a silent instance keeps its partitions ({@code
+ *     DATADOCK_SESSION_TIMEOUT_MS}, 45 s)
  */
 public record DepotServiceConfig(
     String bootstrapServers,
@@ -37,7 +40,8 @@ public record DepotServiceConfig(
     String resolutionUrl,
     String serviceToken,
     Duration checkTimeout,
-    int checkThreads) {
+    int checkThreads,
+    Duration sessionTimeout) {
 
   public static final String DEFAULT_APPLICATION_ID = "datadock-depot-service";
 
@@ -70,7 +74,8 @@ public record DepotServiceConfig(
         resolutionUrl,
         serviceToken,
         Duration.ofSeconds(10),
-        8);
+        8,
+        StreamsSettings.DEFAULT_SESSION_TIMEOUT);
   }
 
   public static DepotServiceConfig fromEnv(Map<String, String> env) {
@@ -98,7 +103,8 @@ public record DepotServiceConfig(
         Duration.ofMillis(
             Long.parseLong(
                 env.getOrDefault("DATADOCK_CHECK_TIMEOUT_MS", "" + d.checkTimeout().toMillis()))),
-        Integer.parseInt(env.getOrDefault("DATADOCK_CHECK_THREADS", "" + d.checkThreads())));
+        Integer.parseInt(env.getOrDefault("DATADOCK_CHECK_THREADS", "" + d.checkThreads())),
+        StreamsSettings.sessionTimeout(env));
   }
 
   private static String hostName() {

@@ -100,7 +100,8 @@ public final class SecretService implements AutoCloseable {
             config.bootstrapServers(),
             config.stateDir(),
             config.commitIntervalMs(),
-            config.streamThreads());
+            config.streamThreads(),
+            config.sessionTimeout());
     props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
     PrometheusMeterRegistry metrics = ServiceMetrics.registry("secret-service");
     app =

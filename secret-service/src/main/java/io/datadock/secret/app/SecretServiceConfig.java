@@ -1,7 +1,9 @@
 package io.datadock.secret.app;
 
+import io.datadock.core.streams.StreamsSettings;
 import io.datadock.schemas.Topics;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -27,6 +29,8 @@ import java.util.Map;
  *     for: {@code DATADOCK_SERVICE_TOKEN} ({@code service:internal}) and {@code
  *     DATADOCK_ADMIN_TOKEN} ({@code user:admin}, the only user holding read-secret until identities
  *     exist)
+ * @param sessionTimeout how long a silent instance keeps its partitions ({@code
+ *     DATADOCK_SESSION_TIMEOUT_MS}, 45 s): a killed instance's partitions have no owner that long
  */
 public record SecretServiceConfig(
     String bootstrapServers,
@@ -39,7 +43,8 @@ public record SecretServiceConfig(
     int streamThreads,
     int resolutionPort,
     String advertisedHost,
-    Map<String, String> callerTokens) {
+    Map<String, String> callerTokens,
+    Duration sessionTimeout) {
 
   public static final String DEFAULT_APPLICATION_ID = "datadock-secret-service";
 
@@ -57,7 +62,8 @@ public record SecretServiceConfig(
         1,
         0,
         "localhost",
-        Map.of());
+        Map.of(),
+        StreamsSettings.DEFAULT_SESSION_TIMEOUT);
   }
 
   public static SecretServiceConfig fromEnv(Map<String, String> env) {
@@ -75,7 +81,8 @@ public record SecretServiceConfig(
         Integer.parseInt(env.getOrDefault("DATADOCK_STREAM_THREADS", "" + d.streamThreads())),
         Integer.parseInt(env.getOrDefault("DATADOCK_RESOLUTION_PORT", "8081")),
         env.getOrDefault("DATADOCK_ADVERTISED_HOST", hostName()),
-        callerTokens(env.get("DATADOCK_SERVICE_TOKEN"), env.get("DATADOCK_ADMIN_TOKEN")));
+        callerTokens(env.get("DATADOCK_SERVICE_TOKEN"), env.get("DATADOCK_ADMIN_TOKEN")),
+        StreamsSettings.sessionTimeout(env));
   }
 
   /** The same configuration with the tokens allowed to resolve credentials. */
@@ -91,7 +98,8 @@ public record SecretServiceConfig(
         streamThreads,
         resolutionPort,
         advertisedHost,
-        Map.copyOf(tokens));
+        Map.copyOf(tokens),
+        sessionTimeout);
   }
 
   /** Tokens to identities: a service token and the bootstrap admin's, when given. */
