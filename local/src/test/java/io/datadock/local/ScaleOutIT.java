@@ -5,7 +5,6 @@ import static java.util.stream.Collectors.groupingBy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.datadock.core.crypto.KeyRing;
 import io.datadock.core.kafka.FreePorts;
 import io.datadock.core.kafka.KafkaSettings;
 import io.datadock.core.kafka.TopicProvisioner;
@@ -124,15 +123,12 @@ class ScaleOutIT {
 
       t = System.nanoTime();
       Path keyDir = dir.resolve("secret-keys");
+      // Both instances share one key directory and start together: the directory's lock lets one
+      // of them make the first key and the other load it.
       startSecretService(1, keyDir);
+      startSecretService(2, keyDir);
       startDepotService(1);
       startDepotService(2);
-      // Both instances share one key directory: the second starts once the first made the key,
-      // or each would generate its own and could not open what was sealed to the other's.
-      await()
-          .atMost(Duration.ofSeconds(60))
-          .until(() -> aliveOrFail("secret-1") && KeyRing.hasKeys(keyDir));
-      startSecretService(2, keyDir);
       gateway =
           new GatewayServer(
                   GatewayConfig.defaults(0, kafka.bootstrapServers(), ADMIN_TOKEN)
@@ -157,6 +153,9 @@ class ScaleOutIT {
                       && Set.copyOf(owners(SECRET_GROUP).values()).size() == 2
                       && Set.copyOf(owners(DEPOT_GROUP).values()).size() == 2);
       timings.put("services", since(t));
+      try (var keys = java.nio.file.Files.list(keyDir)) {
+        assertThat(keys.filter(f -> f.toString().endsWith(".key"))).as("one first key").hasSize(1);
+      }
     } catch (Exception | Error e) {
       System.err.println(tails());
       throw e;

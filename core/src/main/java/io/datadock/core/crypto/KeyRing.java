@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,6 +60,7 @@ public final class KeyRing {
   private static final Logger LOG = LoggerFactory.getLogger(KeyRing.class);
   private static final String SUFFIX = ".key";
   private static final String RETIRED_SUFFIX = ".retired";
+  private static final String LOCK_FILE = ".lock";
   private static final Set<PosixFilePermission> DIR_PERMS =
       PosixFilePermissions.fromString("rwx------");
   private static final Set<PosixFilePermission> FILE_PERMS =
@@ -91,13 +93,38 @@ public final class KeyRing {
     }
   }
 
+  /**
+   * Under a lock on the directory: two instances sharing it and starting together must not each
+   * create a first key (each could then not open what was sealed to the other's).
+   */
   public static KeyRing loadOrCreate(Path dir) {
-    KeyRing ring = new KeyRing(dir);
-    ring.loadAll();
-    if (ring.keys.isEmpty()) {
-      ring.addKey();
+    // A file lock keeps other processes out; within one JVM a second lock on the file would throw.
+    synchronized (KeyRing.class) {
+      return loadOrCreateLocked(dir);
     }
-    return ring;
+  }
+
+  private static KeyRing loadOrCreateLocked(Path dir) {
+    try {
+      if (!Files.isDirectory(dir)) {
+        Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(DIR_PERMS));
+      }
+      try (FileChannel channel =
+              FileChannel.open(
+                  dir.resolve(LOCK_FILE),
+                  java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+                  PosixFilePermissions.asFileAttribute(FILE_PERMS));
+          FileLock lock = channel.lock()) {
+        KeyRing ring = new KeyRing(dir);
+        ring.loadAll();
+        if (ring.keys.isEmpty()) {
+          ring.addKey();
+        }
+        return ring;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot lock the key directory " + dir, e);
+    }
   }
 
   /** Loads every key in {@code dir}, failing loudly when there is none. */
@@ -174,10 +201,7 @@ public final class KeyRing {
    *     associated data differs from the one it was sealed with
    */
   public byte[] open(SealedPayload payload, byte[] associatedData) {
-    Entry entry;
-    synchronized (this) {
-      entry = keys.get(payload.getKeyId());
-    }
+    Entry entry = entry(payload.getKeyId());
     if (entry == null) {
       throw new SealingException("no private key " + payload.getKeyId() + " to open the payload");
     }
@@ -189,10 +213,7 @@ public final class KeyRing {
    * replay, which must decide on a command sealed to a key retired since exactly as it did then.
    */
   public byte[] openForReplay(SealedPayload payload, byte[] associatedData) {
-    Entry entry;
-    synchronized (this) {
-      entry = keys.get(payload.getKeyId());
-    }
+    Entry entry = entry(payload.getKeyId());
     if (entry == null) {
       entry = retiredKeys.computeIfAbsent(payload.getKeyId(), this::readRetired);
     }
@@ -200,6 +221,29 @@ public final class KeyRing {
       throw new SealingException("no private key " + payload.getKeyId() + " to open the payload");
     }
     return open(entry, payload, associatedData);
+  }
+
+  /**
+   * The ring's key, or one another instance sharing the directory added since this ring was loaded
+   * (a rotation there): payloads sealed to it open here too.
+   */
+  private synchronized Entry entry(String keyId) {
+    Entry entry = keys.get(keyId);
+    if (entry != null || !keyId.matches("[A-Za-z0-9_-]+")) {
+      return entry;
+    }
+    Path file = dir.resolve(keyId + SUFFIX);
+    if (!Files.isRegularFile(file)) {
+      return null;
+    }
+    try {
+      entry = read(file, SUFFIX);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read key " + keyId, e);
+    }
+    keys.put(keyId, entry);
+    LOG.info("key loaded keyId={} (added by another instance sharing {})", keyId, dir);
+    return entry;
   }
 
   private Entry readRetired(String keyId) {

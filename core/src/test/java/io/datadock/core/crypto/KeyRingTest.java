@@ -144,6 +144,29 @@ class KeyRingTest {
   }
 
   @Test
+  void instancesSharingTheDirectoryStartTogetherOnOneKeyAndOpenEachOthersNewKeys()
+      throws Exception {
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<KeyRing>> starting = new java.util.ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        starting.add(pool.submit(() -> KeyRing.loadOrCreate(dir)));
+      }
+      List<KeyRing> rings = new java.util.ArrayList<>();
+      for (var f : starting) {
+        rings.add(f.get());
+      }
+      assertThat(rings.stream().map(r -> r.newest().keyId()).distinct()).hasSize(1);
+
+      RecipientKey rotated = rings.get(0).addKey(); // a rotation on one instance
+      SealedPayload sealed = sealer.seal(rotated, PLAIN, AAD);
+      assertThat(rings.get(1).open(sealed, AAD)).isEqualTo(PLAIN);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void theOnlyKeyCannotBeRetiredNorAnUnknownOne() {
     KeyRing ring = KeyRing.loadOrCreate(dir);
 
@@ -185,8 +208,10 @@ class KeyRingTest {
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keys)))
         .isEqualTo("rwx------");
     try (Stream<Path> files = Files.list(keys)) {
-      assertThat(files).containsExactly(file);
+      assertThat(files).containsExactlyInAnyOrder(file, keys.resolve(".lock"));
     }
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keys.resolve(".lock"))))
+        .isEqualTo("rw-------");
   }
 
   @Test
