@@ -160,7 +160,9 @@ public final class ReplayCoordinator implements AutoCloseable {
           return;
         }
         if (clock.instant().isAfter(deadline)) {
-          callOff("instances of " + service + " did not stop in time; stopped: " + before.keySet());
+          callOff(
+              ReplayException.Reason.TIMEOUT,
+              "instances of " + service + " did not stop in time; stopped: " + before.keySet());
         }
       }
     }
@@ -175,10 +177,11 @@ public final class ReplayCoordinator implements AutoCloseable {
         LOG.info("replay={} service={} reset boundary={}", replayId, service, boundary);
         return boundary;
       } catch (ExecutionException | TimeoutException e) {
-        return callOff("cannot reset " + service + ": " + e.getMessage());
+        return callOff(
+            ReplayException.Reason.FAILED, "cannot reset " + service + ": " + e.getMessage());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return callOff("interrupted");
+        return callOff(ReplayException.Reason.FAILED, "interrupted");
       }
     }
 
@@ -345,9 +348,9 @@ public final class ReplayCoordinator implements AutoCloseable {
     }
 
     /** Tells the instances that stopped to resume as they were, and gives up. */
-    private <T> T callOff(String why) {
+    private <T> T callOff(ReplayException.Reason reason, String why) {
       publish(ReplayPhase.FAILED, Map.of(), why);
-      throw new ReplayException(ReplayException.Reason.TIMEOUT, why);
+      throw new ReplayException(reason, why);
     }
 
     private void publish(ReplayPhase phase, Map<String, Long> boundary, String message) {
