@@ -5,6 +5,7 @@ import static java.util.stream.Collectors.groupingBy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.datadock.core.crypto.KeyRing;
 import io.datadock.core.kafka.FreePorts;
 import io.datadock.core.kafka.KafkaSettings;
 import io.datadock.core.kafka.TopicProvisioner;
@@ -97,6 +98,7 @@ class ScaleOutIT {
   static KafkaClusterProcesses kafka;
   static Admin admin;
   static GatewayServer gateway;
+  static Path sealingKey;
   static Api api;
   static final Map<String, ChildJvm> services = new LinkedHashMap<>();
   static final Map<String, Integer> ports = new HashMap<>();
@@ -123,8 +125,10 @@ class ScaleOutIT {
 
       t = System.nanoTime();
       Path keyDir = dir.resolve("secret-keys");
-      // Both instances share one key directory and start together: the directory's lock lets one
-      // of them make the first key and the other load it.
+      // As deployed: the sealing key is a secret both instances mount (read-only); the shared key
+      // directory would take the keys of later rotations.
+      sealingKey = dir.resolve("sealing-key.secret");
+      KeyRing.newKeyFile(sealingKey);
       startSecretService(1, keyDir);
       startSecretService(2, keyDir);
       startDepotService(1);
@@ -153,9 +157,7 @@ class ScaleOutIT {
                       && Set.copyOf(owners(SECRET_GROUP).values()).size() == 2
                       && Set.copyOf(owners(DEPOT_GROUP).values()).size() == 2);
       timings.put("services", since(t));
-      try (var keys = java.nio.file.Files.list(keyDir)) {
-        assertThat(keys.filter(f -> f.toString().endsWith(".key"))).as("one first key").hasSize(1);
-      }
+      assertThat(KeyRing.hasKeys(keyDir)).as("no key made: the mounted one is the first").isFalse();
     } catch (Exception | Error e) {
       System.err.println(tails());
       throw e;
@@ -497,6 +499,7 @@ class ScaleOutIT {
     int port = ports.computeIfAbsent(id, i -> FreePorts.pick());
     Map<String, String> env = commonEnv(id);
     env.put("DATADOCK_SECRET_KEY_DIR", keyDir.toString());
+    env.put("DATADOCK_SECRET_KEY_FILE", sealingKey.toString());
     env.put("DATADOCK_RESOLUTION_PORT", String.valueOf(port));
     env.put("DATADOCK_ADVERTISED_HOST", "127.0.0.1");
     env.put("DATADOCK_ADMIN_TOKEN", ADMIN_TOKEN);

@@ -73,6 +73,7 @@ public final class KeyRing {
   private final Map<String, Entry> keys = new LinkedHashMap<>();
   private final Map<String, SecretKeySpec> dataKeys = new ConcurrentHashMap<>();
   private final Map<String, Entry> retiredKeys = new ConcurrentHashMap<>();
+  private final Map<String, Path> mounted = new LinkedHashMap<>();
 
   private record Entry(RecipientKey publicKey, AsymmetricCipherKeyPair pair) {}
 
@@ -124,6 +125,47 @@ public final class KeyRing {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot lock the key directory " + dir, e);
+    }
+  }
+
+  /**
+   * The keys in {@code dir} (there may be none) and the one in {@code keyFile}, a read-only secret
+   * mounted by the deployment (any file name): the first key comes from the secret, keys added by
+   * rotations go to the directory.
+   */
+  public static KeyRing withMountedKey(Path dir, Path keyFile) {
+    KeyRing ring = new KeyRing(dir);
+    ring.loadAll();
+    try {
+      Entry entry = read(keyFile, null);
+      synchronized (ring) {
+        ring.keys.put(entry.publicKey().keyId(), entry);
+        ring.mounted.put(entry.publicKey().keyId(), keyFile);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the mounted key " + keyFile, e);
+    }
+    return ring;
+  }
+
+  /**
+   * Writes a new key pair to {@code file} (mode 0600), in the key file format, for a deployment to
+   * mount as a secret.
+   *
+   * @return the key's id
+   */
+  public static String newKeyFile(Path file) {
+    Path parent = file.toAbsolutePath().getParent();
+    try {
+      Path staging =
+          Files.createTempDirectory(
+              parent, ".keygen-", PosixFilePermissions.asFileAttribute(DIR_PERMS));
+      RecipientKey key = new KeyRing(staging).addKey();
+      Files.move(staging.resolve(key.keyId() + SUFFIX), file, StandardCopyOption.ATOMIC_MOVE);
+      Files.delete(staging);
+      return key.keyId();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write a key file " + file, e);
     }
   }
 
@@ -180,6 +222,14 @@ public final class KeyRing {
     }
     if (newest().keyId().equals(keyId)) {
       throw new IllegalStateException("key " + keyId + " is the newest key and cannot be retired");
+    }
+    if (mounted.containsKey(keyId)) {
+      throw new IllegalStateException(
+          "key "
+              + keyId
+              + " is mounted from "
+              + mounted.get(keyId)
+              + ": retire it by removing that secret from the deployment");
     }
     try {
       Files.move(
@@ -315,6 +365,9 @@ public final class KeyRing {
    * named after it: a mixed-up file would otherwise surface much later, as payloads that do not
    * open. Errors name the file and the field, never its contents (a parser's message could quote
    * key characters), so causes are dropped on purpose.
+   *
+   * @param suffix what the name must end with after the key id; null for a mounted key, whose name
+   *     the deployment chose
    */
   private static Entry read(Path file, String suffix) throws IOException {
     Properties p = new Properties();
@@ -344,7 +397,7 @@ public final class KeyRing {
       throw malformed(file, "'public' is not the public key of 'private'");
     }
     String keyId = RecipientKey.idOf(publicKey);
-    if (!file.getFileName().toString().equals(keyId + suffix)) {
+    if (suffix != null && !file.getFileName().toString().equals(keyId + suffix)) {
       throw malformed(file, "it holds key " + keyId + " and must be named " + keyId + suffix);
     }
     return new Entry(new RecipientKey(keyId, publicKey, createdAt), pair);

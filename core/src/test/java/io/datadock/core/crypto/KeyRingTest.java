@@ -167,6 +167,30 @@ class KeyRingTest {
   }
 
   @Test
+  void aKeyMountedAsASecretOpensAndIsNotRetiredButRotationsStillGoToTheDirectory()
+      throws Exception {
+    Path secret = dir.resolve("mounted-sealing-key");
+    String keyId = KeyRing.newKeyFile(secret);
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secret)))
+        .isEqualTo("rw-------");
+    Path keyDir = dir.resolve("keys");
+
+    KeyRing ring = KeyRing.withMountedKey(keyDir, secret);
+    assertThat(ring.newest().keyId()).isEqualTo(keyId);
+    SealedPayload sealed = sealer.seal(ring.newest(), PLAIN, AAD);
+    assertThat(ring.open(sealed, AAD)).isEqualTo(PLAIN);
+
+    RecipientKey rotated = ring.addKey();
+    assertThat(keyDir.resolve(rotated.keyId() + ".key")).exists();
+    assertThatThrownBy(() -> ring.retire(keyId))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("mounted");
+    KeyRing restarted = KeyRing.withMountedKey(keyDir, secret);
+    assertThat(restarted.newest()).isEqualTo(rotated);
+    assertThat(restarted.open(sealed, AAD)).isEqualTo(PLAIN);
+  }
+
+  @Test
   void theOnlyKeyCannotBeRetiredNorAnUnknownOne() {
     KeyRing ring = KeyRing.loadOrCreate(dir);
 

@@ -67,6 +67,9 @@ public final class SecretService implements AutoCloseable {
   }
 
   private static KeyRing openKeyRing(SecretServiceConfig config) {
+    if (config.keyFile() != null) {
+      return KeyRing.withMountedKey(config.keyDir(), config.keyFile());
+    }
     if (KeyRing.hasKeys(config.keyDir())) {
       return KeyRing.load(config.keyDir());
     }

@@ -31,6 +31,9 @@ import java.util.Map;
  *     exist)
  * @param sessionTimeout how long a silent instance keeps its partitions ({@code
  *     DATADOCK_SESSION_TIMEOUT_MS}, 45 s): a killed instance's partitions have no owner that long
+ * @param keyFile a sealing key mounted as a secret ({@code DATADOCK_SECRET_KEY_FILE}, e.g. {@code
+ *     /run/secrets/sealing-key}), or null; written by {@code NewSealingKey}. Rotations still add
+ *     their keys to {@code keyDir}.
  */
 public record SecretServiceConfig(
     String bootstrapServers,
@@ -44,7 +47,8 @@ public record SecretServiceConfig(
     int resolutionPort,
     String advertisedHost,
     Map<String, String> callerTokens,
-    Duration sessionTimeout) {
+    Duration sessionTimeout,
+    Path keyFile) {
 
   public static final String DEFAULT_APPLICATION_ID = "datadock-secret-service";
 
@@ -63,7 +67,8 @@ public record SecretServiceConfig(
         0,
         "localhost",
         Map.of(),
-        StreamsSettings.DEFAULT_SESSION_TIMEOUT);
+        StreamsSettings.DEFAULT_SESSION_TIMEOUT,
+        null);
   }
 
   public static SecretServiceConfig fromEnv(Map<String, String> env) {
@@ -82,7 +87,10 @@ public record SecretServiceConfig(
         Integer.parseInt(env.getOrDefault("DATADOCK_RESOLUTION_PORT", "8081")),
         env.getOrDefault("DATADOCK_ADVERTISED_HOST", hostName()),
         callerTokens(env.get("DATADOCK_SERVICE_TOKEN"), env.get("DATADOCK_ADMIN_TOKEN")),
-        StreamsSettings.sessionTimeout(env));
+        StreamsSettings.sessionTimeout(env),
+        env.containsKey("DATADOCK_SECRET_KEY_FILE")
+            ? Path.of(env.get("DATADOCK_SECRET_KEY_FILE"))
+            : null);
   }
 
   /** The same configuration with the tokens allowed to resolve credentials. */
@@ -99,7 +107,8 @@ public record SecretServiceConfig(
         resolutionPort,
         advertisedHost,
         Map.copyOf(tokens),
-        sessionTimeout);
+        sessionTimeout,
+        keyFile);
   }
 
   /** Tokens to identities: a service token and the bootstrap admin's, when given. */
