@@ -1,8 +1,11 @@
 package io.datadock.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.datadock.core.replay.ReplayCoordinator;
+import io.datadock.core.replay.ReplayException;
 import io.datadock.schemas.Topic;
 import io.datadock.schemas.Topics;
 import io.vertx.core.json.JsonObject;
@@ -187,6 +190,47 @@ class ReplayIT {
     Api.Response anonymous =
         api.withToken(null).postJson("/api/v1/admin/replay", "{\"service\":\"depot\"}");
     assertThat(anonymous.status()).isEqualTo(401);
+  }
+
+  @Test
+  void aServiceWithNoRunningInstanceOrOneThatDoesNotAnswerIsNotReset() throws Exception {
+    String group = "replay-it-group-" + System.nanoTime();
+    try (ReplayCoordinator coordinator =
+        new ReplayCoordinator(
+            platform.bootstrapServers(),
+            Topics.DEFAULT_PREFIX,
+            Map.of("ghost", new ReplayCoordinator.Target(group, true)))) {
+      assertThatThrownBy(() -> coordinator.replay("ghost", Duration.ofSeconds(5)))
+          .isInstanceOfSatisfying(
+              ReplayException.class,
+              e -> assertThat(e.reason()).isEqualTo(ReplayException.Reason.NOT_RUNNING));
+
+      // A group member that is no Datadock service never answers: the replay is called off
+      // before anything is reset, and the group is left as it was.
+      try (TopicRecorder<?> member =
+          new TopicRecorder<>(platform.bootstrapServers(), Topics.AUDIT, group)) {
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () ->
+                    !admin
+                        .describeConsumerGroups(List.of(group))
+                        .all()
+                        .get()
+                        .get(group)
+                        .members()
+                        .isEmpty());
+        assertThatThrownBy(() -> coordinator.replay("ghost", Duration.ofSeconds(3)))
+            .isInstanceOfSatisfying(
+                ReplayException.class,
+                e -> {
+                  assertThat(e.reason()).isEqualTo(ReplayException.Reason.TIMEOUT);
+                  assertThat(e.getMessage()).contains("did not stop in time");
+                });
+        assertThat(admin.describeConsumerGroups(List.of(group)).all().get().get(group).members())
+            .isNotEmpty();
+      }
+    }
   }
 
   private JsonObject replayUnchanged(String service, Topic<?, ?>... mayGrow) throws Exception {

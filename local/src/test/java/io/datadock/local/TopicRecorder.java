@@ -23,9 +23,14 @@ final class TopicRecorder<V> implements AutoCloseable {
   private volatile boolean running = true;
 
   TopicRecorder(String bootstrap, Topic<String, V> topic) {
+    this(bootstrap, topic, "it-recorder-" + System.nanoTime());
+  }
+
+  /** As a member of consumer group {@code groupId}. */
+  TopicRecorder(String bootstrap, Topic<String, V> topic, String groupId) {
     consumer =
         new KafkaConsumer<>(
-            KafkaSettings.committedConsumer(bootstrap, "it-recorder-" + System.nanoTime()),
+            KafkaSettings.committedConsumer(bootstrap, groupId),
             topic.keySerde().deserializer(),
             topic.valueSerde().deserializer());
     consumer.subscribe(List.of(topic.name(Topics.DEFAULT_PREFIX)));
