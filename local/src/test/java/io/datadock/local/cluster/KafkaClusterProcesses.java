@@ -3,9 +3,9 @@ package io.datadock.local.cluster;
 import static org.awaitility.Awaitility.await;
 
 import io.datadock.core.kafka.FreePorts;
+import io.datadock.core.kafka.embedded.KraftStorage;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -26,9 +26,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.common.Uuid;
-import org.apache.kafka.metadata.storage.Formatter;
-import org.apache.kafka.server.common.Feature;
-import org.apache.kafka.server.common.MetadataVersion;
 
 /**
  * A Kafka cluster of combined broker+controller KRaft nodes on loopback, each its own JVM ({@code
@@ -80,7 +77,7 @@ public final class KafkaClusterProcesses implements AutoCloseable {
         try (OutputStream out = Files.newOutputStream(file)) {
           props.store(out, "kafka node " + nodeId + " of " + count);
         }
-        format(clusterId, nodeId, logDir);
+        KraftStorage.format(clusterId, nodeId, logDir);
         started.add(
             ChildJvm.start(
                 "kafka-" + nodeId,
@@ -142,29 +139,6 @@ public final class KafkaClusterProcesses implements AutoCloseable {
     p.put("log.cleaner.threads", "1");
     p.put("log.cleaner.dedupe.buffer.size", String.valueOf(8 * 1024 * 1024));
     return p;
-  }
-
-  /**
-   * As {@code kafka-storage format}: same cluster id everywhere, static quorum (kraft.version 0).
-   */
-  private static void format(String clusterId, int nodeId, Path logDir) {
-    try {
-      new Formatter()
-          .setPrintStream(new PrintStream(PrintStream.nullOutputStream()))
-          .setClusterId(clusterId)
-          .setNodeId(nodeId)
-          .setControllerListenerName("CONTROLLER")
-          .setMetadataLogDirectory(logDir.toString())
-          .setDirectories(List.of(logDir.toString()))
-          .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
-          .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
-          // as EmbeddedKafkaBroker: transactions v1 (v2 made exactly-once producers fail with
-          // OutOfOrderSequenceException under load on Kafka 4.1.0)
-          .setFeatureLevel("transaction.version", (short) 1)
-          .run();
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot format node " + nodeId + " in " + logDir, e);
-    }
   }
 
   private void awaitBrokers(int count, Duration timeout) {

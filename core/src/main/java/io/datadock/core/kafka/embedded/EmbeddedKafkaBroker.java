@@ -2,21 +2,16 @@ package io.datadock.core.kafka.embedded;
 
 import io.datadock.core.kafka.FreePorts;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Properties;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
-import org.apache.kafka.metadata.storage.Formatter;
-import org.apache.kafka.server.common.Feature;
-import org.apache.kafka.server.common.MetadataVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +50,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     try {
       Files.createDirectories(logDir);
       if (!Files.exists(logDir.resolve("meta.properties"))) {
-        format(logDir);
+        KraftStorage.format(Uuid.randomUuid().toString(), NODE_ID, logDir);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare the broker directory " + logDir, e);
@@ -69,27 +64,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         logDir,
         (System.nanoTime() - started) / 1_000_000);
     return new EmbeddedKafkaBroker(server, bootstrap);
-  }
-
-  private static void format(Path logDir) {
-    try {
-      new Formatter()
-          .setPrintStream(new PrintStream(PrintStream.nullOutputStream()))
-          .setClusterId(Uuid.randomUuid().toString())
-          .setNodeId(NODE_ID)
-          .setControllerListenerName("CONTROLLER")
-          .setMetadataLogDirectory(logDir.toString())
-          .setDirectories(List.of(logDir.toString()))
-          .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
-          .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
-          // Transactions v2 (KIP-890) made exactly-once Streams producers fail here with
-          // OutOfOrderSequenceException under load (Kafka 4.1.0); the proven v1 protocol keeps
-          // exactly_once_v2 semantics without it.
-          .setFeatureLevel("transaction.version", (short) 1)
-          .run();
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot format the broker directory " + logDir, e);
-    }
   }
 
   private static Properties properties(Path logDir, int brokerPort, int controllerPort) {
