@@ -80,7 +80,7 @@ class ReplayIT {
           secrets:
             - {id: "default:replay-1", purpose: rw}
         """);
-    applyActive(
+    String filesDepot =
         """
         name: replay-files
         version: v2alpha
@@ -89,7 +89,16 @@ class ReplayIT {
           type: file
           spec: {path: "%s"}
         """
-            .formatted(files.toAbsolutePath()));
+            .formatted(files.toAbsolutePath());
+    applyActive(filesDepot);
+    awaitCataloged();
+    // Deleted and applied again: the catalog was emptied and refilled, which a replay must not
+    // act out again.
+    assertThat(api.delete("/api/v1/resources/depot/replay-files").status()).isEqualTo(200);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> !api.get("/api/v1/datasets?depot=replay-files").body().contains("orders"));
+    applyActive(filesDepot);
     // A depot whose secret does not exist: an error state must be rebuilt too.
     api.applyYaml(
         """
@@ -106,6 +115,10 @@ class ReplayIT {
     // Changes after the first apply: versions, dependents and a delete are rebuilt as they were.
     api.applyYaml(SecretApiIT.secret("replay-2", "pw-2-changed"), "");
     api.delete("/api/v1/resources/secret/replay-4");
+    awaitCataloged();
+  }
+
+  private static void awaitCataloged() {
     await()
         .atMost(Duration.ofSeconds(60))
         .until(() -> api.get("/api/v1/datasets?depot=replay-files").body().contains("orders"));

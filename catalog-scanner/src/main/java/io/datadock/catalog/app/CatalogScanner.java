@@ -12,6 +12,7 @@ import io.datadock.core.kafka.TopicProvisioner;
 import io.datadock.core.metrics.MetricsServer;
 import io.datadock.core.metrics.ServiceMetrics;
 import io.datadock.core.replay.ReplayAgent;
+import io.datadock.core.replay.ReplayBoundary;
 import io.datadock.core.replay.Replayable;
 import io.datadock.core.replay.StateDigest;
 import io.datadock.core.resolution.ResolutionClient;
@@ -77,6 +78,8 @@ public final class CatalogScanner implements Replayable, AutoCloseable {
   private volatile boolean pauseRequested;
   private boolean pausedNow;
   private volatile CompletableFuture<Set<Integer>> paused = new CompletableFuture<>();
+  private final ReplayBoundary boundary = new ReplayBoundary();
+  private final Set<String> rescannedInReplay = ConcurrentHashMap.newKeySet();
   private final CompletableFuture<Void> running = new CompletableFuture<>();
   private volatile boolean open = true;
   private final int metricsPort;
@@ -243,7 +246,9 @@ public final class CatalogScanner implements Replayable, AutoCloseable {
   private void dispatch(ConsumerRecord<String, byte[]> record, boolean depotEvent) {
     TopicPartition partition = new TopicPartition(record.topic(), record.partition());
     Runnable work;
-    if (depotEvent) {
+    if (boundary.alreadyProcessed(record.topic(), record.partition(), record.offset())) {
+      work = depotEvent ? replayed(record) : null;
+    } else if (depotEvent) {
       DepotEvent event =
           Topics.DEPOT_EVENTS
               .valueSerde()
@@ -263,12 +268,31 @@ public final class CatalogScanner implements Replayable, AutoCloseable {
               .deserialize(record.topic(), record.value());
       work = () -> rescan(request.getDepotKey(), "requested");
     }
+    offsets.started(partition, record.offset());
     if (work == null) {
+      // Nothing to do is done at once: the committed offset moves past it (a replay waits for it).
+      offsets.finished(partition, record.offset());
       return;
     }
-    offsets.started(partition, record.offset());
     enqueue(record.key(), work)
         .whenComplete((v, e) -> offsets.finished(partition, record.offset()));
+  }
+
+  /**
+   * A replay does not act the depots' history out again (deletes and re-creates would rewrite the
+   * catalog): each depot active now is rescanned once, at its first event below the boundary.
+   */
+  private Runnable replayed(ConsumerRecord<String, byte[]> record) {
+    String depotKey =
+        Topics.DEPOT_EVENTS
+            .valueSerde()
+            .deserializer()
+            .deserialize(record.topic(), record.value())
+            .getResourceKey();
+    if (depots.activeDepot(depotKey).isEmpty() || !rescannedInReplay.add(depotKey)) {
+      return null;
+    }
+    return () -> rescan(depotKey, "replay");
   }
 
   /** Runs {@code work} after every earlier piece of work of the same depot. */
@@ -344,11 +368,15 @@ public final class CatalogScanner implements Replayable, AutoCloseable {
 
   /**
    * The scanner keeps no state of its own (the catalog and the depot directory are views of their
-   * topics): a rebuild reads {@code depot.events} again from the beginning, rescanning every depot,
-   * and the scans' diffs against the catalog write only what changed.
+   * topics): a rebuild reads {@code depot.events} again from the beginning and rescans every depot
+   * active now, once; the scans' diffs against the catalog write only what changed.
    */
   @Override
-  public void restart(boolean rebuild, Map<String, Long> boundary) {
+  public void restart(boolean rebuild, Map<String, Long> committed) {
+    if (rebuild) {
+      boundary.set(committed);
+      rescannedInReplay.clear();
+    }
     startLoop();
   }
 

@@ -28,8 +28,13 @@ public final class ReplayBoundary {
       return false;
     }
     RecordMetadata m = record.get();
-    Long boundary = committed.get(key(m.topic(), m.partition()));
-    return boundary != null && m.offset() < boundary;
+    return alreadyProcessed(m.topic(), m.partition(), m.offset());
+  }
+
+  /** Whether the record at this offset was processed before the last replay's reset. */
+  public boolean alreadyProcessed(String topic, int partition, long offset) {
+    Long boundary = committed.get(key(topic, partition));
+    return boundary != null && offset < boundary;
   }
 
   public static String key(String topic, int partition) {
