@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.datadock.core.replay.ReplayAgent;
 import io.datadock.core.replay.ReplayCoordinator;
 import io.datadock.core.replay.ReplayException;
+import io.datadock.core.replay.Replayable;
+import io.datadock.core.replay.StateDigest;
 import io.datadock.schemas.Topic;
 import io.datadock.schemas.Topics;
 import io.vertx.core.json.JsonObject;
@@ -243,6 +246,76 @@ class ReplayIT {
         assertThat(admin.describeConsumerGroups(List.of(group)).all().get().get(group).members())
             .isNotEmpty();
       }
+    }
+  }
+
+  @Test
+  void anInstanceThatCannotStopSaysSoAndCarriesOn() throws Exception {
+    String group = "replay-it-flaky-" + System.nanoTime();
+    java.util.concurrent.atomic.AtomicBoolean unpaused =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    Replayable cannotStop =
+        new Replayable() {
+          @Override
+          public Map<Integer, StateDigest> pauseAndDigest() {
+            throw new IllegalStateException("store not readable");
+          }
+
+          @Override
+          public void unpause() {
+            unpaused.set(true);
+          }
+
+          @Override
+          public void leave() {
+            throw new AssertionError("must not leave");
+          }
+
+          @Override
+          public void restart(boolean rebuild, Map<String, Long> boundary) {
+            throw new AssertionError("must not restart");
+          }
+
+          @Override
+          public Map<Integer, StateDigest> digest() {
+            return Map.of();
+          }
+        };
+    try (ReplayAgent agent =
+            new ReplayAgent(
+                platform.bootstrapServers(),
+                Topics.DEFAULT_PREFIX,
+                "flaky",
+                "flaky-1",
+                cannotStop,
+                Duration.ofMinutes(2));
+        ReplayCoordinator coordinator =
+            new ReplayCoordinator(
+                platform.bootstrapServers(),
+                Topics.DEFAULT_PREFIX,
+                Map.of("flaky", new ReplayCoordinator.Target(group, true)));
+        TopicRecorder<?> member =
+            new TopicRecorder<>(platform.bootstrapServers(), Topics.AUDIT, group)) {
+      agent.start().get(30, java.util.concurrent.TimeUnit.SECONDS);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  !admin
+                      .describeConsumerGroups(List.of(group))
+                      .all()
+                      .get()
+                      .get(group)
+                      .members()
+                      .isEmpty());
+      assertThatThrownBy(() -> coordinator.replay("flaky", Duration.ofSeconds(30)))
+          .isInstanceOfSatisfying(
+              ReplayException.class,
+              e -> {
+                assertThat(e.reason()).isEqualTo(ReplayException.Reason.FAILED);
+                assertThat(e.getMessage()).contains("flaky-1").contains("store not readable");
+              });
+      assertThat(unpaused).isTrue();
     }
   }
 

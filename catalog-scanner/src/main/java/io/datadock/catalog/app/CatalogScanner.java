@@ -225,6 +225,10 @@ public final class CatalogScanner implements Replayable, AutoCloseable {
           consumer.pause(consumer.assignment());
           pausedNow = true;
           paused.complete(Set.copyOf(owned));
+        } else if (!pauseRequested && pausedNow) {
+          consumer.resume(consumer.assignment());
+          pausedNow = false;
+          paused = new CompletableFuture<>();
         }
         for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
           if (record.value() != null) {
@@ -359,6 +363,11 @@ public final class CatalogScanner implements Replayable, AutoCloseable {
     pauseRequested = true;
     Set<Integer> partitions = await(paused, "pause");
     return digestOf(partitions);
+  }
+
+  @Override
+  public void unpause() {
+    pauseRequested = false;
   }
 
   @Override

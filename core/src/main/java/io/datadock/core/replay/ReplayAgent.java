@@ -134,6 +134,12 @@ public final class ReplayAgent implements AutoCloseable {
           timer.schedule(() -> abandon(replayId), resetTimeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (RuntimeException e) {
       LOG.error("replay={} service={} could not stop", replayId, service, e);
+      try {
+        // still a member, only paused (or not even that): carry on as before
+        target.unpause();
+      } catch (RuntimeException again) {
+        LOG.error("replay={} service={} cannot resume processing", replayId, service, again);
+      }
       send(answer(replayId, ReplayPhase.FAILED, null, "could not stop: " + e.getMessage()));
     }
   }

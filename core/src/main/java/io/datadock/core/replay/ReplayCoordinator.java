@@ -127,7 +127,15 @@ public final class ReplayCoordinator implements AutoCloseable {
       }
       LOG.info("replay={} service={} requested", replayId, service);
       publish(ReplayPhase.REQUESTED, Map.of(), null);
-      awaitStopped();
+      try {
+        awaitStopped();
+      } catch (ReplayException e) {
+        if (e.reason() == ReplayException.Reason.FAILED) {
+          // nothing is reset yet: the instances that did stop resume as they were
+          publish(ReplayPhase.FAILED, Map.of(), e.getMessage());
+        }
+        throw e;
+      }
       Map<String, Long> boundary = reset();
       publish(ReplayPhase.RESET, boundary, null);
       awaitCaughtUp(boundary);

@@ -10,6 +10,9 @@ public interface Replayable {
   /** Stops processing (still a group member) and returns the digest of each partition it holds. */
   Map<Integer, StateDigest> pauseAndDigest();
 
+  /** Processes again as before: the replay was called off after {@link #pauseAndDigest}. */
+  void unpause();
+
   /** Stops for good, leaving the consumer group so that its offsets can be reset. */
   void leave();
 

@@ -117,6 +117,11 @@ public final class StreamsApp implements Replayable, AutoCloseable {
   }
 
   @Override
+  public synchronized void unpause() {
+    streams.resume();
+  }
+
+  @Override
   public synchronized void leave() {
     closeCurrent(true);
   }
