@@ -6,6 +6,7 @@ import io.datadock.depot.lifecycle.DepotDecision;
 import io.datadock.schemas.depot.DepotEvent;
 import io.datadock.schemas.depot.DepotState;
 import io.datadock.schemas.reference.ReferenceRequest;
+import java.util.Optional;
 import java.util.function.Function;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -34,6 +35,7 @@ final class DecidingProcessor<V> implements Processor<String, V, String, Object>
   private final ReplayBoundary boundary;
   private ProcessorContext<String, Object> context;
   private KeyValueStore<String, DepotState> store;
+  private KeyValueStore<String, Long> versionClock;
 
   DecidingProcessor(Decider<V> decider, Function<V, String> depotKey, ReplayBoundary boundary) {
     this.decider = decider;
@@ -45,6 +47,7 @@ final class DecidingProcessor<V> implements Processor<String, V, String, Object>
   public void init(ProcessorContext<String, Object> context) {
     this.context = context;
     this.store = context.getStateStore(DepotTopology.DEPOTS_STORE);
+    this.versionClock = context.getStateStore(DepotTopology.VERSION_CLOCK_STORE);
   }
 
   @Override
@@ -54,8 +57,14 @@ final class DecidingProcessor<V> implements Processor<String, V, String, Object>
       return;
     }
     String key = depotKey.apply(input);
-    long nextVersion = context.recordMetadata().map(m -> m.offset() + 1).orElseThrow();
+    String clockKey = String.valueOf(context.taskId().partition());
+    long given = Optional.ofNullable(versionClock.get(clockKey)).orElse(0L);
+    long offset = context.recordMetadata().map(m -> m.offset()).orElseThrow();
+    long nextVersion = Math.max(offset + 1, given + 1);
     DepotDecision decision = decider.decide(store.get(key), input, nextVersion);
+    if (decision.resourceVersion() > given) {
+      versionClock.put(clockKey, decision.resourceVersion());
+    }
     switch (decision.store()) {
       case PUT -> store.put(key, decision.newState());
       case DELETE -> store.delete(key);

@@ -27,6 +27,13 @@ public final class DepotTopology {
 
   public static final String DEPOTS_STORE = "depots";
 
+  /**
+   * The highest resourceVersion given in each partition. Versions come from three inputs (a
+   * command's offset, a reply or check result bumping the depot's own), so without it a depot
+   * re-created right after its delete could get the version of its own tombstone.
+   */
+  static final String VERSION_CLOCK_STORE = "depot-version-clock";
+
   static final String COMMANDS = "depot-commands";
   static final String REPLIES = "secret-reference-replies";
   static final String RESULTS = "depot-validation-results";
@@ -87,6 +94,10 @@ public final class DepotTopology {
                 boundary),
         RESULTS);
     topology.addStateStore(store, PROCESSORS);
+    topology.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(VERSION_CLOCK_STORE), Serdes.String(), Serdes.Long()),
+        PROCESSORS);
     sink(topology, REQUESTS_SINK, Topics.SECRET_REFERENCE_REQUESTS, topicPrefix);
     sink(topology, VALIDATION_SINK, Topics.DEPOT_VALIDATION_REQUESTS, topicPrefix);
     sink(topology, EVENTS_SINK, Topics.DEPOT_EVENTS, topicPrefix);

@@ -84,6 +84,22 @@ class DepotTopologyTest {
   }
 
   @Test
+  void aDepotReCreatedRightAfterItsDeleteGetsAVersionAboveItsTombstones() {
+    // replies and check results raise the depot's version past the commands' offsets
+    checks.pipeInput(DEPOT, checkResult(grantedDepot(), true, true));
+    states.readRecordsToList();
+    commands.pipeInput(DEPOT, delete());
+    List<TestRecord<String, ResourceState>> deleted = states.readRecordsToList();
+    long tombstone =
+        io.datadock.core.resource.ResourceVersionHeader.read(
+            deleted.get(deleted.size() - 1).headers());
+
+    commands.pipeInput(DEPOT, apply(tenantSpec("postgres", ref(CRED, "rw"))));
+
+    assertThat(lastState().getResourceVersion()).isGreaterThan(tombstone);
+  }
+
+  @Test
   void belowTheReplayBoundaryTheStoreIsRebuiltButNothingIsSentAgain() {
     driver.close();
     Properties props = new Properties();
