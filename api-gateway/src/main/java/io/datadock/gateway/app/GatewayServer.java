@@ -9,7 +9,7 @@ import io.datadock.core.manifest.ManifestLimits;
 import io.datadock.core.manifest.ManifestParser;
 import io.datadock.core.metrics.ServiceMetrics;
 import io.datadock.core.replay.ReplayCoordinator;
-import io.datadock.gateway.admin.ReplayTargets;
+import io.datadock.core.replay.ReplayTargets;
 import io.datadock.gateway.apply.ApplyService;
 import io.datadock.gateway.apply.CommandService;
 import io.datadock.gateway.auth.AdminTokenVerifier;

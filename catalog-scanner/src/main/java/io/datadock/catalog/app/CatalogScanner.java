@@ -13,8 +13,10 @@ import io.datadock.core.metrics.MetricsServer;
 import io.datadock.core.metrics.ServiceMetrics;
 import io.datadock.core.replay.ReplayAgent;
 import io.datadock.core.replay.ReplayBoundary;
+import io.datadock.core.replay.ReplayTargets;
 import io.datadock.core.replay.Replayable;
 import io.datadock.core.replay.StateDigest;
+import io.datadock.core.replay.StateNotReadableYet;
 import io.datadock.core.resolution.ResolutionClient;
 import io.datadock.schemas.Topics;
 import io.datadock.schemas.catalog.ScanRequest;
@@ -55,9 +57,6 @@ import org.slf4j.LoggerFactory;
  * are committed once the work they asked for is done.
  */
 public final class CatalogScanner implements Replayable, AutoCloseable {
-
-  /** The name operators replay it by. */
-  public static final String SERVICE = "scanner";
 
   private static final Logger LOG = LoggerFactory.getLogger(CatalogScanner.class);
 
@@ -126,7 +125,7 @@ public final class CatalogScanner implements Replayable, AutoCloseable {
         new ReplayAgent(
             config.bootstrapServers(),
             config.topicPrefix(),
-            SERVICE,
+            ReplayTargets.SCANNER,
             config.instanceId(),
             this,
             Duration.ofMinutes(2));
@@ -392,7 +391,7 @@ public final class CatalogScanner implements Replayable, AutoCloseable {
   @Override
   public Map<Integer, StateDigest> digest() {
     if (!loop.isAlive()) {
-      throw new IllegalStateException("not running");
+      throw new StateNotReadableYet("catalog scanner not running", null);
     }
     return digestOf(Set.copyOf(owned));
   }

@@ -1,5 +1,6 @@
 package io.datadock.catalog.app;
 
+import io.datadock.core.replay.ReplayTargets;
 import io.datadock.schemas.Topics;
 import java.time.Duration;
 import java.util.Map;
@@ -29,7 +30,7 @@ public record CatalogScannerConfig(
     int threads,
     String instanceId) {
 
-  public static final String DEFAULT_GROUP = "datadock-catalog-scanner";
+  public static final String DEFAULT_GROUP = ReplayTargets.SCANNER_GROUP;
 
   @Override
   public String toString() {

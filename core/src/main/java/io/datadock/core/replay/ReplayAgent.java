@@ -18,6 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -125,7 +126,7 @@ public final class ReplayAgent implements AutoCloseable {
     }
     LOG.info("replay={} service={} instance={} stopping", replayId, service, instance);
     try {
-      Map<Integer, StateDigest> before = target.pauseAndDigest();
+      Map<Integer, StateDigest> before = readable(target::pauseAndDigest);
       // Sent before leaving: once the group is empty, every instance's answer is on the topic.
       send(answer(replayId, ReplayPhase.STOPPED, before, null));
       target.leave();
@@ -170,29 +171,34 @@ public final class ReplayAgent implements AutoCloseable {
   }
 
   private void answerDigest(String replayId) {
+    try {
+      send(answer(replayId, ReplayPhase.DIGEST, readable(target::digest), null));
+    } catch (RuntimeException e) {
+      send(answer(replayId, ReplayPhase.FAILED, null, e.getMessage()));
+    }
+  }
+
+  /**
+   * A digest once the state can be read: not while tasks are being assigned or restored, which
+   * right after a rebuild or during a rebalance takes a moment.
+   */
+  private Map<Integer, StateDigest> readable(Supplier<Map<Integer, StateDigest>> digest) {
     Instant deadline = clock.instant().plus(DIGEST_WAIT);
-    RuntimeException last = null;
-    while (clock.instant().isBefore(deadline)) {
+    while (true) {
       try {
-        send(answer(replayId, ReplayPhase.DIGEST, target.digest(), null));
-        return;
-      } catch (RuntimeException e) {
-        // The state is not queryable while tasks are being assigned or restored: ask again.
-        last = e;
+        return digest.get();
+      } catch (StateNotReadableYet e) {
+        if (clock.instant().isAfter(deadline)) {
+          throw new IllegalStateException("state not readable within " + DIGEST_WAIT + ": " + e, e);
+        }
         try {
           Thread.sleep(200);
         } catch (InterruptedException ie) {
           Thread.currentThread().interrupt();
-          return;
+          throw e;
         }
       }
     }
-    send(
-        answer(
-            replayId,
-            ReplayPhase.FAILED,
-            null,
-            "state not readable within " + DIGEST_WAIT + ": " + last));
   }
 
   private ReplayControl answer(

@@ -7,7 +7,11 @@ import java.util.Map;
 /** What an instance of a service does for a replay, driven by its {@link ReplayAgent}. */
 public interface Replayable {
 
-  /** Stops processing (still a group member) and returns the digest of each partition it holds. */
+  /**
+   * Stops processing (still a group member) and returns the digest of each partition it holds.
+   * Throws {@link StateNotReadableYet} while the state cannot be read (a rebalance): the agent
+   * calls it again.
+   */
   Map<Integer, StateDigest> pauseAndDigest();
 
   /** Processes again as before: the replay was called off after {@link #pauseAndDigest}. */
@@ -25,6 +29,6 @@ public interface Replayable {
    */
   void restart(boolean rebuild, Map<String, Long> boundary);
 
-  /** The digest of each partition this instance holds, once its state can be read. */
+  /** The digest of each partition this instance holds; see {@link StateNotReadableYet}. */
   Map<Integer, StateDigest> digest();
 }

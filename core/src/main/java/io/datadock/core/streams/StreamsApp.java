@@ -3,6 +3,7 @@ package io.datadock.core.streams;
 import io.datadock.core.replay.ReplayBoundary;
 import io.datadock.core.replay.Replayable;
 import io.datadock.core.replay.StateDigest;
+import io.datadock.core.replay.StateNotReadableYet;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,23 +99,7 @@ public final class StreamsApp implements Replayable, AutoCloseable {
   @Override
   public synchronized Map<Integer, StateDigest> pauseAndDigest() {
     streams.pause();
-    // A rebalance in progress would leave partitions out of the digest: wait it out.
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (true) {
-      try {
-        return digest();
-      } catch (RuntimeException e) {
-        if (System.nanoTime() > deadline) {
-          throw e;
-        }
-        try {
-          Thread.sleep(100);
-        } catch (InterruptedException ie) {
-          Thread.currentThread().interrupt();
-          throw e;
-        }
-      }
-    }
+    return digest();
   }
 
   @Override
@@ -136,16 +122,20 @@ public final class StreamsApp implements Replayable, AutoCloseable {
   }
 
   /**
-   * @throws IllegalStateException while the app is not RUNNING (a rebalance in progress): its
-   *     partitions are not all known yet
+   * @throws StateNotReadableYet while the app is not RUNNING (a rebalance in progress: its
+   *     partitions are not all known yet) or a store is still being restored
    */
   @Override
   public Map<Integer, StateDigest> digest() {
     KafkaStreams s = streams;
     if (s.state() != KafkaStreams.State.RUNNING) {
-      throw new IllegalStateException(service + " is " + s.state() + ", not RUNNING");
+      throw new StateNotReadableYet(service + " is " + s.state() + ", not RUNNING", null);
     }
-    return digest.apply(s);
+    try {
+      return digest.apply(s);
+    } catch (InvalidStateStoreException e) {
+      throw new StateNotReadableYet(service + " state store not readable yet", e);
+    }
   }
 
   /** This instance's share of the service's digest (all its partitions). */

@@ -5,6 +5,7 @@ import io.datadock.core.kafka.TopicProvisioner;
 import io.datadock.core.metrics.MetricsServer;
 import io.datadock.core.metrics.ServiceMetrics;
 import io.datadock.core.replay.ReplayAgent;
+import io.datadock.core.replay.ReplayTargets;
 import io.datadock.core.replay.StateDigest;
 import io.datadock.core.resolution.ResolutionClient;
 import io.datadock.core.streams.StoreDigest;
@@ -32,9 +33,6 @@ import org.slf4j.LoggerFactory;
 public final class DepotService implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(DepotService.class);
-
-  /** The name operators replay it by. */
-  public static final String SERVICE = "depot";
 
   private final DepotServiceConfig config;
   private final CompletableFuture<Void> running = new CompletableFuture<>();
@@ -109,7 +107,7 @@ public final class DepotService implements AutoCloseable {
         new ReplayAgent(
             config.bootstrapServers(),
             config.topicPrefix(),
-            SERVICE,
+            ReplayTargets.DEPOT,
             config.instanceId(),
             app,
             Duration.ofMinutes(2));

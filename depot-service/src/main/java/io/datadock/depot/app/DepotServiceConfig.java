@@ -1,5 +1,6 @@
 package io.datadock.depot.app;
 
+import io.datadock.core.replay.ReplayTargets;
 import io.datadock.core.streams.StreamsSettings;
 import io.datadock.schemas.Topics;
 import java.nio.file.Path;
@@ -43,7 +44,7 @@ public record DepotServiceConfig(
     int checkThreads,
     Duration sessionTimeout) {
 
-  public static final String DEFAULT_APPLICATION_ID = "datadock-depot-service";
+  public static final String DEFAULT_APPLICATION_ID = ReplayTargets.DEPOT_GROUP;
 
   @Override
   public String toString() {

@@ -8,6 +8,7 @@ import io.datadock.core.kafka.TopicProvisioner;
 import io.datadock.core.metrics.MetricsServer;
 import io.datadock.core.metrics.ServiceMetrics;
 import io.datadock.core.replay.ReplayAgent;
+import io.datadock.core.replay.ReplayTargets;
 import io.datadock.core.replay.StateDigest;
 import io.datadock.core.streams.StoreDigest;
 import io.datadock.core.streams.StreamsApp;
@@ -45,9 +46,6 @@ public final class SecretService implements AutoCloseable {
   private final SecretServiceConfig config;
   private final KeyRing keyRing;
   private final CompletableFuture<Void> running = new CompletableFuture<>();
-
-  /** The name operators replay it by. */
-  public static final String SERVICE = "secret";
 
   private StreamsApp app;
   private ReplayAgent replay;
@@ -125,7 +123,7 @@ public final class SecretService implements AutoCloseable {
         new ReplayAgent(
             config.bootstrapServers(),
             config.topicPrefix(),
-            SERVICE,
+            ReplayTargets.SECRET,
             config.instanceId(),
             app,
             Duration.ofMinutes(2));

@@ -1,5 +1,6 @@
 package io.datadock.secret.app;
 
+import io.datadock.core.replay.ReplayTargets;
 import io.datadock.core.streams.StreamsSettings;
 import io.datadock.schemas.Topics;
 import java.nio.file.Path;
@@ -50,7 +51,7 @@ public record SecretServiceConfig(
     Duration sessionTimeout,
     Path keyFile) {
 
-  public static final String DEFAULT_APPLICATION_ID = "datadock-secret-service";
+  public static final String DEFAULT_APPLICATION_ID = ReplayTargets.SECRET_GROUP;
 
   /** Defaults for a data directory, as the embedded platform uses them. */
   public static SecretServiceConfig defaults(String bootstrapServers, Path dataDir) {
