@@ -16,6 +16,8 @@ import io.datadock.gateway.auth.AdminTokenVerifier;
 import io.datadock.gateway.auth.ApiKeyVerifier;
 import io.datadock.gateway.auth.Authorizer;
 import io.datadock.gateway.http.HttpApi;
+import io.datadock.gateway.identity.AccessRevalidation;
+import io.datadock.gateway.identity.IdentityServices;
 import io.datadock.gateway.identity.IdentityWriter;
 import io.datadock.gateway.kafka.CommandPublisher;
 import io.datadock.gateway.kafka.ReplyRouter;
@@ -144,8 +146,7 @@ public final class GatewayServer implements AutoCloseable {
             new ResolutionClient(vertx, config.resolutionUrl()),
             catalog,
             publisher,
-            directory,
-            identityWriter,
+            new IdentityServices(directory, identityWriter, new AccessRevalidation(view, commands)),
             new TenantRateLimiter(config.tenantRequestsPerSecond(), System::nanoTime),
             metrics,
             replay);

@@ -12,6 +12,7 @@ import io.datadock.core.manifest.depot.DepotManifest;
 import io.datadock.core.manifest.depot.DepotManifestValidator;
 import io.datadock.core.resource.ResourceKey;
 import io.datadock.gateway.auth.Caller;
+import io.datadock.gateway.identity.Appliers;
 import io.datadock.gateway.sealing.ManifestSealer;
 import io.datadock.gateway.sealing.PublicKeyDirectory;
 import io.datadock.schemas.depot.DepotAction;
@@ -157,6 +158,7 @@ public final class ApplyService {
             .setAction(DepotAction.APPLY)
             .setIssuedBy(caller.id())
             .setIssuedAt(System.currentTimeMillis())
+            .setApplier(Appliers.of(caller.principal()))
             .setSpec(DepotSpecs.of(manifest))
             .setExpectedResourceVersion(expected)
             .build();

@@ -2,7 +2,6 @@ package io.datadock.gateway.http;
 
 import io.datadock.core.error.DatadockException;
 import io.datadock.core.error.ErrorCode;
-import io.datadock.core.identity.IdentityDirectory;
 import io.datadock.core.replay.ReplayCoordinator;
 import io.datadock.core.resource.ResourceKey;
 import io.datadock.gateway.apply.ApplyService;
@@ -11,6 +10,7 @@ import io.datadock.gateway.apply.DocumentResult;
 import io.datadock.gateway.auth.Authorizer;
 import io.datadock.gateway.auth.Caller;
 import io.datadock.gateway.auth.TokenVerifier;
+import io.datadock.gateway.identity.IdentityServices;
 import io.datadock.gateway.identity.IdentityWriter;
 import io.datadock.gateway.kafka.CommandPublisher;
 import io.datadock.gateway.limits.TenantRateLimiter;
@@ -55,6 +55,7 @@ public final class HttpApi {
   private final ResolutionClient resolution;
   private final CatalogApi catalog;
   private final IdentityApi identity;
+  private final GrantApi grants;
   private final WatchApi watch;
   private final AdminApi admin;
   private final Authorizer authorizer;
@@ -71,8 +72,7 @@ public final class HttpApi {
       ResolutionClient resolution,
       CatalogView catalogView,
       CommandPublisher publisher,
-      IdentityDirectory directory,
-      IdentityWriter identityWriter,
+      IdentityServices identityServices,
       TenantRateLimiter limiter,
       PrometheusMeterRegistry metrics,
       ReplayCoordinator replay) {
@@ -83,12 +83,13 @@ public final class HttpApi {
     this.readiness = readiness;
     this.maxBodyBytes = maxBodyBytes;
     this.resolution = resolution;
-    this.authorizer = new Authorizer(directory);
+    this.authorizer = new Authorizer(identityServices.directory());
     this.catalog = new CatalogApi(catalogView, view, publisher, authorizer);
     this.identity =
-        new IdentityApi(directory, identityWriter, authorizer, view, java.time.Clock.systemUTC());
+        new IdentityApi(identityServices, authorizer, view, java.time.Clock.systemUTC());
+    this.grants = new GrantApi(identityServices, authorizer, view, java.time.Clock.systemUTC());
     this.limiter = limiter;
-    this.audit = identityWriter;
+    this.audit = identityServices.writer();
     this.watch = new WatchApi(new WatchHub(view), view, authorizer, WatchLimits.defaults());
     this.admin = new AdminApi(replay, authorizer);
   }
@@ -115,6 +116,7 @@ public final class HttpApi {
     router.delete("/api/v1/resources/:type/:name").handler(this::handleDelete);
     catalog.mount(router);
     identity.mount(router);
+    grants.mount(router);
     watch.mount(router);
     admin.mount(router);
     router

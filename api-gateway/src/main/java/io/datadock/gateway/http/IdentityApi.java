@@ -1,5 +1,11 @@
 package io.datadock.gateway.http;
 
+import static io.datadock.gateway.http.Requests.body;
+import static io.datadock.gateway.http.Requests.caller;
+import static io.datadock.gateway.http.Requests.instant;
+import static io.datadock.gateway.http.Requests.required;
+import static io.datadock.gateway.http.Requests.strings;
+
 import io.datadock.core.error.DatadockException;
 import io.datadock.core.error.ErrorCode;
 import io.datadock.core.identity.ApiKeys;
@@ -8,10 +14,11 @@ import io.datadock.core.identity.Principal;
 import io.datadock.core.manifest.Names;
 import io.datadock.gateway.auth.Authorizer;
 import io.datadock.gateway.auth.Caller;
+import io.datadock.gateway.identity.AccessRevalidation;
+import io.datadock.gateway.identity.IdentityServices;
 import io.datadock.gateway.identity.IdentityWriter;
 import io.datadock.gateway.view.ResourceView;
 import io.datadock.schemas.identity.ApiKey;
-import io.datadock.schemas.identity.ReferenceGrant;
 import io.datadock.schemas.identity.Tenant;
 import io.datadock.schemas.identity.User;
 import io.vertx.core.Future;
@@ -20,7 +27,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -39,18 +45,16 @@ final class IdentityApi {
 
   private final IdentityDirectory directory;
   private final IdentityWriter writer;
+  private final AccessRevalidation revalidation;
   private final Authorizer authorizer;
   private final ResourceView resources;
   private final Clock clock;
 
   IdentityApi(
-      IdentityDirectory directory,
-      IdentityWriter writer,
-      Authorizer authorizer,
-      ResourceView resources,
-      Clock clock) {
-    this.directory = directory;
-    this.writer = writer;
+      IdentityServices identity, Authorizer authorizer, ResourceView resources, Clock clock) {
+    this.directory = identity.directory();
+    this.writer = identity.writer();
+    this.revalidation = identity.revalidation();
     this.authorizer = authorizer;
     this.resources = resources;
     this.clock = clock;
@@ -60,17 +64,14 @@ final class IdentityApi {
     router.get("/api/v1/users/me").handler(this::handleMe);
     router.get("/api/v1/users").handler(this::handleUsers);
     router.post("/api/v1/users").handler(this::handleCreateUser);
+    router.put("/api/v1/users/:id").handler(this::handleUpdateUser);
+    router.delete("/api/v1/users/:id").handler(this::handleDeleteUser);
     router.get("/api/v1/users/:id/apikeys").handler(this::handleKeys);
     router.post("/api/v1/users/:id/apikeys").handler(this::handleCreateKey);
     router.delete("/api/v1/users/:id/apikeys/:keyId").handler(this::handleRevoke);
     router.get("/api/v1/tenants").handler(this::handleTenants);
     router.post("/api/v1/tenants").handler(this::handleCreateTenant);
     router.delete("/api/v1/tenants/:name").handler(this::handleDeleteTenant);
-    router.get("/api/v1/tenants/:name/grants").handler(this::handleGrants);
-    router.post("/api/v1/tenants/:name/grants").handler(this::handleGrant);
-    router
-        .delete("/api/v1/tenants/:name/grants/:grantee/:secret")
-        .handler(this::handleWithdrawGrant);
   }
 
   private void handleMe(RoutingContext ctx) {
@@ -102,6 +103,65 @@ final class IdentityApi {
     if (directory.user(id).isPresent() || id.equals("admin")) {
       throw new DatadockException(ErrorCode.CONFLICT, "user '" + id + "' exists", "id");
     }
+    User user = user(id, body, clock.millis(), caller.id());
+    written(ctx, writer.user(user), 201, userJson(user));
+  }
+
+  /**
+   * Replaces a user's name, tenants, tags and use-cases. When that takes something away, every
+   * depot the user applied asks secret-service again whether they may still use its secrets.
+   */
+  private void handleUpdateUser(RoutingContext ctx) {
+    Caller caller = caller(ctx);
+    authorizer.operator(caller);
+    User before = existingUser(ctx.pathParam("id"));
+    User after = user(before.getId(), body(ctx), before.getCreatedAt(), before.getCreatedBy());
+    answerAfterRevalidation(
+        ctx,
+        writer.user(after),
+        IdentityDirectory.principal(before),
+        IdentityDirectory.principal(after),
+        userJson(after));
+  }
+
+  /** Removes a user: their keys stop working and the depots they applied lose their secrets. */
+  private void handleDeleteUser(RoutingContext ctx) {
+    Caller caller = caller(ctx);
+    authorizer.operator(caller);
+    User before = existingUser(ctx.pathParam("id"));
+    answerAfterRevalidation(
+        ctx,
+        writer.deleteUser(before.getId()),
+        IdentityDirectory.principal(before),
+        null,
+        new JsonObject().put("outcome", "deleted").put("id", before.getId()));
+  }
+
+  private User existingUser(String id) {
+    return directory
+        .user(id)
+        .orElseThrow(
+            () -> new DatadockException(ErrorCode.NOT_FOUND, "user '" + id + "' not found"));
+  }
+
+  private void answerAfterRevalidation(
+      RoutingContext ctx,
+      CompletableFuture<Void> write,
+      Principal before,
+      Principal after,
+      JsonObject answer) {
+    Future.fromCompletionStage(
+            write
+                .thenCompose(v -> directory.sync())
+                .thenCompose(v -> revalidation.afterUserChanged(before, after, caller(ctx).id())),
+            ctx.vertx().getOrCreateContext())
+        .onSuccess(
+            depots -> HttpApi.json(ctx, 200, answer.put("revalidated", new JsonArray(depots))))
+        .onFailure(ctx::fail);
+  }
+
+  /** A user record from a request body, every field checked. */
+  private User user(String id, JsonObject body, long createdAt, String createdBy) {
     String type = body.getString("type", "person");
     if (!TYPES.contains(type)) {
       throw DatadockException.invalid("type", "type must be person or application");
@@ -133,19 +193,17 @@ final class IdentityApi {
     if (!allTags.contains("users:id:" + id)) {
       allTags.add("users:id:" + id);
     }
-    User user =
-        User.newBuilder()
-            .setId(id)
-            .setName(body.getString("name", id))
-            .setEmail(body.getString("email"))
-            .setType(type)
-            .setTenants(tenants)
-            .setTags(allTags)
-            .setUseCases(useCases)
-            .setCreatedAt(clock.millis())
-            .setCreatedBy(caller.id())
-            .build();
-    written(ctx, writer.user(user), 201, userJson(user));
+    return User.newBuilder()
+        .setId(id)
+        .setName(body.getString("name", id))
+        .setEmail(body.getString("email"))
+        .setType(type)
+        .setTenants(tenants)
+        .setTags(allTags)
+        .setUseCases(useCases)
+        .setCreatedAt(createdAt)
+        .setCreatedBy(createdBy)
+        .build();
   }
 
   private void handleKeys(RoutingContext ctx) {
@@ -258,70 +316,6 @@ final class IdentityApi {
         new JsonObject().put("outcome", "deleted").put("name", name));
   }
 
-  private void handleGrants(RoutingContext ctx) {
-    String owner = ctx.pathParam("name");
-    authorizer.read(caller(ctx), owner);
-    JsonArray items = new JsonArray();
-    for (ReferenceGrant g : directory.grantsOf(owner)) {
-      items.add(
-          new JsonObject()
-              .put("tenant", g.getGrantee())
-              .put("secret", g.getSecret())
-              .put("createdBy", g.getCreatedBy())
-              .put("createdAt", instant(g.getCreatedAt())));
-    }
-    HttpApi.json(ctx, 200, new JsonObject().put("items", items));
-  }
-
-  /**
-   * Tenant {@code name} lets depots of another tenant reference one of its secrets: an operator, or
-   * a tenant admin of the owning tenant, decides.
-   */
-  private void handleGrant(RoutingContext ctx) {
-    Caller caller = caller(ctx);
-    String owner = ctx.pathParam("name");
-    authorizer.tenantAdmin(caller, owner);
-    JsonObject body = body(ctx);
-    String grantee = Names.resourceName("tenant", required(body, "tenant"));
-    String secret = Names.secretName("secret", required(body, "secret"));
-    if (!directory.tenantExists(grantee)) {
-      throw DatadockException.invalid("tenant", "tenant '" + grantee + "' does not exist");
-    }
-    ReferenceGrant grant =
-        ReferenceGrant.newBuilder()
-            .setOwner(owner)
-            .setGrantee(grantee)
-            .setSecret(secret)
-            .setCreatedBy(caller.id())
-            .setCreatedAt(clock.millis())
-            .build();
-    written(
-        ctx,
-        writer.grant(grant),
-        201,
-        new JsonObject().put("owner", owner).put("tenant", grantee).put("secret", secret));
-  }
-
-  private void handleWithdrawGrant(RoutingContext ctx) {
-    String owner = ctx.pathParam("name");
-    authorizer.tenantAdmin(caller(ctx), owner);
-    String grantee = ctx.pathParam("grantee");
-    String secret = ctx.pathParam("secret");
-    var grant =
-        directory.grantsOf(owner).stream()
-            .filter(g -> g.getGrantee().equals(grantee) && g.getSecret().equals(secret))
-            .findFirst();
-    if (grant.isEmpty()) {
-      HttpApi.json(ctx, 200, new JsonObject().put("outcome", "withdrawn"));
-      return;
-    }
-    written(
-        ctx,
-        writer.withdrawGrant(grant.get(), clock.millis()),
-        200,
-        new JsonObject().put("outcome", "withdrawn"));
-  }
-
   /** Answers once the write is acknowledged and read back into the directory. */
   private void written(
       RoutingContext ctx, CompletableFuture<Void> write, int status, JsonObject answer) {
@@ -329,41 +323,6 @@ final class IdentityApi {
             write.thenCompose(v -> directory.sync()), ctx.vertx().getOrCreateContext())
         .onSuccess(v -> HttpApi.json(ctx, status, answer))
         .onFailure(ctx::fail);
-  }
-
-  private static Caller caller(RoutingContext ctx) {
-    return ctx.get(HttpApi.CALLER);
-  }
-
-  private static JsonObject body(RoutingContext ctx) {
-    try {
-      JsonObject body = ctx.body().asJsonObject();
-      if (body == null) {
-        throw DatadockException.malformed("the body must be a JSON object");
-      }
-      return body;
-    } catch (io.vertx.core.json.DecodeException | ClassCastException e) {
-      throw DatadockException.malformed("the body must be a JSON object");
-    }
-  }
-
-  private static String required(JsonObject body, String field) {
-    Object value = body.getValue(field);
-    if (!(value instanceof String s) || s.isBlank()) {
-      throw DatadockException.invalid(field, field + " is required and must be a string");
-    }
-    return s;
-  }
-
-  private static List<String> strings(JsonObject body, String field) {
-    Object value = body.getValue(field);
-    if (value == null) {
-      return List.of();
-    }
-    if (!(value instanceof JsonArray array) || !array.stream().allMatch(v -> v instanceof String)) {
-      throw DatadockException.invalid(field, field + " must be a list of strings");
-    }
-    return array.stream().map(String.class::cast).toList();
   }
 
   private static JsonObject userJson(User u) {
@@ -379,9 +338,5 @@ final class IdentityApi {
 
   private static JsonArray sorted(Set<String> values) {
     return new JsonArray(values.stream().sorted().toList());
-  }
-
-  private static String instant(Long millis) {
-    return millis == null ? null : Instant.ofEpochMilli(millis).toString();
   }
 }

@@ -2,6 +2,7 @@ package io.datadock.gateway.identity;
 
 import io.datadock.core.kafka.KafkaSettings;
 import io.datadock.core.kafka.TopicWriter;
+import io.datadock.schemas.GrantKeys;
 import io.datadock.schemas.Topic;
 import io.datadock.schemas.Topics;
 import io.datadock.schemas.identity.ApiKey;
@@ -29,6 +30,11 @@ public final class IdentityWriter implements AutoCloseable {
     return send(Topics.IDENTITY_USERS, user.getId(), user);
   }
 
+  /** A tombstone: the user is gone, and so is every key of theirs (keys verify through it). */
+  public CompletableFuture<Void> deleteUser(String id) {
+    return send(Topics.IDENTITY_USERS, id, null);
+  }
+
   public CompletableFuture<Void> key(ApiKey key) {
     return send(Topics.IDENTITY_API_KEYS, key.getKeyId(), key);
   }
@@ -42,23 +48,15 @@ public final class IdentityWriter implements AutoCloseable {
   }
 
   public CompletableFuture<Void> grant(ReferenceGrant grant) {
-    return send(
-        Topics.IDENTITY_GRANTS,
-        grantKey(grant.getOwner(), grant.getGrantee(), grant.getSecret()),
-        grant);
+    return send(Topics.IDENTITY_GRANTS, GrantKeys.of(grant), grant);
   }
 
   /** Kept with its withdrawal time rather than deleted: see {@code ReferenceGrant.revokedAt}. */
   public CompletableFuture<Void> withdrawGrant(ReferenceGrant grant, long at) {
     return send(
         Topics.IDENTITY_GRANTS,
-        grantKey(grant.getOwner(), grant.getGrantee(), grant.getSecret()),
+        GrantKeys.of(grant),
         ReferenceGrant.newBuilder(grant).setRevokedAt(at).build());
-  }
-
-  /** The same key secret-service looks grants up by. */
-  static String grantKey(String owner, String grantee, String secret) {
-    return owner + "/" + grantee + "/" + secret;
   }
 
   public CompletableFuture<Void> audit(AuditRecord record) {

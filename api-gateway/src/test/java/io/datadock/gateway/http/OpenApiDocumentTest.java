@@ -2,6 +2,7 @@ package io.datadock.gateway.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.datadock.gateway.identity.IdentityServices;
 import io.datadock.gateway.limits.TenantRateLimiter;
 import io.datadock.gateway.view.CatalogView;
 import io.datadock.gateway.view.ResourceView;
@@ -57,8 +58,7 @@ class OpenApiDocumentTest {
             null,
             new CatalogView(),
             null,
-            null,
-            null,
+            new IdentityServices(null, null, null),
             new TenantRateLimiter(0, System::nanoTime),
             new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
             null);

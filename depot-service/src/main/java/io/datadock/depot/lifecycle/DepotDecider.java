@@ -3,6 +3,7 @@ package io.datadock.depot.lifecycle;
 import io.datadock.core.error.ErrorCode;
 import io.datadock.depot.saga.ReferenceRequests;
 import io.datadock.depot.saga.Saga;
+import io.datadock.schemas.common.Applier;
 import io.datadock.schemas.depot.DepotCommand;
 import io.datadock.schemas.depot.DepotEvent;
 import io.datadock.schemas.depot.DepotEventType;
@@ -34,6 +35,7 @@ public final class DepotDecider {
     return switch (command.getAction()) {
       case APPLY -> apply(current, command, version);
       case DELETE -> delete(current, command, version);
+      case REVALIDATE -> revalidate(current, command, version);
     };
   }
 
@@ -64,6 +66,7 @@ public final class DepotDecider {
               .setUpdatedAt(at)
               .setRound(version)
               .setActor(command.getIssuedBy())
+              .setApplier(command.getApplier())
               .build();
       return started(command, Saga.begin(created, at, "applied"), Outcome.CREATED, List.of());
     }
@@ -82,6 +85,7 @@ public final class DepotDecider {
         command, Saga.begin(updated, at, "applied"), Outcome.UPDATED, releases(current, spec, at));
   }
 
+  /** A new round for an applied spec: the one who applied it now is the applier. */
   private static DepotState next(
       DepotState current, DepotCommand command, long version, long generation) {
     return DepotState.newBuilder(current)
@@ -89,7 +93,36 @@ public final class DepotDecider {
         .setGeneration(generation)
         .setUpdatedAt(command.getIssuedAt())
         .setActor(command.getIssuedBy())
+        .setApplier(command.getApplier())
         .build();
+  }
+
+  /**
+   * The applier lost a permission or a grant was withdrawn: every reference is asked for again,
+   * with the applier's identity as it is now when the command carries it. A reference no longer
+   * allowed is denied and the depot goes to {@code error}; otherwise it is checked and active
+   * again.
+   */
+  private DepotDecision revalidate(DepotState current, DepotCommand command, long version) {
+    if (current == null) {
+      return rejected(command, ErrorCode.NOT_FOUND, "depot not found", null);
+    }
+    Applier applier = current.getApplier();
+    Applier now = command.getApplier();
+    if (now != null && (applier == null || applier.getId().equals(now.getId()))) {
+      applier = now;
+    }
+    DepotState again =
+        DepotState.newBuilder(current)
+            .setResourceVersion(version)
+            .setUpdatedAt(command.getIssuedAt())
+            .setApplier(applier)
+            .build();
+    return started(
+        command,
+        Saga.begin(again, command.getIssuedAt(), "access re-checked"),
+        Outcome.UNCHANGED,
+        List.of());
   }
 
   /** Secrets the old spec referenced and the new one does not: their references are released. */

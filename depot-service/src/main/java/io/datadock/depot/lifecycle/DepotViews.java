@@ -77,6 +77,9 @@ public final class DepotViews {
     if (state.getMessage() != null) {
       out.put("message", state.getMessage());
     }
+    if (state.getApplier() != null) {
+      out.put("appliedBy", state.getApplier().getId());
+    }
     ArrayNode references = out.putArray("references");
     for (DepotReference ref : state.getReferences()) {
       ObjectNode node = references.addObject();

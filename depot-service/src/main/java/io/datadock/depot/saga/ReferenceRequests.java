@@ -1,5 +1,6 @@
 package io.datadock.depot.saga;
 
+import io.datadock.schemas.common.Applier;
 import io.datadock.schemas.depot.DepotSecretRef;
 import io.datadock.schemas.depot.DepotSpec;
 import io.datadock.schemas.reference.ReferenceAction;
@@ -11,10 +12,15 @@ public final class ReferenceRequests {
 
   private ReferenceRequests() {}
 
+  /**
+   * @param applier who applied the depot, as they were then (null for a depot applied before
+   *     appliers were recorded): secret-service decides whether they may use the secret
+   */
   public static ReferenceRequest reference(
-      String depotKey, DepotSpec spec, DepotSecretRef ref, long round, long at) {
+      String depotKey, DepotSpec spec, DepotSecretRef ref, Applier applier, long round, long at) {
     return request(depotKey, spec.getTenant(), ref.getSecretKey(), ReferenceAction.REFERENCE)
         .setPurposes(ref.getPurposes())
+        .setApplier(applier)
         .setRound(round)
         .setIssuedAt(at)
         .build();

@@ -55,7 +55,9 @@ public final class Saga {
               .setKeys(ref.getKeys())
               .setState(DepotStatus.REF_PENDING)
               .build());
-      requests.add(ReferenceRequests.reference(depotKey, state.getSpec(), ref, round, at));
+      requests.add(
+          ReferenceRequests.reference(
+              depotKey, state.getSpec(), ref, state.getApplier(), round, at));
     }
     DepotState pending =
         DepotState.newBuilder(state)

@@ -1,6 +1,7 @@
 package io.datadock.secret.reference;
 
 import io.datadock.core.resource.ResourceKey;
+import io.datadock.schemas.common.Applier;
 import io.datadock.schemas.reference.ReferenceAction;
 import io.datadock.schemas.reference.ReferenceReply;
 import io.datadock.schemas.reference.ReferenceReplyType;
@@ -13,50 +14,39 @@ import java.util.TreeSet;
 /**
  * The secret side of the depot reference saga, as a pure function. It runs in the secret's own
  * partition, after every command on that secret that came before it: a delete and a reference
- * cannot both win. Granting records the depot as a dependent; releasing removes it.
+ * cannot both win. A reference is granted when the secret exists, the depot's tenant may reach it
+ * and the user who applied the depot may use it ({@link SecretUse}); granting records the depot as
+ * a dependent, a denial or a release removes it.
  */
 public final class ReferenceDecider {
 
   static final String RW = "rw";
 
+  private final SecretUse use;
+
+  public ReferenceDecider() {
+    this(SecretUse.Grants.NONE);
+  }
+
+  public ReferenceDecider(SecretUse.Grants grants) {
+    this.use = new SecretUse(grants);
+  }
+
   /**
    * @param current the secret's stored state, or null when it does not exist
    */
-  /**
-   * Whether tenant {@code owner} had granted tenant {@code grantee} its secret {@code secret} at
-   * time {@code at} (the request's issue time, from its record: the same when replayed).
-   */
-  @FunctionalInterface
-  public interface Grants {
-    boolean granted(String owner, String grantee, String secret, long at);
-
-    Grants NONE = (owner, grantee, secret, at) -> false;
-
-    static String key(String owner, String grantee, String secret) {
-      return owner + "/" + grantee + "/" + secret;
-    }
-  }
-
-  private final Grants grants;
-
-  public ReferenceDecider() {
-    this(Grants.NONE);
-  }
-
-  public ReferenceDecider(Grants grants) {
-    this.grants = grants;
-  }
-
   public ReferenceDecision decide(SecretState current, ReferenceRequest request) {
     if (request.getAction() == ReferenceAction.RELEASE) {
       return release(current, request);
     }
     ResourceKey secret = ResourceKey.parse(request.getSecretKey());
-    if (!secret.tenant().equals(request.getDepotTenant())
-        && !grants.granted(
-            secret.tenant(), request.getDepotTenant(), secret.name(), request.getIssuedAt())) {
+    Applier applier = request.getApplier();
+    long at = request.getIssuedAt();
+    boolean crossTenant = !secret.tenant().equals(request.getDepotTenant());
+    if (crossTenant && !use.granted(secret, request.getDepotTenant(), applier, at)) {
       // Checked before existence, so a depot cannot probe another tenant's secret names.
       return denied(
+          current,
           request,
           "secret '"
               + secret.name()
@@ -67,11 +57,17 @@ public final class ReferenceDecider {
               + "', which it has not been granted");
     }
     if (current == null) {
-      return denied(request, secret.kind() + " '" + secret.name() + "' does not exist");
+      return denied(current, request, secret.kind() + " '" + secret.name() + "' does not exist");
+    }
+    // A request without an applier was issued before secrets needed a permission to be used:
+    // decided as it was then, so a replay of old records gives the old answers.
+    if (!crossTenant && applier != null && !use.mayUse(secret, current, applier, at)) {
+      return denied(current, request, SecretUse.refusal(applier, secret));
     }
     String acl = current.getSpec().getAcl();
     if ("r".equals(acl) && request.getPurposes().contains(RW)) {
       return denied(
+          current,
           request,
           secret.kind() + " '" + secret.name() + "' has acl r and cannot serve purpose rw");
     }
@@ -99,8 +95,20 @@ public final class ReferenceDecider {
         SecretState.newBuilder(current).setDependents(dependents).build(), null);
   }
 
-  private static ReferenceDecision denied(ReferenceRequest request, String reason) {
-    return new ReferenceDecision(null, reply(request, ReferenceReplyType.DENIED, reason).build());
+  /**
+   * A denied depot that was a dependent (its applier lost the permission, or a grant was withdrawn,
+   * and it asked again) stops being one: nothing resolves for it any more.
+   */
+  private static ReferenceDecision denied(
+      SecretState current, ReferenceRequest request, String reason) {
+    ReferenceReply reply = reply(request, ReferenceReplyType.DENIED, reason).build();
+    if (current == null || !current.getDependents().contains(request.getDepotKey())) {
+      return new ReferenceDecision(null, reply);
+    }
+    List<String> dependents = new ArrayList<>(current.getDependents());
+    dependents.remove(request.getDepotKey());
+    return new ReferenceDecision(
+        SecretState.newBuilder(current).setDependents(dependents).build(), reply);
   }
 
   private static ReferenceReply.Builder reply(

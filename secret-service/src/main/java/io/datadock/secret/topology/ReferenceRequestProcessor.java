@@ -38,10 +38,7 @@ final class ReferenceRequestProcessor
     this.store = context.getStateStore(SecretTopology.SECRETS_STORE);
     KeyValueStore<String, ReferenceGrant> grants =
         context.getStateStore(SecretTopology.GRANTS_STORE);
-    this.decider =
-        new ReferenceDecider(
-            (owner, grantee, secret, at) ->
-                holdsAt(grants.get(ReferenceDecider.Grants.key(owner, grantee, secret)), at));
+    this.decider = new ReferenceDecider((key, at) -> holdsAt(grants.get(key), at));
   }
 
   static boolean holdsAt(ReferenceGrant grant, long at) {

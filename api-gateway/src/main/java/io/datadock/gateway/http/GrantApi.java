@@ -1,0 +1,177 @@
+package io.datadock.gateway.http;
+
+import static io.datadock.gateway.http.Requests.body;
+import static io.datadock.gateway.http.Requests.caller;
+import static io.datadock.gateway.http.Requests.instant;
+import static io.datadock.gateway.http.Requests.required;
+
+import io.datadock.core.error.DatadockException;
+import io.datadock.core.error.ErrorCode;
+import io.datadock.core.manifest.Names;
+import io.datadock.core.resource.ResourceKey;
+import io.datadock.gateway.auth.Authorizer;
+import io.datadock.gateway.auth.Caller;
+import io.datadock.gateway.identity.IdentityServices;
+import io.datadock.gateway.view.ResourceView;
+import io.datadock.schemas.identity.GranteeKind;
+import io.datadock.schemas.identity.ReferenceGrant;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Grants: tenant {@code owner} lets another tenant's depots, or the depots one user applies, use
+ * one of its secrets. Given and withdrawn by an operator, a tenant admin of the owner, or the user
+ * who owns the secret. Withdrawing makes every depot the grant may have let in ask again, so those
+ * that relied on it go to {@code error} and stop resolving the secret.
+ */
+final class GrantApi {
+
+  private static final String USER_PREFIX = "user:";
+
+  private final IdentityServices identity;
+  private final Authorizer authorizer;
+  private final ResourceView resources;
+  private final Clock clock;
+
+  GrantApi(IdentityServices identity, Authorizer authorizer, ResourceView resources, Clock clock) {
+    this.identity = identity;
+    this.authorizer = authorizer;
+    this.resources = resources;
+    this.clock = clock;
+  }
+
+  void mount(Router router) {
+    router.get("/api/v1/tenants/:name/grants").handler(this::handleList);
+    router.post("/api/v1/tenants/:name/grants").handler(this::handleGrant);
+    router.delete("/api/v1/tenants/:name/grants/:grantee/:secret").handler(this::handleWithdraw);
+  }
+
+  private void handleList(RoutingContext ctx) {
+    String owner = ctx.pathParam("name");
+    authorizer.read(caller(ctx), owner);
+    JsonArray items = new JsonArray();
+    for (ReferenceGrant g : identity.directory().grantsOf(owner)) {
+      items.add(
+          new JsonObject()
+              .put(g.getGranteeKind() == GranteeKind.USER ? "user" : "tenant", g.getGrantee())
+              .put("secret", g.getSecret())
+              .put("createdBy", g.getCreatedBy())
+              .put("createdAt", instant(g.getCreatedAt())));
+    }
+    HttpApi.json(ctx, 200, new JsonObject().put("items", items));
+  }
+
+  private void handleGrant(RoutingContext ctx) {
+    Caller caller = caller(ctx);
+    String owner = ctx.pathParam("name");
+    JsonObject body = body(ctx);
+    String secret = Names.secretName("secret", required(body, "secret"));
+    mayGrant(caller, owner, secret);
+    boolean toUser = body.containsKey("user");
+    if (toUser == body.containsKey("tenant")) {
+      throw DatadockException.invalid(
+          toUser ? "user" : "tenant", "name either a tenant or a user to grant the secret to");
+    }
+    String grantee;
+    if (toUser) {
+      grantee = Names.resourceName("user", required(body, "user"));
+      if (identity.directory().user(grantee).isEmpty()) {
+        throw DatadockException.invalid("user", "user '" + grantee + "' does not exist");
+      }
+    } else {
+      grantee = Names.resourceName("tenant", required(body, "tenant"));
+      if (!identity.directory().tenantExists(grantee)) {
+        throw DatadockException.invalid("tenant", "tenant '" + grantee + "' does not exist");
+      }
+    }
+    ReferenceGrant grant =
+        ReferenceGrant.newBuilder()
+            .setOwner(owner)
+            .setGrantee(grantee)
+            .setGranteeKind(toUser ? GranteeKind.USER : GranteeKind.TENANT)
+            .setSecret(secret)
+            .setCreatedBy(caller.id())
+            .setCreatedAt(clock.millis())
+            .build();
+    Future.fromCompletionStage(
+            identity.writer().grant(grant).thenCompose(v -> identity.directory().sync()),
+            ctx.vertx().getOrCreateContext())
+        .onSuccess(
+            v ->
+                HttpApi.json(
+                    ctx,
+                    201,
+                    new JsonObject()
+                        .put("owner", owner)
+                        .put(toUser ? "user" : "tenant", grantee)
+                        .put("secret", secret)))
+        .onFailure(ctx::fail);
+  }
+
+  /** {@code grantee} is a tenant name, or {@code user:<id>} for a grant to a user. */
+  private void handleWithdraw(RoutingContext ctx) {
+    Caller caller = caller(ctx);
+    String owner = ctx.pathParam("name");
+    String secret = ctx.pathParam("secret");
+    mayGrant(caller, owner, secret);
+    String grantee = ctx.pathParam("grantee");
+    GranteeKind kind = grantee.startsWith(USER_PREFIX) ? GranteeKind.USER : GranteeKind.TENANT;
+    String name = kind == GranteeKind.USER ? grantee.substring(USER_PREFIX.length()) : grantee;
+    Optional<ReferenceGrant> grant =
+        identity.directory().grantsOf(owner).stream()
+            .filter(
+                g ->
+                    g.getGranteeKind() == kind
+                        && g.getGrantee().equals(name)
+                        && g.getSecret().equals(secret))
+            .findFirst();
+    if (grant.isEmpty()) {
+      HttpApi.json(
+          ctx,
+          200,
+          new JsonObject().put("outcome", "withdrawn").put("revalidated", new JsonArray()));
+      return;
+    }
+    Future.fromCompletionStage(
+            identity
+                .writer()
+                .withdrawGrant(grant.get(), clock.millis())
+                .thenCompose(v -> identity.directory().sync())
+                .thenCompose(
+                    v -> identity.revalidation().afterGrantWithdrawn(grant.get(), caller.id())),
+            ctx.vertx().getOrCreateContext())
+        .onSuccess(
+            depots ->
+                HttpApi.json(
+                    ctx,
+                    200,
+                    new JsonObject()
+                        .put("outcome", "withdrawn")
+                        .put("revalidated", new JsonArray(List.copyOf(depots)))))
+        .onFailure(ctx::fail);
+  }
+
+  /** An operator, a tenant admin of the owner, or the user who owns the secret. */
+  private void mayGrant(Caller caller, String owner, String secret) {
+    try {
+      authorizer.tenantAdmin(caller, owner);
+    } catch (DatadockException e) {
+      if (e.code() != ErrorCode.FORBIDDEN || !ownsSecret(caller, owner, secret)) {
+        throw e;
+      }
+    }
+  }
+
+  private boolean ownsSecret(Caller caller, String owner, String secret) {
+    return List.of("secret", "instance-secret").stream()
+        .map(kind -> resources.get(new ResourceKey(owner, kind, null, secret).toString()))
+        .flatMap(Optional::stream)
+        .anyMatch(s -> s.getOwner().equals(caller.id()));
+  }
+}

@@ -1,0 +1,10 @@
+package io.datadock.gateway.identity;
+
+import io.datadock.core.identity.IdentityDirectory;
+
+/**
+ * What the identity endpoints work with: the directory they read, the writer of the identity
+ * topics, and what follows when someone loses a permission.
+ */
+public record IdentityServices(
+    IdentityDirectory directory, IdentityWriter writer, AccessRevalidation revalidation) {}
