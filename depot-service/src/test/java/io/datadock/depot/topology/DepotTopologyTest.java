@@ -6,6 +6,7 @@ import io.datadock.core.replay.ReplayBoundary;
 import io.datadock.depot.saga.Saga;
 import io.datadock.schemas.Topic;
 import io.datadock.schemas.Topics;
+import io.datadock.schemas.common.Applier;
 import io.datadock.schemas.depot.DepotAction;
 import io.datadock.schemas.depot.DepotCheckStep;
 import io.datadock.schemas.depot.DepotCommand;
@@ -408,6 +409,58 @@ class DepotTopologyTest {
     assertThat(conflict.getField()).isEqualTo("resourceVersion");
   }
 
+  @Test
+  void theReferenceRequestsCarryWhoAppliedTheDepotAsTheyWereThen() {
+    commands.pipeInput(DEPOT, applyBy(tenantSpec("postgres", ref(CRED, "rw")), ALICE));
+
+    assertThat(requests.readValue().getApplier()).isEqualTo(ALICE);
+    assertThat(lastState().getDetails()).contains("\"appliedBy\":\"alice\"");
+  }
+
+  @Test
+  void revalidatingAsksForEverySecretAgainWithTheAppliersIdentityAsItIsNow() {
+    commands.pipeInput(DEPOT, applyBy(tenantSpec("postgres", ref(CRED, "rw")), ALICE));
+    replies.pipeInput(DEPOT, granted(requests.readValue(), null));
+    checks.pipeInput(DEPOT, checkResult(validations.readValue(), true, true));
+    assertThat(lastState().getStatus()).isEqualTo("active");
+    Applier aliceNow = Applier.newBuilder(ALICE).setUseCases(List.of()).build();
+
+    commands.pipeInput(DEPOT, revalidate(aliceNow));
+
+    ReferenceRequest again = requests.readValue();
+    assertThat(again.getApplier()).isEqualTo(aliceNow);
+    assertThat(again.getIssuedAt()).isEqualTo(AT + 1);
+    replies.pipeInput(
+        DEPOT, denied(again, "user 'alice' may not use secret 'engineering:pg-cred'"));
+    ResourceState state = lastState();
+    assertThat(state.getStatus()).isEqualTo("error");
+    assertThat(state.getDetails())
+        .contains("secret reference denied: user 'alice' may not use secret 'engineering:pg-cred'");
+    assertThat(lastEvent().getType()).isEqualTo(DepotEventType.DEPOT_FAILED);
+  }
+
+  @Test
+  void revalidatingForAWithdrawnGrantKeepsTheApplierAndAnotherUsersIdentityIsIgnored() {
+    commands.pipeInput(DEPOT, applyBy(tenantSpec("postgres", ref(CRED, "rw")), ALICE));
+    requests.readValue();
+    Applier bob = Applier.newBuilder(ALICE).setId("bob").build();
+
+    commands.pipeInput(DEPOT, revalidate(null));
+    commands.pipeInput(DEPOT, revalidate(bob));
+
+    assertThat(requests.readValuesToList())
+        .extracting(ReferenceRequest::getApplier)
+        .containsExactly(ALICE, ALICE);
+  }
+
+  @Test
+  void revalidatingAMissingDepotIsNotFound() {
+    commands.pipeInput(DEPOT, revalidate(ALICE));
+
+    assertThat(results.readValue().getErrorCode()).isEqualTo("not_found");
+    assertThat(requests.isEmpty()).isTrue();
+  }
+
   // --- fixtures
 
   private ValidationRequest grantedDepot() {
@@ -475,6 +528,29 @@ class DepotTopologyTest {
         .setIssuedBy("alice")
         .setIssuedAt(AT)
         .setSpec(spec)
+        .build();
+  }
+
+  private static final Applier ALICE =
+      Applier.newBuilder()
+          .setId("alice")
+          .setTenants(List.of("engineering"))
+          .setTags(List.of("roles:id:data-dev"))
+          .setUseCases(List.of("read-secret"))
+          .build();
+
+  private static DepotCommand applyBy(DepotSpec spec, Applier applier) {
+    return DepotCommand.newBuilder(apply(spec)).setApplier(applier).build();
+  }
+
+  private static DepotCommand revalidate(Applier applier) {
+    return DepotCommand.newBuilder()
+        .setCommandId(UUID.randomUUID().toString())
+        .setResourceKey(DEPOT)
+        .setAction(DepotAction.REVALIDATE)
+        .setIssuedBy("admin")
+        .setIssuedAt(AT + 1)
+        .setApplier(applier)
         .build();
   }
 

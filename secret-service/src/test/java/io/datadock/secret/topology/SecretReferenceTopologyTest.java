@@ -7,6 +7,8 @@ import io.datadock.core.crypto.Sealer;
 import io.datadock.core.crypto.SecretPayloads;
 import io.datadock.schemas.Topic;
 import io.datadock.schemas.Topics;
+import io.datadock.schemas.common.Applier;
+import io.datadock.schemas.identity.GranteeKind;
 import io.datadock.schemas.identity.ReferenceGrant;
 import io.datadock.schemas.reference.ReferenceAction;
 import io.datadock.schemas.reference.ReferenceReply;
@@ -263,6 +265,140 @@ class SecretReferenceTopologyTest {
     assertThat(notice.getReason()).isEqualTo("secret 'pg-cred' was deleted (forced by alice)");
   }
 
+  // Using a secret is a permission: the request names who applied the depot, as they were then.
+
+  @Test
+  void theSecretsOwnerMayUseIt() {
+    givenSecret(SECRET, null);
+
+    requests.pipeInput(SECRET, referenceBy(applier("alice", "engineering"), SECRET, DEPOT, "rw"));
+
+    assertThat(replies.readValue().getType()).isEqualTo(ReferenceReplyType.GRANTED);
+  }
+
+  @Test
+  void aDataDevWhoMayNotReadTheSecretIsDeniedAndNothingIsRecorded() {
+    givenSecret(SECRET, null);
+    Applier mallory =
+        Applier.newBuilder(applier("mallory", "engineering"))
+            .setTags(List.of("roles:id:user", "roles:id:data-dev"))
+            .build();
+
+    requests.pipeInput(SECRET, referenceBy(mallory, SECRET, DEPOT, "rw"));
+
+    ReferenceReply reply = replies.readValue();
+    assertThat(reply.getType()).isEqualTo(ReferenceReplyType.DENIED);
+    assertThat(reply.getReason())
+        .isEqualTo("user 'mallory' may not use secret 'engineering:pg-cred'");
+    assertThat(store().get(SECRET).getDependents()).isEmpty();
+  }
+
+  @Test
+  void aReadSecretHolderMayUseTheSecretsOfTheirOwnTenantOnly() {
+    givenSecret(SECRET, null);
+    Applier bob =
+        Applier.newBuilder(applier("bob", "engineering"))
+            .setUseCases(List.of("read-secret"))
+            .build();
+    Applier bobElsewhere = Applier.newBuilder(bob).setTenants(List.of("finance")).build();
+
+    requests.pipeInput(SECRET, referenceBy(bob, SECRET, DEPOT, "rw"));
+    requests.pipeInput(SECRET, referenceBy(bobElsewhere, SECRET, OTHER_DEPOT, "rw"));
+
+    assertThat(replies.readValue().getType()).isEqualTo(ReferenceReplyType.GRANTED);
+    assertThat(replies.readValue().getType()).isEqualTo(ReferenceReplyType.DENIED);
+    assertThat(store().get(SECRET).getDependents()).containsExactly(DEPOT);
+  }
+
+  @Test
+  void anInstanceSecretServesOperatorsAndInstanceManagersOnly() {
+    givenSecret(R_SECRET, "r");
+    Applier operator =
+        Applier.newBuilder(applier("olga", "engineering"))
+            .setTags(List.of("roles:id:operator"))
+            .build();
+    Applier manager =
+        Applier.newBuilder(applier("max", "engineering"))
+            .setUseCases(List.of("manage-instance-level-resources"))
+            .build();
+
+    requests.pipeInput(R_SECRET, referenceBy(operator, R_SECRET, DEPOT));
+    requests.pipeInput(R_SECRET, referenceBy(manager, R_SECRET, OTHER_DEPOT));
+    requests.pipeInput(R_SECRET, referenceBy(applier("dev", "engineering"), R_SECRET, DEPOT));
+
+    assertThat(replies.readValue().getType()).isEqualTo(ReferenceReplyType.GRANTED);
+    assertThat(replies.readValue().getType()).isEqualTo(ReferenceReplyType.GRANTED);
+    assertThat(replies.readValue().getReason())
+        .isEqualTo("user 'dev' may not use instance-secret 'engineering:pgdepot-r'");
+  }
+
+  @Test
+  void aGrantToAUserHoldsFromItsCreationUntilItsWithdrawal() {
+    givenSecret(SECRET, null);
+    Applier mallory = applier("mallory", "engineering");
+    input(Topics.IDENTITY_GRANTS)
+        .pipeInput(
+            "engineering/user:mallory/pg-cred",
+            ReferenceGrant.newBuilder()
+                .setOwner("engineering")
+                .setGrantee("mallory")
+                .setGranteeKind(GranteeKind.USER)
+                .setSecret("pg-cred")
+                .setCreatedBy("alice")
+                .setCreatedAt(100)
+                .setRevokedAt(200L)
+                .build());
+
+    requests.pipeInput(SECRET, issuedAt(referenceBy(mallory, SECRET, DEPOT, "rw"), 99));
+    requests.pipeInput(SECRET, issuedAt(referenceBy(mallory, SECRET, DEPOT, "rw"), 150));
+    requests.pipeInput(SECRET, issuedAt(referenceBy(mallory, SECRET, DEPOT, "rw"), 200));
+
+    assertThat(replies.readValue().getType()).isEqualTo(ReferenceReplyType.DENIED);
+    assertThat(replies.readValue().getType()).isEqualTo(ReferenceReplyType.GRANTED);
+    assertThat(replies.readValue().getType()).isEqualTo(ReferenceReplyType.DENIED);
+  }
+
+  @Test
+  void aSecretOfAnotherTenantGrantedToTheApplierIsGranted() {
+    String foreign = "finance/secret/pg-cred";
+    givenSecret(foreign, null);
+    input(Topics.IDENTITY_GRANTS)
+        .pipeInput(
+            "finance/user:mallory/pg-cred",
+            ReferenceGrant.newBuilder()
+                .setOwner("finance")
+                .setGrantee("mallory")
+                .setGranteeKind(GranteeKind.USER)
+                .setSecret("pg-cred")
+                .setCreatedBy("fin-admin")
+                .setCreatedAt(1)
+                .build());
+
+    requests.pipeInput(foreign, referenceBy(applier("mallory", "engineering"), foreign, DEPOT));
+    requests.pipeInput(foreign, referenceBy(applier("eve", "engineering"), foreign, OTHER_DEPOT));
+
+    assertThat(replies.readValue().getType()).isEqualTo(ReferenceReplyType.GRANTED);
+    assertThat(replies.readValue().getType()).isEqualTo(ReferenceReplyType.DENIED);
+  }
+
+  @Test
+  void aDependentAskingAgainWithoutThePermissionStopsBeingADependent() {
+    givenSecret(SECRET, null);
+    Applier bob =
+        Applier.newBuilder(applier("bob", "engineering"))
+            .setUseCases(List.of("read-secret"))
+            .build();
+    requests.pipeInput(SECRET, referenceBy(bob, SECRET, DEPOT, "rw"));
+    assertThat(store().get(SECRET).getDependents()).containsExactly(DEPOT);
+
+    Applier bobWithoutReadSecret = Applier.newBuilder(bob).setUseCases(List.of()).build();
+    requests.pipeInput(SECRET, referenceBy(bobWithoutReadSecret, SECRET, DEPOT, "rw"));
+
+    replies.readValue();
+    assertThat(replies.readValue().getType()).isEqualTo(ReferenceReplyType.DENIED);
+    assertThat(store().get(SECRET).getDependents()).isEmpty();
+  }
+
   private void givenSecret(String key, String acl) {
     commands.pipeInput(key, apply(key, acl, Map.of("username", "u", "password", "p")));
     assertThat(results.readValue().getOutcome()).isEqualTo(Outcome.CREATED);
@@ -274,6 +410,26 @@ class SecretReferenceTopologyTest {
 
   private static ReferenceRequest reference(String secret, String depot, String... purposes) {
     return request(secret, depot, ReferenceAction.REFERENCE, purposes);
+  }
+
+  private static Applier applier(String id, String tenant) {
+    return Applier.newBuilder()
+        .setId(id)
+        .setTenants(List.of(tenant))
+        .setTags(List.of("roles:id:user", "roles:id:data-dev"))
+        .setUseCases(List.of())
+        .build();
+  }
+
+  private static ReferenceRequest referenceBy(
+      Applier applier, String secret, String depot, String... purposes) {
+    return ReferenceRequest.newBuilder(reference(secret, depot, purposes))
+        .setApplier(applier)
+        .build();
+  }
+
+  private static ReferenceRequest issuedAt(ReferenceRequest request, long at) {
+    return ReferenceRequest.newBuilder(request).setIssuedAt(at).build();
   }
 
   private static ReferenceRequest release(String secret, String depot) {
