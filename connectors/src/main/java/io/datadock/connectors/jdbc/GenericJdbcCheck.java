@@ -2,6 +2,7 @@ package io.datadock.connectors.jdbc;
 
 import io.datadock.connectors.Deadline;
 import io.datadock.connectors.SourceConnection;
+import io.datadock.core.manifest.depot.JdbcDriver;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,24 +10,29 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
- * Any other JDBC source: {@code jdbc:<subprotocol>://host[:port][/database]?params}. Errors are
- * classified by SQLState only; collections are schemas, or catalogs when the driver has no schemas.
- * Driver timeouts are not known by name here, so only the deadline bounds the login.
+ * A generic {@code jdbc} source: its {@code subprotocol} names one of the drivers Datadock ships
+ * ({@link JdbcDriver#bySubprotocol}), and the URL is that driver's ({@code
+ * jdbc:postgresql://host[:port]/[database]?params}, {@code jdbc:mariadb://..}, {@code
+ * jdbc:sqlserver://;serverName=..}, {@code jdbc:oracle:thin:@//host:port[/database]}, {@code
+ * jdbc:redshift://..}), built as its family builds it. Any other subprotocol is refused before a
+ * URL exists. Errors are classified by SQLState only; collections are schemas, or catalogs when the
+ * driver has no schemas. Driver timeouts are not known by name here, so only the deadline bounds
+ * the login.
  */
 public final class GenericJdbcCheck extends JdbcCheck {
 
-  /** Well-known ports by subprotocol, for a connection without one. */
-  private static final Map<String, Integer> PORTS =
+  /** Well-known ports by driver, for a connection without one. */
+  private static final Map<JdbcDriver, Integer> PORTS =
       Map.of(
-          "postgresql", 5432,
-          "mysql", 3306,
-          "mariadb", 3306,
-          "sqlserver", 1433,
-          "redshift", 5439,
-          "db2", 50000);
+          JdbcDriver.POSTGRESQL, 5432,
+          JdbcDriver.MARIADB, 3306,
+          JdbcDriver.SQLSERVER, 1433,
+          JdbcDriver.ORACLE, 1521,
+          JdbcDriver.REDSHIFT, 5439);
 
   @Override
   String type() {
@@ -38,24 +44,49 @@ public final class GenericJdbcCheck extends JdbcCheck {
     return "";
   }
 
+  /** The named driver's subprotocol; for messages, the field as written when it names none. */
   @Override
-  String url(SourceConnection c) {
-    Integer port = c.integer("port");
-    String database = c.string("database");
-    return "jdbc:"
-        + subprotocol(c)
-        + "://"
-        + c.string("host")
-        + (port == null ? "" : ":" + port)
-        + (database == null ? "" : "/" + database)
-        + queryString(c);
+  String subprotocol(SourceConnection c) {
+    return named(c).map(JdbcDriver::subprotocol).orElseGet(() -> String.valueOf(field(c)));
   }
 
-  /** The port to reach: the field, or the subprotocol's well-known one. */
+  @Override
+  JdbcDriver driver(SourceConnection c) {
+    return named(c)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "the connection's subprotocol names no driver Datadock ships ("
+                        + JdbcDriver.knownSubprotocols()
+                        + ")"));
+  }
+
+  @Override
+  String url(SourceConnection c) {
+    JdbcDriver driver = driver(c);
+    Integer port = port(c);
+    return switch (driver) {
+      case POSTGRESQL, REDSHIFT ->
+          JdbcUrl.slashed(driver.subprotocol(), c, port, "database", params(c));
+      case MARIADB -> JdbcUrl.mariadb(c, port, params(c));
+      case SQLSERVER -> JdbcUrl.sqlserver(c, port, "database", params(c));
+      case ORACLE -> JdbcUrl.oracle(c, port, "database");
+    };
+  }
+
+  /** The port to reach: the field, or the named driver's well-known one. */
   @Override
   Integer port(SourceConnection c) {
     Integer port = c.integer("port");
-    return port != null ? port : PORTS.get(subprotocol(c).toLowerCase(Locale.ROOT));
+    return port != null ? port : named(c).map(PORTS::get).orElse(null);
+  }
+
+  private static Optional<JdbcDriver> named(SourceConnection c) {
+    return JdbcDriver.bySubprotocol(field(c));
+  }
+
+  private static String field(SourceConnection c) {
+    return c.string("subprotocol");
   }
 
   @Override

@@ -12,8 +12,8 @@ import io.datadock.connectors.Credentials;
 import io.datadock.connectors.Deadline;
 import io.datadock.connectors.SafeMessages;
 import io.datadock.connectors.SourceConnection;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import io.datadock.core.manifest.depot.JdbcDriver;
+import io.datadock.core.manifest.depot.SourceType;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -62,7 +62,12 @@ abstract class JdbcCheck implements ConnectionCheck {
   /** The canonical source type, for logs. */
   abstract String type();
 
-  /** The JDBC URL; never holds a credential (user and password go in properties). */
+  /**
+   * The JDBC URL, built by {@link JdbcUrl} from checked and escaped values; never holds a
+   * credential (user and password go in properties).
+   *
+   * @throws IllegalArgumentException when the host or a name is not a plain value
+   */
   abstract String url(SourceConnection connection);
 
   /** The driver's own connect, login and read timeouts, from the time left. */
@@ -88,13 +93,22 @@ abstract class JdbcCheck implements ConnectionCheck {
     return port != null ? port : defaultPort() > 0 ? Integer.valueOf(defaultPort()) : null;
   }
 
-  /** The subprotocol for messages: the field, or the family's default. */
+  /**
+   * The subprotocol the URL uses: the family's own, whatever the connection's {@code subprotocol}
+   * field says (a generic jdbc source's names one of the shipped drivers).
+   */
   String subprotocol(SourceConnection connection) {
-    String field = connection.string("subprotocol");
-    return field == null || field.isBlank() ? defaultSubprotocol() : field.trim();
+    return defaultSubprotocol();
   }
 
   abstract String defaultSubprotocol();
+
+  /** The driver the URL is for: the family's ({@link JdbcDriver#fixedFor}). */
+  JdbcDriver driver(SourceConnection connection) {
+    return SourceType.lookup(type())
+        .flatMap(JdbcDriver::fixedFor)
+        .orElseThrow(() -> new IllegalStateException("no JDBC driver for type " + type()));
+  }
 
   /** "database 'sales'" for messages, or null when the connection names none. */
   String databaseLabel(SourceConnection connection) {
@@ -251,26 +265,43 @@ abstract class JdbcCheck implements ConnectionCheck {
     return n + " " + noun + (n == 1 ? "" : "s");
   }
 
-  /** Params as {@code ?k=v&k2=v2} (values URL-encoded), or "" when there are none. */
-  static String queryString(SourceConnection connection) {
-    StringJoiner query = new StringJoiner("&", "?", "").setEmptyValue("");
-    params(connection)
-        .forEach((k, v) -> query.add(k + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8)));
-    return query.toString();
-  }
-
-  /** The {@code params} field as text values, in their given order. */
-  static Map<String, String> params(SourceConnection connection) {
+  /**
+   * The {@code params} the driver allows ({@link JdbcDriver#param}), under the driver's spelling,
+   * in their given order. Others are dropped and logged by name: a key off the allowlist, a value
+   * that is not a plain scalar or that holds the driver's separators ({@link
+   * JdbcDriver#allowsValue}).
+   */
+  Map<String, String> params(SourceConnection connection) {
+    JdbcDriver driver = driver(connection);
     Map<String, String> params = new LinkedHashMap<>();
     if (connection.fields().get("params") instanceof Map<?, ?> map) {
       map.forEach(
           (k, v) -> {
-            if (k != null && v != null) {
-              params.put(k.toString(), v.toString());
+            if (k == null || v == null) {
+              return;
+            }
+            Optional<String> name = driver.param(k.toString());
+            String value = v.toString();
+            if (name.isEmpty()) {
+              dropped(k, "not a property passed to the " + driver.subprotocol() + " driver");
+            } else if (!(v instanceof String || v instanceof Number || v instanceof Boolean)
+                || !driver.allowsValue(value)) {
+              dropped(k, "its value is not a plain value for the " + driver.subprotocol() + " URL");
+            } else {
+              params.put(name.get(), value);
             }
           });
     }
     return params;
+  }
+
+  private void dropped(Object key, String reason) {
+    String name = key.toString();
+    LOG.warn(
+        "jdbc param dropped type={} param={} reason={}",
+        type(),
+        name.length() <= 64 ? name : name.substring(0, 64) + "...",
+        reason);
   }
 
   private static Throwable next(Throwable t) {

@@ -3,13 +3,13 @@ package io.datadock.connectors.jdbc;
 import io.datadock.connectors.Deadline;
 import io.datadock.connectors.SourceConnection;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 
 /**
- * SQL Server: {@code jdbc:sqlserver://host:port;databaseName=..;encrypt=false} (unless the params
- * set {@code encrypt}), params appended as {@code ;key=value}; collections are schemas.
+ * SQL Server: {@code jdbc:sqlserver://;serverName={host};portNumber=..;databaseName={..};
+ * encrypt=false} (unless the params set {@code encrypt}), params appended as {@code ;key={value}};
+ * collections are schemas.
  */
 public final class MsSqlCheck extends JdbcCheck {
 
@@ -49,21 +49,7 @@ public final class MsSqlCheck extends JdbcCheck {
 
   @Override
   String url(SourceConnection c) {
-    StringBuilder url =
-        new StringBuilder("jdbc:")
-            .append(subprotocol(c))
-            .append("://")
-            .append(c.string("host"))
-            .append(':')
-            .append(port(c))
-            .append(";databaseName=")
-            .append(c.string("database"));
-    Map<String, String> params = params(c);
-    if (params.keySet().stream().noneMatch(k -> k.equalsIgnoreCase("encrypt"))) {
-      url.append(";encrypt=false");
-    }
-    params.forEach((k, v) -> url.append(';').append(k).append('=').append(v));
-    return url.toString();
+    return JdbcUrl.sqlserver(c, port(c), "database", params(c));
   }
 
   @Override

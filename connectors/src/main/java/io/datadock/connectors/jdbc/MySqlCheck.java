@@ -13,8 +13,9 @@ import java.util.Set;
 
 /**
  * MySQL and MariaDB through MariaDB Connector/J: {@code
- * jdbc:mariadb://host:port/[database]?params}. The database is optional (it is the collection);
- * collections are catalogs, and the user must see at least one besides the server's own.
+ * jdbc:mariadb://host:port/[database]?allowLocalInfile=false&params}. The database is optional (it
+ * is the collection); collections are catalogs, and the user must see at least one besides the
+ * server's own.
  */
 public final class MySqlCheck extends JdbcCheck {
 
@@ -36,25 +37,13 @@ public final class MySqlCheck extends JdbcCheck {
   }
 
   @Override
-  String subprotocol(SourceConnection connection) {
-    return defaultSubprotocol();
-  }
-
-  @Override
   int defaultPort() {
     return 3306;
   }
 
   @Override
   String url(SourceConnection c) {
-    String database = c.string("database");
-    return "jdbc:mariadb://"
-        + c.string("host")
-        + ":"
-        + port(c)
-        + "/"
-        + (database == null ? "" : database)
-        + queryString(c);
+    return JdbcUrl.mariadb(c, port(c), params(c));
   }
 
   @Override

@@ -67,14 +67,7 @@ public final class OracleCheck extends JdbcCheck {
 
   @Override
   String url(SourceConnection c) {
-    return "jdbc:"
-        + subprotocol(c)
-        + ":@//"
-        + c.string("host")
-        + ":"
-        + port(c)
-        + "/"
-        + c.string("service");
+    return JdbcUrl.oracle(c, port(c), "service");
   }
 
   @Override

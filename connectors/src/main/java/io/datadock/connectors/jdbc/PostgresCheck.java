@@ -41,15 +41,7 @@ public final class PostgresCheck extends JdbcCheck {
 
   @Override
   String url(SourceConnection c) {
-    return "jdbc:"
-        + subprotocol(c)
-        + "://"
-        + c.string("host")
-        + ":"
-        + port(c)
-        + "/"
-        + c.string("database")
-        + queryString(c);
+    return JdbcUrl.slashed(subprotocol(c), c, port(c), "database", params(c));
   }
 
   @Override

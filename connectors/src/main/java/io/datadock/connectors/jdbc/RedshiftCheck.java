@@ -25,13 +25,7 @@ public final class RedshiftCheck extends JdbcCheck {
 
   @Override
   String url(SourceConnection c) {
-    return "jdbc:redshift://"
-        + c.string("host")
-        + ":"
-        + port(c)
-        + "/"
-        + c.string("database")
-        + queryString(c);
+    return JdbcUrl.slashed(subprotocol(c), c, port(c), "database", params(c));
   }
 
   @Override

@@ -3,10 +3,11 @@ package io.datadock.connectors.scan;
 import java.util.List;
 
 /**
- * Which collections and datasets a scan keeps: regular expressions ({@link java.util.regex}) that
- * must match the whole name. An empty include list keeps everything; an exclude match always drops.
- * A dataset pattern is tried on the dataset's name and on {@code collection.name}, so both {@code
- * tmp_.*} and {@code staging\.tmp_.*} work. A dataset is kept only when its collection is.
+ * Which collections and datasets a scan keeps: RE2 regular expressions (linear-time, {@link
+ * io.datadock.core.manifest.depot.ScanPattern}) that must match the whole name. An empty include
+ * list keeps everything; an exclude match always drops. A dataset pattern is tried on the dataset's
+ * name and on {@code collection.name}, so both {@code tmp_.*} and {@code staging\.tmp_.*} work. A
+ * dataset is kept only when its collection is.
  */
 public record ScanFilter(
     List<String> includeCollections,

@@ -1,14 +1,18 @@
 package io.datadock.connectors.scan;
 
+import com.google.re2j.Pattern;
+import io.datadock.core.manifest.depot.ScanPattern;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
-/** Compiled scan filter patterns, kept once per distinct regex (a record cannot hold them). */
+/**
+ * Compiled scan filter patterns, kept once per distinct regex (a record cannot hold them). Compiled
+ * by {@link ScanPattern}: RE2, linear-time matching whatever the pattern and the name, with the
+ * gateway's limits on length, count and expansion.
+ */
 final class ScanPatterns {
 
   private static final int MAX_CACHED = 1_000;
@@ -21,6 +25,15 @@ final class ScanPatterns {
     if (regexes == null || regexes.isEmpty()) {
       return List.of();
     }
+    if (regexes.size() > ScanPattern.MAX_PER_LIST) {
+      throw new IllegalArgumentException(
+          "too many patterns in "
+              + where
+              + ": "
+              + regexes.size()
+              + ", at most "
+              + ScanPattern.MAX_PER_LIST);
+    }
     List<String> copy = new ArrayList<>(regexes.size());
     for (String regex : regexes) {
       if (regex == null) {
@@ -28,18 +41,10 @@ final class ScanPatterns {
       }
       try {
         compiled(regex);
-      } catch (PatternSyntaxException e) {
+      } catch (IllegalArgumentException e) {
+        String shown = regex.length() <= 64 ? regex : regex.substring(0, 64) + "...";
         throw new IllegalArgumentException(
-            "invalid regex in "
-                + where
-                + ": '"
-                + regex
-                + "' ("
-                + e.getDescription()
-                + " near index "
-                + e.getIndex()
-                + ")",
-            e);
+            "invalid regex in " + where + ": '" + shown + "' " + e.getMessage(), e);
       }
       copy.add(regex);
     }
@@ -48,7 +53,7 @@ final class ScanPatterns {
 
   static boolean anyMatches(List<String> regexes, String name) {
     for (String regex : regexes) {
-      if (compiled(regex).matcher(name).matches()) {
+      if (ScanPattern.matchesWhole(compiled(regex), name)) {
         return true;
       }
     }
@@ -58,7 +63,7 @@ final class ScanPatterns {
   private static Pattern compiled(String regex) {
     Pattern pattern = COMPILED.get(regex);
     if (pattern == null) {
-      pattern = Pattern.compile(regex);
+      pattern = ScanPattern.compile(regex);
       if (COMPILED.size() >= MAX_CACHED) {
         COMPILED.clear();
       }

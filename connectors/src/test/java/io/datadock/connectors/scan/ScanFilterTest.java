@@ -2,7 +2,10 @@ package io.datadock.connectors.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -73,10 +76,42 @@ class ScanFilterTest {
     assertThatThrownBy(() -> ScanFilter.fromJson("{\"datasets\": {\"exclude\": [\"ok\", \"[a\"]}}"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith(
-            "invalid regex in datasets.exclude: '[a' (Unclosed character class");
+            "invalid regex in datasets.exclude: '[a' is not a valid regular expression for"
+                + " linear-time matching")
+        .hasMessageContaining("missing closing ]");
     assertThatThrownBy(() -> new ScanFilter(List.of("(x"), List.of(), List.of(), List.of()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("invalid regex in collections.include: '(x'");
+  }
+
+  @Test
+  void backtrackingPatternsMatchLongNamesInLinearTime() {
+    ScanFilter filter =
+        new ScanFilter(List.of("(a|aa)+$"), List.of("(a+)+b"), List.of(), List.of("(x+x+)+y"));
+    String name = "a".repeat(5_000) + "b";
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(5),
+        () -> {
+          assertThat(filter.collection(name)).isFalse();
+          assertThat(filter.dataset("a".repeat(5_000), "x".repeat(5_000)))
+              .as("kept: (a|aa)+$ matches its collection, (x+x+)+y does not match it")
+              .isTrue();
+        });
+  }
+
+  @Test
+  void patternsRe2CannotRunInLinearTimeAreRefused() {
+    assertThatThrownBy(() -> new ScanFilter(List.of("(a)\\1"), List.of(), List.of(), List.of()))
+        .hasMessageContaining("invalid escape sequence");
+    assertThatThrownBy(() -> new ScanFilter(List.of(), List.of("(?!tmp).*"), List.of(), List.of()))
+        .hasMessageStartingWith("invalid regex in collections.exclude: '(?!tmp).*' is not a valid");
+    assertThatThrownBy(
+            () -> new ScanFilter(List.of(), List.of(), List.of("x".repeat(257)), List.of()))
+        .hasMessageEndingWith("is longer than 256 characters");
+    assertThatThrownBy(
+            () ->
+                new ScanFilter(List.of(), List.of(), List.of(), Collections.nCopies(101, "tmp_.*")))
+        .hasMessage("too many patterns in datasets.exclude: 101, at most 100");
   }
 
   @Test

@@ -1,25 +1,28 @@
 package io.datadock.core.manifest.depot;
 
 import io.datadock.core.error.DatadockException;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
  * Checks a connection block against its source type's fields and normalizes the known ones (ports
- * become Integers, node lists become lists). Fields the type does not know are kept unchanged:
- * DataOS manifests carry extras that must apply as they are.
+ * become Integers, node lists become lists, IPv6 hosts lose their brackets). Each field is checked
+ * as what it holds ({@link FieldKind}): a value is never a URL fragment. Credentials anywhere in
+ * the block are refused ({@link CredentialFields}). Other fields the type does not know are kept
+ * unchanged: DataOS manifests carry extras that must apply as they are.
  */
 final class ConnectionValidator {
 
   private static final Set<String> FILE_FORMATS = Set.of("csv", "json", "parquet");
+  private static final List<String> MONGODB_SUBPROTOCOLS = List.of("mongodb", "mongodb+srv");
 
   private ConnectionValidator() {}
 
@@ -29,9 +32,13 @@ final class ConnectionValidator {
 
   static SortedMap<String, Object> validate(
       SourceType type, Map<String, Object> block, String path) {
+    CredentialFields.refuse(block, path);
     SortedMap<String, Object> out = new TreeMap<>();
     Set<String> known = new HashSet<>();
-    for (FieldSpec field : type.fields()) {
+    // The subprotocol first: a generic jdbc depot's params depend on it.
+    List<FieldSpec> fields = new ArrayList<>(type.fields());
+    fields.sort(Comparator.comparing(f -> f.kind() != FieldKind.SUBPROTOCOL));
+    for (FieldSpec field : fields) {
       known.add(field.name());
       String fieldPath = path + "." + field.name();
       Object value = block.get(field.name());
@@ -42,7 +49,7 @@ final class ConnectionValidator {
         }
         continue;
       }
-      out.put(field.name(), convert(field.kind(), value, fieldPath));
+      out.put(field.name(), convert(type, field.kind(), value, fieldPath, out));
     }
     block.forEach(
         (name, value) -> {
@@ -54,65 +61,71 @@ final class ConnectionValidator {
     return out;
   }
 
-  private static Object convert(FieldKind kind, Object value, String path) {
+  private static Object convert(
+      SourceType type, FieldKind kind, Object value, String path, Map<String, Object> done) {
     return switch (kind) {
-      case STRING -> string(value, path);
-      case PORT -> port(value, path);
+      case STRING -> FieldValues.string(value, path);
+      case HOST -> FieldValues.host(value, path);
+      case IDENTIFIER -> FieldValues.identifier(value, path);
+      case URL -> FieldValues.url(value, path);
+      case SUBPROTOCOL -> subprotocol(type, value, path);
+      case PORT -> FieldValues.port(value, path);
       case BOOLEAN -> Values.bool(value, path);
-      case STRING_LIST -> stringList(value, path);
+      case STRING_LIST -> FieldValues.nodes(value, path);
       case MAP -> new TreeMap<>(plainMap(value, path));
+      case JDBC_PARAMS -> JdbcParams.validate(driver(type, done), value, path);
     };
   }
 
-  /** A non-empty string; a number is taken in its written form ({@code schema: 2024}). */
-  private static String string(Object value, String path) {
-    if (value instanceof String s && !s.isBlank()) {
-      return s;
-    }
-    if (isIntegral(value)) {
-      return value.toString();
-    }
-    if (value instanceof Number n && Double.isFinite(n.doubleValue())) {
-      return new BigDecimal(n.toString()).toPlainString();
-    }
-    throw DatadockException.invalid(path, path + " must be a non-empty string");
-  }
-
-  private static Integer port(Object value, String path) {
-    if ((isIntegral(value) || value instanceof String) && value.toString().matches("[0-9]{1,5}")) {
-      int port = Integer.parseInt(value.toString());
-      if (port >= 1 && port <= 65535) {
-        return port;
+  /**
+   * Fixed per type (a manifest may repeat it: {@code postgresql}, {@code sqlserver}, {@code
+   * oracle:thin}, {@code mysql} or {@code mariadb}, {@code redshift}); for a generic jdbc depot,
+   * one of the drivers Datadock ships. Stored in lower case.
+   */
+  private static String subprotocol(SourceType type, Object value, String path) {
+    String written = FieldValues.string(value, path);
+    String name = written.trim().toLowerCase(Locale.ROOT);
+    if (type == SourceType.MONGODB) {
+      if (!MONGODB_SUBPROTOCOLS.contains(name)) {
+        throw DatadockException.invalid(
+            path, path + " must be mongodb or mongodb+srv, not '" + Values.shorten(written) + "'");
       }
+      return name;
     }
-    throw DatadockException.invalid(
-        path,
-        path + " must be a port number between 1 and 65535, not '" + Values.shorten(value) + "'");
-  }
-
-  /** A list of non-empty strings, or one comma-separated string ({@code "h1:9092,h2:9092"}). */
-  private static List<String> stringList(Object value, String path) {
-    List<String> out = new ArrayList<>();
-    if (value instanceof List<?> list) {
-      for (int i = 0; i < list.size(); i++) {
-        out.add(string(list.get(i), path + "[" + i + "]"));
+    Optional<JdbcDriver> fixed = JdbcDriver.fixedFor(type);
+    if (fixed.isPresent()) {
+      if (!fixed.get().accepts(name)) {
+        throw DatadockException.invalid(
+            path,
+            path
+                + " is fixed for a "
+                + type.canonical()
+                + " depot: leave it out or write "
+                + fixed.get().subprotocol()
+                + ", not '"
+                + Values.shorten(written)
+                + "'");
       }
-    } else if (value instanceof String s) {
-      for (String part : s.split(",", -1)) {
-        if (part.isBlank()) {
-          throw DatadockException.invalid(
-              path, path + " must list non-empty entries separated by commas");
-        }
-        out.add(part.trim());
-      }
-    } else {
+      return name;
+    }
+    if (JdbcDriver.bySubprotocol(name).isEmpty()) {
       throw DatadockException.invalid(
-          path, path + " must be a list of strings or a comma-separated string");
+          path,
+          path
+              + " must name a driver Datadock ships ("
+              + JdbcDriver.knownSubprotocols()
+              + "), not '"
+              + Values.shorten(written)
+              + "'");
     }
-    if (out.isEmpty()) {
-      throw DatadockException.invalid(path, path + " must list at least one entry");
-    }
-    return List.copyOf(out);
+    return name;
+  }
+
+  /** The type's driver, or for a generic jdbc depot the one its (checked) subprotocol names. */
+  private static JdbcDriver driver(SourceType type, Map<String, Object> done) {
+    return JdbcDriver.fixedFor(type)
+        .or(() -> JdbcDriver.bySubprotocol((String) done.get("subprotocol")))
+        .orElseThrow(() -> new IllegalStateException("no JDBC driver for " + type));
   }
 
   private static void checkTypeRules(SourceType type, SortedMap<String, Object> out, String path) {
@@ -178,13 +191,5 @@ final class ConnectionValidator {
           }
         });
     return map;
-  }
-
-  private static boolean isIntegral(Object value) {
-    return value instanceof Integer
-        || value instanceof Long
-        || value instanceof Short
-        || value instanceof Byte
-        || value instanceof BigInteger;
   }
 }

@@ -7,8 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * The optional {@code scan:} block of a depot manifest: which collections and datasets the catalog
@@ -20,8 +18,9 @@ import java.util.regex.PatternSyntaxException;
  *   datasets: {exclude: [".*_backup"]}
  * </pre>
  *
- * Each entry is a Java regular expression matched against the whole name; an empty or absent
- * include list means everything.
+ * Each entry is an RE2 regular expression ({@link ScanPattern}: linear-time matching, no
+ * backreferences or lookaround, at most 256 characters, at most 100 to a list) matched against the
+ * whole name; an empty or absent include list means everything.
  */
 final class ScanBlock {
 
@@ -62,6 +61,16 @@ final class ScanBlock {
     if (!(value instanceof List<?> items)) {
       throw DatadockException.invalid(path, path + " must be a list of regular expressions");
     }
+    if (items.size() > ScanPattern.MAX_PER_LIST) {
+      throw DatadockException.invalid(
+          path,
+          path
+              + " lists "
+              + items.size()
+              + " patterns, at most "
+              + ScanPattern.MAX_PER_LIST
+              + " are allowed");
+    }
     List<String> out = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
       String itemPath = path + "[" + i + "]";
@@ -69,10 +78,9 @@ final class ScanBlock {
         throw DatadockException.invalid(itemPath, itemPath + " must be a non-empty string");
       }
       try {
-        Pattern.compile(regex);
-      } catch (PatternSyntaxException e) {
-        throw DatadockException.invalid(
-            itemPath, itemPath + " is not a valid regular expression: " + e.getDescription());
+        ScanPattern.compile(regex);
+      } catch (IllegalArgumentException e) {
+        throw DatadockException.invalid(itemPath, itemPath + " " + e.getMessage());
       }
       out.add(regex);
     }

@@ -11,41 +11,63 @@ import java.util.stream.Collectors;
 
 /**
  * Every source type of MANIFESTS.md's table, plus Datadock's {@code file}, with its connection
- * fields. Names are case-insensitive and include DataOS's aliases ({@code POSTGRESQL}).
+ * fields and what each holds. Names are case-insensitive and include DataOS's aliases ({@code
+ * POSTGRESQL}). Beyond the table: the JDBC types that build a URL with params take them ({@code
+ * redshift} too), and the JDBC types may repeat their fixed subprotocol.
  */
 public enum SourceType {
-  POSTGRES(req("host"), port(), req("database"), params(), opt("subprotocol")),
-  MYSQL(req("host"), port(), params(), opt("database")),
-  MSSQL(req("host"), port(), req("database"), params(), opt("subprotocol")),
-  ORACLE(req("host"), port(), req("service"), opt("subprotocol")),
+  POSTGRES(host(), port(), ident("database"), jdbcParams(), subprotocol()),
+  MYSQL(host(), port(), jdbcParams(), optIdent("database"), subprotocol()),
+  MSSQL(host(), port(), ident("database"), jdbcParams(), subprotocol()),
+  ORACLE(host(), port(), ident("service"), subprotocol()),
   JDBC(
-      req("subprotocol"),
-      req("host"),
+      new FieldSpec("subprotocol", FieldKind.SUBPROTOCOL, true),
+      host(),
       new FieldSpec("port", FieldKind.PORT, false),
-      opt("database"),
-      params()),
-  REDSHIFT(req("host"), port(), req("database"), opt("bucket"), opt("relativePath")),
+      optIdent("database"),
+      jdbcParams()),
+  REDSHIFT(
+      host(),
+      port(),
+      ident("database"),
+      optIdent("bucket"),
+      opt("relativePath"),
+      jdbcParams(),
+      subprotocol()),
   SNOWFLAKE(
-      req("url"), req("database"), req("warehouse"), opt("account"), opt("role"), opt("schema")),
+      url("url"),
+      ident("database"),
+      ident("warehouse"),
+      optIdent("account"),
+      optIdent("role"),
+      optIdent("schema")),
   BIGQUERY(req("project"), params()),
   S3(
-      req("bucket"),
+      ident("bucket"),
       opt("relativePath"),
-      opt("scheme"),
-      opt("format"),
-      opt("region"),
-      opt("endpoint")),
-  GCS(req("bucket"), opt("relativePath"), opt("format")),
+      optIdent("scheme"),
+      optIdent("format"),
+      optIdent("region"),
+      optUrl("endpoint")),
+  GCS(ident("bucket"), opt("relativePath"), optIdent("format")),
   ABFSS(
-      req("account"), req("container"), opt("relativePath"), opt("format"), opt("endpointSuffix")),
+      ident("account"),
+      ident("container"),
+      opt("relativePath"),
+      optIdent("format"),
+      new FieldSpec("endpointSuffix", FieldKind.HOST, false)),
   WASBS(
-      req("account"), req("container"), opt("relativePath"), opt("format"), opt("endpointSuffix")),
-  MONGODB(list("nodes"), opt("subprotocol"), params()),
-  KAFKA(list("brokers"), opt("schemaRegistryUrl")),
-  EVENTHUB(req("endpoint")),
+      ident("account"),
+      ident("container"),
+      opt("relativePath"),
+      optIdent("format"),
+      new FieldSpec("endpointSuffix", FieldKind.HOST, false)),
+  MONGODB(list("nodes"), subprotocol(), params()),
+  KAFKA(list("brokers"), optUrl("schemaRegistryUrl")),
+  EVENTHUB(url("endpoint")),
   ELASTICSEARCH(list("nodes")),
   OPENSEARCH(list("nodes")),
-  PULSAR(req("adminUrl"), req("serviceUrl"), opt("tenant")),
+  PULSAR(url("adminUrl"), url("serviceUrl"), optIdent("tenant")),
   FILE(req("path"), opt("format"));
 
   private static final Map<String, SourceType> BY_NAME = new HashMap<>();
@@ -121,6 +143,30 @@ public enum SourceType {
     return new FieldSpec(name, FieldKind.STRING, false);
   }
 
+  private static FieldSpec host() {
+    return new FieldSpec("host", FieldKind.HOST, true);
+  }
+
+  private static FieldSpec ident(String name) {
+    return new FieldSpec(name, FieldKind.IDENTIFIER, true);
+  }
+
+  private static FieldSpec optIdent(String name) {
+    return new FieldSpec(name, FieldKind.IDENTIFIER, false);
+  }
+
+  private static FieldSpec url(String name) {
+    return new FieldSpec(name, FieldKind.URL, true);
+  }
+
+  private static FieldSpec optUrl(String name) {
+    return new FieldSpec(name, FieldKind.URL, false);
+  }
+
+  private static FieldSpec subprotocol() {
+    return new FieldSpec("subprotocol", FieldKind.SUBPROTOCOL, false);
+  }
+
   private static FieldSpec port() {
     return new FieldSpec("port", FieldKind.PORT, true);
   }
@@ -131,5 +177,9 @@ public enum SourceType {
 
   private static FieldSpec params() {
     return new FieldSpec("params", FieldKind.MAP, false);
+  }
+
+  private static FieldSpec jdbcParams() {
+    return new FieldSpec("params", FieldKind.JDBC_PARAMS, false);
   }
 }

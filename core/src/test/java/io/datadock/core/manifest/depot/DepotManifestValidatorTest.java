@@ -380,4 +380,33 @@ class DepotManifestValidatorTest {
         "not a valid regular expression");
     assertInvalid(TENANT_SEED + "scan:\n  tables: {}\n", "scan.tables", "unknown");
   }
+
+  @Test
+  void scanPatternsMustBeLinearTimeAndBounded() {
+    assertInvalid(
+        TENANT_SEED + "scan:\n  collections: {include: [public, \"(a)\\\\1\"]}\n",
+        "scan.collections.include[1]",
+        "is not a valid regular expression for linear-time matching (RE2 syntax: no"
+            + " backreferences, lookaround or possessive quantifiers): invalid escape sequence");
+    assertInvalid(
+        TENANT_SEED + "scan:\n  datasets: {exclude: [\"(?<=tmp_).*\"]}\n",
+        "scan.datasets.exclude[0]",
+        "is not a valid regular expression for linear-time matching");
+    assertInvalid(
+        TENANT_SEED + "scan:\n  collections: {include: [\"" + "x".repeat(257) + "\"]}\n",
+        "scan.collections.include[0]",
+        "is longer than 256 characters");
+    assertInvalid(
+        TENANT_SEED + "scan:\n  collections: {exclude: [\"((a{100}){100}){100}\"]}\n",
+        "scan.collections.exclude[0]",
+        "repeats too much");
+    String many = String.join(", ", java.util.Collections.nCopies(101, "x"));
+    assertInvalid(
+        TENANT_SEED + "scan:\n  datasets: {include: [" + many + "]}\n",
+        "scan.datasets.include",
+        "lists 101 patterns, at most 100 are allowed");
+    assertThat(validate(TENANT_SEED + "scan:\n  collections: {include: [\"(a|aa)+$\"]}\n").scan())
+        .as("a pattern that backtracks in java.util.regex is fine in RE2")
+        .containsKey("collections");
+  }
 }

@@ -42,14 +42,20 @@ class SourceTypeTest {
   void fieldsFollowTheTable() {
     assertThat(SourceType.POSTGRES.fields())
         .containsExactly(
-            new FieldSpec("host", FieldKind.STRING, true),
+            new FieldSpec("host", FieldKind.HOST, true),
             new FieldSpec("port", FieldKind.PORT, true),
-            new FieldSpec("database", FieldKind.STRING, true),
-            new FieldSpec("params", FieldKind.MAP, false),
-            new FieldSpec("subprotocol", FieldKind.STRING, false));
+            new FieldSpec("database", FieldKind.IDENTIFIER, true),
+            new FieldSpec("params", FieldKind.JDBC_PARAMS, false),
+            new FieldSpec("subprotocol", FieldKind.SUBPROTOCOL, false));
     assertThat(SourceType.JDBC.fields())
         .contains(new FieldSpec("port", FieldKind.PORT, false))
-        .contains(new FieldSpec("subprotocol", FieldKind.STRING, true));
+        .contains(new FieldSpec("subprotocol", FieldKind.SUBPROTOCOL, true));
+    assertThat(SourceType.SNOWFLAKE.fields())
+        .contains(new FieldSpec("url", FieldKind.URL, true))
+        .contains(new FieldSpec("warehouse", FieldKind.IDENTIFIER, true));
+    assertThat(SourceType.REDSHIFT.fields())
+        .as("redshift's URL takes params, so they are checked like the other JDBC types'")
+        .contains(new FieldSpec("params", FieldKind.JDBC_PARAMS, false));
     assertThat(SourceType.KAFKA.fields())
         .contains(new FieldSpec("brokers", FieldKind.STRING_LIST, true));
     assertThat(SourceType.FILE.fields())
