@@ -46,9 +46,10 @@ public final class HostName {
   }
 
   /**
-   * Labels of letters, digits and inner hyphens, 1 to 63 characters each, at most 253 in all. A
-   * name whose last label is all digits must be a dotted IPv4 address ({@code 2130706433} or {@code
-   * 0177.1} are not names).
+   * Labels of letters, digits and inner hyphens or underscores (not RFC 1123, but container
+   * platforms name services {@code orders_db}, and an underscore changes nothing in a URL), 1 to 63
+   * characters each, at most 253 in all. A name whose last label is all digits must be a dotted
+   * IPv4 address ({@code 2130706433} or {@code 0177.1} are not names).
    */
   static boolean isHostName(String host) {
     if (host.length() > MAX_LENGTH) {
@@ -72,7 +73,7 @@ public final class HostName {
     }
     for (int i = 0; i < label.length(); i++) {
       char c = label.charAt(i);
-      if (!(isAsciiLetterOrDigit(c) || c == '-')) {
+      if (!(isAsciiLetterOrDigit(c) || c == '-' || c == '_')) {
         return false;
       }
     }

@@ -23,6 +23,8 @@ class HostNameTest {
         "::",
         "1::",
         "2001:DB8::8:800:200C:417A",
+        "orders_db",
+        "db_1.internal",
         "[2001:db8:0:0:8:800:200c:417a]",
         "::ffff:192.0.2.128",
         "1:2:3:4:5:6:7::"
@@ -37,7 +39,6 @@ class HostNameTest {
         "",
         "db.",
         ".db",
-        "db_1",
         "-db",
         "db-",
         "d b",
