@@ -162,10 +162,13 @@ public final class Platform implements AutoCloseable {
     return "http://localhost:" + secretService.resolutionPort();
   }
 
-  /** Where each service answers {@code GET /metrics} (Prometheus). */
+  /**
+   * Where each service answers {@code GET /metrics} (Prometheus): the gateway on its operations
+   * listener, not on the API's port.
+   */
   public Map<String, String> metricsUrls() {
     Map<String, String> urls = new LinkedHashMap<>();
-    urls.put("gateway", gatewayUrl() + "/metrics");
+    urls.put("gateway", "http://localhost:" + gateway.metricsPort() + "/metrics");
     urls.put("secret-service", resolutionUrl() + "/metrics");
     urls.put("depot-service", "http://localhost:" + depotService.metricsPort() + "/metrics");
     urls.put("catalog-scanner", "http://localhost:" + catalogScanner.metricsPort() + "/metrics");

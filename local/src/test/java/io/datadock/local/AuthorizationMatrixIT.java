@@ -41,6 +41,13 @@ class AuthorizationMatrixIT extends PlatformIT {
     user("ops", "alpha", "[\"roles:id:operator\", \"roles:id:data-dev\"]", "[]");
     user("outsider", "beta", "[\"roles:id:data-dev\"]", "[]");
     user("reader", "alpha", "[\"roles:id:user\"]", "[\"read-secret\", \"unsanitize-resource\"]");
+    // In two tenants: the legacy unscoped tag makes it admin of neither; the scoped one of beta.
+    user("multi", "alpha\", \"beta", "[\"roles:id:data-dev\", \"roles:id:tenant-admin\"]", "[]");
+    user(
+        "badmin",
+        "alpha\", \"beta",
+        "[\"roles:id:data-dev\", \"roles:id:tenant-admin:beta\"]",
+        "[]");
     expect(as.get("dev").applyYaml(secret("alpha-cred", "pw-1"), ""), 200, null);
     expect(as.get("outsider").applyYaml(secret("beta-cred", "pw-b"), ""), 200, null);
   }
@@ -145,6 +152,117 @@ class AuthorizationMatrixIT extends PlatformIT {
         "forbidden: secret 'shared-cred' is owned by 'dev'");
     expect(as.get("tadmin").applyYaml(secret("shared-cred", "three"), ""), 200, null);
     expect(as.get("ops").delete("/api/v1/resources/secret/shared-cred"), 200, null);
+  }
+
+  static final String TENANT_ADMIN = "forbidden: user does not have required role tenant-admin";
+
+  @Test
+  void tenantAdminIsScopedToOneTenant() {
+    expect(as.get("dev").applyYaml(secret("admins-cred", "one"), ""), 200, null);
+    // the legacy tag in two tenants: admin of neither
+    expect(
+        as.get("multi").applyYaml(secret("admins-cred", "two"), ""),
+        403,
+        "forbidden: secret 'admins-cred' is owned by 'dev'");
+    String grant = "{\"tenant\": \"alpha\", \"secret\": \"scoped-grant\"}";
+    expect(as.get("multi").postJson("/api/v1/tenants/beta/grants", grant), 403, TENANT_ADMIN);
+    // roles:id:tenant-admin:beta: admin of beta, not of alpha
+    expect(
+        as.get("badmin").applyYaml(secret("admins-cred", "three"), ""),
+        403,
+        "forbidden: secret 'admins-cred' is owned by 'dev'");
+    expect(as.get("badmin").postJson("/api/v1/tenants/alpha/grants", grant), 403, TENANT_ADMIN);
+    created(as.get("badmin").postJson("/api/v1/tenants/beta/grants", grant));
+    expect(as.get("badmin").delete("/api/v1/tenants/beta/grants/alpha/scoped-grant"), 200, null);
+    // a member of one tenant with the legacy tag stays its admin
+    expect(as.get("tadmin").applyYaml(secret("admins-cred", "four"), ""), 200, null);
+  }
+
+  @Test
+  void usersGetNoTagThatReachesBeyondThem() {
+    expect(
+        api.postJson(
+            "/api/v1/users",
+            "{\"id\": \"pretender\", \"tenants\": [\"alpha\"], \"tags\": [\"roles:id:tenant-admin:beta\"]}"),
+        422,
+        "tag 'roles:id:tenant-admin:beta' makes the user admin of tenant 'beta', which is not"
+            + " one of its tenants");
+    expect(
+        api.postJson(
+            "/api/v1/users",
+            "{\"id\": \"pretender\", \"tenants\": [\"alpha\"], \"tags\": [\"users:id:dev\"]}"),
+        422,
+        "tag 'users:id:dev' names another user; a user's own tag is users:id:pretender");
+    expect(
+        as.get("tadmin")
+            .postJson(
+                "/api/v1/users",
+                "{\"id\": \"minted\", \"tenants\": [\"alpha\"], \"tags\": [\"roles:id:operator\"]}"),
+        403,
+        OPERATOR);
+  }
+
+  static final String OWNER =
+      "forbidden: owner 'dev2' is not the caller; only an operator or a"
+          + " tenant admin may apply for another owner";
+
+  @Test
+  void aManifestsOwnerIsTheCallerUnlessAnAdminSaysOtherwise() {
+    String forged = "owner: dev2\n" + secret("forged-cred", "x");
+    JsonObject refused = expect(as.get("dev").applyYaml(forged, ""), 403, OWNER);
+    assertThat(refused.getJsonObject("error").getString("field")).isEqualTo("owner");
+    String depot =
+        """
+        name: forged-depot
+        version: v2alpha
+        type: depot
+        owner: dev2
+        spec:
+          type: postgres
+          spec: {host: localhost, port: 5432, database: d}
+          secrets: [{id: "alpha:alpha-cred", purpose: rw}]
+        """;
+    expect(as.get("dev").applyYaml(depot, "?dryRun=true"), 403, OWNER);
+    expect(as.get("ops").applyYaml(instanceSecret("forged-inst") + "owner: dev2\n", ""), 200, null);
+    expect(as.get("dev").get("/api/v1/resources/secret/forged-cred"), 404, null);
+
+    JsonObject applied = expect(as.get("tadmin").applyYaml(forged, ""), 200, null);
+    assertThat(applied.getJsonArray("results").getJsonObject(0).getString("outcome"))
+        .isEqualTo("created");
+    assertThat(
+            expect(as.get("dev2").get("/api/v1/resources/secret/forged-cred"), 200, null)
+                .getString("owner"))
+        .isEqualTo("dev2");
+  }
+
+  @Test
+  void fileDepotsNeedAnOperator() {
+    String tenantShape =
+        """
+        name: files
+        version: v2alpha
+        type: depot
+        spec:
+          type: file
+          spec: {path: "%s", format: csv}
+        """
+            .formatted(dataDir.toAbsolutePath());
+    String instanceShape =
+        """
+        name: files
+        version: v2alpha
+        type: depot
+        depot:
+          type: FILE
+          file: {path: "%s"}
+        """
+            .formatted(dataDir.toAbsolutePath());
+    String message = "forbidden: file depots need role operator";
+    JsonObject refused = expect(as.get("dev").applyYaml(tenantShape, "?dryRun=true"), 403, message);
+    assertThat(refused.getJsonObject("error").getString("field")).isEqualTo("spec.type");
+    refused = expect(as.get("tadmin").applyYaml(instanceShape, "?dryRun=true"), 403, message);
+    assertThat(refused.getJsonObject("error").getString("field")).isEqualTo("depot.type");
+    expect(as.get("ops").applyYaml(tenantShape, "?dryRun=true"), 200, null);
   }
 
   @Test

@@ -90,7 +90,7 @@ class BadInputIT extends PlatformIT {
     Instant before = Instant.now();
     Api.Response r = api.applyYaml(yaml.toString(), "");
     assertThat(Duration.between(before, Instant.now())).isLessThan(Duration.ofSeconds(5));
-    assertError(r, 400, null, "alias");
+    assertError(r, 422, null, "aliases are not allowed in manifests");
   }
 
   @Test

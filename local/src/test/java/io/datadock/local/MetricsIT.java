@@ -9,7 +9,10 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Every service answers {@code /metrics} in Prometheus format, with its own measurements. */
+/**
+ * Every service answers {@code /metrics} in Prometheus format, with its own measurements, on an
+ * operations listener (secret-service on its internal one).
+ */
 class MetricsIT extends PlatformIT {
 
   static String scrape(String url) throws Exception {
@@ -41,6 +44,30 @@ class MetricsIT extends PlatformIT {
     assertThat(scrape(urls.get("catalog-scanner")))
         .contains("kafka_consumer")
         .contains("service=\"catalog-scanner\"");
+  }
+
+  /**
+   * The gateway's metrics are on its operations listener, not on the API port, and labelled by
+   * route template: a made-up name or path adds no series.
+   */
+  @Test
+  void gatewayMetricsAreOnTheOperationsListenerByRouteTemplate() throws Exception {
+    HttpResponse<String> onApiPort =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(onApiPort.statusCode()).isEqualTo(404);
+    assertThat(platform.metricsUrls().get("gateway")).doesNotStartWith(platform.gatewayUrl());
+
+    String marker = "made-up-" + System.nanoTime();
+    assertThat(api.get("/api/v1/resources/secret/" + marker).status()).isEqualTo(404);
+    assertThat(api.get("/" + marker + "/x/y").status()).isEqualTo(404);
+
+    assertThat(scrape(platform.metricsUrls().get("gateway")))
+        .contains("endpoint=\"/api/v1/resources/:type/:name\"")
+        .contains("endpoint=\"unmatched\"")
+        .doesNotContain(marker);
   }
 
   @Test

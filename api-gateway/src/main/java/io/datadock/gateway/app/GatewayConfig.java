@@ -8,6 +8,9 @@ import java.util.Map;
  * Configuration of the gateway, read from the environment with defaults for the embedded mode.
  *
  * @param port HTTP port ({@code DATADOCK_GATEWAY_PORT}, default 8080; 0 picks a free one)
+ * @param metricsPort the operations listener's port: {@code /metrics}, {@code /healthz}, {@code
+ *     /readyz}, apart from the API ({@code DATADOCK_METRICS_PORT}, default 9402; 0 picks a free
+ *     one, the embedded default)
  * @param bootstrapServers Kafka bootstrap servers ({@code KAFKA_BOOTSTRAP_SERVERS})
  * @param topicPrefix topic prefix ({@code DATADOCK_TOPIC_PREFIX})
  * @param adminToken the bootstrap admin's bearer token ({@code DATADOCK_ADMIN_TOKEN})
@@ -22,6 +25,7 @@ import java.util.Map;
  */
 public record GatewayConfig(
     int port,
+    int metricsPort,
     String bootstrapServers,
     String topicPrefix,
     String adminToken,
@@ -44,6 +48,7 @@ public record GatewayConfig(
   public GatewayConfig withTenantRate(double perSecond) {
     return new GatewayConfig(
         port,
+        metricsPort,
         bootstrapServers,
         topicPrefix,
         adminToken,
@@ -58,6 +63,7 @@ public record GatewayConfig(
   public static GatewayConfig defaults(int port, String bootstrapServers, String adminToken) {
     return new GatewayConfig(
         port,
+        0,
         bootstrapServers,
         Topics.DEFAULT_PREFIX,
         adminToken,
@@ -72,6 +78,7 @@ public record GatewayConfig(
   public GatewayConfig withReplyTimeout(Duration timeout) {
     return new GatewayConfig(
         port,
+        metricsPort,
         bootstrapServers,
         topicPrefix,
         adminToken,
@@ -86,6 +93,7 @@ public record GatewayConfig(
   public GatewayConfig withReplyMode(ReplyMode mode) {
     return new GatewayConfig(
         port,
+        metricsPort,
         bootstrapServers,
         topicPrefix,
         adminToken,
@@ -100,6 +108,7 @@ public record GatewayConfig(
   public GatewayConfig withMaxBodyBytes(int bytes) {
     return new GatewayConfig(
         port,
+        metricsPort,
         bootstrapServers,
         topicPrefix,
         adminToken,
@@ -114,6 +123,7 @@ public record GatewayConfig(
   public GatewayConfig withResolutionUrl(String url) {
     return new GatewayConfig(
         port,
+        metricsPort,
         bootstrapServers,
         topicPrefix,
         adminToken,
@@ -138,6 +148,7 @@ public record GatewayConfig(
             token);
     return new GatewayConfig(
         d.port(),
+        Integer.parseInt(env.getOrDefault("DATADOCK_METRICS_PORT", "9402")),
         d.bootstrapServers(),
         env.getOrDefault("DATADOCK_TOPIC_PREFIX", d.topicPrefix()),
         token,

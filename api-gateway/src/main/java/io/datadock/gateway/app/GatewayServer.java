@@ -7,6 +7,7 @@ import io.datadock.core.kafka.TopicProvisioner;
 import io.datadock.core.kafka.TopicTail;
 import io.datadock.core.manifest.ManifestLimits;
 import io.datadock.core.manifest.ManifestParser;
+import io.datadock.core.metrics.MetricsServer;
 import io.datadock.core.metrics.ServiceMetrics;
 import io.datadock.core.replay.ReplayCoordinator;
 import io.datadock.core.replay.ReplayTargets;
@@ -21,7 +22,7 @@ import io.datadock.gateway.identity.IdentityServices;
 import io.datadock.gateway.identity.IdentityWriter;
 import io.datadock.gateway.kafka.CommandPublisher;
 import io.datadock.gateway.kafka.ReplyRouter;
-import io.datadock.gateway.limits.TenantRateLimiter;
+import io.datadock.gateway.limits.RateLimiter;
 import io.datadock.gateway.sealing.PublicKeyDirectory;
 import io.datadock.gateway.secrets.ResolutionClient;
 import io.datadock.gateway.view.CatalogView;
@@ -29,6 +30,7 @@ import io.datadock.gateway.view.ResourceView;
 import io.datadock.schemas.Topic;
 import io.datadock.schemas.Topics;
 import io.datadock.schemas.identity.Tenant;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -50,8 +52,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The gateway process: Kafka clients (command publisher, reply router, read view, key directory)
- * and the Vert.x HTTP server on top of them.
+ * The gateway process: Kafka clients (command publisher, reply router, read view, key directory),
+ * the Vert.x HTTP server of the API on top of them, and an operations listener on its own port
+ * ({@code /metrics}, {@code /healthz}, {@code /readyz}) that the API port does not serve.
  */
 public final class GatewayServer implements AutoCloseable {
 
@@ -73,6 +76,7 @@ public final class GatewayServer implements AutoCloseable {
   private TopicTail<?, ?> catalogTail;
   private IdentityDirectory directory;
   private PrometheusMeterRegistry metrics;
+  private MetricsServer operations;
   private CompletableFuture<Void> identityReady = new CompletableFuture<>();
   private PublicKeyDirectory keys;
 
@@ -125,7 +129,12 @@ public final class GatewayServer implements AutoCloseable {
             keys,
             commands,
             DEPOT_STATUS_WAIT,
-            (caller, key) -> authorizer.write(caller, key, view.get(key.toString()).orElse(null)));
+            (caller, intent) ->
+                authorizer.apply(caller, intent, view.get(intent.key().toString()).orElse(null)));
+    RateLimiter limiter = new RateLimiter(config.tenantRequestsPerSecond(), System::nanoTime);
+    Gauge.builder("datadock.ratelimit.buckets", limiter, RateLimiter::size)
+        .description("request budgets held by the rate limiter")
+        .register(metrics);
     Map<String, BooleanSupplier> readiness = new LinkedHashMap<>(extraReadiness);
     readiness.put("replies", () -> repliesTail.caughtUp().isDone());
     readiness.put("readView", () -> viewTail.caughtUp().isDone());
@@ -147,7 +156,7 @@ public final class GatewayServer implements AutoCloseable {
             catalog,
             publisher,
             new IdentityServices(directory, identityWriter, new AccessRevalidation(view, commands)),
-            new TenantRateLimiter(config.tenantRequestsPerSecond(), System::nanoTime),
+            limiter,
             metrics,
             replay);
 
@@ -162,7 +171,13 @@ public final class GatewayServer implements AutoCloseable {
       close();
       throw new IllegalStateException("gateway HTTP server did not start on port " + port, e);
     }
-    LOG.info("gateway listening port={} replyMode={}", port, config.replyMode());
+    operations = new MetricsServer(metrics, config.metricsPort(), this::ready);
+    closeables.add(operations);
+    LOG.info(
+        "gateway listening port={} metricsPort={} replyMode={}",
+        port,
+        operations.port(),
+        config.replyMode());
     return this;
   }
 
@@ -204,6 +219,11 @@ public final class GatewayServer implements AutoCloseable {
 
   public int port() {
     return port;
+  }
+
+  /** The operations listener's port: {@code /metrics}, {@code /healthz}, {@code /readyz}. */
+  public int metricsPort() {
+    return operations.port();
   }
 
   private <V> TopicTail<String, V> tail(

@@ -12,6 +12,7 @@ import io.datadock.core.manifest.depot.DepotManifest;
 import io.datadock.core.manifest.depot.DepotManifestValidator;
 import io.datadock.core.resource.ResourceKey;
 import io.datadock.gateway.auth.Caller;
+import io.datadock.gateway.auth.WriteIntent;
 import io.datadock.gateway.identity.Appliers;
 import io.datadock.gateway.sealing.ManifestSealer;
 import io.datadock.gateway.sealing.PublicKeyDirectory;
@@ -55,16 +56,16 @@ public final class ApplyService {
 
   private static final String DEPOT = "depot";
 
+  /** Refuses (throws) when a caller may not write what a validated document asks for. */
+  @FunctionalInterface
+  public interface WriteGuard {
+    void check(Caller caller, WriteIntent intent);
+  }
+
   /**
    * @param statusWait how long an apply with {@code wait=true} waits for a depot to settle before
    *     answering with the status it has then
    */
-  /** Refuses (throws) when a caller may not write a resource. */
-  @FunctionalInterface
-  public interface WriteGuard {
-    void check(Caller caller, ResourceKey key);
-  }
-
   public ApplyService(
       ManifestParser parser,
       PublicKeyDirectory keys,
@@ -92,7 +93,7 @@ public final class ApplyService {
       manifests.add(validate(documents.get(i), context, i + 1, documents.size()));
     }
     for (Manifest manifest : manifests) {
-      guard.check(caller, manifest.key());
+      guard.check(caller, manifest.intent());
     }
     if (request.ifMatch() != null && manifests.size() != 1) {
       throw DatadockException.invalid(
@@ -225,6 +226,10 @@ public final class ApplyService {
 
     String version() {
       return secret != null ? secret.manifestVersion() : depot.manifestVersion();
+    }
+
+    WriteIntent intent() {
+      return secret != null ? WriteIntent.of(secret) : WriteIntent.of(depot);
     }
   }
 

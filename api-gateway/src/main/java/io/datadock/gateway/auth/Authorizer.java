@@ -4,15 +4,23 @@ import io.datadock.core.error.DatadockException;
 import io.datadock.core.error.ErrorCode;
 import io.datadock.core.identity.IdentityDirectory;
 import io.datadock.core.identity.Principal;
+import io.datadock.core.manifest.depot.SourceType;
 import io.datadock.core.resource.ResourceKey;
 import io.datadock.schemas.resource.ResourceState;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Every authorization decision of the gateway, deny by default. Reading needs membership of the
  * tenant, and a non-member is told the tenant does not exist (404), so names do not leak across
  * tenants. Writing also needs {@code roles:id:data-dev}; instance-level resources need an operator
- * or the {@code manage-instance-level-resources} use-case; another user's resource needs an
- * operator or a tenant admin.
+ * or the {@code manage-instance-level-resources} use-case; another user's resource, or a manifest
+ * naming another owner, needs an operator or an admin of that tenant; a {@code file} depot (a
+ * directory on the server) needs an operator.
+ *
+ * <p>Tenant admin is scoped to a tenant: {@code roles:id:tenant-admin:<tenant>} makes a member of
+ * that tenant its admin, and of no other. The unscoped legacy {@code roles:id:tenant-admin} counts
+ * only for a user who is a member of exactly one tenant (then there is no doubt which one).
  */
 public final class Authorizer {
 
@@ -20,18 +28,87 @@ public final class Authorizer {
       "forbidden: user does not have required role data-dev";
   public static final String FORBIDDEN_OPERATOR =
       "forbidden: user does not have required role operator";
+  public static final String FORBIDDEN_TENANT_ADMIN =
+      "forbidden: user does not have required role tenant-admin";
+  public static final String FORBIDDEN_FILE_DEPOT = "forbidden: file depots need role operator";
 
-  private final IdentityDirectory directory;
+  /** The prefix of a scoped tenant-admin tag: {@code roles:id:tenant-admin:<tenant>}. */
+  public static final String TENANT_ADMIN_OF = Principal.TENANT_ADMIN + ":";
+
+  private final Predicate<String> tenantExists;
 
   public Authorizer(IdentityDirectory directory) {
-    this.directory = directory;
+    this(tenant -> directory.tenantExists(tenant));
+  }
+
+  /**
+   * @param tenantExists whether a tenant of that name exists
+   */
+  public Authorizer(Predicate<String> tenantExists) {
+    this.tenantExists = tenantExists;
+  }
+
+  /** The tag that makes its holder admin of {@code tenant} (and of no other tenant). */
+  public static String tenantAdminTag(String tenant) {
+    return TENANT_ADMIN_OF + tenant;
+  }
+
+  /** Whether {@code p} administers {@code tenant}: see the class comment. Operators aside. */
+  public static boolean isTenantAdmin(Principal p, String tenant) {
+    if (!p.memberOf(tenant)) {
+      return false;
+    }
+    return p.has(tenantAdminTag(tenant))
+        || (p.has(Principal.TENANT_ADMIN) && p.tenants().equals(Set.of(tenant)));
   }
 
   /** Membership of an existing tenant; otherwise the tenant "is not found". */
   public void read(Caller caller, String tenant) {
-    if (!directory.tenantExists(tenant) || !caller.principal().memberOf(tenant)) {
+    if (!isMember(caller, tenant)) {
       throw new DatadockException(
           ErrorCode.NOT_FOUND, "tenant '" + tenant + "' not found", "tenant");
+    }
+  }
+
+  /** Whether the tenant exists and the caller is one of its members. */
+  public boolean isMember(Caller caller, String tenant) {
+    return tenant != null && tenantExists.test(tenant) && caller.principal().memberOf(tenant);
+  }
+
+  /**
+   * May the caller apply anything in {@code tenant} (the request's)? Checked before the body is
+   * read, so that a caller who may not write never makes the gateway parse anything.
+   */
+  public void applyIn(Caller caller, String tenant) {
+    read(caller, tenant);
+    if (!caller.principal().has(Principal.DATA_DEV)) {
+      throw new DatadockException(ErrorCode.FORBIDDEN, FORBIDDEN_DATA_DEV);
+    }
+  }
+
+  /**
+   * May the caller apply one validated document: write its resource, for the owner it names, of its
+   * source type?
+   *
+   * @param existing the resource as it stands, or null when it does not exist yet
+   */
+  public void apply(Caller caller, WriteIntent intent, ResourceState existing) {
+    write(caller, intent.key(), existing);
+    Principal p = caller.principal();
+    if (!intent.owner().equals(caller.id())
+        && !p.isOperator()
+        && !isTenantAdmin(p, intent.key().tenant())) {
+      throw new DatadockException(
+          ErrorCode.FORBIDDEN,
+          "forbidden: owner '"
+              + intent.owner()
+              + "' is not the caller; only an operator or a tenant admin may apply for another"
+              + " owner",
+          "owner");
+    }
+    if (intent.sourceType() == SourceType.FILE && !p.isOperator()) {
+      throw new DatadockException(
+          ErrorCode.FORBIDDEN, FORBIDDEN_FILE_DEPOT, intent.sourceTypeField());
     }
   }
 
@@ -41,11 +118,8 @@ public final class Authorizer {
    * @param existing the resource as it stands, or null when it does not exist yet
    */
   public void write(Caller caller, ResourceKey key, ResourceState existing) {
-    read(caller, key.tenant());
+    applyIn(caller, key.tenant());
     Principal p = caller.principal();
-    if (!p.has(Principal.DATA_DEV)) {
-      throw new DatadockException(ErrorCode.FORBIDDEN, FORBIDDEN_DATA_DEV);
-    }
     if ("instance-secret".equals(key.kind())
         && !p.isOperator()
         && !p.may(Principal.MANAGE_INSTANCE)) {
@@ -54,7 +128,7 @@ public final class Authorizer {
     if (existing != null
         && !existing.getOwner().equals(caller.id())
         && !p.isOperator()
-        && !p.has(Principal.TENANT_ADMIN)) {
+        && !isTenantAdmin(p, key.tenant())) {
       throw new DatadockException(
           ErrorCode.FORBIDDEN,
           "forbidden: "
@@ -67,13 +141,12 @@ public final class Authorizer {
     }
   }
 
-  /** Administering a tenant (its grants): an operator, or a tenant admin who is a member. */
+  /** Administering a tenant (its grants): an operator, or an admin of that tenant. */
   public void tenantAdmin(Caller caller, String tenant) {
     read(caller, tenant);
     Principal p = caller.principal();
-    if (!p.isOperator() && !p.has(Principal.TENANT_ADMIN)) {
-      throw new DatadockException(
-          ErrorCode.FORBIDDEN, "forbidden: user does not have required role tenant-admin");
+    if (!p.isOperator() && !isTenantAdmin(p, tenant)) {
+      throw new DatadockException(ErrorCode.FORBIDDEN, FORBIDDEN_TENANT_ADMIN);
     }
   }
 

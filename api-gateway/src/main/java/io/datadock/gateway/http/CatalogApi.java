@@ -53,7 +53,10 @@ final class CatalogApi {
 
   void mount(Router router) {
     router.get("/api/v1/datasets").handler(this::handleTree);
-    router.getWithRegex("/api/v1/datasets/(?<udl>.+)").handler(this::handleDataset);
+    router
+        .getWithRegex("/api/v1/datasets/(?<udl>.+)")
+        .setName("/api/v1/datasets/:udl")
+        .handler(this::handleDataset);
     router.get("/api/v1/depots/:name/scans").handler(this::handleRuns);
     router.post("/api/v1/depots/:name/scan").handler(this::handleRescan);
   }

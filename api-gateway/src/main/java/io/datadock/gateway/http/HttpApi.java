@@ -13,7 +13,8 @@ import io.datadock.gateway.auth.TokenVerifier;
 import io.datadock.gateway.identity.IdentityServices;
 import io.datadock.gateway.identity.IdentityWriter;
 import io.datadock.gateway.kafka.CommandPublisher;
-import io.datadock.gateway.limits.TenantRateLimiter;
+import io.datadock.gateway.limits.BudgetKey;
+import io.datadock.gateway.limits.RateLimiter;
 import io.datadock.gateway.secrets.ResolutionClient;
 import io.datadock.gateway.view.CatalogView;
 import io.datadock.gateway.view.ResourceView;
@@ -24,9 +25,11 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -39,13 +42,25 @@ import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The HTTP API (v1): routes bound to small handler methods and one error responder. */
+/**
+ * The HTTP API (v1): routes bound to small handler methods and one error responder. Manifests are
+ * parsed and validated on a small worker pool, never on an event loop, and only once the caller has
+ * been authenticated and may apply in the request's tenant.
+ */
 public final class HttpApi {
 
   private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
   static final String CALLER = "caller";
   private static final String TOKEN = "token";
   private static final Set<String> KINDS = Set.of("secret", "instance-secret", "depot");
+
+  /** Threads parsing and validating manifests, shared by every event loop of the gateway. */
+  static final int MANIFEST_WORKERS = 4;
+
+  /** The metrics label of a request no route matched. */
+  static final String UNMATCHED = "unmatched";
+
+  private static final String ROUTE_TEMPLATE = "routeTemplate";
 
   private final ApplyService applyService;
   private final ResourceView view;
@@ -59,7 +74,7 @@ public final class HttpApi {
   private final WatchApi watch;
   private final AdminApi admin;
   private final Authorizer authorizer;
-  private final TenantRateLimiter limiter;
+  private final RateLimiter limiter;
   private final IdentityWriter audit;
   private final PrometheusMeterRegistry metrics;
 
@@ -73,7 +88,7 @@ public final class HttpApi {
       CatalogView catalogView,
       CommandPublisher publisher,
       IdentityServices identityServices,
-      TenantRateLimiter limiter,
+      RateLimiter limiter,
       PrometheusMeterRegistry metrics,
       ReplayCoordinator replay) {
     this.metrics = metrics;
@@ -96,21 +111,16 @@ public final class HttpApi {
 
   public Router router(Vertx vertx) {
     Router router = Router.router(vertx);
+    WorkerExecutor manifestWorkers =
+        vertx.createSharedWorkerExecutor("datadock-manifests", MANIFEST_WORKERS);
     router.route().handler(this::timeRequest);
-    router
-        .get("/metrics")
-        .handler(
-            ctx ->
-                ctx.response()
-                    .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
-                    .end(metrics.scrape()));
     router.get("/healthz").handler(ctx -> json(ctx, 200, new JsonObject().put("status", "ok")));
     router.get("/readyz").handler(this::handleReady);
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
     router.route("/api/*").handler(this::authenticate);
     router.get("/api/v1/asyncapi.yaml").handler(ctx -> document(ctx, "/api/asyncapi.yaml"));
     router.get("/api/v1/openapi.yaml").handler(ctx -> document(ctx, "/api/openapi.yaml"));
-    router.post("/api/v1/resources").handler(this::handleApply);
+    router.post("/api/v1/resources").handler(ctx -> handleApply(ctx, manifestWorkers));
     router.get("/api/v1/resources").handler(this::handleList);
     router.get("/api/v1/resources/:type/:name").handler(this::handleGet);
     router.delete("/api/v1/resources/:type/:name").handler(this::handleDelete);
@@ -132,41 +142,58 @@ public final class HttpApi {
                             + ctx.request().method()
                             + " "
                             + ctx.request().path())));
+    for (Route route : router.getRoutes()) {
+      if (isEndpoint(route)) {
+        // A failing request is answered by the failure handler below; on the way there it passes
+        // the failure handlers of the routes it matches, which is how it keeps its route's name.
+        route.failureHandler(
+            ctx -> {
+              ctx.put(ROUTE_TEMPLATE, route.getName());
+              ctx.next();
+            });
+      }
+    }
     router.route().failureHandler(this::handleFailure);
     return router;
   }
 
-  /** Request rate and latency by method, endpoint (names left out) and status. */
+  /** A route of one endpoint (methods and a path template), not a handler for every request. */
+  private static boolean isEndpoint(Route route) {
+    return route.methods() != null && !route.methods().isEmpty() && route.getName() != null;
+  }
+
+  /**
+   * Request rate and latency by method, endpoint and status. The endpoint is the matched route's
+   * template ({@code /api/v1/resources/:type/:name}) or {@value #UNMATCHED}, never the path as
+   * sent: the number of series stays that of the routes whatever paths clients make up.
+   */
   private void timeRequest(RoutingContext ctx) {
     long started = System.nanoTime();
     String method = ctx.request().method().name();
-    String endpoint = endpoint(ctx.request().path());
     ctx.addHeadersEndHandler(
         v ->
             Timer.builder("datadock.http.requests")
                 .tag("method", method)
-                .tag("endpoint", endpoint)
+                .tag("endpoint", endpoint(ctx))
                 .tag("status", String.valueOf(ctx.response().getStatusCode()))
                 .register(metrics)
                 .record(java.time.Duration.ofNanos(System.nanoTime() - started)));
     ctx.next();
   }
 
-  /** {@code /api/v1/resources/secret/x} → {@code /api/v1/resources/*\/*}: bounded cardinality. */
-  static String endpoint(String path) {
-    String[] parts = path.split("/");
-    StringBuilder out = new StringBuilder();
-    for (int i = 1; i < parts.length; i++) {
-      out.append('/').append(i <= 3 ? parts[i] : "*");
+  private static String endpoint(RoutingContext ctx) {
+    String failed = ctx.get(ROUTE_TEMPLATE);
+    if (failed != null) {
+      return failed;
     }
-    return out.length() == 0 ? "/" : out.toString();
+    Route route = ctx.currentRoute();
+    return route != null && isEndpoint(route) ? route.getName() : UNMATCHED;
   }
 
   private void authenticate(RoutingContext ctx) {
     String header = ctx.request().getHeader("Authorization");
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      ErrorResponder.send(
-          ctx,
+      ctx.fail(
           new DatadockException(
               ErrorCode.UNAUTHENTICATED,
               "missing bearer token: send 'Authorization: Bearer <token>'"));
@@ -175,8 +202,7 @@ public final class HttpApi {
     String token = header.substring(7).trim();
     Optional<Caller> caller = tokens.verify(token);
     if (caller.isEmpty()) {
-      ErrorResponder.send(
-          ctx,
+      ctx.fail(
           new DatadockException(ErrorCode.UNAUTHENTICATED, "invalid, expired or revoked token"));
       return;
     }
@@ -184,14 +210,15 @@ public final class HttpApi {
     ctx.put(TOKEN, token);
     String tenant =
         Optional.ofNullable(ctx.queryParams().get("tenant")).orElse(caller.get().defaultTenant());
-    long retryAfter = limiter.acquire(tenant);
+    BudgetKey budget =
+        BudgetKey.of(caller.get(), ctx.queryParams().get("tenant"), authorizer::isMember);
+    long retryAfter = limiter.acquire(budget);
     if (retryAfter > 0) {
       ctx.response().putHeader("Retry-After", String.valueOf(retryAfter));
-      ErrorResponder.send(
-          ctx,
+      ctx.fail(
           new DatadockException(
               ErrorCode.RATE_LIMITED,
-              "too many requests for tenant '" + tenant + "'; retry in " + retryAfter + " s"));
+              "too many requests for " + budget.label() + "; retry in " + retryAfter + " s"));
       return;
     }
     if (!HttpMethod.GET.equals(ctx.request().method())) {
@@ -227,8 +254,15 @@ public final class HttpApi {
             });
   }
 
-  private void handleApply(RoutingContext ctx) {
+  /**
+   * The caller's right to apply in the request's tenant is checked first; the body is parsed,
+   * validated and each document authorized on {@code workers}, off the event loop.
+   */
+  private void handleApply(RoutingContext ctx, WorkerExecutor workers) {
     Caller caller = ctx.get(CALLER);
+    authorizer.applyIn(
+        caller,
+        Optional.ofNullable(ctx.queryParams().get("tenant")).orElse(caller.defaultTenant()));
     String body = ctx.body().asString();
     if (body == null || body.isBlank()) {
       ErrorResponder.send(
@@ -246,8 +280,10 @@ public final class HttpApi {
             "true".equalsIgnoreCase(ctx.queryParams().get("dryRun")),
             ifMatch(ctx.request().getHeader("If-Match")),
             "true".equalsIgnoreCase(ctx.queryParams().get("wait")));
-    Future.fromCompletionStage(
-            applyService.apply(caller, request), ctx.vertx().getOrCreateContext())
+    var context = ctx.vertx().getOrCreateContext();
+    workers
+        .executeBlocking(() -> applyService.apply(caller, request), false)
+        .compose(sent -> Future.fromCompletionStage(sent, context))
         .onSuccess(results -> respondResults(ctx, results))
         .onFailure(ctx::fail);
   }

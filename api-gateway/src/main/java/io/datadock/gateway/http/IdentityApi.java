@@ -34,8 +34,10 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Users, API keys and tenants over HTTP. Operators manage users and tenants; a user may also manage
- * its own keys. Every write waits until the gateway's directory has read it back, so the next
- * request already sees it (a new key works, a revoked one does not).
+ * its own keys; tenant admins manage their tenant's grants only (not users, keys or tenants, so
+ * they hand out no roles, use-cases or memberships). Every write waits until the gateway's
+ * directory has read it back, so the next request already sees it (a new key works, a revoked one
+ * does not).
  */
 final class IdentityApi {
 
@@ -173,12 +175,7 @@ final class IdentityApi {
       }
     }
     List<String> tags = strings(body, "tags");
-    for (String tag : tags) {
-      if (!tag.startsWith("roles:id:") && !tag.startsWith("users:id:")) {
-        throw DatadockException.invalid(
-            "tags", "tag '" + tag + "' must start with roles:id: or users:id:");
-      }
-    }
+    tags.forEach(tag -> checkTag(tag, id, tenants));
     List<String> useCases = strings(body, "useCases");
     for (String useCase : useCases) {
       if (!USE_CASES.contains(useCase)) {
@@ -204,6 +201,31 @@ final class IdentityApi {
         .setCreatedAt(createdAt)
         .setCreatedBy(createdBy)
         .build();
+  }
+
+  /**
+   * A role, or the user's own {@code users:id:} tag (another user's would let it pass for that user
+   * wherever tags are matched); a tenant-admin tag names one of the user's tenants.
+   */
+  private static void checkTag(String tag, String id, List<String> tenants) {
+    if (!tag.startsWith("roles:id:") && !tag.startsWith("users:id:")) {
+      throw DatadockException.invalid(
+          "tags", "tag '" + tag + "' must start with roles:id: or users:id:");
+    }
+    if (tag.startsWith("users:id:") && !tag.equals("users:id:" + id)) {
+      throw DatadockException.invalid(
+          "tags", "tag '" + tag + "' names another user; a user's own tag is users:id:" + id);
+    }
+    String adminOf = Authorizer.TENANT_ADMIN_OF;
+    if (tag.startsWith(adminOf) && !tenants.contains(tag.substring(adminOf.length()))) {
+      throw DatadockException.invalid(
+          "tags",
+          "tag '"
+              + tag
+              + "' makes the user admin of tenant '"
+              + tag.substring(adminOf.length())
+              + "', which is not one of its tenants");
+    }
   }
 
   private void handleKeys(RoutingContext ctx) {

@@ -3,7 +3,7 @@ package io.datadock.gateway.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.datadock.gateway.identity.IdentityServices;
-import io.datadock.gateway.limits.TenantRateLimiter;
+import io.datadock.gateway.limits.RateLimiter;
 import io.datadock.gateway.view.CatalogView;
 import io.datadock.gateway.view.ResourceView;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -59,7 +59,7 @@ class OpenApiDocumentTest {
             new CatalogView(),
             null,
             new IdentityServices(null, null, null),
-            new TenantRateLimiter(0, System::nanoTime),
+            new RateLimiter(0, System::nanoTime),
             new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
             null);
     Set<String> out = new TreeSet<>();

@@ -4,7 +4,8 @@ package io.datadock.core.manifest;
  * Bounds on what a request may make the parser do.
  *
  * @param maxBytes the largest body accepted
- * @param maxAliases YAML aliases per document (what stops "billion laughs" expansion)
+ * @param maxAliases YAML aliases per document: a second bound, as the parser refuses anchors and
+ *     aliases before building anything
  * @param maxDocuments documents per body
  * @param maxNestingDepth nesting depth of YAML collections
  * @param maxSecretBytes decoded size of one secret's data and files together

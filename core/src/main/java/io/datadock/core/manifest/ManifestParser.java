@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.datadock.core.error.DatadockException;
 import io.datadock.core.error.ErrorCode;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,12 +21,18 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.DocumentStartEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.NodeEvent;
 import org.yaml.snakeyaml.representer.Representer;
 
 /**
  * Parses a request body into manifest documents: YAML (one or more, {@code ---} separated) or JSON
- * (an object or an array of objects). Bounded against hostile input (size, aliases, nesting,
- * document count) and strict about duplicate keys. Error messages name positions and key names,
+ * (an object or an array of objects). Bounded against hostile input (size, nesting, document count)
+ * and strict about duplicate keys. YAML anchors and aliases are refused outright, in one pass over
+ * the parser's events before anything is built, so no alias is ever expanded (a manifest has no use
+ * for them, and nested aliases grow exponentially). Error messages name positions and key names,
  * never values, which may be passwords.
  */
 public final class ManifestParser {
@@ -89,6 +96,7 @@ public final class ManifestParser {
     options.setAllowRecursiveKeys(false);
     DumperOptions dumper = new DumperOptions();
     Yaml yaml = new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options);
+    refuseAliases(yaml, body);
     List<Object> documents = new ArrayList<>();
     int index = 1;
     try {
@@ -107,6 +115,37 @@ public final class ManifestParser {
       throw DatadockException.malformed("document " + index + ": " + yamlMessage(e));
     }
     return documents;
+  }
+
+  /**
+   * Reads the body's events only (no nodes, no objects: linear in its size) and refuses the first
+   * anchor or alias, naming where it is.
+   */
+  private static void refuseAliases(Yaml yaml, String body) {
+    int index = 0;
+    try {
+      for (Event event : yaml.parse(new StringReader(body))) {
+        if (event instanceof DocumentStartEvent) {
+          index++;
+        }
+        boolean alias = event instanceof AliasEvent;
+        if (alias || (event instanceof NodeEvent node && node.getAnchor() != null)) {
+          Mark mark = event.getStartMark();
+          throw DatadockException.invalid(
+              null,
+              "aliases are not allowed in manifests: "
+                  + (alias ? "an alias" : "an anchor")
+                  + " at line "
+                  + (mark.getLine() + 1)
+                  + ", column "
+                  + (mark.getColumn() + 1));
+        }
+      }
+    } catch (MarkedYAMLException e) {
+      throw DatadockException.malformed("document " + Math.max(1, index) + ": " + describe(e));
+    } catch (YAMLException e) {
+      throw DatadockException.malformed("document " + Math.max(1, index) + ": " + yamlMessage(e));
+    }
   }
 
   private static String describe(MarkedYAMLException e) {
