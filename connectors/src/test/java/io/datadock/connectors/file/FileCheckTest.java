@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import io.datadock.connectors.CheckReport;
 import io.datadock.connectors.Credentials;
 import io.datadock.connectors.SourceConnection;
+import io.datadock.connectors.TestEgress;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,6 +96,9 @@ class FileCheckTest {
     fields.put("path", path);
     fields.put("format", format);
     return check.check(
-        new SourceConnection("file", fields), Credentials.none(), Duration.ofSeconds(10));
+        new SourceConnection("file", fields),
+        Credentials.none(),
+        Duration.ofSeconds(10),
+        TestEgress.local(dir));
   }
 }

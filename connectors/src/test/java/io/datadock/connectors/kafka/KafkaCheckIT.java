@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.datadock.connectors.CheckReport;
 import io.datadock.connectors.Credentials;
 import io.datadock.connectors.SourceConnection;
+import io.datadock.connectors.TestEgress;
 import io.datadock.core.kafka.FreePorts;
 import io.datadock.core.kafka.embedded.EmbeddedKafkaBroker;
 import java.nio.file.Path;
@@ -119,6 +120,9 @@ class KafkaCheckIT {
 
   private CheckReport check(Object brokers, Credentials credentials, Duration timeout) {
     return check.check(
-        new SourceConnection("kafka", Map.of("brokers", brokers)), credentials, timeout);
+        new SourceConnection("kafka", Map.of("brokers", brokers)),
+        credentials,
+        timeout,
+        TestEgress.local());
   }
 }

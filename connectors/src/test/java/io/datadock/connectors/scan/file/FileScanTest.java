@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.datadock.connectors.Credentials;
 import io.datadock.connectors.SourceConnection;
+import io.datadock.connectors.TestEgress;
 import io.datadock.connectors.scan.ColumnMeta;
 import io.datadock.connectors.scan.DatasetKind;
 import io.datadock.connectors.scan.DatasetMeta;
@@ -216,14 +217,23 @@ class FileScanTest {
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("path", root.toString());
     fields.put("format", format);
-    return scanner.scan(new SourceConnection("file", fields), Credentials.none(), filter, TIMEOUT);
+    return scanner.scan(
+        new SourceConnection("file", fields),
+        Credentials.none(),
+        filter,
+        TIMEOUT,
+        TestEgress.local(root));
   }
 
   private ScanResult scanPath(String path) {
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("path", path);
     return scanner.scan(
-        new SourceConnection("file", fields), Credentials.none(), ScanFilter.all(), TIMEOUT);
+        new SourceConnection("file", fields),
+        Credentials.none(),
+        ScanFilter.all(),
+        TIMEOUT,
+        TestEgress.local(root));
   }
 
   private static DatasetMeta dataset(ScanResult result, String collection, String name) {
