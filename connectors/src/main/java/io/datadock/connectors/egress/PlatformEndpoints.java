@@ -21,12 +21,12 @@ public final class PlatformEndpoints {
   /** One listener: a name for messages ({@code kafka}), its host (null: this machine) and port. */
   public record Endpoint(String name, String host, int port) {}
 
-  private final List<Endpoint> endpoints = new CopyOnWriteArrayList<>();
+  private final CopyOnWriteArrayList<Endpoint> endpoints = new CopyOnWriteArrayList<>();
 
   /** A listener on this machine. */
   public PlatformEndpoints addLocal(String name, int port) {
     if (port > 0) {
-      endpoints.add(new Endpoint(name, null, port));
+      endpoints.addIfAbsent(new Endpoint(name, null, port));
     }
     return this;
   }
@@ -34,7 +34,8 @@ public final class PlatformEndpoints {
   /** A listener at {@code host:port}. */
   public PlatformEndpoints add(String name, String host, int port) {
     if (port > 0) {
-      endpoints.add(new Endpoint(name, host == null || host.isBlank() ? null : host.trim(), port));
+      endpoints.addIfAbsent(
+          new Endpoint(name, host == null || host.isBlank() ? null : host.trim(), port));
     }
     return this;
   }
