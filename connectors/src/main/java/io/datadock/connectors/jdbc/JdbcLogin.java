@@ -137,15 +137,15 @@ public final class JdbcLogin {
     } catch (TimeoutException e) {
       throw new Refused(LoginFailure.OTHER, noAnswer(connection, deadline));
     } catch (SQLException e) {
-      EgressDeniedException denied = EgressDeniedException.in(e);
-      if (denied != null) {
-        throw new Refused(LoginFailure.OTHER, denied.getMessage());
+      Optional<String> denied = EgressDeniedException.messageIn(e);
+      if (denied.isPresent()) {
+        throw new Refused(LoginFailure.OTHER, denied.get());
       }
       throw refused(connection, credentials, deadline, user, e);
     } catch (Exception e) {
-      EgressDeniedException denied = EgressDeniedException.in(e);
-      if (denied != null) {
-        throw new Refused(LoginFailure.OTHER, denied.getMessage());
+      Optional<String> denied = EgressDeniedException.messageIn(e);
+      if (denied.isPresent()) {
+        throw new Refused(LoginFailure.OTHER, denied.get());
       }
       throw new Refused(LoginFailure.OTHER, "cannot connect: " + SafeMessages.of(e, credentials));
     }

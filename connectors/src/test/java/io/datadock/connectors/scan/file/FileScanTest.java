@@ -204,6 +204,33 @@ class FileScanTest {
   }
 
   @Test
+  void aLinkLeadingOutOfTheRootsIsNeitherListedNorRead(@TempDir Path outside) throws IOException {
+    Files.writeString(outside.resolve("secret.csv"), "password\nhunter2\n");
+    Files.createSymbolicLink(root.resolve("leak.csv"), outside.resolve("secret.csv"));
+    Files.createSymbolicLink(root.resolve("inside.csv"), root.resolve("customers.csv"));
+
+    ScanResult result = scan("csv", ScanFilter.all());
+
+    assertThat(result.datasets()).extracting(DatasetMeta::name).doesNotContain("leak.csv");
+    assertThat(result.datasets()).extracting(DatasetMeta::name).contains("inside.csv");
+    assertThat(result.errors())
+        .containsExactly("not followed: leak.csv leads outside the allowed file roots");
+    assertThat(result.toString()).doesNotContain("hunter2");
+  }
+
+  @Test
+  void aPathOutsideTheRootsIsAFailure(@TempDir Path outside) throws IOException {
+    Path link = Files.createSymbolicLink(root.resolve("way-out"), outside);
+
+    assertThat(scanPath(outside.toString()))
+        .isEqualTo(ScanResult.failure("path " + outside + " is outside the allowed file roots"));
+    assertThat(scanPath(link.toString()))
+        .isEqualTo(ScanResult.failure("path " + link + " is outside the allowed file roots"));
+    assertThat(scanPath(root.resolve("..").toString()).errors().get(0))
+        .endsWith("is outside the allowed file roots");
+  }
+
+  @Test
   void aMissingPathOrAFileIsAFailure() {
     Path missing = root.resolve("nope");
     assertThat(scanPath(missing.toString()))
