@@ -171,16 +171,20 @@ public final class ScanJob {
     SourceConnection connection =
         new SourceConnection(target.sourceType(), fields(target.connection()));
     // Egress first: a denied address is never tried with credentials, nor are they resolved.
-    Optional<String> denied = egress.problem(connection, Deadline.after(timeout));
+    Deadline deadline = Deadline.after(timeout);
+    Optional<String> denied = egress.problem(connection, deadline);
     if (denied.isPresent()) {
+      LOG.info("catalog scan refused depot={} reason={}", target.depotKey(), denied.get());
       return ScanResult.failure(denied.get());
     }
+    // the scan has what the decision (its DNS lookups) left of the timeout
+    Duration scanTimeout = deadline.expired() ? Duration.ofMillis(1) : deadline.remaining();
     Credentials creds =
         target.credentialSecret() == null
             ? Credentials.none()
             : new Credentials(
                 credentials.resolve(target.credentialSecret(), target.depotKey()), Map.of());
-    return scanner.scan(connection, creds, ScanFilter.fromJson(target.scan()), timeout, egress);
+    return scanner.scan(connection, creds, ScanFilter.fromJson(target.scan()), scanTimeout, egress);
   }
 
   private static Map<String, Object> fields(String connection) {

@@ -25,6 +25,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs one connection check: decide the connection's addresses (and file path) with the egress
@@ -38,6 +40,7 @@ public final class CheckRunner {
   public static final String CONNECTION = "connection";
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Logger LOG = LoggerFactory.getLogger(CheckRunner.class);
 
   private final CredentialResolver resolver;
   private final Function<String, Optional<ConnectionCheck>> checks;
@@ -69,8 +72,16 @@ public final class CheckRunner {
       return result(request, false, true, steps, started);
     }
     // Egress first: a denied address is never tried with credentials, nor are they resolved.
-    Optional<String> denied = egress.problem(connection, Deadline.after(timeout));
+    Deadline deadline = Deadline.after(timeout);
+    Optional<String> denied = egress.problem(connection, deadline);
+    // the check has what the decision (its DNS lookups) left of the timeout
+    Duration checkTimeout = deadline.expired() ? Duration.ofMillis(1) : deadline.remaining();
     if (denied.isPresent()) {
+      LOG.info(
+          "connection check refused depot={} type={} reason={}",
+          request.getDepotKey(),
+          request.getSourceType(),
+          denied.get());
       steps.add(step(CheckSteps.REACH, "failed", denied.get()));
       if (request.getCredentialSecret() != null) {
         steps.add(step(RESOLVE, "skipped", CheckRun.SKIPPED_AFTER_FAILURE));
@@ -116,7 +127,7 @@ public final class CheckRunner {
     }
     CheckReport report;
     try {
-      report = check.get().check(connection, credentials, timeout, egress);
+      report = check.get().check(connection, credentials, checkTimeout, egress);
     } catch (RuntimeException e) {
       // The exception's message may quote a connection string; name the failure only.
       steps.add(step(CONNECTION, "failed", "the check failed: " + e.getClass().getSimpleName()));
