@@ -2,6 +2,9 @@ package io.datadock.bench;
 
 import io.datadock.connectors.Credentials;
 import io.datadock.connectors.SourceConnection;
+import io.datadock.connectors.egress.EgressPolicy;
+import io.datadock.connectors.egress.EgressSettings;
+import io.datadock.connectors.egress.PlatformEndpoints;
 import io.datadock.connectors.scan.MetadataScanners;
 import io.datadock.connectors.scan.ScanFilter;
 import io.datadock.connectors.scan.ScanResult;
@@ -72,7 +75,13 @@ public final class CatalogScanBenchmark {
       ScanResult raw =
           MetadataScanners.forType("postgres")
               .orElseThrow()
-              .scan(connection, credentials, ScanFilter.all(), Duration.ofMinutes(2));
+              .scan(
+                  connection,
+                  credentials,
+                  ScanFilter.all(),
+                  Duration.ofMinutes(2),
+                  new EgressSettings(EgressPolicy.Mode.LOCAL, List.of(), List.of(), List.of())
+                      .egress(new PlatformEndpoints()));
       long scanMs = (System.nanoTime() - scanStart) / 1_000_000;
       System.out.printf(
           Locale.ROOT,

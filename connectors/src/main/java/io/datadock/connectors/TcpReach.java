@@ -1,37 +1,34 @@
 package io.datadock.connectors;
 
+import io.datadock.connectors.egress.EgressGate;
+import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NoRouteToHostException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
-/** The {@link CheckSteps#REACH} probe: a plain TCP connect, nothing sent. */
+/**
+ * The {@link CheckSteps#REACH} probe: the host's addresses decided by the egress gate (one denied
+ * address denies the host), then a plain TCP connect to the checked addresses (not to the name
+ * again), nothing sent.
+ */
 public final class TcpReach {
 
   private TcpReach() {}
 
   /** Empty when a TCP connection to host:port opened in time, otherwise why not. */
-  public static Optional<String> problem(String host, int port, Deadline deadline) {
+  public static Optional<String> problem(
+      String host, int port, EgressGate gate, Deadline deadline) {
     String target = host + ":" + port;
     try {
-      deadline.call(
-          () -> {
-            try (Socket socket = new Socket()) {
-              socket.connect(new InetSocketAddress(host, port), deadline.remainingMillis());
-            }
-            return null;
-          },
-          ignored -> {});
-      return Optional.empty();
+      return deadline.call(() -> connect(gate.check(host, port), deadline), ignored -> {});
     } catch (TimeoutException | SocketTimeoutException e) {
       return Optional.of("cannot reach " + target + ": no answer within " + deadline.describe());
-    } catch (UnknownHostException e) {
-      return Optional.of("cannot reach " + target + ": unknown host");
     } catch (NoRouteToHostException e) {
       return Optional.of("cannot reach " + target + ": no route to host");
     } catch (ConnectException e) {
@@ -40,5 +37,30 @@ public final class TcpReach {
     } catch (Exception e) {
       return Optional.of("cannot reach " + target + ": " + e.getClass().getSimpleName());
     }
+  }
+
+  /** Connects to each checked address in turn; throws the last failure when none answers. */
+  private static Optional<String> connect(EgressGate.Checked checked, Deadline deadline)
+      throws IOException {
+    if (checked.denied() != null) {
+      return Optional.of(checked.denied());
+    }
+    if (checked.unknownHost()) {
+      return Optional.of(
+          "cannot reach " + checked.host() + ":" + checked.port() + ": unknown host");
+    }
+    IOException last = null;
+    for (InetAddress address : checked.addresses()) {
+      try (Socket socket = new Socket()) {
+        socket.connect(new InetSocketAddress(address, checked.port()), deadline.remainingMillis());
+        return Optional.empty();
+      } catch (IOException e) {
+        last = e;
+        if (deadline.expired()) {
+          break;
+        }
+      }
+    }
+    throw last;
   }
 }

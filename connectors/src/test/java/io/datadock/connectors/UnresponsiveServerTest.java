@@ -66,7 +66,7 @@ class UnresponsiveServerTest {
     CheckReport report =
         ConnectionChecks.forType(type)
             .orElseThrow()
-            .check(new SourceConnection(type, fields), credentials, TIMEOUT);
+            .check(new SourceConnection(type, fields), credentials, TIMEOUT, TestEgress.local());
     Duration took = Duration.ofNanos(System.nanoTime() - started);
 
     assertThat(took).isLessThan(TIMEOUT.plusMillis(1500));

@@ -1,13 +1,20 @@
 package io.datadock.local;
 
+import io.datadock.connectors.egress.Cidr;
+import io.datadock.connectors.egress.EgressSettings;
+import io.datadock.connectors.egress.FileRoots;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
  * {@code java -jar datadock-local.jar [--port 8080] [--kafka-port 9092] [--data-dir DIR]}: starts
- * the embedded platform and prints where to reach it.
+ * the embedded platform and prints where to reach it. Checks and scans follow {@code
+ * DATADOCK_EGRESS_ALLOW}, {@code DATADOCK_EGRESS_DENY} (comma-separated CIDR ranges; loopback and
+ * private ranges are allowed unless denied) and {@code DATADOCK_FILE_ROOTS} (comma-separated
+ * directories; default {@code <data dir>/files}).
  */
 public final class DatadockLocal {
 
@@ -41,7 +48,8 @@ public final class DatadockLocal {
         PlatformOptions.defaults(dataDir)
             .withPorts(port, kafkaPort)
             .withAdminToken(System.getenv("DATADOCK_ADMIN_TOKEN"))
-            .withCliConfig(cliConfig);
+            .withCliConfig(cliConfig)
+            .withConnectors(connectorSettings());
     Platform platform = Platform.start(options);
     Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "datadock-shutdown"));
     try {
@@ -59,6 +67,28 @@ public final class DatadockLocal {
     System.out.println("  CLI profile: " + cliConfig);
     System.out.println();
     Thread.currentThread().join();
+  }
+
+  /** The egress lists and file roots from the environment; exits naming a bad entry. */
+  private static PlatformOptions.ConnectorSettings connectorSettings() {
+    try {
+      List<String> allow = list(EgressSettings.ALLOW_ENV);
+      List<String> deny = list(EgressSettings.DENY_ENV);
+      return new PlatformOptions.ConnectorSettings(
+          allow, deny, FileRoots.parse(System.getenv(EgressSettings.FILE_ROOTS_ENV)));
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return null;
+    }
+  }
+
+  private static List<String> list(String variable) {
+    try {
+      return Cidr.parseList(System.getenv(variable)).stream().map(Cidr::toString).toList();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(variable + ": " + e.getMessage());
+    }
   }
 
   private static String value(String[] args, int i, String option) {

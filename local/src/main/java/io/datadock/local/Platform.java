@@ -2,6 +2,10 @@ package io.datadock.local;
 
 import io.datadock.catalog.app.CatalogScanner;
 import io.datadock.catalog.app.CatalogScannerConfig;
+import io.datadock.connectors.egress.Cidr;
+import io.datadock.connectors.egress.EgressPolicy;
+import io.datadock.connectors.egress.EgressSettings;
+import io.datadock.connectors.egress.PlatformEndpoints;
 import io.datadock.core.kafka.TopicProvisioner;
 import io.datadock.core.kafka.embedded.EmbeddedKafkaBroker;
 import io.datadock.depot.app.DepotService;
@@ -11,8 +15,12 @@ import io.datadock.gateway.app.GatewayServer;
 import io.datadock.schemas.Topics;
 import io.datadock.secret.app.SecretService;
 import io.datadock.secret.app.SecretServiceConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
@@ -22,7 +30,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The whole of Datadock in one JVM: a real single-node KRaft broker (or an external Kafka cluster,
  * {@link PlatformOptions#withExternalKafka}), the topics, every service and the gateway. Used by
- * the {@code datadock-local} launcher, the integration tests and the benchmark alike.
+ * the {@code datadock-local} launcher, the integration tests and the benchmark alike. Its checks
+ * and scans run under the local egress policy (loopback and private ranges allowed unless denied)
+ * and never reach the platform's own listeners, which are added as each one starts.
  */
 public final class Platform implements AutoCloseable {
 
@@ -62,8 +72,18 @@ public final class Platform implements AutoCloseable {
     // Services in this JVM resolve credentials with a token that lives as long as the process.
     String serviceToken = AdminToken.generate();
     boolean external = options.externalKafka() != null;
+    PlatformEndpoints listeners = new PlatformEndpoints();
+    EgressSettings egress = egress(options.connectors(), dataDir);
+    if (options.gatewayPort() > 0) {
+      listeners.addLocal("gateway", options.gatewayPort());
+    }
     EmbeddedKafkaBroker broker =
         external ? null : EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), options.kafkaPort());
+    if (broker != null) {
+      listeners
+          .addHostPorts("kafka", broker.bootstrapServers())
+          .addLocal("kafka controller", broker.controllerPort());
+    }
     SecretService secrets = null;
     DepotService depots = null;
     CatalogScanner scanner = null;
@@ -79,20 +99,27 @@ public final class Platform implements AutoCloseable {
                   .withCallerTokens(SecretServiceConfig.callerTokens(serviceToken, token)));
       secrets.start();
       SecretService secretService = secrets;
+      listeners.addLocal("secret-service resolution", secretService.resolutionPort());
       depots =
           new DepotService(
               DepotServiceConfig.defaults(
-                  bootstrap,
-                  dataDir,
-                  "http://localhost:" + secretService.resolutionPort(),
-                  serviceToken));
+                      bootstrap,
+                      dataDir,
+                      "http://localhost:" + secretService.resolutionPort(),
+                      serviceToken)
+                  .withEgress(egress),
+              0,
+              listeners);
       depots.start();
       DepotService depotService = depots;
       scanner =
           new CatalogScanner(
               CatalogScannerConfig.defaults(
                       bootstrap, "http://localhost:" + secretService.resolutionPort(), serviceToken)
-                  .withRescanInterval(options.rescanInterval()));
+                  .withRescanInterval(options.rescanInterval())
+                  .withEgress(egress),
+              0,
+              listeners);
       scanner.start();
       CatalogScanner catalogScanner = scanner;
       Map<String, BooleanSupplier> checks = new LinkedHashMap<>();
@@ -111,6 +138,7 @@ public final class Platform implements AutoCloseable {
                       .withResolutionUrl("http://localhost:" + secretService.resolutionPort()),
                   checks)
               .start();
+      listeners.addLocal("gateway", gateway.port());
       Platform platform = new Platform(broker, bootstrap, secrets, depots, scanner, gateway, token);
       if (options.cliConfig() != null) {
         CliProfile.write(options.cliConfig(), platform.gatewayUrl(), token);
@@ -129,6 +157,28 @@ public final class Platform implements AutoCloseable {
       closeQuietly(broker);
       throw e;
     }
+  }
+
+  /**
+   * The local egress settings: loopback and private ranges allowed unless denied; file roots as
+   * given, else {@code <data dir>/files} (created).
+   */
+  private static EgressSettings egress(PlatformOptions.ConnectorSettings settings, Path dataDir) {
+    List<Path> roots = settings.fileRoots();
+    if (roots.isEmpty()) {
+      Path files = dataDir.resolve("files");
+      try {
+        Files.createDirectories(files);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot create the file root " + files, e);
+      }
+      roots = List.of(files);
+    }
+    return new EgressSettings(
+        EgressPolicy.Mode.LOCAL,
+        Cidr.parseAll(settings.egressAllow()),
+        Cidr.parseAll(settings.egressDeny()),
+        roots);
   }
 
   /** True when the broker, every Streams app and the gateway's views are ready. */

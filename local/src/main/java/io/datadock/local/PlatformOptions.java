@@ -4,6 +4,7 @@ import io.datadock.gateway.app.GatewayConfig;
 import io.datadock.gateway.app.GatewayConfig.ReplyMode;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * How to start the embedded platform.
@@ -21,6 +22,7 @@ import java.time.Duration;
  * @param tenantRate the gateway's per-tenant request rate; zero turns limiting off
  * @param externalKafka bootstrap servers of a Kafka cluster to use instead of starting the embedded
  *     broker, or null (the default) for the embedded one
+ * @param connectors where connection checks and scans may go ({@link ConnectorSettings})
  */
 public record PlatformOptions(
     int gatewayPort,
@@ -33,7 +35,33 @@ public record PlatformOptions(
     ReplyMode replyMode,
     Duration rescanInterval,
     double tenantRate,
-    String externalKafka) {
+    String externalKafka,
+    ConnectorSettings connectors) {
+
+  /**
+   * Where the platform's connection checks and scans may go. Locally loopback and private ranges
+   * are allowed unless denied; link-local and cloud metadata addresses and the platform's own
+   * listeners (broker, gateway, resolution, metrics) never are.
+   *
+   * @param egressAllow CIDR ranges to allow ({@code DATADOCK_EGRESS_ALLOW})
+   * @param egressDeny CIDR ranges to deny ({@code DATADOCK_EGRESS_DENY}); among the listed ranges
+   *     holding an address the most specific decides, a tie denies
+   * @param fileRoots the directories {@code file} depots may use ({@code DATADOCK_FILE_ROOTS});
+   *     empty: a {@code files/} folder in the data directory, created at start
+   */
+  public record ConnectorSettings(
+      List<String> egressAllow, List<String> egressDeny, List<Path> fileRoots) {
+
+    public ConnectorSettings {
+      egressAllow = egressAllow == null ? List.of() : List.copyOf(egressAllow);
+      egressDeny = egressDeny == null ? List.of() : List.copyOf(egressDeny);
+      fileRoots = fileRoots == null ? List.of() : List.copyOf(fileRoots);
+    }
+
+    public static ConnectorSettings defaults() {
+      return new ConnectorSettings(List.of(), List.of(), List.of());
+    }
+  }
 
   public static PlatformOptions defaults(Path dataDir) {
     return new PlatformOptions(
@@ -47,7 +75,8 @@ public record PlatformOptions(
         ReplyMode.SERVICE,
         Duration.ZERO,
         GatewayConfig.DEFAULT_TENANT_RATE,
-        null);
+        null,
+        ConnectorSettings.defaults());
   }
 
   public PlatformOptions withPorts(int gateway, int kafka) {
@@ -62,7 +91,8 @@ public record PlatformOptions(
         replyMode,
         rescanInterval,
         tenantRate,
-        externalKafka);
+        externalKafka,
+        connectors);
   }
 
   public PlatformOptions withAdminToken(String token) {
@@ -77,7 +107,8 @@ public record PlatformOptions(
         replyMode,
         rescanInterval,
         tenantRate,
-        externalKafka);
+        externalKafka,
+        connectors);
   }
 
   public PlatformOptions withCliConfig(Path path) {
@@ -92,7 +123,8 @@ public record PlatformOptions(
         replyMode,
         rescanInterval,
         tenantRate,
-        externalKafka);
+        externalKafka,
+        connectors);
   }
 
   public PlatformOptions withReplyTimeout(Duration timeout) {
@@ -107,7 +139,8 @@ public record PlatformOptions(
         replyMode,
         rescanInterval,
         tenantRate,
-        externalKafka);
+        externalKafka,
+        connectors);
   }
 
   public PlatformOptions withReplyMode(ReplyMode mode) {
@@ -122,7 +155,8 @@ public record PlatformOptions(
         mode,
         rescanInterval,
         tenantRate,
-        externalKafka);
+        externalKafka,
+        connectors);
   }
 
   /** Periodic catalog rescans of every active depot; zero (the default) turns them off. */
@@ -138,7 +172,8 @@ public record PlatformOptions(
         replyMode,
         interval,
         tenantRate,
-        externalKafka);
+        externalKafka,
+        connectors);
   }
 
   /** The gateway's per-tenant request rate (requests a second; 0: no limit). */
@@ -154,7 +189,8 @@ public record PlatformOptions(
         replyMode,
         rescanInterval,
         perSecond,
-        externalKafka);
+        externalKafka,
+        connectors);
   }
 
   /**
@@ -173,6 +209,24 @@ public record PlatformOptions(
         replyMode,
         rescanInterval,
         tenantRate,
-        bootstrapServers);
+        bootstrapServers,
+        connectors);
+  }
+
+  /** Where connection checks and scans may go (egress lists, file roots). */
+  public PlatformOptions withConnectors(ConnectorSettings settings) {
+    return new PlatformOptions(
+        gatewayPort,
+        kafkaPort,
+        dataDir,
+        adminToken,
+        cliConfig,
+        partitions,
+        replyTimeout,
+        replyMode,
+        rescanInterval,
+        tenantRate,
+        externalKafka,
+        settings);
   }
 }

@@ -5,6 +5,7 @@ import static io.datadock.local.SecretApiIT.firstResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.datadock.core.kafka.embedded.EmbeddedKafkaBroker;
 import io.datadock.schemas.Topics;
 import io.datadock.schemas.catalog.CatalogEvent;
 import io.datadock.schemas.catalog.CatalogEventType;
@@ -18,6 +19,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -206,7 +211,15 @@ class CatalogIT {
   }
 
   @Test
-  void kafkaTopicsAreDatasetsOfCollectionDefault() {
+  void kafkaTopicsAreDatasetsOfCollectionDefault(@TempDir Path brokerDir) throws Exception {
+    // a source broker of its own: the platform's broker is not a source
+    EmbeddedKafkaBroker source = EmbeddedKafkaBroker.start(brokerDir, 0);
+    try (Admin admin =
+        Admin.create(
+            Map.<String, Object>of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, source.bootstrapServers()))) {
+      admin.createTopics(List.of(new NewTopic("orders.events", 4, (short) 1))).all().get();
+    }
     api.applyYaml(
         "name: kafka-scan-cred\nversion: v2alpha\ntype: secret\nsecret:\n  type: key-value\n"
             + "  data: {security_protocol: PLAINTEXT}\n",
@@ -221,25 +234,31 @@ class CatalogIT {
           spec: {brokers: ["%s"]}
           secrets: [{id: "default:kafka-scan-cred", purpose: scan}]
         """
-            .formatted(platform.bootstrapServers());
+            .formatted(source.bootstrapServers());
+    try {
+      assertThat(firstResult(api.applyYaml(depot, "?wait=true")).getString("status"))
+          .isEqualTo("active");
 
-    assertThat(firstResult(api.applyYaml(depot, "?wait=true")).getString("status"))
-        .isEqualTo("active");
-
-    await()
-        .atMost(Duration.ofSeconds(15))
-        .untilAsserted(
-            () ->
-                assertThat(udls("events-cat"))
-                    .contains("dataos://events-cat/default/datadock.depot.events"));
-    JsonObject topic =
-        new JsonObject(dataset("dataos://events-cat/default/datadock.depot.events").body());
-    assertThat(topic.getString("kind")).isEqualTo("topic");
-    assertThat(topic.getJsonObject("properties").getString("partitions")).isEqualTo("4");
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .untilAsserted(
+              () ->
+                  assertThat(udls("events-cat"))
+                      .contains("dataos://events-cat/default/orders.events"));
+      JsonObject topic =
+          new JsonObject(dataset("dataos://events-cat/default/orders.events").body());
+      assertThat(topic.getString("kind")).isEqualTo("topic");
+      assertThat(topic.getJsonObject("properties").getString("partitions")).isEqualTo("4");
+    } finally {
+      api.delete("/api/v1/resources/depot/events-cat");
+      source.close();
+    }
   }
 
   @Test
-  void filesAreDatasetsWithColumnsFromTheirHeaders(@TempDir Path dir) throws Exception {
+  void filesAreDatasetsWithColumnsFromTheirHeaders() throws Exception {
+    // inside the platform's default file root, <data dir>/files
+    Path dir = Files.createDirectories(dataDir.resolve("files").resolve("files-cat"));
     Files.createDirectories(dir.resolve("exports"));
     Files.writeString(dir.resolve("exports/orders.csv"), "id,amount,currency\n1,10,EUR\n");
     String depot =
@@ -266,8 +285,8 @@ class CatalogIT {
   }
 
   @Test
-  void aScanThatFailsPartWayRemovesNothingAndPeriodicRescansCatchUp(@TempDir Path dir)
-      throws Exception {
+  void aScanThatFailsPartWayRemovesNothingAndPeriodicRescansCatchUp() throws Exception {
+    Path dir = Files.createDirectories(dataDir.resolve("files").resolve("partial"));
     Files.writeString(dir.resolve("a.csv"), "id\n1\n");
     Files.writeString(dir.resolve("b.csv"), "id\n2\n");
     String depot =

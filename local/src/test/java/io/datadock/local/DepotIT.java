@@ -5,6 +5,7 @@ import static io.datadock.local.SecretApiIT.firstResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.datadock.core.kafka.embedded.EmbeddedKafkaBroker;
 import io.datadock.schemas.Topics;
 import io.datadock.schemas.depot.DepotEvent;
 import io.datadock.schemas.depot.DepotEventType;
@@ -382,7 +383,10 @@ class DepotIT extends PlatformIT {
   }
 
   @Test
-  void aFileDepotNeedsNoSecret(@TempDir Path files) throws Exception {
+  void aFileDepotNeedsNoSecret() throws Exception {
+    // inside the platform's default file root, <data dir>/files
+    Path files =
+        java.nio.file.Files.createDirectories(dataDir.resolve("files").resolve("local-files"));
     java.nio.file.Files.writeString(files.resolve("orders.csv"), "id,amount\n1,10\n");
 
     JsonObject applied =
@@ -401,7 +405,7 @@ class DepotIT extends PlatformIT {
   }
 
   @Test
-  void aKafkaDepotIsCheckedAgainstTheBroker() {
+  void aKafkaDepotIsCheckedAgainstTheBroker(@TempDir Path brokerDir) {
     api.applyYaml(
         """
         name: kafka-cred
@@ -412,21 +416,52 @@ class DepotIT extends PlatformIT {
           data: {security_protocol: PLAINTEXT}
         """,
         "");
-    JsonObject applied =
-        applyAndWait(
-            """
-            name: events
-            version: v2alpha
-            type: depot
-            spec:
-              type: KAFKA
-              spec: {brokers: ["%s"]}
-              secrets:
-                - {id: "default:kafka-cred", purpose: rw}
-            """
-                .formatted(platform.bootstrapServers()));
+    // a source broker of its own: the platform's broker is not a source (see below)
+    try (EmbeddedKafkaBroker source = EmbeddedKafkaBroker.start(brokerDir, 0)) {
+      JsonObject applied = applyAndWait(kafkaDepot("events", source.bootstrapServers()));
 
-    assertThat(applied.getString("status")).as(applied.encode()).isEqualTo("active");
+      assertThat(applied.getString("status")).as(applied.encode()).isEqualTo("active");
+    }
+  }
+
+  @Test
+  void aKafkaDepotAtThePlatformsOwnBrokerIsRefusedBeforeItsCredentialsAreResolved() {
+    api.applyYaml(
+        """
+        name: kafka-own-cred
+        version: v2alpha
+        type: secret
+        secret:
+          type: key-value
+          data: {security_protocol: PLAINTEXT}
+        """,
+        "");
+    String own = platform.bootstrapServers();
+
+    JsonObject applied =
+        applyAndWait(kafkaDepot("own-broker", own).replace("kafka-cred", "kafka-own-cred"));
+
+    assertThat(applied.getString("status")).as(applied.encode()).isEqualTo("error");
+    JsonObject reach = step(depot("own-broker"), "reach host");
+    assertThat(reach.getString("status")).isEqualTo("failed");
+    assertThat(reach.getString("message"))
+        .isEqualTo("egress denied: " + own + " is the platform's own listener (kafka)");
+    assertThat(step(depot("own-broker"), "resolve credentials").getString("status"))
+        .isEqualTo("skipped");
+  }
+
+  private static String kafkaDepot(String name, String brokers) {
+    return """
+        name: %s
+        version: v2alpha
+        type: depot
+        spec:
+          type: KAFKA
+          spec: {brokers: ["%s"]}
+          secrets:
+            - {id: "default:kafka-cred", purpose: rw}
+        """
+        .formatted(name, brokers);
   }
 
   @Test

@@ -44,7 +44,9 @@ abstract class OnExternalKafka {
   }
 
   @Test
-  void aSecretAndAFileDepotApplyAndBecomeActive(@TempDir Path files) throws Exception {
+  void aSecretAndAFileDepotApplyAndBecomeActive() throws Exception {
+    // inside the platform's default file root, <data dir>/files
+    Path files = Files.createDirectories(dataDir.resolve("files").resolve("external-files"));
     JsonObject secret =
         firstResult(api.applyYaml(SecretApiIT.secret("external-cred", "pw-external"), ""));
     assertThat(secret.getString("outcome")).isEqualTo("created");

@@ -3,6 +3,7 @@ package io.datadock.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.datadock.core.kafka.embedded.EmbeddedKafkaBroker;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,11 +37,14 @@ import org.junit.jupiter.api.io.TempDir;
 class PlaintextMarkerIT {
 
   @TempDir Path dataDir;
+  @TempDir Path sourceDir;
 
   @Test
   void noSecretValueAppearsInAnyTopicFileLogOrResponse() throws Exception {
     List<String> markers = new ArrayList<>();
-    try (Platform platform = RunningPlatform.start(dataDir)) {
+    // the kafka depot's source: a broker of its own (the platform's broker is not a source)
+    try (EmbeddedKafkaBroker source = EmbeddedKafkaBroker.start(sourceDir, 0);
+        Platform platform = RunningPlatform.start(dataDir)) {
       Api api = new Api(platform.gatewayUrl(), RunningPlatform.ADMIN_TOKEN);
       for (int i = 0; i < 5; i++) {
         String password = marker(markers);
@@ -106,7 +110,7 @@ class PlaintextMarkerIT {
               api.applyYaml(
                       "name: marker-kafka\nversion: v2alpha\ntype: depot\nspec:\n  type: kafka\n"
                           + "  spec: {brokers: [\""
-                          + platform.bootstrapServers()
+                          + source.bootstrapServers()
                           + "\"]}\n  secrets: [{id: \"default:marker-1\", purpose: rw}]\n",
                       "?wait=true")
                   .status())

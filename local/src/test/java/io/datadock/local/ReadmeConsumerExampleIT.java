@@ -28,7 +28,8 @@ class ReadmeConsumerExampleIT {
 
   @Test
   void theReadmeConsumerIsToldWhenADepotBecomesActive() throws Exception {
-    Path files = Files.createDirectories(dataDir.resolve("files"));
+    // the platform's default file root, <data dir>/files
+    Path files = Files.createDirectories(dataDir.resolve("platform").resolve("files"));
     try (Platform platform = RunningPlatform.start(dataDir.resolve("platform"))) {
       StringWriter printed = new StringWriter();
       AtomicBoolean running = new AtomicBoolean(true);

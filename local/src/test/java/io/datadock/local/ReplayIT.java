@@ -66,7 +66,8 @@ class ReplayIT {
     admin =
         Admin.create(
             Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers()));
-    Path files = Files.createDirectories(dataDir.resolve("files"));
+    // the platform's default file root, <data dir>/files
+    Path files = Files.createDirectories(dataDir.resolve("platform").resolve("files"));
     Files.writeString(files.resolve("orders.csv"), "id,amount\n1,10\n");
     for (int i = 0; i < 5; i++) {
       assertThat(api.applyYaml(SecretApiIT.secret("replay-" + i, "pw-" + i), "").status())

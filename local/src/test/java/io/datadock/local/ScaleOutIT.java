@@ -516,6 +516,8 @@ class ScaleOutIT {
     env.put("DATADOCK_METRICS_PORT", String.valueOf(port));
     // each depot-service instance resolves credentials through "its" secret-service instance
     env.put("DATADOCK_RESOLUTION_URL", resolutionUrl("secret-" + n));
+    // the file depots' directory (the test's "files"): standalone, only the roots are readable
+    env.put("DATADOCK_FILE_ROOTS", dir.resolve("files").toString());
     services.put(
         id,
         ChildJvm.start(id, dir, SERVICE_JVM, "io.datadock.depot.app.DepotService", List.of(), env));

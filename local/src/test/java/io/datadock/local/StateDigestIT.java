@@ -40,7 +40,7 @@ class StateDigestIT {
       api.applyYaml(SecretApiIT.secret("digest-b", "b"), "");
       api.applyYaml(
           "name: digest-files\nversion: v2alpha\ntype: depot\nspec:\n  type: file\n  spec: {path: \""
-              + dataDir.toAbsolutePath()
+              + dataDir.resolve("files").toAbsolutePath()
               + "\"}\n",
           "?wait=true");
       for (var e : platform.stateDigestUrls().entrySet()) {

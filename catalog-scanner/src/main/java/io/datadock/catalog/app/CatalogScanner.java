@@ -5,6 +5,7 @@ import io.datadock.catalog.scan.ScanJob;
 import io.datadock.catalog.scan.ScanTarget;
 import io.datadock.catalog.view.CatalogStore;
 import io.datadock.catalog.view.DepotDirectory;
+import io.datadock.connectors.egress.PlatformEndpoints;
 import io.datadock.connectors.scan.MetadataScanners;
 import io.datadock.core.kafka.KafkaSettings;
 import io.datadock.core.kafka.OffsetTracker;
@@ -82,6 +83,7 @@ public final class CatalogScanner implements Replayable, AutoCloseable {
   private final CompletableFuture<Void> running = new CompletableFuture<>();
   private volatile boolean open = true;
   private final int metricsPort;
+  private final PlatformEndpoints platform;
   private final PrometheusMeterRegistry registry;
   private MetricsServer metrics;
   private final java.util.Set<Integer> owned = ConcurrentHashMap.newKeySet();
@@ -96,8 +98,22 @@ public final class CatalogScanner implements Replayable, AutoCloseable {
    *     free port)
    */
   public CatalogScanner(CatalogScannerConfig config, int metricsPort) {
+    this(config, metricsPort, new PlatformEndpoints());
+  }
+
+  /**
+   * @param platform the platform's own listeners, which scans may not connect to; the scanner adds
+   *     the ones it knows (the bootstrap servers, the resolution URL, its metrics port), the caller
+   *     may add others, before or after start
+   */
+  public CatalogScanner(CatalogScannerConfig config, int metricsPort, PlatformEndpoints platform) {
     this.config = config;
     this.metricsPort = metricsPort;
+    this.platform =
+        platform
+            .addHostPorts("kafka", config.bootstrapServers())
+            .addUrl("secret-service resolution", config.resolutionUrl())
+            .addLocal("catalog-scanner metrics", metricsPort);
     this.registry = ServiceMetrics.registry("catalog-scanner");
     this.store = new CatalogStore(config.bootstrapServers(), config.topicPrefix());
     this.depots = new DepotDirectory(config.bootstrapServers(), config.topicPrefix());
@@ -110,6 +126,7 @@ public final class CatalogScanner implements Replayable, AutoCloseable {
             publisher,
             (secret, depot) -> resolution.resolve(secret, "scan", depot),
             MetadataScanners::forType,
+            config.egress().egress(platform),
             config.scanTimeout(),
             Clock.systemUTC(),
             registry);
@@ -168,6 +185,7 @@ public final class CatalogScanner implements Replayable, AutoCloseable {
     replay.start().join();
     startLoop();
     metrics = new MetricsServer(registry, metricsPort, this::isRunning);
+    platform.addLocal("catalog-scanner metrics", metrics.port());
     metrics.mount("/state/digest", StateDigest.handler(() -> StateDigest.total(digest())));
     if (!config.rescanInterval().isZero()) {
       long every = config.rescanInterval().toMillis();

@@ -1,8 +1,12 @@
 package io.datadock.catalog.app;
 
+import io.datadock.connectors.egress.EgressPolicy;
+import io.datadock.connectors.egress.EgressSettings;
 import io.datadock.core.replay.ReplayTargets;
 import io.datadock.schemas.Topics;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,6 +22,14 @@ import java.util.Map;
  * @param threads scans run at once ({@code DATADOCK_SCAN_THREADS}, 2)
  * @param instanceId this instance's name in replays ({@code DATADOCK_INSTANCE_ID}, default the host
  *     name; {@code local} embedded)
+ * @param egress where scans may connect and which directories {@code file} depots may use: {@code
+ *     DATADOCK_EGRESS_ALLOW} and {@code DATADOCK_EGRESS_DENY} (comma-separated CIDR ranges; among
+ *     the listed ranges holding an address the most specific decides, a tie denies; unlisted
+ *     loopback and private ranges are denied standalone, allowed embedded; link-local and cloud
+ *     metadata addresses and the platform's own listeners, i.e. the bootstrap servers, the
+ *     resolution URL and this service's metrics port, are always denied) and {@code
+ *     DATADOCK_FILE_ROOTS} (comma-separated directories, default {@code <DATADOCK_DATA_DIR>/files};
+ *     embedded: none until the platform sets them); see {@code connectors/README.md}
  */
 public record CatalogScannerConfig(
     String bootstrapServers,
@@ -28,7 +40,8 @@ public record CatalogScannerConfig(
     Duration scanTimeout,
     Duration rescanInterval,
     int threads,
-    String instanceId) {
+    String instanceId,
+    EgressSettings egress) {
 
   public static final String DEFAULT_GROUP = ReplayTargets.SCANNER_GROUP;
 
@@ -46,6 +59,8 @@ public record CatalogScannerConfig(
         + scanTimeout
         + ", rescanInterval="
         + rescanInterval
+        + ", egress="
+        + egress
         + "]";
   }
 
@@ -60,7 +75,8 @@ public record CatalogScannerConfig(
         Duration.ofSeconds(60),
         Duration.ZERO,
         2,
-        "local");
+        "local",
+        new EgressSettings(EgressPolicy.Mode.LOCAL, List.of(), List.of(), List.of()));
   }
 
   public CatalogScannerConfig withRescanInterval(Duration interval) {
@@ -73,7 +89,23 @@ public record CatalogScannerConfig(
         scanTimeout,
         interval,
         threads,
-        instanceId);
+        instanceId,
+        egress);
+  }
+
+  /** The same configuration with other egress settings. */
+  public CatalogScannerConfig withEgress(EgressSettings settings) {
+    return new CatalogScannerConfig(
+        bootstrapServers,
+        topicPrefix,
+        groupId,
+        resolutionUrl,
+        serviceToken,
+        scanTimeout,
+        rescanInterval,
+        threads,
+        instanceId,
+        settings);
   }
 
   public static CatalogScannerConfig fromEnv(Map<String, String> env) {
@@ -98,7 +130,11 @@ public record CatalogScannerConfig(
                 env.getOrDefault("DATADOCK_SCAN_TIMEOUT_MS", "" + d.scanTimeout().toMillis()))),
         Duration.ofMillis(Long.parseLong(env.getOrDefault("DATADOCK_RESCAN_INTERVAL_MS", "0"))),
         Integer.parseInt(env.getOrDefault("DATADOCK_SCAN_THREADS", "" + d.threads())),
-        env.getOrDefault("DATADOCK_INSTANCE_ID", hostName()));
+        env.getOrDefault("DATADOCK_INSTANCE_ID", hostName()),
+        EgressSettings.fromEnv(
+            env,
+            EgressPolicy.Mode.STANDALONE,
+            Path.of(env.getOrDefault("DATADOCK_DATA_DIR", "./data")).resolve("files")));
   }
 
   private static String hostName() {

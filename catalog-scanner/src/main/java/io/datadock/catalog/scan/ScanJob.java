@@ -7,7 +7,9 @@ import io.datadock.catalog.model.DatasetKeys;
 import io.datadock.catalog.model.DatasetRecords;
 import io.datadock.catalog.view.CatalogStore;
 import io.datadock.connectors.Credentials;
+import io.datadock.connectors.Deadline;
 import io.datadock.connectors.SourceConnection;
+import io.datadock.connectors.egress.Egress;
 import io.datadock.connectors.scan.DatasetMeta;
 import io.datadock.connectors.scan.MetadataScanner;
 import io.datadock.connectors.scan.ScanFilter;
@@ -33,9 +35,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One scan of one depot: resolve its {@code scan} credentials, read the source's metadata through
- * its connector, diff against the catalog, publish the changes and the run's record. Datasets that
- * vanished are removed only when the scan was complete.
+ * One scan of one depot: decide the connection's addresses (and file path) with the egress policy,
+ * resolve its {@code scan} credentials, read the source's metadata through its connector, diff
+ * against the catalog, publish the changes and the run's record. A denied connection fails the run
+ * with the policy's message before any credential is resolved. Datasets that vanished are removed
+ * only when the scan was complete.
  */
 public final class ScanJob {
 
@@ -52,6 +56,7 @@ public final class ScanJob {
   private final CatalogPublisher publisher;
   private final ScanCredentials credentials;
   private final Function<String, Optional<MetadataScanner>> scanners;
+  private final Egress egress;
   private final Duration timeout;
   private final Clock clock;
   private final MeterRegistry metrics;
@@ -61,6 +66,7 @@ public final class ScanJob {
       CatalogPublisher publisher,
       ScanCredentials credentials,
       Function<String, Optional<MetadataScanner>> scanners,
+      Egress egress,
       Duration timeout,
       Clock clock,
       MeterRegistry metrics) {
@@ -69,6 +75,7 @@ public final class ScanJob {
     this.publisher = publisher;
     this.credentials = credentials;
     this.scanners = scanners;
+    this.egress = egress;
     this.timeout = timeout;
     this.clock = clock;
   }
@@ -161,16 +168,23 @@ public final class ScanJob {
   }
 
   private ScanResult read(MetadataScanner scanner, ScanTarget target) {
+    SourceConnection connection =
+        new SourceConnection(target.sourceType(), fields(target.connection()));
+    // Egress first: a denied address is never tried with credentials, nor are they resolved.
+    Deadline deadline = Deadline.after(timeout);
+    Optional<String> denied = egress.problem(connection, deadline);
+    if (denied.isPresent()) {
+      LOG.info("catalog scan refused depot={} reason={}", target.depotKey(), denied.get());
+      return ScanResult.failure(denied.get());
+    }
+    // the scan has what the decision (its DNS lookups) left of the timeout
+    Duration scanTimeout = deadline.expired() ? Duration.ofMillis(1) : deadline.remaining();
     Credentials creds =
         target.credentialSecret() == null
             ? Credentials.none()
             : new Credentials(
                 credentials.resolve(target.credentialSecret(), target.depotKey()), Map.of());
-    return scanner.scan(
-        new SourceConnection(target.sourceType(), fields(target.connection())),
-        creds,
-        ScanFilter.fromJson(target.scan()),
-        timeout);
+    return scanner.scan(connection, creds, ScanFilter.fromJson(target.scan()), scanTimeout, egress);
   }
 
   private static Map<String, Object> fields(String connection) {

@@ -10,6 +10,8 @@ import io.datadock.connectors.ConnectionCheck;
 import io.datadock.connectors.Credentials;
 import io.datadock.connectors.Deadline;
 import io.datadock.connectors.SourceConnection;
+import io.datadock.connectors.egress.Egress;
+import io.datadock.connectors.egress.FileRoots;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
@@ -22,23 +24,29 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A local directory: it exists and is a directory, this process can read it, and its files (of the
- * {@code format}'s extensions, when given; see {@link FileFormats}) and sub-folders are counted. No
- * credentials.
+ * A local directory inside the allowed {@link FileRoots} (its real path, links resolved): it exists
+ * and is a directory, this process can read it, and its files (of the {@code format}'s extensions,
+ * when given; see {@link FileFormats}) and sub-folders are counted; a link leading out of the roots
+ * is not counted. No credentials.
  */
 public final class FileCheck implements ConnectionCheck {
 
   private static final Logger LOG = LoggerFactory.getLogger(FileCheck.class);
 
   @Override
-  public CheckReport check(SourceConnection connection, Credentials credentials, Duration timeout) {
+  public CheckReport check(
+      SourceConnection connection, Credentials credentials, Duration timeout, Egress egress) {
     Deadline deadline = Deadline.after(timeout);
     CheckReport report;
     try {
       // A stalled network mount must not hold the caller past the timeout.
       report =
           deadline.call(
-              () -> run(connection, new CheckRun(credentials, REACH, AUTHENTICATE, LIST)),
+              () ->
+                  run(
+                      connection,
+                      egress.files(),
+                      new CheckRun(credentials, REACH, AUTHENTICATE, LIST)),
               late -> {});
     } catch (Exception e) {
       report =
@@ -53,7 +61,7 @@ public final class FileCheck implements ConnectionCheck {
     return report;
   }
 
-  private CheckReport run(SourceConnection connection, CheckRun run) {
+  private CheckReport run(SourceConnection connection, FileRoots roots, CheckRun run) {
     String pathField = connection.string("path");
     if (pathField == null || pathField.isBlank()) {
       return run.fail(REACH, "the connection has no 'path'");
@@ -63,6 +71,10 @@ public final class FileCheck implements ConnectionCheck {
       dir = Path.of(pathField);
     } catch (InvalidPathException e) {
       return run.fail(REACH, "path " + pathField + " is not a valid path");
+    }
+    Optional<String> outside = roots.problem(dir);
+    if (outside.isPresent()) {
+      return run.fail(REACH, outside.get());
     }
     if (!Files.exists(dir)) {
       return run.fail(REACH, "path " + dir + " does not exist");
@@ -86,6 +98,9 @@ public final class FileCheck implements ConnectionCheck {
     int folders = 0;
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
       for (Path entry : entries) {
+        if (Files.isSymbolicLink(entry) && !roots.leadsInside(entry)) {
+          continue; // not followed: it leads out of the roots (or nowhere)
+        }
         if (Files.isDirectory(entry)) {
           folders++;
         } else if (known.isEmpty()

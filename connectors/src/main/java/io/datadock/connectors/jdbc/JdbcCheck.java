@@ -12,6 +12,8 @@ import io.datadock.connectors.Credentials;
 import io.datadock.connectors.Deadline;
 import io.datadock.connectors.SafeMessages;
 import io.datadock.connectors.SourceConnection;
+import io.datadock.connectors.egress.Egress;
+import io.datadock.connectors.egress.EgressGate;
 import io.datadock.core.manifest.depot.JdbcDriver;
 import io.datadock.core.manifest.depot.SourceType;
 import java.sql.Connection;
@@ -145,10 +147,10 @@ abstract class JdbcCheck implements ConnectionCheck {
 
   @Override
   public final CheckReport check(
-      SourceConnection connection, Credentials credentials, Duration timeout) {
+      SourceConnection connection, Credentials credentials, Duration timeout, Egress egress) {
     Deadline deadline = Deadline.after(timeout);
     CheckRun run = new CheckRun(credentials, REACH, AUTHENTICATE, LIST, PERMISSION);
-    CheckReport report = run(connection, credentials, deadline, run);
+    CheckReport report = run(connection, credentials, egress.gate(), deadline, run);
     LOG.info(
         "connection check type={} host={} port={} passed={} failedStep={}",
         type(),
@@ -160,9 +162,13 @@ abstract class JdbcCheck implements ConnectionCheck {
   }
 
   private CheckReport run(
-      SourceConnection connection, Credentials credentials, Deadline deadline, CheckRun run) {
+      SourceConnection connection,
+      Credentials credentials,
+      EgressGate gate,
+      Deadline deadline,
+      CheckRun run) {
     JdbcLogin login = new JdbcLogin(this);
-    Optional<String> unreachable = login.reachProblem(connection, deadline);
+    Optional<String> unreachable = login.reachProblem(connection, gate, deadline);
     if (unreachable.isPresent()) {
       return run.fail(REACH, unreachable.get());
     }
@@ -171,7 +177,7 @@ abstract class JdbcCheck implements ConnectionCheck {
     String user = JdbcLogin.userName(credentials);
     Connection jdbc;
     try {
-      jdbc = login.open(connection, credentials, deadline);
+      jdbc = login.open(connection, credentials, gate, deadline);
     } catch (JdbcLogin.Refused refused) {
       return refused.kind() == LoginFailure.NO_ACCESS
           ? run.pass(AUTHENTICATE, "authenticated as user '" + user + "'")

@@ -6,12 +6,16 @@ import io.datadock.connectors.Deadline;
 import io.datadock.connectors.SafeMessages;
 import io.datadock.connectors.SourceConnection;
 import io.datadock.connectors.TcpReach;
+import io.datadock.connectors.egress.EgressDeniedException;
+import io.datadock.connectors.egress.EgressGate;
 import io.datadock.connectors.jdbc.JdbcCheck.LoginFailure;
+import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeoutException;
@@ -21,7 +25,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Reaching and logging in to one JDBC source family: the family's URL, its driver's timeouts from
  * the time left, user and password from the credentials, and what a refused login means. The
- * connection checks and the metadata scanners both log in through this class.
+ * connection checks and the metadata scanners both log in through this class. Both steps ask the
+ * egress gate: the reach decides on every address of the host, the login installs the driver's
+ * checking socket factory where it has one ({@link DriverSockets}).
  */
 public final class JdbcLogin {
 
@@ -59,8 +65,22 @@ public final class JdbcLogin {
     return connection.string("host") + ":" + family.port(connection);
   }
 
-  /** Empty when host:port accepts a TCP connection in time, otherwise why not. */
-  public Optional<String> reachProblem(SourceConnection connection, Deadline deadline) {
+  /** The host and port (unresolved) the family connects to, when the connection names them. */
+  public Optional<InetSocketAddress> endpoint(SourceConnection connection) {
+    String host = connection.string("host");
+    Integer port = family.port(connection);
+    if (host == null || host.isBlank() || port == null || port < 1 || port > 65535) {
+      return Optional.empty();
+    }
+    return Optional.of(InetSocketAddress.createUnresolved(host.trim(), port));
+  }
+
+  /**
+   * Empty when every address of host:port is allowed by the gate and one accepts a TCP connection
+   * in time, otherwise why not.
+   */
+  public Optional<String> reachProblem(
+      SourceConnection connection, EgressGate gate, Deadline deadline) {
     String host = connection.string("host");
     if (host == null || host.isBlank()) {
       return Optional.of("the connection has no 'host'");
@@ -69,11 +89,15 @@ public final class JdbcLogin {
     if (port == null || port < 1 || port > 65535) {
       return Optional.of("the connection has no valid 'port'");
     }
-    return TcpReach.problem(host, port, deadline);
+    return TcpReach.problem(host.trim(), port, gate, deadline);
   }
 
-  /** Logs in; the caller closes the connection. */
-  public Connection open(SourceConnection connection, Credentials credentials, Deadline deadline)
+  /**
+   * Logs in; the caller closes the connection. The driver connects through a socket factory that
+   * asks {@code gate} again where the driver has that hook.
+   */
+  public Connection open(
+      SourceConnection connection, Credentials credentials, EgressGate gate, Deadline deadline)
       throws Refused {
     String user = userName(credentials);
     if (user == null || user.isBlank()) {
@@ -89,6 +113,17 @@ public final class JdbcLogin {
     if (driver == null) {
       throw new Refused(LoginFailure.OTHER, noDriver);
     }
+    // The allowlist drops these from the URL anyway; a manifest that names them is refused
+    // outright.
+    Optional<String> reserved =
+        connection.fields().get("params") instanceof Map<?, ?> raw
+            ? DriverSockets.reservedParam(raw)
+            : Optional.empty();
+    if (reserved.isPresent()) {
+      throw new Refused(
+          LoginFailure.OTHER,
+          "param '" + reserved.get() + "' is not allowed: Datadock sets the driver's sockets");
+    }
     Properties properties = new Properties();
     family.timeouts(properties, deadline);
     properties.setProperty("user", user);
@@ -96,12 +131,28 @@ public final class JdbcLogin {
 
     Connection jdbc;
     try {
-      jdbc = deadline.call(() -> driver.connect(url, properties), JdbcLogin::closeQuietly);
+      jdbc =
+          deadline.call(
+              () -> {
+                try (DriverSockets.Registration hook =
+                    DriverSockets.install(driver, properties, gate)) {
+                  return driver.connect(url, properties);
+                }
+              },
+              JdbcLogin::closeQuietly);
     } catch (TimeoutException e) {
       throw new Refused(LoginFailure.OTHER, noAnswer(connection, deadline));
     } catch (SQLException e) {
+      Optional<String> denied = EgressDeniedException.messageIn(e);
+      if (denied.isPresent()) {
+        throw new Refused(LoginFailure.OTHER, denied.get());
+      }
       throw refused(connection, credentials, deadline, user, e);
     } catch (Exception e) {
+      Optional<String> denied = EgressDeniedException.messageIn(e);
+      if (denied.isPresent()) {
+        throw new Refused(LoginFailure.OTHER, denied.get());
+      }
       throw new Refused(LoginFailure.OTHER, "cannot connect: " + SafeMessages.of(e, credentials));
     }
     if (jdbc == null) {

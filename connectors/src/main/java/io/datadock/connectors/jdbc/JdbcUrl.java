@@ -1,6 +1,7 @@
 package io.datadock.connectors.jdbc;
 
 import io.datadock.connectors.SourceConnection;
+import io.datadock.connectors.UnsafeConnectionField;
 import io.datadock.core.manifest.depot.HostName;
 import io.datadock.core.manifest.depot.Identifier;
 import java.nio.charset.StandardCharsets;
@@ -99,8 +100,7 @@ final class JdbcUrl {
   static String host(SourceConnection c) {
     String host = c.string("host");
     if (!HostName.valid(host)) {
-      throw new IllegalArgumentException(
-          "the connection's host is not a host name or an IP address");
+      throw new UnsafeConnectionField("the connection's host is not a host name or an IP address");
     }
     return HostName.forUrl(host);
   }
@@ -112,7 +112,7 @@ final class JdbcUrl {
       return null;
     }
     if (!Identifier.valid(name)) {
-      throw new IllegalArgumentException(
+      throw new UnsafeConnectionField(
           "the connection's " + field + " is not a plain name (letters, digits, _ - . $)");
     }
     return name;

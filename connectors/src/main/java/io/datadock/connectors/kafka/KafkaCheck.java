@@ -11,10 +11,14 @@ import io.datadock.connectors.Credentials;
 import io.datadock.connectors.Deadline;
 import io.datadock.connectors.SafeMessages;
 import io.datadock.connectors.SourceConnection;
+import io.datadock.connectors.egress.Egress;
+import io.datadock.connectors.egress.EgressGate;
 import io.datadock.connectors.kafka.KafkaClients.Broker;
 import io.datadock.connectors.kafka.KafkaClients.Reach;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
@@ -22,15 +26,19 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
+import org.apache.kafka.common.Node;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Kafka: TCP reach of the first reachable broker, {@code describeCluster} as the login (SASL PLAIN
- * or SCRAM when the credentials carry a username, PLAINTEXT without credentials), {@code
- * listTopics} as the listing. Broker parsing, client settings and login messages are {@link
- * KafkaClients}, shared with the metadata scanner.
+ * Kafka: every broker decided by the egress gate and a TCP reach of the first reachable one, {@code
+ * describeCluster} as the login (SASL PLAIN or SCRAM when the credentials carry a username,
+ * PLAINTEXT without credentials), {@code listTopics} as the listing. The nodes {@code
+ * describeCluster} names are where the client goes next, so they are decided too before the
+ * listing: a denied node fails {@code reach host}, which is therefore recorded only once the login
+ * answered. Broker parsing, client settings and login messages are {@link KafkaClients}, shared
+ * with the metadata scanner.
  */
 public final class KafkaCheck implements ConnectionCheck {
 
@@ -38,11 +46,12 @@ public final class KafkaCheck implements ConnectionCheck {
   static final String CLIENT_ID = "datadock-connection-check";
 
   @Override
-  public CheckReport check(SourceConnection connection, Credentials credentials, Duration timeout) {
+  public CheckReport check(
+      SourceConnection connection, Credentials credentials, Duration timeout, Egress egress) {
     Deadline deadline = Deadline.after(timeout);
     CheckRun run = new CheckRun(credentials, REACH, AUTHENTICATE, LIST);
     List<Broker> brokers = KafkaClients.brokers(connection.fields().get("brokers"));
-    CheckReport report = run(brokers, credentials, deadline, run);
+    CheckReport report = run(brokers, credentials, egress.gate(), deadline, run);
     LOG.info(
         "connection check type=kafka brokers={} passed={} failedStep={}",
         brokers,
@@ -52,31 +61,49 @@ public final class KafkaCheck implements ConnectionCheck {
   }
 
   private CheckReport run(
-      List<Broker> brokers, Credentials credentials, Deadline deadline, CheckRun run) {
-    Reach reach = KafkaClients.reach(brokers, deadline);
+      List<Broker> brokers,
+      Credentials credentials,
+      EgressGate gate,
+      Deadline deadline,
+      CheckRun run) {
+    Reach reach = KafkaClients.reach(brokers, gate, deadline);
     if (reach.reached() == null) {
       return run.fail(REACH, reach.problem());
     }
-    run.pass(REACH, "reached broker " + reach.reached());
+    String reached = "reached broker " + reach.reached();
 
     Properties config;
     try {
       config = KafkaClients.clientConfig(brokers, credentials, deadline, CLIENT_ID);
     } catch (IllegalArgumentException e) {
-      return run.fail(AUTHENTICATE, e.getMessage());
+      return run.pass(REACH, reached).fail(AUTHENTICATE, e.getMessage());
     }
     String user = credentials.get("username");
     Admin admin;
     try {
       admin = Admin.create(config);
     } catch (RuntimeException e) {
-      return run.fail(AUTHENTICATE, "cannot create a client: " + SafeMessages.of(e, credentials));
+      return run.pass(REACH, reached)
+          .fail(AUTHENTICATE, "cannot create a client: " + SafeMessages.of(e, credentials));
     }
     try {
       DescribeClusterResult cluster =
           admin.describeCluster(new DescribeClusterOptions().timeoutMs(deadline.remainingMillis()));
-      String clusterId = KafkaClients.await(cluster.clusterId(), deadline);
-      int nodes = KafkaClients.await(cluster.nodes(), deadline).size();
+      String clusterId;
+      Collection<Node> described;
+      try {
+        clusterId = KafkaClients.await(cluster.clusterId(), deadline);
+        described = KafkaClients.await(cluster.nodes(), deadline);
+      } catch (Exception e) {
+        run.pass(REACH, reached);
+        throw e;
+      }
+      Optional<String> denied = KafkaClients.deniedNode(described, gate, deadline);
+      if (denied.isPresent()) {
+        return run.fail(REACH, denied.get());
+      }
+      run.pass(REACH, reached);
+      int nodes = described.size();
       run.pass(
           AUTHENTICATE,
           (user == null ? "connected without credentials" : "authenticated as user '" + user + "'")

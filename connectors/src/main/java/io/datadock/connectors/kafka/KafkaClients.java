@@ -4,7 +4,9 @@ import io.datadock.connectors.Credentials;
 import io.datadock.connectors.Deadline;
 import io.datadock.connectors.SafeMessages;
 import io.datadock.connectors.TcpReach;
+import io.datadock.connectors.egress.EgressGate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.Node;
 import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.IllegalSaslStateException;
@@ -82,14 +85,21 @@ public final class KafkaClients {
     return brokers;
   }
 
-  /** Tries the brokers in order until one accepts a TCP connection. */
-  public static Reach reach(List<Broker> brokers, Deadline deadline) {
+  /**
+   * Decides every broker with the egress gate (the client bootstraps from all of them, so one
+   * denied broker denies the source), then tries them in order until one accepts a TCP connection.
+   */
+  public static Reach reach(List<Broker> brokers, EgressGate gate, Deadline deadline) {
     if (brokers.isEmpty()) {
       return new Reach(null, "the connection has no 'brokers'");
     }
+    Optional<String> denied = denied(brokers, gate, deadline);
+    if (denied.isPresent()) {
+      return new Reach(null, denied.get());
+    }
     Optional<String> firstProblem = Optional.empty();
     for (Broker broker : brokers) {
-      Optional<String> problem = TcpReach.problem(broker.host(), broker.port(), deadline);
+      Optional<String> problem = TcpReach.problem(broker.host(), broker.port(), gate, deadline);
       if (problem.isEmpty()) {
         return new Reach(broker, null);
       }
@@ -103,6 +113,39 @@ public final class KafkaClients {
         brokers.size() == 1
             ? firstProblem.orElseThrow()
             : "cannot reach any of " + brokers.size() + " brokers; " + firstProblem.orElseThrow());
+  }
+
+  /**
+   * The egress denial of the cluster's nodes from {@code describeCluster}, if any. The cluster's
+   * metadata names the hosts the client connects to next (a redirect the source controls), so each
+   * node is decided before any further request.
+   */
+  public static Optional<String> deniedNode(
+      Collection<Node> nodes, EgressGate gate, Deadline deadline) {
+    return denied(
+        nodes.stream().map(node -> new Broker(node.host(), node.port())).toList(), gate, deadline);
+  }
+
+  private static Optional<String> denied(List<Broker> brokers, EgressGate gate, Deadline deadline) {
+    try {
+      return deadline.call(
+          () -> {
+            for (Broker broker : brokers) {
+              EgressGate.Checked checked = gate.check(broker.host(), broker.port());
+              if (checked.denied() != null) {
+                return Optional.of(checked.denied());
+              }
+            }
+            return Optional.<String>empty();
+          },
+          late -> {});
+    } catch (Exception e) {
+      return Optional.of(
+          "cannot reach "
+              + (brokers.size() == 1 ? brokers.get(0) : brokers.size() + " brokers")
+              + ": no address within "
+              + deadline.describe());
+    }
   }
 
   /**

@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import io.datadock.connectors.CheckReport;
 import io.datadock.connectors.Credentials;
 import io.datadock.connectors.SourceConnection;
+import io.datadock.connectors.TestEgress;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,6 +66,20 @@ class FileCheckTest {
   }
 
   @Test
+  void aPathOutsideTheRootsFailsToReach(@TempDir Path outside) throws IOException {
+    Path link = Files.createSymbolicLink(dir.resolve("way-out"), outside);
+
+    CheckReport report = check(outside.toString(), null);
+    assertThat(statuses(report)).containsExactly(FAILED, SKIPPED, SKIPPED);
+    assertThat(step(report, REACH).message())
+        .isEqualTo("path " + outside + " is outside the allowed file roots");
+    assertThat(step(check(link.toString(), null), REACH).message())
+        .isEqualTo("path " + link + " is outside the allowed file roots");
+    // the link inside the root leads out: it is not counted either
+    assertThat(step(check(dir.toString(), null), LIST).message()).isEqualTo("3 files and 1 folder");
+  }
+
+  @Test
   void aFileIsNotADirectory() {
     CheckReport report = check(dir.resolve("orders.csv").toString(), null);
     assertThat(step(report, REACH).message()).endsWith("is not a directory");
@@ -95,6 +110,9 @@ class FileCheckTest {
     fields.put("path", path);
     fields.put("format", format);
     return check.check(
-        new SourceConnection("file", fields), Credentials.none(), Duration.ofSeconds(10));
+        new SourceConnection("file", fields),
+        Credentials.none(),
+        Duration.ofSeconds(10),
+        TestEgress.local(dir));
   }
 }

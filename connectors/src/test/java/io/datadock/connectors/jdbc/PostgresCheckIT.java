@@ -17,6 +17,7 @@ import io.datadock.connectors.CheckReport;
 import io.datadock.connectors.Credentials;
 import io.datadock.connectors.PasswordPostgres;
 import io.datadock.connectors.SourceConnection;
+import io.datadock.connectors.TestEgress;
 import io.datadock.core.kafka.FreePorts;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -147,7 +148,8 @@ class PostgresCheckIT {
         check.check(
             connection(postgres.getPort(), "shop"),
             new Credentials(Map.of("password", READER_PASSWORD), Map.of()),
-            TIMEOUT);
+            TIMEOUT,
+            TestEgress.local());
 
     assertThat(step(report, AUTHENTICATE).message()).isEqualTo("credentials have no 'username'");
     assertNoSecretIn(report, READER_PASSWORD);
@@ -157,7 +159,8 @@ class PostgresCheckIT {
     return check.check(
         connection(port, database),
         new Credentials(Map.of("username", user, "password", password), Map.of()),
-        TIMEOUT);
+        TIMEOUT,
+        TestEgress.local());
   }
 
   private static SourceConnection connection(int port, String database) {

@@ -15,6 +15,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.datadock.connectors.CheckReport;
 import io.datadock.connectors.Credentials;
 import io.datadock.connectors.SourceConnection;
+import io.datadock.connectors.TcpForwarder;
+import io.datadock.connectors.TestEgress;
+import io.datadock.connectors.egress.Cidr;
+import io.datadock.connectors.egress.Egress;
+import io.datadock.connectors.egress.EgressPolicy;
+import io.datadock.connectors.egress.FileRoots;
+import io.datadock.connectors.egress.PlatformEndpoints;
+import io.datadock.connectors.scan.ScanFilter;
+import io.datadock.connectors.scan.ScanResult;
+import io.datadock.connectors.scan.kafka.KafkaScanner;
 import io.datadock.core.kafka.FreePorts;
 import io.datadock.core.kafka.embedded.EmbeddedKafkaBroker;
 import java.nio.file.Path;
@@ -117,8 +127,40 @@ class KafkaCheckIT {
     assertNoSecretIn(report, password);
   }
 
+  @Test
+  void aClusterWhoseMetadataNamesADeniedNodeFailsToReachBeforeTheListing() throws Exception {
+    // reached at 127.0.0.3 (allowed), the broker advertises itself at 127.0.0.1 (denied)
+    String advertised = broker.bootstrapServers();
+    int port = Integer.parseInt(advertised.substring(advertised.lastIndexOf(':') + 1));
+    Egress denyAdvertised =
+        new Egress(
+            EgressPolicy.of(
+                EgressPolicy.Mode.LOCAL,
+                List.of(),
+                List.of(Cidr.parse("127.0.0.1/32")),
+                new PlatformEndpoints()),
+            FileRoots.of(List.of()));
+    try (TcpForwarder front = TcpForwarder.start("127.0.0.3", "127.0.0.1", port)) {
+      SourceConnection connection =
+          new SourceConnection("kafka", Map.of("brokers", List.of("127.0.0.3:" + front.port())));
+
+      CheckReport report = check.check(connection, Credentials.none(), TIMEOUT, denyAdvertised);
+      ScanResult scan =
+          new KafkaScanner()
+              .scan(connection, Credentials.none(), ScanFilter.all(), TIMEOUT, denyAdvertised);
+
+      assertThat(statuses(report)).containsExactly(FAILED, SKIPPED, SKIPPED);
+      assertThat(step(report, REACH).message())
+          .isEqualTo("egress denied: 127.0.0.1 is in 127.0.0.1/32");
+      assertThat(scan).isEqualTo(ScanResult.failure("egress denied: 127.0.0.1 is in 127.0.0.1/32"));
+    }
+  }
+
   private CheckReport check(Object brokers, Credentials credentials, Duration timeout) {
     return check.check(
-        new SourceConnection("kafka", Map.of("brokers", brokers)), credentials, timeout);
+        new SourceConnection("kafka", Map.of("brokers", brokers)),
+        credentials,
+        timeout,
+        TestEgress.local());
   }
 }

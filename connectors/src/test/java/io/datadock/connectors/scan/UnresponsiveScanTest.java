@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.datadock.connectors.Credentials;
 import io.datadock.connectors.SourceConnection;
+import io.datadock.connectors.TestEgress;
 import io.datadock.core.kafka.FreePorts;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -85,6 +86,11 @@ class UnresponsiveScanTest {
             Map.of());
     return MetadataScanners.forType(type)
         .orElseThrow()
-        .scan(new SourceConnection(type, fields), credentials, ScanFilter.all(), TIMEOUT);
+        .scan(
+            new SourceConnection(type, fields),
+            credentials,
+            ScanFilter.all(),
+            TIMEOUT,
+            TestEgress.local());
   }
 }

@@ -1,6 +1,7 @@
 package io.datadock.depot.app;
 
 import io.datadock.connectors.ConnectionChecks;
+import io.datadock.connectors.egress.PlatformEndpoints;
 import io.datadock.core.kafka.TopicProvisioner;
 import io.datadock.core.metrics.MetricsServer;
 import io.datadock.core.metrics.ServiceMetrics;
@@ -41,6 +42,7 @@ public final class DepotService implements AutoCloseable {
   private ConnectionValidator validator;
 
   private final int metricsPort;
+  private final PlatformEndpoints platform;
   private MetricsServer metrics;
 
   public DepotService(DepotServiceConfig config) {
@@ -52,8 +54,18 @@ public final class DepotService implements AutoCloseable {
    *     free port)
    */
   public DepotService(DepotServiceConfig config, int metricsPort) {
+    this(config, metricsPort, new PlatformEndpoints());
+  }
+
+  /**
+   * @param platform the platform's own listeners, which checks may not connect to; this service
+   *     adds the ones it knows (the bootstrap servers, the resolution URL, its metrics port), the
+   *     caller may add others, before or after start
+   */
+  public DepotService(DepotServiceConfig config, int metricsPort, PlatformEndpoints platform) {
     this.config = config;
     this.metricsPort = metricsPort;
+    this.platform = platform;
   }
 
   /** The port of {@code /metrics}. */
@@ -62,12 +74,19 @@ public final class DepotService implements AutoCloseable {
   }
 
   public void start() {
+    platform
+        .addHostPorts("kafka", config.bootstrapServers())
+        .addUrl("secret-service resolution", config.resolutionUrl());
+    if (metricsPort > 0) {
+      platform.addLocal("depot-service metrics", metricsPort);
+    }
     CheckRunner runner =
         new CheckRunner(
             CredentialResolver.of(
                 new ResolutionClient(
                     config.resolutionUrl(), config.serviceToken(), Duration.ofSeconds(10))),
             ConnectionChecks::forType,
+            config.egress().egress(platform),
             config.checkTimeout(),
             Clock.systemUTC());
     validator =
@@ -102,6 +121,7 @@ public final class DepotService implements AutoCloseable {
                     Topics.avro(DepotState.class).serializer()));
     app.running().thenRun(() -> running.complete(null));
     metrics = new MetricsServer(registry, metricsPort, this::isRunning);
+    platform.addLocal("depot-service metrics", metrics.port());
     metrics.mount("/state/digest", StateDigest.handler(app::totalDigest));
     replay =
         new ReplayAgent(

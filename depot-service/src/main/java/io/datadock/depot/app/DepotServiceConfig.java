@@ -1,10 +1,13 @@
 package io.datadock.depot.app;
 
+import io.datadock.connectors.egress.EgressPolicy;
+import io.datadock.connectors.egress.EgressSettings;
 import io.datadock.core.replay.ReplayTargets;
 import io.datadock.core.streams.StreamsSettings;
 import io.datadock.schemas.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,6 +32,14 @@ import java.util.Map;
  * @param checkThreads connection checks run at once ({@code DATADOCK_CHECK_THREADS}, 8)
  * @param sessionTimeout how long a silent instance keeps its partitions ({@code
  *     DATADOCK_SESSION_TIMEOUT_MS}, 45 s)
+ * @param egress where connection checks may connect and which directories {@code file} depots may
+ *     use: {@code DATADOCK_EGRESS_ALLOW} and {@code DATADOCK_EGRESS_DENY} (comma-separated CIDR
+ *     ranges; among the listed ranges holding an address the most specific decides, a tie denies;
+ *     unlisted loopback and private ranges are denied standalone, allowed embedded; link-local and
+ *     cloud metadata addresses and the platform's own listeners, i.e. the bootstrap servers, the
+ *     resolution URL and this service's metrics port, are always denied) and {@code
+ *     DATADOCK_FILE_ROOTS} (comma-separated directories, default {@code <data dir>/files}); see
+ *     {@code connectors/README.md}
  */
 public record DepotServiceConfig(
     String bootstrapServers,
@@ -42,7 +53,8 @@ public record DepotServiceConfig(
     String serviceToken,
     Duration checkTimeout,
     int checkThreads,
-    Duration sessionTimeout) {
+    Duration sessionTimeout,
+    EgressSettings egress) {
 
   public static final String DEFAULT_APPLICATION_ID = ReplayTargets.DEPOT_GROUP;
 
@@ -58,10 +70,15 @@ public record DepotServiceConfig(
         + resolutionUrl
         + ", checkTimeout="
         + checkTimeout
+        + ", egress="
+        + egress
         + "]";
   }
 
-  /** Defaults for a data directory, as the embedded platform uses them. */
+  /**
+   * Defaults for a data directory, as the embedded platform uses them: loopback and private ranges
+   * allowed, file root {@code <data dir>/files}.
+   */
   public static DepotServiceConfig defaults(
       String bootstrapServers, Path dataDir, String resolutionUrl, String serviceToken) {
     return new DepotServiceConfig(
@@ -76,7 +93,27 @@ public record DepotServiceConfig(
         serviceToken,
         Duration.ofSeconds(10),
         8,
-        StreamsSettings.DEFAULT_SESSION_TIMEOUT);
+        StreamsSettings.DEFAULT_SESSION_TIMEOUT,
+        new EgressSettings(
+            EgressPolicy.Mode.LOCAL, List.of(), List.of(), List.of(dataDir.resolve("files"))));
+  }
+
+  /** The same configuration with other egress settings. */
+  public DepotServiceConfig withEgress(EgressSettings settings) {
+    return new DepotServiceConfig(
+        bootstrapServers,
+        topicPrefix,
+        applicationId,
+        instanceId,
+        stateDir,
+        commitIntervalMs,
+        streamThreads,
+        resolutionUrl,
+        serviceToken,
+        checkTimeout,
+        checkThreads,
+        sessionTimeout,
+        settings);
   }
 
   public static DepotServiceConfig fromEnv(Map<String, String> env) {
@@ -105,7 +142,8 @@ public record DepotServiceConfig(
             Long.parseLong(
                 env.getOrDefault("DATADOCK_CHECK_TIMEOUT_MS", "" + d.checkTimeout().toMillis()))),
         Integer.parseInt(env.getOrDefault("DATADOCK_CHECK_THREADS", "" + d.checkThreads())),
-        StreamsSettings.sessionTimeout(env));
+        StreamsSettings.sessionTimeout(env),
+        EgressSettings.fromEnv(env, EgressPolicy.Mode.STANDALONE, dataDir.resolve("files")));
   }
 
   private static String hostName() {

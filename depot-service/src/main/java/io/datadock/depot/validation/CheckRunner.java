@@ -3,10 +3,15 @@ package io.datadock.depot.validation;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.datadock.connectors.CheckReport;
+import io.datadock.connectors.CheckRun;
 import io.datadock.connectors.CheckStep;
+import io.datadock.connectors.CheckSteps;
 import io.datadock.connectors.ConnectionCheck;
 import io.datadock.connectors.Credentials;
+import io.datadock.connectors.Deadline;
 import io.datadock.connectors.SourceConnection;
+import io.datadock.connectors.UnsafeConnectionField;
+import io.datadock.connectors.egress.Egress;
 import io.datadock.core.resolution.ResolutionClient;
 import io.datadock.schemas.depot.DepotCheckStep;
 import io.datadock.schemas.depot.ValidationRequest;
@@ -21,10 +26,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Runs one connection check: resolve the credentials the depot's reference grants, then the source
- * family's live check. A source type with no live check passes unverified and says so.
+ * Runs one connection check: decide the connection's addresses (and file path) with the egress
+ * policy, resolve the credentials the depot's reference grants, then the source family's live
+ * check. A denied connection fails at {@code reach host} with the policy's message before any
+ * credential is resolved. A source type with no live check passes unverified and says so.
  */
 public final class CheckRunner {
 
@@ -32,19 +41,23 @@ public final class CheckRunner {
   public static final String CONNECTION = "connection";
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Logger LOG = LoggerFactory.getLogger(CheckRunner.class);
 
   private final CredentialResolver resolver;
   private final Function<String, Optional<ConnectionCheck>> checks;
+  private final Egress egress;
   private final Duration timeout;
   private final Clock clock;
 
   public CheckRunner(
       CredentialResolver resolver,
       Function<String, Optional<ConnectionCheck>> checks,
+      Egress egress,
       Duration timeout,
       Clock clock) {
     this.resolver = resolver;
     this.checks = checks;
+    this.egress = egress;
     this.timeout = timeout;
     this.clock = clock;
   }
@@ -52,6 +65,30 @@ public final class CheckRunner {
   public ValidationResult run(ValidationRequest request) {
     long started = clock.millis();
     List<DepotCheckStep> steps = new ArrayList<>();
+    SourceConnection connection;
+    try {
+      connection = new SourceConnection(request.getSourceType(), fields(request));
+    } catch (RuntimeException e) {
+      steps.add(step(CONNECTION, "failed", "the check failed: " + e.getClass().getSimpleName()));
+      return result(request, false, true, steps, started);
+    }
+    // Egress first: a denied address is never tried with credentials, nor are they resolved.
+    Deadline deadline = Deadline.after(timeout);
+    Optional<String> denied = egress.problem(connection, deadline);
+    // the check has what the decision (its DNS lookups) left of the timeout
+    Duration checkTimeout = deadline.expired() ? Duration.ofMillis(1) : deadline.remaining();
+    if (denied.isPresent()) {
+      LOG.info(
+          "connection check refused depot={} type={} reason={}",
+          request.getDepotKey(),
+          request.getSourceType(),
+          denied.get());
+      steps.add(step(CheckSteps.REACH, "failed", denied.get()));
+      if (request.getCredentialSecret() != null) {
+        steps.add(step(RESOLVE, "skipped", CheckRun.SKIPPED_AFTER_FAILURE));
+      }
+      return result(request, false, true, steps, started);
+    }
     Credentials credentials = Credentials.none();
     if (request.getCredentialSecret() != null) {
       try {
@@ -91,13 +128,10 @@ public final class CheckRunner {
     }
     CheckReport report;
     try {
-      report =
-          check
-              .get()
-              .check(
-                  new SourceConnection(request.getSourceType(), fields(request)),
-                  credentials,
-                  timeout);
+      report = check.get().check(connection, credentials, checkTimeout, egress);
+    } catch (UnsafeConnectionField e) {
+      steps.add(step(CONNECTION, "failed", e.getMessage()));
+      return result(request, false, true, steps, started);
     } catch (RuntimeException e) {
       // The exception's message may quote a connection string; name the failure only.
       steps.add(step(CONNECTION, "failed", "the check failed: " + e.getClass().getSimpleName()));

@@ -7,10 +7,17 @@ import io.datadock.connectors.CheckStep;
 import io.datadock.connectors.ConnectionCheck;
 import io.datadock.connectors.Credentials;
 import io.datadock.connectors.StepStatus;
+import io.datadock.connectors.egress.Cidr;
+import io.datadock.connectors.egress.Egress;
+import io.datadock.connectors.egress.EgressGate;
+import io.datadock.connectors.egress.EgressPolicy;
+import io.datadock.connectors.egress.FileRoots;
+import io.datadock.connectors.egress.PlatformEndpoints;
 import io.datadock.core.resolution.ResolutionClient;
 import io.datadock.schemas.depot.DepotCheckStep;
 import io.datadock.schemas.depot.ValidationRequest;
 import io.datadock.schemas.depot.ValidationResult;
+import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -26,27 +33,49 @@ class CheckRunnerTest {
   private final AtomicReference<Credentials> seen = new AtomicReference<>();
 
   private final ConnectionCheck passing =
-      (connection, credentials, timeout) -> {
+      (connection, credentials, timeout, egress) -> {
         seen.set(credentials);
         assertThat(connection.integer("port")).isEqualTo(5432);
         return new CheckReport(
             List.of(new CheckStep("authenticate", StepStatus.PASSED, "authenticated")));
       };
 
+  /** Host "db" is 127.0.0.1 and "denied-db" 127.0.0.2, denied: decisions only, no DNS. */
+  private final Egress egress =
+      new Egress(
+          new EgressGate(
+              EgressPolicy.of(
+                  EgressPolicy.Mode.LOCAL,
+                  List.of(),
+                  List.of(Cidr.parse("127.0.0.2/32")),
+                  new PlatformEndpoints()),
+              host ->
+                  new InetAddress[] {
+                    InetAddress.getByAddress(
+                        host, new byte[] {127, 0, 0, (byte) (host.equals("db") ? 1 : 2)})
+                  }),
+          FileRoots.of(List.of()));
+
   private CheckRunner runner(CredentialResolver resolver, ConnectionCheck check) {
     return new CheckRunner(
         resolver,
         type -> "postgres".equals(type) ? Optional.of(check) : Optional.empty(),
+        egress,
         Duration.ofSeconds(10),
         Clock.systemUTC());
   }
 
   private static ValidationRequest request(String type, String secret, List<String> keys) {
+    return request(type, "db", secret, keys);
+  }
+
+  private static ValidationRequest request(
+      String type, String host, String secret, List<String> keys) {
     return ValidationRequest.newBuilder()
         .setDepotKey("t/depot/d")
         .setCheckId(3)
         .setSourceType(type)
-        .setConnection("{\"host\":\"db\",\"port\":5432}")
+        .setConnection("{\"host\":\"" + host + "\",\"port\":5432}")
         .setCredentialSecret(secret)
         .setCredentialPurpose(secret == null ? null : "rw")
         .setCredentialKeys(keys)
@@ -119,7 +148,7 @@ class CheckRunnerTest {
   @Test
   void aCheckThatThrowsFailsWithoutEchoingItsMessage() {
     ConnectionCheck throwing =
-        (c, creds, t) -> {
+        (c, creds, t, e) -> {
           throw new IllegalStateException("jdbc:postgresql://db?password=hunter2");
         };
     ValidationResult result =
@@ -142,5 +171,53 @@ class CheckRunnerTest {
 
     assertThat(result.getSteps().get(0).getStatus()).isEqualTo("skipped");
     assertThat(result.getPassed()).isTrue();
+  }
+
+  @Test
+  void aDeniedAddressFailsAtReachHostBeforeAnyCredentialIsResolved() {
+    ValidationResult result =
+        runner(
+                (s, p, d) -> {
+                  throw new AssertionError("resolved credentials for a denied address");
+                },
+                (c, creds, t, e) -> {
+                  throw new AssertionError("ran the check of a denied address");
+                })
+            .run(request("postgres", "denied-db", SECRET, List.of()));
+
+    assertThat(result.getPassed()).isFalse();
+    assertThat(result.getVerified()).isTrue();
+    assertThat(result.getSteps())
+        .extracting(DepotCheckStep::getName, DepotCheckStep::getStatus, DepotCheckStep::getMessage)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "reach host", "failed", "egress denied: 127.0.0.2 is in 127.0.0.2/32"),
+            org.assertj.core.groups.Tuple.tuple(
+                "resolve credentials", "skipped", "skipped: an earlier step failed"));
+  }
+
+  @Test
+  void aFilePathOutsideTheRootsFailsAtReachHost() {
+    ValidationRequest request =
+        ValidationRequest.newBuilder(request("file", null, List.of()))
+            .setConnection("{\"path\":\"/etc\"}")
+            .build();
+
+    ValidationResult result =
+        new CheckRunner(
+                (s, p, d) -> Credentials.none(),
+                type ->
+                    Optional.of(
+                        (c, creds, t, e) -> {
+                          throw new AssertionError("ran the check of a path outside the roots");
+                        }),
+                egress,
+                Duration.ofSeconds(10),
+                Clock.systemUTC())
+            .run(request);
+
+    assertThat(result.getPassed()).isFalse();
+    assertThat(result.getSteps().get(0).getMessage())
+        .isEqualTo("path /etc is outside the allowed file roots");
   }
 }

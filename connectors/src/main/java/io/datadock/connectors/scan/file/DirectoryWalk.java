@@ -1,6 +1,7 @@
 package io.datadock.connectors.scan.file;
 
 import io.datadock.connectors.Deadline;
+import io.datadock.connectors.egress.FileRoots;
 import io.datadock.connectors.file.FileFormats;
 import io.datadock.connectors.scan.DatasetMeta;
 import io.datadock.connectors.scan.ScanFilter;
@@ -19,8 +20,10 @@ import java.util.Optional;
 /**
  * Walks a directory tree for files of the known formats. Each folder is a collection named by its
  * path relative to the root ("/" separated; the root itself is "none"); hidden files and folders
- * are skipped and symbolic links to folders are not followed. Safe to read from another thread
- * while it runs, so a walk stopped at the deadline still returns what it read.
+ * are skipped and symbolic links to folders are not followed; a link to a file is read only when
+ * its target's real path is inside the allowed {@link FileRoots} (else it is left out with a note).
+ * Safe to read from another thread while it runs, so a walk stopped at the deadline still returns
+ * what it read.
  */
 final class DirectoryWalk extends SimpleFileVisitor<Path> {
 
@@ -29,16 +32,23 @@ final class DirectoryWalk extends SimpleFileVisitor<Path> {
   private final Path root;
   private final Optional<String> onlyFormat;
   private final ScanFilter filter;
+  private final FileRoots roots;
   private final Deadline deadline;
   private final List<DatasetMeta> datasets = new ArrayList<>();
   private final List<String> errors = new ArrayList<>();
   private volatile boolean stopped;
   private boolean incomplete;
 
-  DirectoryWalk(Path root, Optional<String> onlyFormat, ScanFilter filter, Deadline deadline) {
+  DirectoryWalk(
+      Path root,
+      Optional<String> onlyFormat,
+      ScanFilter filter,
+      FileRoots roots,
+      Deadline deadline) {
     this.root = root;
     this.onlyFormat = onlyFormat;
     this.filter = filter;
+    this.roots = roots;
     this.deadline = deadline;
   }
 
@@ -89,6 +99,10 @@ final class DirectoryWalk extends SimpleFileVisitor<Path> {
     }
     String collection = collection(file.getParent());
     if (!filter.dataset(collection, name)) {
+      return FileVisitResult.CONTINUE;
+    }
+    if (attributes.isSymbolicLink() && Files.exists(file) && !roots.leadsInside(file)) {
+      note("not followed: " + relative(file) + " leads outside the allowed file roots");
       return FileVisitResult.CONTINUE;
     }
     try {

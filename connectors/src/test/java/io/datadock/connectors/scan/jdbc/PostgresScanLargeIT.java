@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.datadock.connectors.Credentials;
 import io.datadock.connectors.PasswordPostgres;
+import io.datadock.connectors.TestEgress;
 import io.datadock.connectors.scan.DatasetMeta;
 import io.datadock.connectors.scan.MetadataScanners;
 import io.datadock.connectors.scan.ScanFilter;
@@ -112,6 +113,7 @@ class PostgresScanLargeIT {
             PasswordPostgres.connection(type, postgres.getPort(), "postgres"),
             reader,
             ScanFilter.all(),
-            Duration.ofSeconds(60));
+            Duration.ofSeconds(60),
+            TestEgress.local());
   }
 }

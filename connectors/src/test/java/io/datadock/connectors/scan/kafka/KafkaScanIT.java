@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.datadock.connectors.Credentials;
 import io.datadock.connectors.SourceConnection;
+import io.datadock.connectors.TestEgress;
 import io.datadock.connectors.scan.DatasetKind;
 import io.datadock.connectors.scan.DatasetMeta;
 import io.datadock.connectors.scan.ScanFilter;
@@ -107,6 +108,7 @@ class KafkaScanIT {
         new SourceConnection("kafka", Map.of("brokers", brokers)),
         Credentials.none(),
         filter,
-        TIMEOUT);
+        TIMEOUT,
+        TestEgress.local());
   }
 }

@@ -30,11 +30,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
   private final KafkaRaftServer server;
   private final String bootstrapServers;
+  private final int controllerPort;
   private boolean closed;
 
-  private EmbeddedKafkaBroker(KafkaRaftServer server, String bootstrapServers) {
+  private EmbeddedKafkaBroker(KafkaRaftServer server, String bootstrapServers, int controllerPort) {
     this.server = server;
     this.bootstrapServers = bootstrapServers;
+    this.controllerPort = controllerPort;
   }
 
   /**
@@ -63,7 +65,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         bootstrap,
         logDir,
         (System.nanoTime() - started) / 1_000_000);
-    return new EmbeddedKafkaBroker(server, bootstrap);
+    return new EmbeddedKafkaBroker(server, bootstrap, controllerPort);
   }
 
   private static Properties properties(Path logDir, int brokerPort, int controllerPort) {
@@ -98,6 +100,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
   public String bootstrapServers() {
     return bootstrapServers;
+  }
+
+  /** The KRaft controller listener's port (on 127.0.0.1). */
+  public int controllerPort() {
+    return controllerPort;
   }
 
   /** True while the broker is up and accepting connections on its listener. */
