@@ -334,6 +334,40 @@ class CatalogIT {
             () -> assertThat(udls("partial")).containsExactly("dataos://partial/none/a.csv"));
   }
 
+  @Test
+  void aBacktrackingScanPatternCannotHoldTheScanner() throws Exception {
+    // Names a source's owner controls, against a pattern that backtracks exponentially on
+    // java.util.regex (2^100 ways to split 100 a's): RE2 matches it in linear time.
+    Path dir = Files.createDirectories(dataDir.resolve("files").resolve("redos"));
+    String hostile = "a".repeat(100) + "b";
+    Files.writeString(dir.resolve(hostile + ".csv"), "id\n1\n");
+    Files.writeString(dir.resolve("orders.csv"), "id\n1\n");
+    String depot =
+        """
+        name: redos
+        version: v2alpha
+        type: depot
+        spec:
+          type: file
+          spec: {path: "%s"}
+        scan:
+          datasets: {exclude: ["(a|aa)+"]}
+        """
+            .formatted(dir.toAbsolutePath());
+
+    assertThat(firstResult(api.applyYaml(depot, "?wait=true")).getString("status"))
+        .isEqualTo("active");
+
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .untilAsserted(
+            () ->
+                assertThat(udls("redos"))
+                    .containsExactlyInAnyOrder(
+                        "dataos://redos/none/orders.csv",
+                        "dataos://redos/none/" + hostile + ".csv"));
+  }
+
   private static List<JsonObject> runs(String depot) {
     return new JsonObject(api.get("/api/v1/depots/" + depot + "/scans").body())
         .getJsonArray("items").stream().map(JsonObject.class::cast).toList();

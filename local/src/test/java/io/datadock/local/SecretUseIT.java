@@ -159,6 +159,31 @@ class SecretUseIT extends PlatformIT {
         .contains("which it has not been granted");
   }
 
+  @Test
+  void removingAUserEndsTheirKeysAndTheSecretsTheirDepotsUsed() {
+    user("leaver", "default", "[\"read-secret\"]");
+    ok(as.get("ana").applyYaml(DepotIT.secret("leaver-cred", TestPostgres.USER, PASSWORD), ""));
+    JsonObject applied =
+        applyAndWait(
+            "leaver",
+            DepotIT.postgresDepot("leaver-orders", postgres.port(), "default:leaver-cred"));
+    assertThat(applied.getString("status")).as(applied.encode()).isEqualTo("active");
+
+    Api.Response removed = api.delete("/api/v1/users/leaver");
+
+    assertThat(removed.status()).as(removed.body()).isEqualTo(200);
+    assertThat(new JsonObject(removed.body()).getJsonArray("revalidated"))
+        .containsExactly("leaver-orders");
+    assertThat(as.get("leaver").get("/api/v1/users/me").status()).isEqualTo(401);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                api.get("/api/v1/resources/depot/leaver-orders")
+                    .body()
+                    .contains("user 'leaver' may not use secret 'default:leaver-cred'"));
+  }
+
   // --- fixtures
 
   private static String trapDepot(String name, int port, String secretId) {
