@@ -416,10 +416,13 @@ class AuthorizationMatrixIT extends PlatformIT {
         404,
         "tenant 'beta' not found");
     expect(
-        as.get("outsider").postJson("/api/v1/tenants/beta/grants", grant),
+        as.get("outsider")
+            .postJson(
+                "/api/v1/tenants/beta/grants", "{\"tenant\": \"alpha\", \"secret\": \"other\"}"),
         403,
         "forbidden: user does not have required role tenant-admin");
-    created(api.postJson("/api/v1/tenants/beta/grants", grant));
+    // The secret's owner may grant it (so may an operator or an admin of its tenant).
+    created(as.get("outsider").postJson("/api/v1/tenants/beta/grants", grant));
 
     JsonObject granted =
         expect(as.get("dev").applyYaml(depot, "?wait=true"), 200, null)
@@ -433,9 +436,12 @@ class AuthorizationMatrixIT extends PlatformIT {
                 .getString("tenant"))
         .isEqualTo("alpha");
 
-    // Withdrawn: listed no more, and a depot referencing the secret from now on is refused
-    // (the one granted before keeps its reference until it releases it).
-    expect(api.delete("/api/v1/tenants/beta/grants/alpha/beta-cred"), 200, null);
+    // Withdrawn: listed no more, the depot it let in asks again and is refused, and so is a depot
+    // referencing the secret from now on.
+    assertThat(
+            expect(api.delete("/api/v1/tenants/beta/grants/alpha/beta-cred"), 200, null)
+                .getJsonArray("revalidated"))
+        .containsExactly("cross");
     assertThat(expect(api.get("/api/v1/tenants/beta/grants"), 200, null).getJsonArray("items"))
         .isEmpty();
     JsonObject afterWithdrawal =
@@ -447,6 +453,14 @@ class AuthorizationMatrixIT extends PlatformIT {
             .getJsonArray("results")
             .getJsonObject(0);
     assertThat(afterWithdrawal.getString("status")).isEqualTo("error");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                "error"
+                    .equals(
+                        expect(as.get("dev").get("/api/v1/resources/depot/cross"), 200, null)
+                            .getString("status")));
   }
 
   private static String tokenOf(String user) {
