@@ -261,19 +261,7 @@ class CatalogIT {
     Path dir = Files.createDirectories(dataDir.resolve("files").resolve("files-cat"));
     Files.createDirectories(dir.resolve("exports"));
     Files.writeString(dir.resolve("exports/orders.csv"), "id,amount,currency\n1,10,EUR\n");
-    String depot =
-        """
-        name: files-cat
-        version: v2alpha
-        type: depot
-        spec:
-          type: file
-          spec: {path: "%s"}
-        """
-            .formatted(dir.toAbsolutePath());
-
-    assertThat(firstResult(api.applyYaml(depot, "?wait=true")).getString("status"))
-        .isEqualTo("active");
+    applyActiveFileDepot("files-cat", dir);
 
     await()
         .atMost(Duration.ofSeconds(15))
@@ -289,18 +277,7 @@ class CatalogIT {
     Path dir = Files.createDirectories(dataDir.resolve("files").resolve("partial"));
     Files.writeString(dir.resolve("a.csv"), "id\n1\n");
     Files.writeString(dir.resolve("b.csv"), "id\n2\n");
-    String depot =
-        """
-        name: partial
-        version: v2alpha
-        type: depot
-        spec:
-          type: file
-          spec: {path: "%s"}
-        """
-            .formatted(dir.toAbsolutePath());
-    assertThat(firstResult(api.applyYaml(depot, "?wait=true")).getString("status"))
-        .isEqualTo("active");
+    applyActiveFileDepot("partial", dir);
     await()
         .atMost(Duration.ofSeconds(15))
         .untilAsserted(
@@ -342,21 +319,7 @@ class CatalogIT {
     String hostile = "a".repeat(100) + "b";
     Files.writeString(dir.resolve(hostile + ".csv"), "id\n1\n");
     Files.writeString(dir.resolve("orders.csv"), "id\n1\n");
-    String depot =
-        """
-        name: redos
-        version: v2alpha
-        type: depot
-        spec:
-          type: file
-          spec: {path: "%s"}
-        scan:
-          datasets: {exclude: ["(a|aa)+"]}
-        """
-            .formatted(dir.toAbsolutePath());
-
-    assertThat(firstResult(api.applyYaml(depot, "?wait=true")).getString("status"))
-        .isEqualTo("active");
+    applyActiveFileDepot("redos", dir, "scan:\n  datasets: {exclude: [\"(a|aa)+\"]}\n");
 
     await()
         .atMost(Duration.ofSeconds(15))
@@ -366,6 +329,23 @@ class CatalogIT {
                     .containsExactlyInAnyOrder(
                         "dataos://redos/none/orders.csv",
                         "dataos://redos/none/" + hostile + ".csv"));
+  }
+
+  /** A file depot over {@code dir} (under the platform's file root), applied until active. */
+  private static void applyActiveFileDepot(String name, Path dir, String... extra) {
+    String depot =
+        """
+        name: %s
+        version: v2alpha
+        type: depot
+        spec:
+          type: file
+          spec: {path: "%s"}
+        """
+                .formatted(name, dir.toAbsolutePath())
+            + String.join("", extra);
+    assertThat(firstResult(api.applyYaml(depot, "?wait=true")).getString("status"))
+        .isEqualTo("active");
   }
 
   private static List<JsonObject> runs(String depot) {

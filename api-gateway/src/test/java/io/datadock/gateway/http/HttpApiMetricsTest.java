@@ -2,10 +2,6 @@ package io.datadock.gateway.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.datadock.gateway.identity.IdentityServices;
-import io.datadock.gateway.limits.RateLimiter;
-import io.datadock.gateway.view.CatalogView;
-import io.datadock.gateway.view.ResourceView;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
@@ -14,8 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -44,20 +38,7 @@ class HttpApiMetricsTest {
   @BeforeEach
   void start() {
     vertx = Vertx.vertx();
-    HttpApi api =
-        new HttpApi(
-            null,
-            new ResourceView(),
-            token -> Optional.empty(),
-            Map.of(),
-            1024,
-            null,
-            new CatalogView(),
-            null,
-            new IdentityServices(null, null, null),
-            new RateLimiter(0, System::nanoTime),
-            metrics,
-            null);
+    HttpApi api = RoutesOnly.api(metrics);
     HttpServer server =
         vertx.createHttpServer().requestHandler(api.router(vertx)).listen(0, "127.0.0.1").await();
     port = server.actualPort();
