@@ -171,7 +171,9 @@ class CliIT {
 
   @Test
   void aFileDepotWithItsSecretBecomesActiveBlocksTheSecretsDeleteAndIsCataloged() throws Exception {
-    Path files = Files.createDirectories(dir.resolve("exports"));
+    // file depots read only under the platform's file root, <data dir>/files
+    Path root = Files.createDirectories(dataDir.resolve("data").resolve("files").resolve("cli"));
+    Path files = Files.createDirectories(root.resolve("exports"));
     Files.writeString(files.resolve("orders.csv"), "id,amount,currency\n1,10,EUR\n");
     Path file =
         write(
@@ -188,7 +190,7 @@ class CliIT {
                   secrets:
                     - {id: "default:files-cred", purpose: rw}
                 """
-                    .formatted(dir.toAbsolutePath()));
+                    .formatted(root.toAbsolutePath()));
 
     Main.Result applied =
         run(Map.of("FILES_PASSWORD", "p@ss$w0rd!"), "apply", "-f", file.toString(), "--wait");
