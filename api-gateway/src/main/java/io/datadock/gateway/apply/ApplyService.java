@@ -162,6 +162,7 @@ public final class ApplyService {
             .setApplier(Appliers.of(caller.principal()))
             .setSpec(DepotSpecs.of(manifest))
             .setExpectedResourceVersion(expected)
+            .setAwaitReleases(true)
             .build();
     String version = manifest.manifestVersion();
     return commands
@@ -192,6 +193,7 @@ public final class ApplyService {
                   .setAction(DepotAction.DELETE)
                   .setIssuedBy(caller.id())
                   .setIssuedAt(System.currentTimeMillis())
+                  .setAwaitReleases(true)
                   .build());
     } else {
       sent =

@@ -97,6 +97,7 @@ public final class AccessRevalidation {
                                 .setIssuedBy(actor)
                                 .setIssuedAt(System.currentTimeMillis())
                                 .setApplier(applier)
+                                .setAwaitReleases(true)
                                 .build())
                         .thenApply(r -> depot.getName()))
             .toList();

@@ -2,8 +2,10 @@ package io.datadock.depot.lifecycle;
 
 import io.datadock.core.error.ErrorCode;
 import io.datadock.depot.saga.ReferenceRequests;
+import io.datadock.depot.saga.Releases;
 import io.datadock.depot.saga.Saga;
 import io.datadock.schemas.common.Applier;
+import io.datadock.schemas.depot.DepotAction;
 import io.datadock.schemas.depot.DepotCommand;
 import io.datadock.schemas.depot.DepotEvent;
 import io.datadock.schemas.depot.DepotEventType;
@@ -20,8 +22,9 @@ import java.util.stream.Collectors;
 
 /**
  * Depot commands as a pure function: current state + command → decision. Applying starts a saga
- * round (reference every secret, then check the connection); deleting releases every reference.
- * Times come from the command, versions from the caller: replays decide the same.
+ * round (reference every secret, then check the connection); deleting releases every reference. A
+ * command that releases references is answered once they are released ({@link Releases}). Times
+ * come from the command, versions from the caller: replays decide the same.
  */
 public final class DepotDecider {
 
@@ -32,10 +35,45 @@ public final class DepotDecider {
   public DepotDecision decide(DepotState current, DepotCommand command, long nextVersion) {
     long version =
         current == null ? nextVersion : Math.max(nextVersion, current.getResourceVersion() + 1);
+    if (current != null && DepotStatus.DELETING.equals(current.getStatus())) {
+      return whileDeleting(current, command);
+    }
+    DepotDecision decided =
+        switch (command.getAction()) {
+          case APPLY -> apply(current, command, version);
+          case DELETE -> delete(current, command, version);
+          case REVALIDATE -> revalidate(current, command, version);
+        };
+    return command.getAwaitReleases() && command.getAction() != DepotAction.DELETE
+        ? Releases.awaited(current, decided)
+        : decided;
+  }
+
+  /**
+   * A depot waiting for its releases before it goes: it cannot be applied again until then. A
+   * second DELETE (a retry) waits with the first and sends the pending releases again; a
+   * revalidation has nothing to check.
+   */
+  private DepotDecision whileDeleting(DepotState current, DepotCommand command) {
     return switch (command.getAction()) {
-      case APPLY -> apply(current, command, version);
-      case DELETE -> delete(current, command, version);
-      case REVALIDATE -> revalidate(current, command, version);
+      case APPLY ->
+          rejected(
+              command,
+              ErrorCode.CONFLICT,
+              "depot '" + current.getSpec().getName() + "' is being deleted",
+              null);
+      case REVALIDATE ->
+          DepotDecision.answer(
+              result(command, Outcome.UNCHANGED, current).setStatus(current.getStatus()).build());
+      case DELETE -> {
+        List<CommandResult> answers = new ArrayList<>(current.getAnswers());
+        answers.add(
+            result(command, Outcome.DELETED, current).setStatus(DepotStatus.DELETING).build());
+        yield DepotDecision.bookkeeping(
+            DepotState.newBuilder(current).setAnswers(answers).build(),
+            List.of(),
+            current.getReleases());
+      }
     };
   }
 
@@ -82,7 +120,10 @@ public final class DepotDecider {
     DepotState updated = next(current, command, version, current.getGeneration() + 1);
     updated.setSpec(spec);
     return started(
-        command, Saga.begin(updated, at, "applied"), Outcome.UPDATED, releases(current, spec, at));
+        command,
+        Saga.begin(updated, at, "applied"),
+        Outcome.UPDATED,
+        releases(current, spec, version, at));
   }
 
   /** A new round for an applied spec: the one who applied it now is the applier. */
@@ -126,7 +167,8 @@ public final class DepotDecider {
   }
 
   /** Secrets the old spec referenced and the new one does not: their references are released. */
-  private static List<ReferenceRequest> releases(DepotState current, DepotSpec spec, long at) {
+  private static List<ReferenceRequest> releases(
+      DepotState current, DepotSpec spec, long version, long at) {
     Set<String> kept =
         spec.getSecrets().stream().map(DepotSecretRef::getSecretKey).collect(Collectors.toSet());
     return current.getSpec().getSecrets().stream()
@@ -138,7 +180,7 @@ public final class DepotDecider {
                     DepotKeys.of(current.getSpec()),
                     current.getSpec().getTenant(),
                     secret,
-                    current.getRound(),
+                    version,
                     at))
         .toList();
   }
@@ -168,17 +210,15 @@ public final class DepotDecider {
         next.validation());
   }
 
+  /**
+   * Every reference is released. A command that awaits its releases leaves the depot {@code
+   * deleting} until secret-service acknowledged each (see {@link Releases}); a depot with nothing
+   * to release, or a command from before 0.2, is tombstoned at once.
+   */
   private DepotDecision delete(DepotState current, DepotCommand command, long version) {
     if (current == null) {
       return rejected(command, ErrorCode.NOT_FOUND, "depot not found", null);
     }
-    DepotState gone =
-        DepotState.newBuilder(current)
-            .setStatus(DepotStatus.DELETED)
-            .setResourceVersion(version)
-            .setUpdatedAt(command.getIssuedAt())
-            .setActor(command.getIssuedBy())
-            .build();
     List<ReferenceRequest> releases =
         current.getSpec().getSecrets().stream()
             .map(
@@ -187,28 +227,43 @@ public final class DepotDecider {
                         DepotKeys.of(current.getSpec()),
                         current.getSpec().getTenant(),
                         ref.getSecretKey(),
-                        current.getRound(),
+                        version,
                         command.getIssuedAt()))
             .toList();
-    DepotEvent deleted =
-        DepotEvents.of(
-            DepotEventType.DEPOT_DELETED,
-            gone,
-            command.getCommandId(),
-            command.getIssuedBy(),
-            command.getIssuedAt(),
-            null,
-            null);
-    return new DepotDecision(
-        DepotDecision.Store.DELETE,
-        null,
-        null,
-        true,
-        version,
-        List.of(deleted),
-        result(command, Outcome.DELETED, gone).setStatus(DepotStatus.DELETED).build(),
-        releases,
-        null);
+    CommandResult deleted =
+        result(command, Outcome.DELETED, current)
+            .setResourceVersion(version)
+            .setStatus(DepotStatus.DELETED)
+            .build();
+    List<ReferenceRequest> awaited = new ArrayList<>(current.getReleases());
+    awaited.addAll(releases);
+    if (!command.getAwaitReleases() || awaited.isEmpty()) {
+      List<CommandResult> answers = new ArrayList<>(current.getAnswers());
+      answers.add(deleted);
+      return DepotTransitions.deleted(
+          current,
+          version,
+          command.getCommandId(),
+          command.getIssuedBy(),
+          command.getIssuedAt(),
+          answers,
+          releases);
+    }
+    List<CommandResult> answers = new ArrayList<>(current.getAnswers());
+    answers.add(CommandResult.newBuilder(deleted).setStatus(DepotStatus.DELETING).build());
+    DepotState deleting =
+        DepotState.newBuilder(current)
+            .setStatus(DepotStatus.DELETING)
+            .setMessage("waiting for secret-service to release the depot's secrets")
+            .setCheckReason(null)
+            .setResourceVersion(version)
+            .setUpdatedAt(command.getIssuedAt())
+            .setActor(command.getIssuedBy())
+            .setReleases(awaited)
+            .setAnswers(answers)
+            .build();
+    // the pending releases go again (one may have been lost), then the new ones
+    return DepotDecision.put(deleting, List.of(), null, awaited, null);
   }
 
   private static CommandResult.Builder result(

@@ -17,7 +17,8 @@ import java.util.List;
  * @param tombstone true when the resource state is deleted
  * @param resourceVersion the version the view (or tombstone) carries
  * @param events depot events to publish, in order
- * @param result the command's result; null for inputs that are not commands
+ * @param results command results to send, in order: the input's own (a command answered at once) or
+ *     those of earlier commands whose releases are now acknowledged
  * @param requests reference and release requests to send, keyed by their secret
  * @param validation a connection check to run, or null
  */
@@ -28,7 +29,7 @@ public record DepotDecision(
     boolean tombstone,
     long resourceVersion,
     List<DepotEvent> events,
-    CommandResult result,
+    List<CommandResult> results,
     List<ReferenceRequest> requests,
     ValidationRequest validation) {
 
@@ -40,12 +41,14 @@ public record DepotDecision(
 
   /** Nothing changes: a stale or duplicate reply, a result for an older check. */
   public static DepotDecision ignore() {
-    return new DepotDecision(Store.KEEP, null, null, false, 0, List.of(), null, List.of(), null);
+    return new DepotDecision(
+        Store.KEEP, null, null, false, 0, List.of(), List.of(), List.of(), null);
   }
 
   /** A command answered without any change. */
   public static DepotDecision answer(CommandResult result) {
-    return new DepotDecision(Store.KEEP, null, null, false, 0, List.of(), result, List.of(), null);
+    return new DepotDecision(
+        Store.KEEP, null, null, false, 0, List.of(), List.of(result), List.of(), null);
   }
 
   /** The depot's state changes and is published; events, requests and a check may follow. */
@@ -62,8 +65,48 @@ public record DepotDecision(
         false,
         state.getResourceVersion(),
         events,
-        result,
+        result == null ? List.of() : List.of(result),
         requests,
         validation);
+  }
+
+  /**
+   * Only the saga's bookkeeping changes (which releases are awaited, which answers wait for them):
+   * stored, but the depot as users see it, and so its version, stays the same.
+   */
+  public static DepotDecision bookkeeping(
+      DepotState state, List<CommandResult> results, List<ReferenceRequest> requests) {
+    return new DepotDecision(
+        Store.PUT,
+        state,
+        null,
+        false,
+        state.getResourceVersion(),
+        List.of(),
+        results,
+        requests,
+        null);
+  }
+
+  /** The depot is gone: its resource state is tombstoned at {@code version}. */
+  public static DepotDecision tombstone(
+      long version,
+      List<DepotEvent> events,
+      List<CommandResult> results,
+      List<ReferenceRequest> requests) {
+    return new DepotDecision(
+        Store.DELETE, null, null, true, version, events, results, requests, null);
+  }
+
+  /**
+   * This decision with its answers held back: they wait in {@code state}, with the releases it
+   * awaits, and {@code requests} go out instead of the decision's own.
+   */
+  public DepotDecision answersHeld(DepotState state, List<ReferenceRequest> requests) {
+    if (store == Store.KEEP) {
+      return bookkeeping(state, List.of(), requests);
+    }
+    return new DepotDecision(
+        store, state, view, tombstone, resourceVersion, events, List.of(), requests, validation);
   }
 }

@@ -6,6 +6,10 @@ public final class DepotStatus {
   public static final String PENDING = "pending";
   public static final String ACTIVE = "active";
   public static final String ERROR = "error";
+
+  /** A DELETE waits for secret-service to acknowledge its releases before the depot goes. */
+  public static final String DELETING = "deleting";
+
   public static final String DELETED = "deleted";
 
   public static final String REF_PENDING = "pending";

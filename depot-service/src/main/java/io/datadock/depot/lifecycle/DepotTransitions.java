@@ -3,6 +3,9 @@ package io.datadock.depot.lifecycle;
 import io.datadock.schemas.depot.DepotEvent;
 import io.datadock.schemas.depot.DepotEventType;
 import io.datadock.schemas.depot.DepotState;
+import io.datadock.schemas.reference.ReferenceRequest;
+import io.datadock.schemas.resource.CommandResult;
+import io.datadock.schemas.resource.Outcome;
 import java.util.List;
 
 /** Transitions more than one decider makes. */
@@ -33,5 +36,44 @@ public final class DepotTransitions {
                     message,
                     null));
     return DepotDecision.put(failed, events, null, List.of(), null);
+  }
+
+  /**
+   * The depot is gone: its resource state is tombstoned at {@code version}, {@code DepotDeleted} is
+   * emitted (with the id, actor and time of the DELETE that asked for it) and the DELETE answers
+   * are sent at that version, after the answers of earlier commands still waiting.
+   *
+   * @param answers the answers to send, in command order; those of DELETEs get the tombstone's
+   *     version
+   */
+  public static DepotDecision deleted(
+      DepotState state,
+      long version,
+      String deleteId,
+      String actor,
+      long at,
+      List<CommandResult> answers,
+      List<ReferenceRequest> requests) {
+    DepotState gone =
+        DepotState.newBuilder(state)
+            .setStatus(DepotStatus.DELETED)
+            .setResourceVersion(version)
+            .setActor(actor)
+            .build();
+    DepotEvent event =
+        DepotEvents.of(DepotEventType.DEPOT_DELETED, gone, deleteId, actor, at, null, null);
+    List<CommandResult> results =
+        answers.stream()
+            .map(
+                answer ->
+                    answer.getOutcome() != Outcome.DELETED
+                        ? answer
+                        : CommandResult.newBuilder(answer)
+                            .setResourceVersion(version)
+                            .setGeneration(gone.getGeneration())
+                            .setStatus(DepotStatus.DELETED)
+                            .build())
+            .toList();
+    return DepotDecision.tombstone(version, List.of(event), results, requests);
   }
 }

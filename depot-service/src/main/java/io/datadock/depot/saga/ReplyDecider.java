@@ -6,13 +6,15 @@ import io.datadock.depot.lifecycle.DepotTransitions;
 import io.datadock.schemas.depot.DepotReference;
 import io.datadock.schemas.depot.DepotState;
 import io.datadock.schemas.reference.ReferenceReply;
+import io.datadock.schemas.reference.ReferenceReplyType;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * secret-service's answers and notices, applied to the depot they are keyed by. A reply of an older
  * round (the depot was re-applied meanwhile) or for a secret the depot no longer references changes
- * nothing.
+ * nothing. An acknowledged release ({@code RELEASED}) goes to {@link Releases}; a deleting depot
+ * heeds nothing else.
  */
 public final class ReplyDecider {
 
@@ -20,14 +22,20 @@ public final class ReplyDecider {
     if (current == null) {
       return DepotDecision.ignore();
     }
+    if (reply.getType() == ReferenceReplyType.RELEASED) {
+      return Releases.acknowledged(current, reply);
+    }
     int index = indexOf(current, reply.getSecretKey());
-    if (index < 0) {
+    if (index < 0 || DepotStatus.DELETING.equals(current.getStatus())) {
+      // A deleting depot only waits for its releases: a force-deleted secret still acknowledges
+      // the release (secret-service answers every release), a grant or a change matters no more.
       return DepotDecision.ignore();
     }
     return switch (reply.getType()) {
       case GRANTED, DENIED -> answered(current, index, reply);
       case SECRET_CHANGED -> secretChanged(current, index, reply);
       case SECRET_DELETED -> secretDeleted(current, index, reply);
+      case RELEASED -> throw new IllegalStateException("handled above");
     };
   }
 
@@ -36,7 +44,7 @@ public final class ReplyDecider {
     if (reply.getRound() != current.getRound() || !DepotStatus.REF_PENDING.equals(ref.getState())) {
       return DepotDecision.ignore();
     }
-    boolean granted = reply.getType() == io.datadock.schemas.reference.ReferenceReplyType.GRANTED;
+    boolean granted = reply.getType() == ReferenceReplyType.GRANTED;
     DepotReference answered =
         DepotReference.newBuilder(ref)
             .setState(granted ? DepotStatus.REF_GRANTED : DepotStatus.REF_DENIED)

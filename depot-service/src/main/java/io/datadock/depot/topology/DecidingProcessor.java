@@ -6,6 +6,7 @@ import io.datadock.depot.lifecycle.DepotDecision;
 import io.datadock.schemas.depot.DepotEvent;
 import io.datadock.schemas.depot.DepotState;
 import io.datadock.schemas.reference.ReferenceRequest;
+import io.datadock.schemas.resource.CommandResult;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -93,18 +94,19 @@ final class DecidingProcessor<V> implements Processor<String, V, String, Object>
               key, decision.view(), ts, ResourceVersionHeader.of(decision.resourceVersion())),
           DepotTopology.STATE_SINK);
     }
-    if (decision.result() != null) {
-      forward(decision.result().getCommandId(), decision.result(), ts, DepotTopology.RESULTS_SINK);
+    for (CommandResult result : decision.results()) {
+      forward(result.getCommandId(), result, ts, DepotTopology.RESULTS_SINK);
     }
-    if (decision.store() != DepotDecision.Store.KEEP || decision.result() != null) {
+    if (decision.store() != DepotDecision.Store.KEEP || !decision.results().isEmpty()) {
       LOG.info(
-          "depot input={} key={} status={} resourceVersion={} requests={} check={}",
+          "depot input={} key={} status={} resourceVersion={} requests={} check={} answers={}",
           input.getClass().getSimpleName(),
           key,
           decision.newState() == null ? decision.store() : decision.newState().getStatus(),
           decision.resourceVersion(),
           decision.requests().size(),
-          decision.validation() == null ? "-" : decision.validation().getCheckId());
+          decision.validation() == null ? "-" : decision.validation().getCheckId(),
+          decision.results().size());
     }
   }
 

@@ -14,7 +14,8 @@ import java.util.List;
  * A finished connection check, applied to its depot: {@code active} (and {@code DepotActivated},
  * again on every passing re-check) or {@code error} naming the failing step. A result for an older
  * check (the depot was re-applied, or its secret changed or went away meanwhile), or a repeated one
- * (a check redone after the validator restarted), changes nothing.
+ * (a check redone after the validator restarted), or one for a depot being deleted, changes
+ * nothing.
  */
 public final class CheckResultDecider {
 
@@ -22,7 +23,8 @@ public final class CheckResultDecider {
     if (current == null
         || result.getCheckId() != current.getCheckId()
         || (current.getCheck() != null && current.getCheck().getCheckId() == result.getCheckId())
-        || !Saga.allGranted(current)) {
+        || !Saga.allGranted(current)
+        || DepotStatus.DELETING.equals(current.getStatus())) {
       return DepotDecision.ignore();
     }
     long at = Math.max(result.getCheckedAt(), current.getUpdatedAt());

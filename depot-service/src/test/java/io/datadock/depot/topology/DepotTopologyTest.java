@@ -90,10 +90,9 @@ class DepotTopologyTest {
     checks.pipeInput(DEPOT, checkResult(grantedDepot(), true, true));
     states.readRecordsToList();
     commands.pipeInput(DEPOT, delete());
+    replies.pipeInput(DEPOT, released(requests.readValue()));
     List<TestRecord<String, ResourceState>> deleted = states.readRecordsToList();
-    long tombstone =
-        io.datadock.core.resource.ResourceVersionHeader.read(
-            deleted.get(deleted.size() - 1).headers());
+    long tombstone = tombstoneVersion(deleted.get(deleted.size() - 1));
 
     commands.pipeInput(DEPOT, apply(tenantSpec("postgres", ref(CRED, "rw"))));
 
@@ -248,9 +247,6 @@ class DepotTopologyTest {
 
     commands.pipeInput(DEPOT, apply(tenantSpec("postgres", ref(CRED, "rw", "scan"))));
 
-    assertThat(results.readValuesToList())
-        .extracting(CommandResult::getOutcome)
-        .containsExactly(Outcome.CREATED, Outcome.UPDATED);
     List<TestRecord<String, ReferenceRequest>> sent = requests.readRecordsToList();
     assertThat(sent)
         .extracting(r -> r.key() + " " + r.value().getAction())
@@ -258,20 +254,270 @@ class DepotTopologyTest {
     assertThat(lastState().getGeneration()).isEqualTo(2);
   }
 
+  // A command that releases secret references is answered once secret-service acknowledged each
+  // release, so the next command (deleting the secret) finds the secret free.
+
   @Test
-  void deletingADepotReleasesEveryReferenceTombstonesItAndSaysSo() {
-    grantedDepot();
+  void aReApplyDroppingASecretIsAnsweredOnceItsReleaseIsAcknowledged() {
+    commands.pipeInput(
+        DEPOT, apply(tenantSpec("postgres", ref(CRED, "rw"), ref(SCAN_CRED, "scan"))));
+    requests.readValuesToList();
+    assertThat(results.readValue().getOutcome()).isEqualTo(Outcome.CREATED);
+
+    commands.pipeInput(DEPOT, apply(tenantSpec("postgres", ref(CRED, "rw", "scan"))));
+    ReferenceRequest release = requests.readValuesToList().get(0);
+    assertThat(release.getAction()).isEqualTo(ReferenceAction.RELEASE);
+
+    assertThat(results.isEmpty()).as("no answer before the release is acknowledged").isTrue();
+    assertThat(lastState().getStatus()).as("the new spec is in force").isEqualTo("pending");
+    replies.pipeInput(DEPOT, released(release));
+
+    CommandResult updated = results.readValue();
+    assertThat(updated.getOutcome()).isEqualTo(Outcome.UPDATED);
+    assertThat(updated.getGeneration()).isEqualTo(2);
+    assertThat(states.isEmpty()).as("an acknowledgement changes nothing users see").isTrue();
+  }
+
+  @Test
+  void aDeleteOfADepotWithSecretsWaitsForEveryReleaseThenTombstonesItAndAnswers() {
+    commands.pipeInput(
+        DEPOT, apply(tenantSpec("postgres", ref(CRED, "rw"), ref(SCAN_CRED, "scan"))));
+    requests.readValuesToList();
+    results.readValuesToList();
+    events.readValuesToList();
+    states.readValuesToList();
+
+    DepotCommand delete = delete();
+    commands.pipeInput(DEPOT, delete);
+
+    List<ReferenceRequest> releases = requests.readValuesToList();
+    assertThat(releases)
+        .extracting(r -> r.getSecretKey() + " " + r.getAction())
+        .containsExactly(CRED + " RELEASE", SCAN_CRED + " RELEASE");
+    ResourceState deleting = states.readValue();
+    assertThat(deleting.getStatus()).isEqualTo("deleting");
+    assertThat(results.isEmpty()).isTrue();
+    assertThat(events.isEmpty()).isTrue();
+
+    replies.pipeInput(DEPOT, released(releases.get(1)));
+    assertThat(results.isEmpty()).as("one release is still pending").isTrue();
+    assertThat(states.isEmpty()).isTrue();
+
+    replies.pipeInput(DEPOT, released(releases.get(0)));
+
+    long tombstone = tombstoneVersion(states.readRecord());
+    assertThat(tombstone).isGreaterThan(deleting.getResourceVersion());
+    CommandResult answer = results.readValue();
+    assertThat(answer.getCommandId()).isEqualTo(delete.getCommandId());
+    assertThat(answer.getOutcome()).isEqualTo(Outcome.DELETED);
+    assertThat(answer.getStatus()).isEqualTo("deleted");
+    assertThat(answer.getResourceVersion()).as("the gateway waits for it").isEqualTo(tombstone);
+    DepotEvent deleted = events.readValue();
+    assertThat(deleted.getType()).isEqualTo(DepotEventType.DEPOT_DELETED);
+    assertThat(deleted.getEventId()).isEqualTo(delete.getCommandId());
+    assertThat(deleted.getOccurredAt()).isEqualTo(AT);
+    assertThat(driver.getKeyValueStore(DepotTopology.DEPOTS_STORE).get(DEPOT)).isNull();
+  }
+
+  @Test
+  void aDeleteOfADepotWithoutSecretsAnswersAtOnce() {
+    commands.pipeInput(DEPOT, apply(spec("file", "tenant", "{\"path\":\"/data\"}")));
+    results.readValuesToList();
 
     commands.pipeInput(DEPOT, delete());
 
-    CommandResult result = results.readValuesToList().get(1);
-    assertThat(result.getOutcome()).isEqualTo(Outcome.DELETED);
-    assertThat(requests.readValuesToList())
-        .extracting(r -> r.getSecretKey() + " " + r.getAction())
-        .containsExactly(CRED + " RELEASE");
+    assertThat(requests.isEmpty()).isTrue();
+    assertThat(results.readValue().getOutcome()).isEqualTo(Outcome.DELETED);
     List<TestRecord<String, ResourceState>> published = states.readRecordsToList();
-    assertThat(published.get(published.size() - 1).value()).isNull();
+    tombstoneVersion(published.get(published.size() - 1));
     assertThat(lastEvent().getType()).isEqualTo(DepotEventType.DEPOT_DELETED);
+  }
+
+  @Test
+  void aRepeatedReleasedIsHarmless() {
+    commands.pipeInput(
+        DEPOT, apply(tenantSpec("postgres", ref(CRED, "rw"), ref(SCAN_CRED, "scan"))));
+    requests.readValuesToList();
+    results.readValuesToList();
+    commands.pipeInput(DEPOT, delete());
+    List<ReferenceRequest> releases = requests.readValuesToList();
+
+    replies.pipeInput(DEPOT, released(releases.get(0)));
+    replies.pipeInput(DEPOT, released(releases.get(0)));
+    assertThat(results.isEmpty()).as("a repeat does not count for the other release").isTrue();
+    replies.pipeInput(DEPOT, released(releases.get(1)));
+    assertThat(results.readValuesToList()).hasSize(1);
+    events.readValuesToList();
+    states.readValuesToList();
+
+    replies.pipeInput(DEPOT, released(releases.get(1)));
+
+    assertThat(results.isEmpty()).isTrue();
+    assertThat(events.isEmpty()).isTrue();
+    assertThat(states.isEmpty()).isTrue();
+  }
+
+  @Test
+  void aLostReleasedIsSentAgainByASecondDeleteWhichIsAnsweredWithTheFirst() {
+    grantedDepot();
+    results.readValuesToList();
+    DepotCommand first = delete();
+    commands.pipeInput(DEPOT, first);
+    ReferenceRequest lost = requests.readValue();
+
+    DepotCommand retry = delete();
+    commands.pipeInput(DEPOT, retry);
+
+    assertThat(results.isEmpty()).isTrue();
+    ReferenceRequest again = requests.readValue();
+    assertThat(again).isEqualTo(lost);
+    replies.pipeInput(DEPOT, released(again));
+    assertThat(results.readValuesToList())
+        .extracting(r -> r.getCommandId() + " " + r.getOutcome())
+        .containsExactly(first.getCommandId() + " DELETED", retry.getCommandId() + " DELETED");
+    assertThat(events.readValuesToList())
+        .filteredOn(e -> e.getType() == DepotEventType.DEPOT_DELETED)
+        .hasSize(1);
+  }
+
+  @Test
+  void anApplyWhileTheDepotIsDeletingIsAConflictAndTheDeleteGoesOn() {
+    grantedDepot();
+    results.readValuesToList();
+    commands.pipeInput(DEPOT, delete());
+    ReferenceRequest release = requests.readValue();
+    states.readValuesToList();
+
+    commands.pipeInput(DEPOT, apply(tenantSpec("postgres", ref(CRED, "rw", "scan"))));
+
+    CommandResult conflict = results.readValue();
+    assertThat(conflict.getOutcome()).isEqualTo(Outcome.REJECTED);
+    assertThat(conflict.getErrorCode()).isEqualTo("conflict");
+    assertThat(conflict.getMessage()).isEqualTo("depot 'pgdepot' is being deleted");
+    assertThat(requests.isEmpty()).isTrue();
+    assertThat(states.isEmpty()).isTrue();
+    replies.pipeInput(DEPOT, released(release));
+    assertThat(results.readValue().getOutcome()).isEqualTo(Outcome.DELETED);
+  }
+
+  @Test
+  void aForceDeletedSecretWhileTheDepotIsDeletingFailsNothingAndItsReleaseStillEndsTheDelete() {
+    grantedDepot();
+    results.readValuesToList();
+    commands.pipeInput(DEPOT, delete());
+    ReferenceRequest release = requests.readValue();
+    events.readValuesToList();
+    states.readValuesToList();
+
+    replies.pipeInput(DEPOT, forceDeleted(CRED));
+
+    assertThat(events.isEmpty()).as("no DepotFailed").isTrue();
+    assertThat(states.isEmpty()).isTrue();
+    // secret-service answers a release of a secret that no longer exists too
+    replies.pipeInput(DEPOT, released(release));
+    assertThat(results.readValue().getOutcome()).isEqualTo(Outcome.DELETED);
+    assertThat(events.readValue().getType()).isEqualTo(DepotEventType.DEPOT_DELETED);
+  }
+
+  @Test
+  void aGrantOrACheckResultForADeletingDepotChangesNothing() {
+    commands.pipeInput(DEPOT, apply(tenantSpec("postgres", ref(CRED, "rw"))));
+    ReferenceRequest reference = requests.readValue();
+    commands.pipeInput(DEPOT, delete());
+    ReferenceRequest release = requests.readValue();
+    states.readValuesToList();
+
+    replies.pipeInput(DEPOT, granted(reference, null));
+    checks.pipeInput(
+        DEPOT,
+        ValidationResult.newBuilder()
+            .setDepotKey(DEPOT)
+            .setCheckId(1)
+            .setPassed(true)
+            .setVerified(true)
+            .setSteps(List.of())
+            .setCheckedAt(AT + 3)
+            .build());
+
+    assertThat(validations.isEmpty()).isTrue();
+    assertThat(states.isEmpty()).isTrue();
+    assertThat(results.readValuesToList())
+        .extracting(CommandResult::getOutcome)
+        .containsExactly(Outcome.CREATED);
+    replies.pipeInput(DEPOT, released(release));
+    assertThat(results.readValue().getOutcome()).isEqualTo(Outcome.DELETED);
+  }
+
+  @Test
+  void anAnswerWaitsBehindTheReleaseOfAnEarlierCommand() {
+    DepotSpec both = tenantSpec("postgres", ref(CRED, "rw"), ref(SCAN_CRED, "scan"));
+    DepotSpec one = tenantSpec("postgres", ref(CRED, "rw", "scan"));
+    commands.pipeInput(DEPOT, apply(both));
+    requests.readValuesToList();
+    results.readValuesToList();
+    commands.pipeInput(DEPOT, apply(one));
+    ReferenceRequest release = requests.readValuesToList().get(0);
+
+    commands.pipeInput(DEPOT, apply(one));
+
+    assertThat(results.isEmpty()).isTrue();
+    assertThat(requests.readValuesToList())
+        .as("the pending release of a secret no longer referenced is sent again")
+        .containsExactly(release);
+    replies.pipeInput(DEPOT, released(release));
+    assertThat(results.readValuesToList())
+        .extracting(CommandResult::getOutcome)
+        .containsExactly(Outcome.UPDATED, Outcome.UNCHANGED);
+  }
+
+  @Test
+  void aCommandFromBefore02IsAnsweredAtOnceAsItWasThen() {
+    grantedDepot();
+    results.readValuesToList();
+    DepotCommand old = DepotCommand.newBuilder(delete()).setAwaitReleases(false).build();
+
+    commands.pipeInput(DEPOT, old);
+
+    assertThat(results.readValue().getOutcome()).isEqualTo(Outcome.DELETED);
+    assertThat(requests.readValue().getAction()).isEqualTo(ReferenceAction.RELEASE);
+    List<TestRecord<String, ResourceState>> published = states.readRecordsToList();
+    tombstoneVersion(published.get(published.size() - 1));
+  }
+
+  @Test
+  void aDeleteDecidedBeforeAReplayIsAnsweredAfterItWhenItsReleaseWasAcknowledgedOnlyAfter() {
+    driver.close();
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "depot-topology-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    props.put(StreamsConfig.STATE_DIR_CONFIG, tmp.resolve("replay-release").toString());
+    ReplayBoundary boundary = new ReplayBoundary();
+    boundary.set(Map.of(ReplayBoundary.key(Topics.DEPOT_COMMANDS.name(PREFIX), 0), 2L));
+    driver = new TopologyTestDriver(DepotTopology.build(PREFIX, boundary), props);
+    commands = input(Topics.DEPOT_COMMANDS);
+    replies = input(Topics.SECRET_REFERENCE_REPLIES);
+    requests = output(Topics.SECRET_REFERENCE_REQUESTS);
+    results = output(Topics.COMMAND_RESULTS);
+    events = output(Topics.DEPOT_EVENTS);
+    DepotSpec spec = tenantSpec("postgres", ref(CRED, "rw"));
+    commands.pipeInput(DEPOT, apply(spec));
+    DepotCommand delete = delete();
+    commands.pipeInput(DEPOT, delete);
+    assertThat(requests.isEmpty()).as("sent before the replay").isTrue();
+    ReferenceRequest release =
+        ReferenceRequest.newBuilder()
+            .setSecretKey(CRED)
+            .setDepotKey(DEPOT)
+            .setDepotTenant("engineering")
+            .setAction(ReferenceAction.RELEASE)
+            .setRound(2)
+            .setIssuedAt(AT)
+            .build();
+
+    replies.pipeInput(DEPOT, released(release));
+
+    assertThat(results.readValue().getCommandId()).isEqualTo(delete.getCommandId());
+    assertThat(events.readValue().getType()).isEqualTo(DepotEventType.DEPOT_DELETED);
   }
 
   @Test
@@ -528,6 +774,7 @@ class DepotTopologyTest {
         .setIssuedBy("alice")
         .setIssuedAt(AT)
         .setSpec(spec)
+        .setAwaitReleases(true)
         .build();
   }
 
@@ -551,6 +798,7 @@ class DepotTopologyTest {
         .setIssuedBy("admin")
         .setIssuedAt(AT + 1)
         .setApplier(applier)
+        .setAwaitReleases(true)
         .build();
   }
 
@@ -561,7 +809,24 @@ class DepotTopologyTest {
         .setAction(DepotAction.DELETE)
         .setIssuedBy("alice")
         .setIssuedAt(AT)
+        .setAwaitReleases(true)
         .build();
+  }
+
+  private static ReferenceReply released(ReferenceRequest release) {
+    return reply(release, ReferenceReplyType.RELEASED, null, null);
+  }
+
+  private static ReferenceReply forceDeleted(String secret) {
+    return ReferenceReply.newBuilder(
+            notice(ReferenceReplyType.SECRET_DELETED, "secret was deleted (forced by admin)"))
+        .setSecretKey(secret)
+        .build();
+  }
+
+  private static long tombstoneVersion(TestRecord<String, ResourceState> record) {
+    assertThat(record.value()).as("a tombstone").isNull();
+    return io.datadock.core.resource.ResourceVersionHeader.read(record.headers());
   }
 
   private static ReferenceReply granted(ReferenceRequest request, String acl) {

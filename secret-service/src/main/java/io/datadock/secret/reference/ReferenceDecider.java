@@ -16,7 +16,7 @@ import java.util.TreeSet;
  * partition, after every command on that secret that came before it: a delete and a reference
  * cannot both win. A reference is granted when the secret exists, the depot's tenant may reach it
  * and the user who applied the depot may use it ({@link SecretUse}); granting records the depot as
- * a dependent, a denial or a release removes it.
+ * a dependent, a denial or a release removes it. Every request is answered.
  */
 public final class ReferenceDecider {
 
@@ -85,14 +85,20 @@ public final class ReferenceDecider {
     return new ReferenceDecision(updated == current ? null : updated, reply);
   }
 
+  /**
+   * A release is always acknowledged ({@code RELEASED}, echoing its round), also when the secret
+   * does not exist or the depot was not a dependent: the depot waits for it before answering its
+   * delete, and may send a release again when it thinks one was lost.
+   */
   private static ReferenceDecision release(SecretState current, ReferenceRequest request) {
+    ReferenceReply released = reply(request, ReferenceReplyType.RELEASED, null).build();
     if (current == null || !current.getDependents().contains(request.getDepotKey())) {
-      return new ReferenceDecision(null, null);
+      return new ReferenceDecision(null, released);
     }
     List<String> dependents = new ArrayList<>(current.getDependents());
     dependents.remove(request.getDepotKey());
     return new ReferenceDecision(
-        SecretState.newBuilder(current).setDependents(dependents).build(), null);
+        SecretState.newBuilder(current).setDependents(dependents).build(), released);
   }
 
   /**

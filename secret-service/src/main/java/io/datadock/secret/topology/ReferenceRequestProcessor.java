@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Decides reference and release requests against the same {@code secrets} store the commands use,
- * in the same task (the topics are co-partitioned), and answers the depot.
+ * in the same task (the topics are co-partitioned), and answers the depot: every request, a release
+ * too ({@code RELEASED}).
  */
 final class ReferenceRequestProcessor
     implements Processor<String, ReferenceRequest, String, Object> {
@@ -57,7 +58,7 @@ final class ReferenceRequestProcessor
     if (decision.newState() != null) {
       store.put(request.getSecretKey(), decision.newState());
     }
-    if (decision.reply() != null && !boundary.alreadyProcessed(context.recordMetadata())) {
+    if (!boundary.alreadyProcessed(context.recordMetadata())) {
       context.forward(
           new Record<String, Object>(
               request.getDepotKey(),
@@ -72,6 +73,6 @@ final class ReferenceRequestProcessor
         request.getSecretKey(),
         request.getDepotKey(),
         request.getRound(),
-        decision.reply() == null ? "none" : decision.reply().getType());
+        decision.reply().getType());
   }
 }

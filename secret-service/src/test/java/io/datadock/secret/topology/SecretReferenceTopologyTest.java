@@ -33,6 +33,7 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -212,8 +213,36 @@ class SecretReferenceTopologyTest {
     requests.pipeInput(SECRET, release(SECRET, DEPOT));
     commands.pipeInput(SECRET, delete(SECRET, false));
 
-    assertThat(replies.isEmpty()).as("a release is not answered").isTrue();
     assertThat(results.readValue().getOutcome()).isEqualTo(Outcome.DELETED);
+  }
+
+  @Test
+  void aReleaseIsAcknowledgedToTheDepotWithItsRound() {
+    givenSecret(SECRET, null);
+    requests.pipeInput(SECRET, reference(SECRET, DEPOT, "rw"));
+    replies.readValue();
+
+    requests.pipeInput(SECRET, release(SECRET, DEPOT));
+
+    TestRecord<String, ReferenceReply> released = replies.readRecord();
+    assertThat(released.key()).isEqualTo(DEPOT);
+    assertThat(released.value().getType()).isEqualTo(ReferenceReplyType.RELEASED);
+    assertThat(released.value().getSecretKey()).isEqualTo(SECRET);
+    assertThat(released.value().getRound()).isEqualTo(7);
+    assertThat(store().get(SECRET).getDependents()).isEmpty();
+  }
+
+  @Test
+  void aReleaseOfAMissingSecretOrOfANonDependentIsAcknowledgedToo() {
+    givenSecret(SECRET, null);
+
+    requests.pipeInput(SECRET, release(SECRET, DEPOT));
+    requests.pipeInput(R_SECRET, release(R_SECRET, DEPOT));
+
+    assertThat(replies.readValuesToList())
+        .extracting(r -> r.getSecretKey() + " " + r.getType())
+        .containsExactly(SECRET + " RELEASED", R_SECRET + " RELEASED");
+    assertThat(store().get(R_SECRET)).as("nothing is created").isNull();
   }
 
   @Test
