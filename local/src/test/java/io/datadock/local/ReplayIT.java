@@ -116,10 +116,33 @@ class ReplayIT {
             - {id: "default:no-such-secret", purpose: rw}
         """,
         "?wait=true");
+    // A depot that dropped a secret, then was deleted: each answered once its releases were
+    // acknowledged, which the rebuilt state must not remember as still awaited.
+    Path empty = Files.createDirectories(files.resolve("gone"));
+    applyActive(filesDepotWithSecrets("replay-gone", empty, "replay-0", "replay-3"));
+    applyActive(filesDepotWithSecrets("replay-gone", empty, "replay-0"));
+    assertThat(api.delete("/api/v1/resources/depot/replay-gone").status()).isEqualTo(200);
     // Changes after the first apply: versions, dependents and a delete are rebuilt as they were.
     api.applyYaml(SecretApiIT.secret("replay-2", "pw-2-changed"), "");
     api.delete("/api/v1/resources/secret/replay-4");
     awaitCataloged();
+  }
+
+  private static String filesDepotWithSecrets(String name, Path path, String... secrets) {
+    StringBuilder refs = new StringBuilder();
+    for (String secret : secrets) {
+      refs.append("    - {id: \"default:").append(secret).append("\", purpose: rw}\n");
+    }
+    return """
+        name: %s
+        version: v2alpha
+        type: depot
+        spec:
+          type: file
+          spec: {path: "%s"}
+          secrets:
+        %s"""
+        .formatted(name, path.toAbsolutePath(), refs);
   }
 
   private static void awaitCataloged() {
