@@ -85,7 +85,12 @@ public final class TlsPostgres implements AutoCloseable {
 
   /** Runs statements as the superuser in database {@code postgres}. */
   public void sql(String... statements) {
-    try (Connection c = server.getPostgresDatabase().getConnection();
+    sqlIn("postgres", statements);
+  }
+
+  /** Runs statements as the superuser in {@code database}. */
+  public void sqlIn(String database, String... statements) {
+    try (Connection c = server.getDatabase("postgres", database).getConnection();
         Statement s = c.createStatement()) {
       for (String statement : statements) {
         s.execute(statement);
