@@ -37,24 +37,31 @@ final class PgTlsFiles {
   private PgTlsFiles() {}
 
   /**
-   * Writes the secret's TLS files and sets the driver properties naming them; the caller closes the
-   * result once the driver has connected or given up.
+   * Writes the secret's TLS files and sets the driver properties naming them; returns null when the
+   * secret has none. The caller closes the result once the driver has connected or given up.
    */
   static LoginFiles write(Credentials credentials, Properties properties) throws IOException {
+    byte[] root = file(credentials, ROOT_CERT);
+    byte[] cert = file(credentials, CLIENT_CERT);
+    byte[] key = file(credentials, CLIENT_KEY);
+    // pgjdbc reads an empty name as "no file" (and an unset one as ~/.postgresql/...)
+    properties.setProperty("sslcert", "");
+    properties.setProperty("sslkey", "");
+    if (root == null && cert == null && key == null) {
+      return null;
+    }
     LoginFiles files = LoginFiles.create();
     try {
-      byte[] root = file(credentials, ROOT_CERT);
       if (root != null) {
         properties.setProperty("sslrootcert", files.write("root.crt", root).toString());
         properties.setProperty("sslmode", "verify-full");
       }
-      byte[] cert = file(credentials, CLIENT_CERT);
-      byte[] key = file(credentials, CLIENT_KEY);
-      // pgjdbc reads an empty name as "no file" (and an unset one as ~/.postgresql/...)
-      properties.setProperty(
-          "sslcert", cert == null ? "" : files.write("client.crt", cert).toString());
-      properties.setProperty(
-          "sslkey", key == null ? "" : files.write("client.key", key).toString());
+      if (cert != null) {
+        properties.setProperty("sslcert", files.write("client.crt", cert).toString());
+      }
+      if (key != null) {
+        properties.setProperty("sslkey", files.write("client.key", key).toString());
+      }
       String password = credentials.get(KEY_PASSWORD);
       if (password != null) {
         properties.setProperty("sslpassword", password);
