@@ -69,6 +69,76 @@ class CredentialResolutionIT extends PlatformIT {
   }
 
   @Test
+  void aV1WorkspaceSecretWithAclRServesScanButNotRw() throws Exception {
+    String yaml =
+        "name: ws-r\nversion: v1\ntype: secret\nsecret:\n  type: key-value\n  acl: r\n"
+            + "  data:\n    username: ws-reader\n    password: ws-read-pass\n";
+    assertThat(api.applyYaml(yaml, "").status()).isEqualTo(200);
+    assertThat(
+            api.applyYaml(yaml.replace("ws-r\n", "ws-rw\n").replace("acl: r", "acl: rw"), "")
+                .status())
+        .isEqualTo(200);
+    assertThat(
+            new JsonObject(api.get("/api/v1/resources/secret/ws-r?workspace=public").body())
+                .getJsonObject("spec")
+                .getString("acl"))
+        .isEqualTo("r");
+
+    Api.Response rw =
+        resolver.resolve(RunningPlatform.ADMIN_TOKEN, "default/secret/public/ws-r", "rw");
+    assertThat(rw.status()).as(rw.body()).isEqualTo(403);
+    assertThat(rw.body())
+        .contains("not allowed by the secret's acl r")
+        .doesNotContain("ws-read-pass");
+    assertThat(lastAccessFor("default/secret/public/ws-r").getOutcome())
+        .isEqualTo(AccessOutcome.DENIED);
+    for (String purpose : new String[] {"scan", "query"}) {
+      Api.Response read =
+          resolver.resolve(RunningPlatform.ADMIN_TOKEN, "default/secret/public/ws-r", purpose);
+      assertThat(read.status()).as(read.body()).isEqualTo(200);
+      assertThat(new JsonObject(read.body()).getJsonObject("fields").getString("password"))
+          .isEqualTo("ws-read-pass");
+    }
+    assertThat(
+            resolver
+                .resolve(RunningPlatform.ADMIN_TOKEN, "default/secret/public/ws-rw", "rw")
+                .status())
+        .isEqualTo(200);
+    // a v2alpha secret still takes no acl
+    Api.Response v2alpha = api.applyYaml(yaml.replace("version: v1", "version: v2alpha"), "");
+    assertThat(v2alpha.status()).isEqualTo(422);
+    assertThat(SecretApiIT.errorOf(v2alpha).getString("field")).isEqualTo("secret.acl");
+  }
+
+  @Test
+  void aKeyValueSecretsFilesAreResolvedUnderTheirNames() throws Exception {
+    String pem = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
+    assertThat(
+            api.applyYaml(
+                    "name: kv-files\nversion: v2alpha\ntype: secret\nsecret:\n  type: key-value\n"
+                        + "  data: {username: u, password: p}\n  files:\n    sslrootcert: "
+                        + Base64.getEncoder().encodeToString(pem.getBytes())
+                        + "\n",
+                    "")
+                .status())
+        .isEqualTo(200);
+
+    Api.Response r =
+        resolver.resolve(RunningPlatform.ADMIN_TOKEN, "default/secret/kv-files", "scan");
+
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    JsonObject answer = new JsonObject(r.body());
+    assertThat(answer.getJsonObject("fields").fieldNames())
+        .containsExactlyInAnyOrder("username", "password");
+    assertThat(
+            new String(
+                Base64.getDecoder().decode(answer.getJsonObject("files").getString("sslrootcert"))))
+        .isEqualTo(pem);
+    assertThat(lastAccessFor("default/secret/kv-files").getFields())
+        .containsExactlyInAnyOrder("username", "password", "file:sslrootcert");
+  }
+
+  @Test
   void certificatesReturnFileContents() throws Exception {
     Api.Response r =
         resolver.resolve(RunningPlatform.ADMIN_TOKEN, "default/secret/tls-cred", "query");

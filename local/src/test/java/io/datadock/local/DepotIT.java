@@ -326,6 +326,84 @@ class DepotIT extends PlatformIT {
   }
 
   @Test
+  void dataOsKeysNamingTheSecretItselfGiveTheCheckTheWholeSecret() {
+    for (String acl : List.of("r", "rw")) {
+      assertThat(
+              api.applyYaml(
+                      """
+                      name: alpha-%s
+                      version: v1
+                      type: instance-secret
+                      layer: user
+                      instance-secret:
+                        type: key-value-properties
+                        acl: %s
+                        data: {username: %s, password: "%s"}
+                      """
+                          .formatted(acl, acl, TestPostgres.USER, PASSWORD),
+                      "")
+                  .status())
+          .isEqualTo(200);
+    }
+
+    // as DataOS's own examples write it
+    JsonObject applied =
+        applyAndWait(
+            """
+            name: alpha
+            version: v2alpha
+            type: depot
+            layer: user
+            depot:
+              type: POSTGRESQL
+              external: true
+              secrets:
+                - {name: alpha-r, keys: [alpha-r]}
+                - {name: alpha-rw, keys: [alpha-rw]}
+              postgresql: {host: localhost, port: %d, database: %s}
+            """
+                .formatted(postgres.port(), TestPostgres.DATABASE));
+
+    assertThat(applied.getString("status")).as(applied.encode()).isEqualTo("active");
+    JsonObject depot = depot("alpha");
+    assertThat(step(depot, "resolve credentials").getString("message"))
+        .contains("alpha-rw")
+        .contains("password")
+        .contains("username");
+    assertThat(step(depot, "authenticate").getString("status")).isEqualTo("passed");
+    assertThat(api.delete("/api/v1/resources/depot/alpha").status()).isEqualTo(200);
+  }
+
+  @Test
+  void anUnquotedNumericPasswordIsStoredAsWrittenAndAuthenticates() {
+    postgres.sql(
+        "CREATE USER numeric_app WITH PASSWORD '12345678'",
+        "GRANT CONNECT ON DATABASE " + TestPostgres.DATABASE + " TO numeric_app");
+    Api.Response secret =
+        api.applyYaml(
+            """
+            name: numeric-cred
+            version: v2alpha
+            type: secret
+            secret:
+              type: key-value
+              data:
+                username: numeric_app
+                password: 12345678
+            """,
+            "");
+    assertThat(secret.status()).as(secret.body()).isEqualTo(200);
+
+    JsonObject applied =
+        applyAndWait(postgresDepot("numeric-depot", postgres.port(), "default:numeric-cred"));
+
+    assertThat(applied.getString("status")).as(applied.encode()).isEqualTo("active");
+    assertThat(step(depot("numeric-depot"), "authenticate").getString("message"))
+        .isEqualTo("authenticated as user 'numeric_app'");
+    assertThat(api.delete("/api/v1/resources/depot/numeric-depot").status()).isEqualTo(200);
+  }
+
+  @Test
   void theInstanceSecretShapeNeedsAnRSecretBesideItsRwOne() {
     for (String acl : List.of("r", "rw")) {
       api.applyYaml(

@@ -5,6 +5,7 @@ import io.datadock.catalog.scan.ScanJob;
 import io.datadock.catalog.scan.ScanTarget;
 import io.datadock.catalog.view.CatalogStore;
 import io.datadock.catalog.view.DepotDirectory;
+import io.datadock.connectors.Credentials;
 import io.datadock.connectors.egress.PlatformEndpoints;
 import io.datadock.connectors.scan.MetadataScanners;
 import io.datadock.core.kafka.KafkaSettings;
@@ -124,7 +125,11 @@ public final class CatalogScanner implements Replayable, AutoCloseable {
         new ScanJob(
             store,
             publisher,
-            (secret, depot) -> resolution.resolve(secret, "scan", depot),
+            (secret, depot) -> {
+              ResolutionClient.Resolved resolved =
+                  resolution.resolveWithFiles(secret, "scan", depot);
+              return new Credentials(resolved.data(), resolved.files());
+            },
             MetadataScanners::forType,
             config.egress().egress(platform),
             config.scanTimeout(),

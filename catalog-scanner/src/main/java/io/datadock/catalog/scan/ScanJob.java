@@ -46,7 +46,8 @@ public final class ScanJob {
   /** Reads a secret's values for purpose {@code scan} on behalf of a depot. */
   @FunctionalInterface
   public interface ScanCredentials {
-    Map<String, String> resolve(String secretKey, String depotKey);
+    /** The secret's values and files for the scan. */
+    Credentials resolve(String secretKey, String depotKey);
   }
 
   private static final Logger LOG = LoggerFactory.getLogger(ScanJob.class);
@@ -182,8 +183,7 @@ public final class ScanJob {
     Credentials creds =
         target.credentialSecret() == null
             ? Credentials.none()
-            : new Credentials(
-                credentials.resolve(target.credentialSecret(), target.depotKey()), Map.of());
+            : credentials.resolve(target.credentialSecret(), target.depotKey());
     return scanner.scan(connection, creds, ScanFilter.fromJson(target.scan()), scanTimeout, egress);
   }
 

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Reads manifests: a file, or a directory's {@code .yaml}/{@code .yml} files (recursively with
@@ -56,10 +55,13 @@ public final class ManifestFiles {
     return interpolator == null ? text : interpolator.interpolate(text, file.toString());
   }
 
-  /** Splits YAML text into its documents, skipping empty ones. */
+  /**
+   * Splits YAML text into its documents, skipping empty ones; a secret's data is read as written
+   * ({@link DataScalars}).
+   */
   public static List<ManifestDocument> parse(Path source, String text) {
     List<ManifestDocument> docs = new ArrayList<>();
-    Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
+    Yaml yaml = new Yaml(DataScalars.constructor(new LoaderOptions()));
     int index = 0;
     try {
       for (Object doc : yaml.loadAll(text)) {

@@ -51,6 +51,36 @@ class ManifestFilesTest {
   }
 
   @Test
+  void aSecretsUnquotedDataIsReSentAsWritten() throws Exception {
+    Path file = dir.resolve("s.yaml");
+    Files.writeString(
+        file,
+        "name: s\nversion: v1\ntype: instance-secret\ninstance-secret:\n  type: key-value\n"
+            + "  acl: r\n  data:\n    password: ${PW}\n    port: 5432\n    on: yes\n"
+            + "    exp: 1e3\n    t: 12:30\n    d: 2024-01-01\n    f: 1.10\n"
+            + "  other: {port: 5432}\n");
+    ManifestDocument doc =
+        ManifestFiles.read(file, false, new Interpolator(Map.of("PW", "0777"))).get(0);
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> block = (Map<String, Object>) doc.body().get("instance-secret");
+    assertThat(block.get("data"))
+        .isEqualTo(
+            Map.of(
+                "password", "0777",
+                "port", "5432",
+                "on", "yes",
+                "exp", "1e3",
+                "t", "12:30",
+                "d", "2024-01-01",
+                "f", "1.10"));
+    assertThat(block.get("other")).isEqualTo(Map.of("port", 5432));
+    // what the CLI sends reads back the same
+    assertThat(ManifestFiles.parse(file, doc.toYaml()).get(0).body()).isEqualTo(doc.body());
+    assertThat(doc.toYaml()).contains("password: '0777'");
+  }
+
+  @Test
   void aMissingPathOrANonMappingIsAnError() throws Exception {
     assertThatThrownBy(() -> ManifestFiles.read(dir.resolve("nope.yaml"), false, null))
         .hasMessageContaining("nope.yaml");

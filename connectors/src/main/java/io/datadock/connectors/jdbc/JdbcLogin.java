@@ -3,12 +3,15 @@ package io.datadock.connectors.jdbc;
 import io.datadock.connectors.ConnectionChecks;
 import io.datadock.connectors.Credentials;
 import io.datadock.connectors.Deadline;
+import io.datadock.connectors.LoginFiles;
 import io.datadock.connectors.SafeMessages;
 import io.datadock.connectors.SourceConnection;
 import io.datadock.connectors.TcpReach;
 import io.datadock.connectors.egress.EgressDeniedException;
 import io.datadock.connectors.egress.EgressGate;
 import io.datadock.connectors.jdbc.JdbcCheck.LoginFailure;
+import io.datadock.core.manifest.depot.JdbcDriver;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.sql.Connection;
@@ -24,10 +27,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reaching and logging in to one JDBC source family: the family's URL, its driver's timeouts from
- * the time left, user and password from the credentials, and what a refused login means. The
- * connection checks and the metadata scanners both log in through this class. Both steps ask the
- * egress gate: the reach decides on every address of the host, the login installs the driver's
- * checking socket factory where it has one ({@link DriverSockets}).
+ * the time left, user and password from the credentials (and, for pgjdbc, the secret's TLS files,
+ * on disk for the login only: {@link PgTlsFiles}), and what a refused login means. The connection
+ * checks and the metadata scanners both log in through this class. Both steps ask the egress gate:
+ * the reach decides on every address of the host, the login installs the driver's checking socket
+ * factory where it has one ({@link DriverSockets}).
  */
 public final class JdbcLogin {
 
@@ -129,8 +133,17 @@ public final class JdbcLogin {
     properties.setProperty("user", user);
     properties.setProperty("password", password);
 
-    Connection jdbc;
+    LoginFiles files;
     try {
+      files = loginFiles(connection, credentials, properties);
+    } catch (IOException e) {
+      throw new Refused(
+          LoginFailure.OTHER,
+          "cannot write the secret's TLS files for the login: " + e.getClass().getSimpleName());
+    }
+    Connection jdbc;
+    // The files live until the driver has connected or given up (a late connect finds them gone).
+    try (LoginFiles open = files) {
       jdbc =
           deadline.call(
               () -> {
@@ -164,6 +177,18 @@ public final class JdbcLogin {
       // Not supported by this driver: its socket timeout property and the deadline still bound.
     }
     return jdbc;
+  }
+
+  /**
+   * The secret's files the driver reads from a path, written for this login: pgjdbc's TLS files
+   * ({@link PgTlsFiles}); none for the other drivers.
+   */
+  private LoginFiles loginFiles(
+      SourceConnection connection, Credentials credentials, Properties properties)
+      throws IOException {
+    return family.driver(connection) == JdbcDriver.POSTGRESQL
+        ? PgTlsFiles.write(credentials, properties)
+        : null;
   }
 
   /** Whether {@code name} is one of the family's own system schemas or databases. */

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.datadock.core.error.DatadockException;
 import io.datadock.core.error.ErrorCode;
@@ -17,7 +19,6 @@ import java.util.Map;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -33,7 +34,8 @@ import org.yaml.snakeyaml.representer.Representer;
  * and strict about duplicate keys. YAML anchors and aliases are refused outright, in one pass over
  * the parser's events before anything is built, so no alias is ever expanded (a manifest has no use
  * for them, and nested aliases grow exponentially). Error messages name positions and key names,
- * never values, which may be passwords.
+ * never values, which may be passwords. A secret's data values are read as written ({@link
+ * DataScalars}).
  */
 public final class ManifestParser {
 
@@ -95,7 +97,8 @@ public final class ManifestParser {
     options.setCodePointLimit(limits.maxBytes());
     options.setAllowRecursiveKeys(false);
     DumperOptions dumper = new DumperOptions();
-    Yaml yaml = new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options);
+    Yaml yaml =
+        new Yaml(DataScalars.constructor(options), new Representer(dumper), dumper, options);
     refuseAliases(yaml, body);
     List<Object> documents = new ArrayList<>();
     int index = 1;
@@ -179,14 +182,24 @@ public final class ManifestParser {
 
   private List<Object> parseJson(String body) {
     try {
-      JsonNode root = json.readTree(body);
+      // exact decimals, so a secret's data keeps the digits written (DataScalars)
+      JsonNode root =
+          json.reader()
+              .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+              .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+              .readTree(body);
       if (root == null || root.isMissingNode()) {
         return List.of();
       }
       List<Object> documents = new ArrayList<>();
       if (root.isArray()) {
-        root.forEach(node -> documents.add(json.convertValue(node, Object.class)));
+        root.forEach(
+            node -> {
+              DataScalars.keepText(node);
+              documents.add(json.convertValue(node, Object.class));
+            });
       } else {
+        DataScalars.keepText(root);
         documents.add(json.convertValue(root, Object.class));
       }
       return documents;

@@ -3,6 +3,7 @@ package io.datadock.core.manifest;
 import io.datadock.core.error.DatadockException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
@@ -61,7 +62,7 @@ public final class SecretManifestValidator {
               + "', expected one of "
               + String.join(", ", new TreeMap<>(toMap(types)).keySet()));
     }
-    String acl = acl(spec, kind, block);
+    String acl = acl(spec, kind, version, block);
     String tenant = tenant(doc, ctx);
     String workspace = null;
     if (kind.equals("secret") && version.equals("v1")) {
@@ -127,24 +128,31 @@ public final class SecretManifestValidator {
     return (Map<String, Object>) value;
   }
 
-  private static String acl(Map<String, Object> spec, String kind, String block) {
+  /**
+   * Instance secrets need an acl; a v1 workspace secret may carry one (DataOS's v1 Secret has it in
+   * the {@code secret:} block), absent meaning every purpose; a v2alpha secret has none, its depot
+   * references name their purposes.
+   */
+  private static String acl(Map<String, Object> spec, String kind, String version, String block) {
     Object acl = spec.get("acl");
-    if (kind.equals("instance-secret")) {
-      if (acl == null) {
-        throw DatadockException.invalid(
-            block + ".acl", "acl is required for an instance secret: r or rw");
-      }
-      if (!(acl instanceof String s) || !ACLS.contains(s)) {
-        throw DatadockException.invalid(block + ".acl", "acl must be r or rw");
-      }
-      return (String) acl;
+    if (kind.equals("instance-secret") && acl == null) {
+      throw DatadockException.invalid(
+          block + ".acl", "acl is required for an instance secret: r or rw");
     }
-    if (acl != null) {
+    if (acl == null) {
+      return null;
+    }
+    if (!version.equals("v1")) {
       throw DatadockException.invalid(
           block + ".acl",
-          "acl applies to instance secrets only (version v1, type instance-secret)");
+          "acl applies to v1 secrets and instance secrets only; a "
+              + version
+              + " secret's depot references name their purposes");
     }
-    return null;
+    if (!(acl instanceof String s) || !ACLS.contains(s)) {
+      throw DatadockException.invalid(block + ".acl", "acl must be r or rw");
+    }
+    return s;
   }
 
   private static String tenant(Map<String, Object> doc, ApplyContext ctx) {
@@ -155,15 +163,33 @@ public final class SecretManifestValidator {
     return Names.resourceName("tenant", tenant);
   }
 
+  /**
+   * Data values are text. A number or boolean is taken as its text: the parsers keep a YAML plain
+   * scalar's text as written ({@link DataScalars}), so this covers maps built otherwise. A null, a
+   * list or a mapping is refused naming the field.
+   */
   private static SortedMap<String, String> data(Map<String, Object> spec, String block) {
     SortedMap<String, String> out = new TreeMap<>();
     for (Map.Entry<String, Object> e : entries(spec, "data", block).entrySet()) {
       String field = block + ".data." + e.getKey();
       Names.dataKey(field, e.getKey());
-      if (!(e.getValue() instanceof String s)) {
-        throw DatadockException.invalid(field, field + " must be a string");
+      Object value = e.getValue();
+      if (value instanceof String s) {
+        out.put(e.getKey(), s);
+      } else if (value instanceof Number || value instanceof Boolean) {
+        out.put(e.getKey(), value.toString());
+      } else if (value == null) {
+        throw DatadockException.invalid(
+            field, field + " has no value: give a string, a number or a boolean");
+      } else {
+        throw DatadockException.invalid(
+            field,
+            field
+                + " must be a string, a number or a boolean, not "
+                + (value instanceof Map<?, ?>
+                    ? "a mapping"
+                    : value instanceof List<?> ? "a list" : "a value of this kind"));
       }
-      out.put(e.getKey(), s);
     }
     return out;
   }

@@ -8,9 +8,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * Credential resolution through secret-service's {@code POST /internal/v1/resolve}: authenticated
@@ -24,6 +27,27 @@ public final class ResolutionClient {
   public static final class ResolutionException extends RuntimeException {
     public ResolutionException(String message) {
       super(message);
+    }
+  }
+
+  /**
+   * What a resolution handed out: the fields (a properties field unfolded into its pairs) and the
+   * secret's files, decoded, by name. Its {@link #toString()} names keys only, never values.
+   */
+  public record Resolved(Map<String, String> data, Map<String, byte[]> files) {
+
+    public Resolved {
+      data = Collections.unmodifiableMap(new LinkedHashMap<>(data));
+      files = Collections.unmodifiableMap(new LinkedHashMap<>(files));
+    }
+
+    @Override
+    public String toString() {
+      return "Resolved[data keys="
+          + new TreeSet<>(data.keySet())
+          + ", file keys="
+          + new TreeSet<>(files.keySet())
+          + "]";
     }
   }
 
@@ -45,11 +69,20 @@ public final class ResolutionClient {
   }
 
   /**
+   * The fields only, as {@link #resolveWithFiles}.
+   *
+   * @throws ResolutionException when refused or unreachable
+   */
+  public Map<String, String> resolve(String secretKey, String purpose, String depotKey) {
+    return resolveWithFiles(secretKey, purpose, depotKey).data();
+  }
+
+  /**
    * @param depotKey the depot the values are for; secret-service answers only when the secret
    *     granted that depot's reference
    * @throws ResolutionException when refused or unreachable
    */
-  public Map<String, String> resolve(String secretKey, String purpose, String depotKey) {
+  public Resolved resolveWithFiles(String secretKey, String purpose, String depotKey) {
     Map<String, String> body = new LinkedHashMap<>();
     body.put("secret", secretKey);
     body.put("purpose", purpose);
@@ -85,7 +118,25 @@ public final class ResolutionClient {
         fields.put(e.getKey(), e.getValue().asText());
       }
     }
-    return unfold(fields);
+    return new Resolved(unfold(fields), files(answer));
+  }
+
+  /** The answer's {@code files}: base64 by name (older secret-services send none). */
+  static Map<String, byte[]> files(JsonNode answer) {
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    JsonNode node = answer == null ? null : answer.get("files");
+    if (node != null) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        try {
+          files.put(e.getKey(), Base64.getDecoder().decode(e.getValue().asText()));
+        } catch (IllegalArgumentException bad) {
+          throw new ResolutionException(
+              "secret-service answered file '" + e.getKey() + "' in a form that is not base64");
+        }
+      }
+    }
+    return files;
   }
 
   /**

@@ -27,6 +27,43 @@ class ManifestParserTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void onlyASecretsDataKeepsItsScalarsAsTextOtherFieldsKeepTheirReading() {
+    Map<String, Object> secret =
+        parser
+            .parse(
+                "name: a\nversion: v1\ntype: instance-secret\ninstance-secret:\n  acl: r\n"
+                    + "  data: {port: 5432, on: yes}\n  other: {port: 5432}\n",
+                false)
+            .get(0);
+    Map<String, Object> block = (Map<String, Object>) secret.get("instance-secret");
+    assertThat((Map<String, Object>) block.get("data")).containsEntry("port", "5432");
+    assertThat((Map<String, Object>) block.get("data")).containsEntry("on", "yes");
+    assertThat((Map<String, Object>) block.get("other")).containsEntry("port", 5432);
+
+    Map<String, Object> depot =
+        parser
+            .parse(
+                "name: d\ntype: depot\nspec:\n  spec: {port: 5432, external: true}\n"
+                    + "  data: {port: 5432}\n",
+                false)
+            .get(0);
+    assertThat((Map<String, Object>) ((Map<String, Object>) depot.get("spec")).get("spec"))
+        .containsEntry("port", 5432)
+        .containsEntry("external", true);
+
+    Map<String, Object> json =
+        parser
+            .parse(
+                "{\"spec\": {\"spec\": {\"port\": 5432, \"ratio\": 1.5, \"list\": [2.5]}}}", true)
+            .get(0);
+    Map<String, Object> spec =
+        (Map<String, Object>) ((Map<String, Object>) json.get("spec")).get("spec");
+    assertThat(spec).containsEntry("port", 5432).containsEntry("ratio", 1.5);
+    assertThat((List<Object>) spec.get("list")).containsExactly(2.5);
+  }
+
+  @Test
   void malformedInputIsMalformedWithAPositionButNoValues() {
     assertThatThrownBy(() -> parser.parse("name: a\npassword: \"hunter2\n  x: [", false))
         .isInstanceOfSatisfying(

@@ -109,6 +109,9 @@ public final class CheckRunner {
                     + request.getCredentialSecret()
                     + " (keys "
                     + credentials.data().keySet()
+                    + (credentials.files().isEmpty()
+                        ? ""
+                        : ", files " + credentials.files().keySet())
                     + ")"));
       } catch (ResolutionClient.ResolutionException e) {
         steps.add(step(RESOLVE, "failed", e.getMessage()));
@@ -143,6 +146,7 @@ public final class CheckRunner {
     return result(request, report.passed(), true, steps, started);
   }
 
+  /** The data keys and files a reference's {@code keys} select; every one when none are named. */
   private static Credentials only(Credentials credentials, List<String> keys) {
     if (keys.isEmpty()) {
       return credentials;
@@ -151,7 +155,11 @@ public final class CheckRunner {
         credentials.data().entrySet().stream()
             .filter(e -> keys.contains(e.getKey()))
             .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-    return new Credentials(data, Map.of());
+    Map<String, byte[]> files =
+        credentials.files().entrySet().stream()
+            .filter(e -> keys.contains(e.getKey()))
+            .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    return new Credentials(data, files);
   }
 
   private static Map<String, Object> fields(ValidationRequest request) {

@@ -3,7 +3,6 @@ package io.datadock.depot.validation;
 import io.datadock.connectors.Credentials;
 import io.datadock.core.resolution.ResolutionClient;
 import io.datadock.core.resolution.ResolutionClient.ResolutionException;
-import java.util.Map;
 
 /** Reads a secret's values for one purpose on behalf of a depot that references it. */
 @FunctionalInterface
@@ -15,9 +14,11 @@ public interface CredentialResolver {
    */
   Credentials resolve(String secretKey, String purpose, String depotKey);
 
-  /** Through secret-service's credential resolution. */
+  /** Through secret-service's credential resolution: the secret's fields and its files. */
   static CredentialResolver of(ResolutionClient client) {
-    return (secret, purpose, depot) ->
-        new Credentials(client.resolve(secret, purpose, depot), Map.of());
+    return (secret, purpose, depot) -> {
+      ResolutionClient.Resolved resolved = client.resolveWithFiles(secret, purpose, depot);
+      return new Credentials(resolved.data(), resolved.files());
+    };
   }
 }

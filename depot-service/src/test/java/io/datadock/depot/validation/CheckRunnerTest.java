@@ -118,6 +118,27 @@ class CheckRunnerTest {
   }
 
   @Test
+  void theSecretsFilesReachTheCheckNamedButNeverShownAndKeysSelectThem() {
+    byte[] ca = "CA-CONTENT-MARKER".getBytes();
+    CredentialResolver withFiles =
+        (s, p, d) ->
+            new Credentials(
+                Map.of("username", "u", "password", "p"),
+                Map.of("sslrootcert", ca, "json_keyfile", new byte[] {1}));
+
+    ValidationResult all = runner(withFiles, passing).run(request("postgres", SECRET, List.of()));
+    assertThat(seen.get().files()).containsOnlyKeys("sslrootcert", "json_keyfile");
+    assertThat(seen.get().files().get("sslrootcert")).isEqualTo(ca);
+    assertThat(all.getSteps().get(0).getMessage()).contains("files [").contains("sslrootcert");
+    assertThat(all.toString()).doesNotContain("CA-CONTENT-MARKER");
+
+    runner(withFiles, passing)
+        .run(request("postgres", SECRET, List.of("username", "password", "sslrootcert")));
+    assertThat(seen.get().data()).containsOnlyKeys("username", "password");
+    assertThat(seen.get().files()).containsOnlyKeys("sslrootcert");
+  }
+
+  @Test
   void aRefusedResolutionFailsTheFirstStepAndRunsNoCheck() {
     ValidationResult result =
         runner(

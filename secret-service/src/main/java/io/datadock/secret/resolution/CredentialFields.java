@@ -9,7 +9,7 @@ import java.util.Map;
  * The fields a resolution returns, by secret type: {@code key-value} gives each pair as its own
  * field; {@code key-value-properties} one {@code properties} field in properties syntax; {@code
  * certificates} the file contents (base64, as they were applied); the cloud-kernel types both pairs
- * and files.
+ * and files. Beside the fields, a resolution hands out every file of any type ({@link #files}).
  */
 public final class CredentialFields {
 
@@ -35,6 +35,16 @@ public final class CredentialFields {
       }
     }
     return fields;
+  }
+
+  /**
+   * Every file of the secret, base64, under its name, whatever the type: what a connection needs
+   * beside the fields (a TLS root certificate, a client key, a JSON key file).
+   */
+  public static Map<String, String> files(SecretPayloads.Decoded payload) {
+    Map<String, String> files = new LinkedHashMap<>();
+    payload.files().forEach((k, v) -> files.put(k, base64(v)));
+    return files;
   }
 
   /** Data pairs and file contents (base64) as applied, whatever the type: for unsanitized reads. */

@@ -4,6 +4,8 @@ import io.datadock.core.crypto.SecretPayloads;
 import io.datadock.schemas.secret.AccessOutcome;
 import io.datadock.schemas.secret.SecretState;
 import io.datadock.secret.lifecycle.SecretDecider;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 
@@ -13,8 +15,31 @@ import java.util.function.BiFunction;
  */
 public final class Resolution {
 
-  /** The answer: fields only when allowed; reason names why not, never a value. */
-  public record Answer(AccessOutcome outcome, String reason, Map<String, String> fields) {}
+  /**
+   * The answer: fields and files only when allowed; reason names why not, never a value.
+   *
+   * @param fields the values by the secret type's semantics ({@link CredentialFields#of})
+   * @param files every file of the secret, base64, under its name, for the purposes that connect to
+   *     a source ({@code rw}, {@code scan}, {@code query}): a key-value secret's TLS root
+   *     certificate, client key or JSON key file; empty for {@code unsanitize}, whose fields hold
+   *     the files already
+   */
+  public record Answer(
+      AccessOutcome outcome, String reason, Map<String, String> fields, Map<String, String> files) {
+
+    public Answer(AccessOutcome outcome, String reason, Map<String, String> fields) {
+      this(outcome, reason, fields, Map.of());
+    }
+
+    /**
+     * What the audit records as handed out: the field names, and each file as {@code file:<name>}.
+     */
+    public List<String> handedOut() {
+      List<String> names = new ArrayList<>(fields.keySet());
+      files.keySet().forEach(name -> names.add("file:" + name));
+      return names;
+    }
+  }
 
   private Resolution() {}
 
@@ -52,12 +77,14 @@ public final class Resolution {
     }
     byte[] plaintext =
         opener.apply(state.getSpec().getSealed(), SecretDecider.associatedData(resourceKey));
+    SecretPayloads.Decoded payload = SecretPayloads.decode(plaintext);
+    if (purpose == Purpose.UNSANITIZE) {
+      return new Answer(AccessOutcome.ALLOWED, null, CredentialFields.raw(payload));
+    }
     return new Answer(
         AccessOutcome.ALLOWED,
         null,
-        purpose == Purpose.UNSANITIZE
-            ? CredentialFields.raw(SecretPayloads.decode(plaintext))
-            : CredentialFields.of(
-                state.getSpec().getSecretType(), SecretPayloads.decode(plaintext)));
+        CredentialFields.of(state.getSpec().getSecretType(), payload),
+        CredentialFields.files(payload));
   }
 }

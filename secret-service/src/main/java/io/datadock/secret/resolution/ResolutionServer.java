@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Credential resolution, the only way plaintext leaves secret-service: {@code POST
- * /internal/v1/resolve} with {@code {"secret": "<resource key>", "purpose": "rw|scan|query"}}
+ * /internal/v1/resolve} with {@code {"secret": "<resource key>", "purpose": "rw|scan|query"}},
+ * answered {@code {"secret", "purpose", "fields": {name: value}, "files": {name: base64}}}
  * (optionally {@code "depot": "<depot key>"}: then only for a depot the secret granted) and a
  * bearer token of a known caller. Answered from the instance that owns the secret's partition
  * (Kafka Streams interactive queries; another instance forwards once). Every answer, allowed or
@@ -248,13 +249,14 @@ public final class ResolutionServer implements AutoCloseable {
               AccessOutcome.DENIED, "the stored secret cannot be opened", Map.of());
     }
     auditor.record(
-        key, caller, purpose.wire(), answer.outcome(), answer.reason(), answer.fields().keySet());
+        key, caller, purpose.wire(), answer.outcome(), answer.reason(), answer.handedOut());
     switch (answer.outcome()) {
       case ALLOWED -> {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("secret", key);
         out.put("purpose", purpose.wire());
         out.put("fields", answer.fields());
+        out.put("files", answer.files());
         InternalHttp.reply(exchange, 200, out);
       }
       case NOT_FOUND ->

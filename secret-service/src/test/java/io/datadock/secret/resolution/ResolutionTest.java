@@ -83,13 +83,75 @@ class ResolutionTest {
         .isEqualTo(AccessOutcome.ALLOWED);
   }
 
+  @Test
+  void aV1WorkspaceSecretsAclServesReadingOnly() {
+    SecretState r = state("secret", "key-value", "r");
+    Resolution.Answer rw =
+        Resolution.decide(
+            "t/secret/public/x",
+            r,
+            Purpose.RW,
+            (p, a) -> {
+              throw new AssertionError("a denied purpose must not open the payload");
+            });
+    assertThat(rw.outcome()).isEqualTo(AccessOutcome.DENIED);
+    assertThat(rw.reason()).isEqualTo("purpose rw is not allowed by the secret's acl r");
+    assertThat(Resolution.decide("t/secret/public/x", r, Purpose.SCAN, (p, a) -> PLAIN).outcome())
+        .isEqualTo(AccessOutcome.ALLOWED);
+    assertThat(
+            Resolution.decide(
+                    "t/secret/public/x",
+                    state("secret", "key-value", "rw"),
+                    Purpose.RW,
+                    (p, a) -> PLAIN)
+                .outcome())
+        .isEqualTo(AccessOutcome.ALLOWED);
+  }
+
+  @Test
+  void aKeyValueSecretsFilesReachEveryConnectingPurposeUnderTheirNames() {
+    for (Purpose purpose : List.of(Purpose.RW, Purpose.SCAN, Purpose.QUERY)) {
+      Resolution.Answer answer =
+          Resolution.decide(
+              "t/secret/x", state("secret", "key-value", null), purpose, (p, a) -> PLAIN);
+      assertThat(answer.fields()).containsOnlyKeys("password", "username");
+      assertThat(answer.files()).containsExactly(Map.entry("ca.pem", "QQ=="));
+      assertThat(answer.handedOut()).containsExactly("password", "username", "file:ca.pem");
+    }
+    Resolution.Answer properties =
+        Resolution.decide(
+            "t/instance-secret/x",
+            state("instance-secret", "key-value-properties", "r"),
+            Purpose.SCAN,
+            (p, a) -> PLAIN);
+    assertThat(properties.files()).containsExactly(Map.entry("ca.pem", "QQ=="));
+
+    Resolution.Answer unsanitized =
+        Resolution.decide(
+            "t/secret/x", state("secret", "key-value", null), Purpose.UNSANITIZE, (p, a) -> PLAIN);
+    assertThat(unsanitized.fields()).containsEntry("ca.pem", "QQ==");
+    assertThat(unsanitized.files()).isEmpty();
+
+    Resolution.Answer denied =
+        Resolution.decide(
+            "t/instance-secret/x",
+            state("instance-secret", "key-value", "r"),
+            Purpose.RW,
+            (p, a) -> PLAIN);
+    assertThat(denied.files()).isEmpty();
+  }
+
   private static SecretState state(String acl) {
+    return state("instance-secret", "key-value-properties", acl);
+  }
+
+  private static SecretState state(String kind, String type, String acl) {
     SecretSpec spec =
         SecretSpec.newBuilder()
             .setName("x")
             .setManifestVersion("v1")
-            .setKind("instance-secret")
-            .setSecretType("key-value-properties")
+            .setKind(kind)
+            .setSecretType(type)
             .setTenant("t")
             .setOwner("o")
             .setAcl(acl)

@@ -16,6 +16,7 @@ import java.util.TreeSet;
 /**
  * Reads the instance-secret shape (MANIFESTS.md §5): {@code depot: {type, secrets: [{name,
  * allkeys|keys}], <type>: {connection}}}, the connection block named after the type in lower case.
+ * {@code keys: [<the secret's own name>]} means the whole secret ({@link #keys}).
  */
 final class InstanceSecretShape {
 
@@ -105,7 +106,7 @@ final class InstanceSecretShape {
           new SecretReference(
               new ResourceKey(tenant, "instance-secret", null, name),
               new TreeSet<>(),
-              keys(items.get(i), path)));
+              keys(items.get(i), name, path)));
     }
     if (refs.isEmpty() && type.needsSecrets()) {
       throw DatadockException.invalid(
@@ -114,8 +115,13 @@ final class InstanceSecretShape {
     return refs;
   }
 
-  /** Exactly one of {@code allkeys: true} (empty result: every key) and {@code keys: [..]}. */
-  private static List<String> keys(Map<String, Object> item, String path) {
+  /**
+   * Exactly one of {@code allkeys: true} and {@code keys: [..]}; an empty result means every key.
+   * DataOS's own examples write {@code {name: alpha-r, keys: [alpha-r]}}: an entry naming the
+   * referenced secret itself means the whole secret, as {@code allkeys: true} does. Other entries
+   * select data keys (and file names) of the secret.
+   */
+  private static List<String> keys(Map<String, Object> item, String secretName, String path) {
     boolean all = Values.optionalBoolean(item, "allkeys", path + ".allkeys", false);
     Object keys = item.get("keys");
     if (all && keys != null) {
@@ -141,6 +147,6 @@ final class InstanceSecretShape {
       }
       out.add(Names.dataKey(keyPath, key));
     }
-    return out;
+    return out.contains(secretName) ? List.of() : out;
   }
 }

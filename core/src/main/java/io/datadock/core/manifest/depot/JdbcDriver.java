@@ -24,7 +24,9 @@ import java.util.stream.Collectors;
  * sessionVariables}), deserializes, sends the connection to another host (failover partners,
  * redirects, named-instance lookups, cloud endpoints), uses the service's own identity (Kerberos,
  * GSS, integrated security, IAM profiles) or overrides the timeouts the checks set. Names match
- * without regard to case; the connectors write the spelling listed here.
+ * without regard to case; the connectors write the spelling listed here. TLS certificates and keys
+ * come from the depot's secret instead, as files the connector writes to a path of its own choosing
+ * (connectors' {@code PgTlsFiles}).
  */
 public enum JdbcDriver {
   POSTGRESQL(

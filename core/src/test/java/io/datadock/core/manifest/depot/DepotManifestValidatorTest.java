@@ -179,6 +179,26 @@ class DepotManifestValidatorTest {
   }
 
   @Test
+  void aKeysEntryNamingTheSecretItselfMeansTheWholeSecretAsDataOsWritesIt() {
+    DepotManifest m =
+        validate(
+            INSTANCE_SEED
+                .replace("{name: pgdepot-r, allkeys: true}", "{name: pgdepot-r, keys: [pgdepot-r]}")
+                .replace(
+                    "{name: pgdepot-rw, allkeys: true}",
+                    "{name: pgdepot-rw, keys: [username, pgdepot-rw]}"));
+    assertThat(m.secrets().get(0).keys()).isEmpty();
+    assertThat(m.secrets().get(1).keys()).isEmpty();
+
+    // another secret's name is just a key name
+    DepotManifest other =
+        validate(
+            INSTANCE_SEED.replace(
+                "{name: pgdepot-r, allkeys: true}", "{name: pgdepot-r, keys: [pgdepot-rw]}"));
+    assertThat(other.secrets().get(0).keys()).containsExactly("pgdepot-rw");
+  }
+
+  @Test
   void shapeErrorsAreNamed() {
     assertInvalid(
         TENANT_SEED + "depot: {type: S3}\n", "spec", "either spec: (tenant shape) or depot:");
