@@ -36,13 +36,23 @@ public final class Structured {
     return new Yaml(options);
   }
 
+  /** Fails unless {@code format} is {@code json} or {@code yaml}. */
+  public static void check(String format) {
+    if (!"json".equals(format) && !"yaml".equals(format)) {
+      throw unknown(format);
+    }
+  }
+
   /** Formats by name: {@code json} or {@code yaml}. */
   public static String format(JsonNode node, String format) {
     return switch (format) {
       case "json" -> json(node);
       case "yaml" -> yaml(node);
-      default ->
-          throw new CliException("unknown output format '" + format + "': table, json or yaml");
+      default -> throw unknown(format);
     };
+  }
+
+  private static CliException unknown(String format) {
+    return new CliException("unknown output format '" + format + "': table, json or yaml");
   }
 }

@@ -106,23 +106,20 @@ public final class ResourceWatch {
 
   private Stream<String> open() {
     Map<String, String> headers = position == null ? Map.of() : Map.of("Last-Event-ID", position);
-    Stream<String> lines = client.lines("/api/v1/watch", query, headers);
+    Stream<String> lines = client.lines("/api/v1/watch", query, headers, silenceLimit);
     snapshot = position == null ? new ArrayList<>() : null;
     return lines;
   }
 
   private void follow(Stream<String> lines, Listener listener, BooleanSupplier stop) {
     SseParser parser = new SseParser();
-    try (lines;
-        Silence silence = new Silence(silenceLimit, lines::close)) {
+    try (lines) {
       Iterator<String> it = lines.iterator();
       while (!stop.getAsBoolean() && it.hasNext()) {
-        String line = it.next();
-        silence.heard();
-        parser.accept(line).ifPresent(event -> handle(event, listener));
+        parser.accept(it.next()).ifPresent(event -> handle(event, listener));
       }
     } catch (UncheckedIOException e) {
-      // the connection broke, or went silent and was closed: reconnect from the last position
+      // the connection broke, or went silent for too long: reconnect from the last position
     }
   }
 
