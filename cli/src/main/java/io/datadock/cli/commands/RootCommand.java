@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
       GetCommand.class,
       DeleteCommand.class,
       UserCommand.class,
+      TenantCommand.class,
       DatasetCommand.class,
       AdminCommand.class,
       VersionCommand.class,
