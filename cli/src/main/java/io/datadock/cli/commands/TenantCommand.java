@@ -15,8 +15,7 @@ import picocli.CommandLine.Spec;
       "Example:",
       "  datadock tenant create -n engineering",
       "  datadock tenant get"
-    },
-    subcommands = {TenantCreateCommand.class, TenantGetCommand.class, TenantDeleteCommand.class})
+    })
 public final class TenantCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

@@ -16,12 +16,6 @@ import picocli.CommandLine.Spec;
       "  datadock user get",
       "  datadock user tag add -i johndoetmdcio -t roles:id:data-dev",
       "  datadock user apikey create --expires-in 2592000"
-    },
-    subcommands = {
-      UserGetCommand.class,
-      UserCreateCommand.class,
-      UserTagCommand.class,
-      ApiKeyCommand.class
     })
 public final class UserCommand implements Callable<Integer> {
 

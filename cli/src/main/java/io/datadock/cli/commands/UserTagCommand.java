@@ -15,8 +15,7 @@ import picocli.CommandLine.Spec;
       "Example:",
       "  datadock user tag add -i johndoetmdcio -t roles:id:data-dev",
       "  datadock user tag delete -i johndoetmdcio -t roles:id:data-dev"
-    },
-    subcommands = {UserTagAddCommand.class, UserTagDeleteCommand.class})
+    })
 public final class UserTagCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

@@ -1,7 +1,6 @@
 package io.datadock.cli.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.datadock.cli.CliException;
 import io.datadock.cli.config.Profile;
@@ -30,8 +29,6 @@ import java.util.stream.Stream;
  * thread), which keeps the CLI's start-up short.
  */
 public final class GatewayClient {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** How long a request may wait for its answer, unless a command says otherwise. */
   public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
@@ -71,13 +68,7 @@ public final class GatewayClient {
 
   /** A JSON POST that may take longer than the usual {@link #REQUEST_TIMEOUT}. */
   public JsonNode postJson(String path, Query query, Object body, Duration timeout) {
-    String json;
-    try {
-      json = JSON.writeValueAsString(body);
-    } catch (IOException e) {
-      throw new CliException("cannot encode the request: " + e.getMessage(), e);
-    }
-    return send("POST", path, query, "application/json", json, timeout);
+    return send("POST", path, query, "application/json", Json.write(body), timeout);
   }
 
   /**
@@ -218,7 +209,7 @@ public final class GatewayClient {
       return MissingNode.getInstance();
     }
     try {
-      return JSON.readTree(body);
+      return Json.parse(body);
     } catch (IOException e) {
       return MissingNode.getInstance();
     }

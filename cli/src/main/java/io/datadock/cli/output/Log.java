@@ -35,6 +35,7 @@ public final class Log {
 
   private String stamp() {
     long seconds = (System.nanoTime() - startNanos) / 1_000_000_000L;
-    return String.format("[%04d]", Math.min(seconds, 9999));
+    String digits = Long.toString(Math.min(seconds, 9999));
+    return "[" + "0".repeat(4 - digits.length()) + digits + "]";
   }
 }

@@ -11,21 +11,23 @@ import org.yaml.snakeyaml.Yaml;
 /** Prints API answers as indented JSON or block YAML ({@code -o json|yaml}). */
 public final class Structured {
 
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  /** Built on first use only: an ObjectMapper takes a while to make (see {@code Json}). */
+  private static final class Mapper {
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  }
 
   private Structured() {}
 
   public static String json(JsonNode node) {
     try {
-      return JSON.writeValueAsString(node) + "\n";
+      return Mapper.JSON.writeValueAsString(node) + "\n";
     } catch (IOException e) {
       throw new CliException("cannot print JSON: " + e.getMessage(), e);
     }
   }
 
   public static String yaml(JsonNode node) {
-    Object plain = JSON.convertValue(node, Object.class);
+    Object plain = Mapper.JSON.convertValue(node, Object.class);
     return yaml().dump(plain);
   }
 
