@@ -362,7 +362,7 @@ class CliIT {
     assertThat(me.exitCode()).as(me.err()).isZero();
     assertThat(me.out().lines().toList().get(0))
         .contains(" NAME ")
-        .contains("| ID")
+        .contains(" ID ")
         .endsWith("TAGS");
     assertThat(me.out()).contains("admin");
   }
