@@ -35,6 +35,14 @@ public final class GatewayClient {
 
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
+  static {
+    // HttpURLConnection would send a POST again, unasked, when a kept-alive connection turns out
+    // closed: an API key issued twice. A failed request is reported instead.
+    if (System.getProperty("sun.net.http.retryPost") == null) {
+      System.setProperty("sun.net.http.retryPost", "false");
+    }
+  }
+
   private final Profile profile;
 
   public GatewayClient(Profile profile) {
