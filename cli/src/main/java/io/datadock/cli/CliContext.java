@@ -25,7 +25,7 @@ public final class CliContext {
     this.env = Map.copyOf(env);
     this.out = out;
     this.err = err;
-    this.log = new Log(out, err, System.nanoTime());
+    this.log = new Log(err, System.nanoTime());
   }
 
   /** The config path from {@code DATADOCK_CONFIG}, else {@code ~/.datadock/config.yaml}. */

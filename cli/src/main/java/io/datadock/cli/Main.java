@@ -1,6 +1,6 @@
 package io.datadock.cli;
 
-import io.datadock.cli.commands.RootCommand;
+import io.datadock.cli.commands.CommandTree;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -22,7 +22,7 @@ public final class Main {
 
   /** Runs one command line and answers its exit status; never exits the JVM. */
   public static int run(CliContext context, String... args) {
-    CommandLine cli = commandLine(context);
+    CommandLine cli = commandLine(context, args);
     try {
       return cli.execute(args);
     } finally {
@@ -45,8 +45,8 @@ public final class Main {
   /** An exit status with what was printed. */
   public record Result(int exitCode, String out, String err) {}
 
-  static CommandLine commandLine(CliContext context) {
-    CommandLine cli = new CommandLine(RootCommand.class, new ContextFactory(context));
+  static CommandLine commandLine(CliContext context, String... args) {
+    CommandLine cli = CommandTree.forArgs(new ContextFactory(context), args);
     cli.setOut(context.out());
     cli.setErr(context.err());
     cli.setExecutionExceptionHandler(

@@ -52,11 +52,11 @@ class CliIT {
     return run(Map.of(), args);
   }
 
-  /** Output lines with the elapsed-seconds stamp checked and normalised to {@code [0000]}. */
+  /** Log lines with the elapsed-seconds stamp checked and normalised to {@code [0000]}. */
   static List<String> lines(String text) {
     return text.lines()
-        .peek(l -> assertThat(l).matches("^(INFO|ERROR)\\[\\d{4}\\] .*"))
-        .map(l -> l.replaceFirst("\\[\\d{4}\\]", "[0000]"))
+        .peek(l -> assertThat(l).matches("^(INFO\\[\\d{4}\\]|ERROR:) .*"))
+        .map(l -> l.replaceFirst("^INFO\\[\\d{4}\\]", "INFO[0000]"))
         .toList();
   }
 
@@ -86,25 +86,29 @@ class CliIT {
 
     Main.Result applied = run("resource", "apply", "-f", file.toString());
     assertThat(applied.exitCode()).as(applied.err()).isZero();
-    assertThat(lines(applied.out()))
+    assertThat(applied.out()).as("log lines go to stderr").isEmpty();
+    assertThat(lines(applied.err()))
         .containsExactly(
             "INFO[0000] 🛠 apply...",
+            "INFO[0000] 🔧 applying snowflake-cred:v2alpha:secret...",
             "INFO[0000] 🔧 applying snowflake-cred:v2alpha:secret...created",
             "INFO[0000] 🛠 apply...complete");
-    assertThat(lines(run("apply", "-f", file.toString()).out()))
+    assertThat(lines(run("apply", "-f", file.toString()).err()))
         .contains("INFO[0000] 🔧 applying snowflake-cred:v2alpha:secret...unchanged");
 
     Main.Result listed = run("get", "-t", "secret", "-n", "snowflake-cred");
     assertThat(listed.exitCode()).as(listed.err()).isZero();
     List<String> table = listed.out().lines().toList();
-    assertThat(table).hasSize(3);
-    assertThat(table.get(0)).startsWith("NAME").contains(" | VERSION | TYPE ");
-    assertThat(table.get(1)).matches("^[-|]+$");
-    assertThat(table.get(2)).startsWith("snowflake-cred | v2alpha | secret |").endsWith("admin");
+    assertThat(table).as("stdout: the table only").hasSize(3);
+    assertThat(table.get(0)).contains("      NAME      | VERSION |  TYPE  | STATUS |");
+    assertThat(table.get(1)).matches("^[-+]+$");
+    assertThat(table.get(2)).startsWith(" snowflake-cred | v2alpha | secret |").endsWith("admin");
+    assertThat(io.datadock.cli.golden.Transcripts.masked(listed.err()))
+        .isEqualTo("INFO[0000] 🔍 get...\nINFO[0000] 🔍 get...complete\n\n");
 
     Main.Result deleted = run("resource", "delete", "-t", "secret", "-n", "snowflake-cred");
     assertThat(deleted.exitCode()).as(deleted.err()).isZero();
-    assertThat(lines(deleted.out()))
+    assertThat(lines(deleted.err()))
         .containsExactly(
             "INFO[0000] 🗑 delete...",
             "INFO[0000] 🗑 deleting snowflake-cred:secret...deleted",
@@ -113,7 +117,7 @@ class CliIT {
 
     Main.Result again = run("delete", "-i", "snowflake-cred:v2alpha:secret");
     assertThat(again.exitCode()).isEqualTo(1);
-    assertThat(lines(again.err())).hasSize(1);
+    assertThat(lines(again.err())).hasSize(2).last().asString().startsWith("ERROR: ");
   }
 
   @Test
@@ -123,7 +127,7 @@ class CliIT {
     Main.Result replayed = run("admin", "replay", "--service", "depot", "--timeout", "120");
 
     assertThat(replayed.exitCode()).as(replayed.err()).isZero();
-    List<String> out = lines(replayed.out());
+    List<String> out = lines(replayed.err());
     assertThat(out.get(0)).isEqualTo("INFO[0000] 🔁 replay depot-service...");
     assertThat(out.get(1))
         .matches("INFO\\[\\d{4}\\] state before: \\d+ entries, sha256 [0-9a-f]{64}");
@@ -150,14 +154,14 @@ class CliIT {
         new CliContext(config, Map.of(), new PrintWriter(out, true), new PrintWriter(err, true));
     String[] args = {"get", "-t", "secret", "-n", "watched-cred", "--watch", "--max-events", "2"};
     CompletableFuture<Integer> watch = CompletableFuture.supplyAsync(() -> Main.run(context, args));
-    awaitLine(out, "NAME +\\| VERSION .*");
+    awaitLine(out, " +NAME +\\| VERSION .*");
 
     Path file = write("watched.yaml", secret("watched-cred", "w4tch"));
     assertThat(run("apply", "-f", file.toString()).exitCode()).isZero();
-    awaitLine(out, "watched-cred \\| v2alpha \\| secret \\| .*admin \\| ADDED");
+    awaitLine(out, " watched-cred \\| v2alpha \\| secret \\| .*admin \\| ADDED");
 
     assertThat(run("delete", "-t", "secret", "-n", "watched-cred").exitCode()).isZero();
-    awaitLine(out, "watched-cred \\| v2alpha \\| secret \\| .*admin \\| DELETED");
+    awaitLine(out, " watched-cred \\| v2alpha \\| secret \\| .*admin \\| DELETED");
 
     assertThat(watch.get(20, TimeUnit.SECONDS)).as("stopped after 2 changes: " + err).isZero();
     assertThat(out.toString().lines()).as("the table, then the two changes").hasSize(4);
@@ -195,10 +199,12 @@ class CliIT {
     Main.Result applied =
         run(Map.of("FILES_PASSWORD", "p@ss$w0rd!"), "apply", "-f", file.toString(), "--wait");
     assertThat(applied.exitCode()).as(applied.err()).isZero();
-    assertThat(lines(applied.out()))
+    assertThat(lines(applied.err()))
         .containsExactly(
             "INFO[0000] 🛠 apply...",
+            "INFO[0000] 🔧 applying files-cred:v2alpha:secret...",
             "INFO[0000] 🔧 applying files-cred:v2alpha:secret...created",
+            "INFO[0000] 🔧 applying files-depot:v2alpha:depot...",
             "INFO[0000] 🔧 applying files-depot:v2alpha:depot...created (active)",
             "INFO[0000] 🛠 apply...complete");
 
@@ -206,8 +212,8 @@ class CliIT {
     assertThat(blocked.exitCode()).isEqualTo(1);
     assertThat(lines(blocked.err()))
         .containsExactly(
-            "ERROR[0000] cannot delete resource, it is a dependency of"
-                + " 'depot:v2alpha:files-depot'");
+            "INFO[0000] 🗑 delete...",
+            "ERROR: cannot delete resource, it is a dependency of 'depot:v2alpha:files-depot'");
 
     Main.Result details = run("get", "-t", "depot", "-a", "-d", "-n", "files-depot");
     assertThat(details.exitCode()).as(details.err()).isZero();
@@ -286,9 +292,11 @@ class CliIT {
             "ws.yaml",
             "name: ws-cred\nversion: v1\ntype: secret\nsecret:\n  type: key-value\n"
                 + "  data: {k: v}\n");
-    assertThat(lines(run("apply", "-f", file.toString()).out()))
-        .contains("INFO[0000] 🔧 applying(public) ws-cred:v1:secret...created");
-    assertThat(lines(run("apply", "-f", file.toString(), "-w", "sandbox").out()))
+    assertThat(lines(run("apply", "-f", file.toString()).err()))
+        .contains(
+            "INFO[0000] 🔧 applying(public) ws-cred:v1:secret...",
+            "INFO[0000] 🔧 applying(public) ws-cred:v1:secret...created");
+    assertThat(lines(run("apply", "-f", file.toString(), "-w", "sandbox").err()))
         .contains("INFO[0000] 🔧 applying(sandbox) ws-cred:v1:secret...created");
     assertThat(run("get", "-t", "secret", "-w", "sandbox").out())
         .contains("ws-cred | v1      | secret | sandbox");
@@ -301,7 +309,7 @@ class CliIT {
     Path file = write("lint.yaml", secret("lint-cred", "x"));
     Main.Result linted = run("apply", "-f", file.toString(), "-l");
     assertThat(linted.exitCode()).as(linted.err()).isZero();
-    assertThat(lines(linted.out()))
+    assertThat(lines(linted.err()))
         .contains("INFO[0000] 🔧 applying lint-cred:v2alpha:secret...validated");
     assertThat(run("get", "-t", "secret", "-n", "lint-cred").out().lines()).hasSize(2);
   }
@@ -326,7 +334,11 @@ class CliIT {
             "bad.yaml", "name: bad\nversion: v2alpha\ntype: secret\nsecret:\n  type: key-value\n");
     Main.Result failed = run("apply", "-f", file.toString());
     assertThat(failed.exitCode()).isEqualTo(1);
-    assertThat(lines(failed.err())).singleElement().asString().contains("secret.data");
+    assertThat(lines(failed.err()))
+        .filteredOn(l -> l.startsWith("ERROR: "))
+        .singleElement()
+        .asString()
+        .contains("secret.data");
   }
 
   @Test
@@ -349,8 +361,8 @@ class CliIT {
     Main.Result me = run("user", "get");
     assertThat(me.exitCode()).as(me.err()).isZero();
     assertThat(me.out().lines().toList().get(0))
-        .startsWith("NAME")
-        .contains("| ID")
+        .contains(" NAME ")
+        .contains(" ID ")
         .endsWith("TAGS");
     assertThat(me.out()).contains("admin");
   }
@@ -361,7 +373,7 @@ class CliIT {
     Main.Result created = run("user", "apikey", "create", "-u", "ana", "--expires-in", "3600");
     assertThat(created.exitCode()).as(created.err()).isZero();
     String token = created.out().lines().reduce((a, b) -> b).orElseThrow();
-    String keyId = created.out().replaceAll("(?s).*api key (\\S+) created.*", "$1");
+    String keyId = created.err().replaceAll("(?s).*api key (\\S+) created.*", "$1");
 
     Path other = dir.resolve("other/config.yaml");
     Main.Result login =
@@ -376,7 +388,7 @@ class CliIT {
             "--profile",
             "mine");
     assertThat(login.exitCode()).as(login.err()).isZero();
-    assertThat(lines(login.out())).containsExactly("INFO[0000] 🔑 logged in as ana");
+    assertThat(lines(login.err())).containsExactly("INFO[0000] 🔑 logged in as ana");
     assertThat(Files.getPosixFilePermissions(other))
         .isEqualTo(PosixFilePermissions.fromString("rw-------"));
     assertThat(Files.readString(other)).contains("current: mine");
@@ -387,7 +399,7 @@ class CliIT {
     Main.Result revoked = Main.capture(other, Map.of(), "user", "get");
     assertThat(revoked.exitCode()).isEqualTo(1);
     assertThat(lines(revoked.err()))
-        .containsExactly("ERROR[0000] invalid, expired or revoked token: run datadock login");
+        .containsExactly("ERROR: invalid, expired or revoked token: run datadock login");
   }
 
   /** The CLI creates no users: make one over the HTTP API. */
@@ -422,7 +434,8 @@ class CliIT {
     assertThat(down.exitCode()).isEqualTo(1);
     assertThat(lines(down.err()))
         .containsExactly(
-            "ERROR[0000] cannot reach the gateway at http://127.0.0.1:1: is it running?");
+            "INFO[0000] 🔍 get...",
+            "ERROR: cannot reach the gateway at http://127.0.0.1:1: is it running?");
   }
 
   @Test

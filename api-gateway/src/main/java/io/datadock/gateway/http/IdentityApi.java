@@ -67,6 +67,8 @@ final class IdentityApi {
     router.get("/api/v1/users").handler(this::handleUsers);
     router.post("/api/v1/users").handler(this::handleCreateUser);
     router.put("/api/v1/users/:id").handler(this::handleUpdateUser);
+    router.put("/api/v1/users/:id/tags/:tag").handler(this::handleAddTag);
+    router.delete("/api/v1/users/:id/tags/:tag").handler(this::handleRemoveTag);
     router.delete("/api/v1/users/:id").handler(this::handleDeleteUser);
     router.get("/api/v1/users/:id/apikeys").handler(this::handleKeys);
     router.post("/api/v1/users/:id/apikeys").handler(this::handleCreateKey);
@@ -126,6 +128,51 @@ final class IdentityApi {
         userJson(after));
   }
 
+  /**
+   * Gives a user one more tag (operators), checked as on creation; a tag the user holds already is
+   * left as it is. The answer waits until the directory has read the change back, so the user's
+   * next request has the tag ({@code dataos-ctl user tag add}).
+   */
+  private void handleAddTag(RoutingContext ctx) {
+    authorizer.operator(caller(ctx));
+    User before = existingUser(ctx.pathParam("id"));
+    String tag = ctx.pathParam("tag");
+    checkTag(tag, before.getId(), before.getTenants(), "tag");
+    if (before.getTags().contains(tag)) {
+      HttpApi.json(ctx, 200, userJson(before));
+      return;
+    }
+    List<String> tags = new ArrayList<>(before.getTags());
+    tags.add(tag);
+    User after = User.newBuilder(before).setTags(tags).build();
+    written(ctx, writer.user(after), 200, userJson(after));
+  }
+
+  /**
+   * Takes a tag from a user (operators); a tag the user does not hold is nothing to take. A role
+   * taken away may take a permission with it: as after {@code PUT}, every depot the user applied
+   * asks secret-service again. The user's own {@code users:id:} tag stays (422).
+   */
+  private void handleRemoveTag(RoutingContext ctx) {
+    Caller caller = caller(ctx);
+    authorizer.operator(caller);
+    User before = existingUser(ctx.pathParam("id"));
+    String tag = ctx.pathParam("tag");
+    if (tag.equals("users:id:" + before.getId())) {
+      throw DatadockException.invalid(
+          "tag", "tag '" + tag + "' is the user's own and cannot be taken away");
+    }
+    List<String> tags = new ArrayList<>(before.getTags());
+    tags.remove(tag);
+    User after = User.newBuilder(before).setTags(tags).build();
+    answerAfterRevalidation(
+        ctx,
+        writer.user(after),
+        IdentityDirectory.principal(before),
+        IdentityDirectory.principal(after),
+        userJson(after));
+  }
+
   /** Removes a user: their keys stop working and the depots they applied lose their secrets. */
   private void handleDeleteUser(RoutingContext ctx) {
     Caller caller = caller(ctx);
@@ -175,7 +222,7 @@ final class IdentityApi {
       }
     }
     List<String> tags = strings(body, "tags");
-    tags.forEach(tag -> checkTag(tag, id, tenants));
+    tags.forEach(tag -> checkTag(tag, id, tenants, "tags"));
     List<String> useCases = strings(body, "useCases");
     for (String useCase : useCases) {
       if (!USE_CASES.contains(useCase)) {
@@ -207,19 +254,19 @@ final class IdentityApi {
    * A role, or the user's own {@code users:id:} tag (another user's would let it pass for that user
    * wherever tags are matched); a tenant-admin tag names one of the user's tenants.
    */
-  private static void checkTag(String tag, String id, List<String> tenants) {
+  private static void checkTag(String tag, String id, List<String> tenants, String field) {
     if (!tag.startsWith("roles:id:") && !tag.startsWith("users:id:")) {
       throw DatadockException.invalid(
-          "tags", "tag '" + tag + "' must start with roles:id: or users:id:");
+          field, "tag '" + tag + "' must start with roles:id: or users:id:");
     }
     if (tag.startsWith("users:id:") && !tag.equals("users:id:" + id)) {
       throw DatadockException.invalid(
-          "tags", "tag '" + tag + "' names another user; a user's own tag is users:id:" + id);
+          field, "tag '" + tag + "' names another user; a user's own tag is users:id:" + id);
     }
     String adminOf = Authorizer.TENANT_ADMIN_OF;
     if (tag.startsWith(adminOf) && !tenants.contains(tag.substring(adminOf.length()))) {
       throw DatadockException.invalid(
-          "tags",
+          field,
           "tag '"
               + tag
               + "' makes the user admin of tenant '"

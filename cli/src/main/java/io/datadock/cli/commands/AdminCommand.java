@@ -14,8 +14,7 @@ import picocli.CommandLine.Spec;
       "",
       "Example:",
       "  datadock admin replay --service depot"
-    },
-    subcommands = {AdminReplayCommand.class})
+    })
 public final class AdminCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

@@ -14,8 +14,7 @@ import picocli.CommandLine.Spec;
       "",
       "Example:",
       "  datadock user apikey get -u ana"
-    },
-    subcommands = {ApiKeyCreateCommand.class, ApiKeyGetCommand.class, ApiKeyDeleteCommand.class})
+    })
 public final class ApiKeyCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

@@ -23,9 +23,11 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Apply manifests: a YAML file (--- separates documents) or a directory's .yaml/.yml files."
-          + " $${VAR} and $$VAR are replaced from the environment ($$$$ is a literal $$); an"
-          + " unset variable is an error and nothing is sent. files: entries of a secret naming"
-          + " a file (relative to the manifest) are sent as the file's content, base64.",
+          + " $${VAR} and $$VAR are replaced from the environment, outside comments ($$$$ is a"
+          + " literal $$): an unset $${VAR} is an error and nothing is sent, an unset $$VAR stays"
+          + " as written (pa$$word); a $${{...}} placeholder must be filled in first. files:"
+          + " entries of a secret naming a file (relative to the manifest) are sent as the"
+          + " file's content, base64.",
       "",
       "Example:",
       "  datadock apply -f snowflake-cred.yaml",
@@ -79,6 +81,8 @@ public final class ApplyCommand implements Callable<Integer> {
     Query query = query(client.profile());
     boolean failed = false;
     for (ManifestDocument doc : docs) {
+      String applying = "🔧 " + verb(doc.workspace(workspace)) + " " + doc.id() + "...";
+      log.info(applying);
       try {
         JsonNode body = client.post("/api/v1/resources", query, "application/yaml", doc.toYaml());
         JsonNode result = body.path("results").path(0);
@@ -86,7 +90,7 @@ public final class ApplyCommand implements Callable<Integer> {
           log.error(errorLine(result.get("error")));
           failed = true;
         } else {
-          log.info(line(doc, result));
+          log.info(outcome(doc, result));
         }
       } catch (io.datadock.cli.http.ApiException e) {
         if (e.status() == 401) {
@@ -111,12 +115,19 @@ public final class ApplyCommand implements Callable<Integer> {
         .add("tenant", profile.tenant());
   }
 
-  private String line(ManifestDocument doc, JsonNode result) {
-    String ws = result.hasNonNull("workspace") ? result.get("workspace").asText() : workspace;
-    String verb = ws == null ? "applying" : "applying(" + ws + ")";
+  private static String verb(String workspace) {
+    return workspace == null ? "applying" : "applying(" + workspace + ")";
+  }
+
+  /** {@code 🔧 applying NAME:VERSION:TYPE...created}, and the depot's status with --wait. */
+  private String outcome(ManifestDocument doc, JsonNode result) {
+    String ws =
+        result.hasNonNull("workspace")
+            ? result.get("workspace").asText()
+            : doc.workspace(workspace);
     StringBuilder sb =
         new StringBuilder("🔧 ")
-            .append(verb)
+            .append(verb(ws))
             .append(' ')
             .append(doc.id())
             .append("...")

@@ -14,8 +14,7 @@ import picocli.CommandLine.Spec;
       "",
       "Example:",
       "  datadock dataset get --depot pgdepot"
-    },
-    subcommands = {DatasetGetCommand.class})
+    })
 public final class DatasetCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

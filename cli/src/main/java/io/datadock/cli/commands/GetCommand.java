@@ -5,13 +5,16 @@ import io.datadock.cli.CliContext;
 import io.datadock.cli.CliException;
 import io.datadock.cli.http.GatewayClient;
 import io.datadock.cli.http.Query;
+import io.datadock.cli.output.Log;
 import io.datadock.cli.output.ResourceDetails;
+import io.datadock.cli.output.ResourceTable;
 import io.datadock.cli.output.Structured;
-import io.datadock.cli.output.Table;
 import io.datadock.cli.watch.ExitZeroOnInterrupt;
 import io.datadock.cli.watch.ResourceWatch;
 import io.datadock.cli.watch.WatchPrinter;
 import io.datadock.cli.watch.WatchedResources;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import picocli.CommandLine.Command;
@@ -31,6 +34,9 @@ import picocli.CommandLine.Option;
       "  datadock get -t secret --watch"
     })
 public final class GetCommand implements Callable<Integer> {
+
+  /** The log line around a listing: {@code 🔍 get...}, then {@code 🔍 get...complete}. */
+  static final String BANNER = "🔍 get...";
 
   private final CliContext context;
 
@@ -87,29 +93,48 @@ public final class GetCommand implements Callable<Integer> {
     if (watch) {
       return watch(client, tenant);
     }
-    if (details) {
-      if (name == null) {
-        throw new CliException("-d needs a resource name (-n)");
-      }
-      JsonNode resource =
-          client.get(
-              "/api/v1/resources/" + Query.encode(type) + "/" + Query.encode(name),
-              Query.of().add("workspace", workspace).add("tenant", tenant));
-      print(resource, true);
+    if (details && name == null) {
+      throw new CliException("-d needs a resource name (-n)");
+    }
+    boolean table = "table".equals(output);
+    if (!table) {
+      Structured.check(output);
+    }
+    Log log = context.log();
+    if (table) {
+      log.info(BANNER);
+    }
+    JsonNode answer =
+        details
+            ? client.get(
+                "/api/v1/resources/" + Query.encode(type) + "/" + Query.encode(name),
+                Query.of().add("workspace", workspace).add("tenant", tenant))
+            : client
+                .get(
+                    "/api/v1/resources",
+                    Query.of()
+                        .add("type", type)
+                        .add("name", name)
+                        .add("tenant", tenant)
+                        .add("workspace", workspace)
+                        .flag("all", all))
+                .path("items");
+    if (!table) {
+      context.out().print(Structured.format(answer, output));
       return 0;
     }
-    JsonNode items =
-        client
-            .get(
-                "/api/v1/resources",
-                Query.of()
-                    .add("type", type)
-                    .add("name", name)
-                    .add("tenant", tenant)
-                    .add("workspace", workspace)
-                    .flag("all", all))
-            .path("items");
-    print(items, false);
+    log.info(BANNER + "complete");
+    log.blank();
+    List<JsonNode> items = new ArrayList<>();
+    if (details) {
+      items.add(answer);
+    } else {
+      answer.forEach(items::add);
+    }
+    context.out().print(ResourceTable.of(items).render());
+    if (details) {
+      context.out().print(ResourceDetails.details(answer));
+    }
     return 0;
   }
 
@@ -123,29 +148,13 @@ public final class GetCommand implements Callable<Integer> {
             (name == null || name.equals(ResourceDetails.text(r, "name")))
                 && (workspace == null || workspace.equals(ResourceDetails.text(r, "workspace")))
                 && (owner == null || owner.equals(ResourceDetails.text(r, "owner")));
-    WatchPrinter printer = new WatchPrinter(context.out(), new WatchedResources(shown));
+    WatchPrinter printer =
+        new WatchPrinter(context.out(), new WatchedResources(shown), "secret".equals(type));
     ResourceWatch resources =
         new ResourceWatch(client, Query.of().add("type", type).add("tenant", tenant));
     try (ExitZeroOnInterrupt interrupt = new ExitZeroOnInterrupt(context.out())) {
       resources.run(printer, () -> maxEvents != null && printer.changes() >= maxEvents);
     }
     return 0;
-  }
-
-  private void print(JsonNode node, boolean single) {
-    if (!"table".equals(output)) {
-      context.out().print(Structured.format(node, output));
-      return;
-    }
-    Table table = ResourceDetails.summaryTable();
-    if (single) {
-      ResourceDetails.addRow(table, node);
-    } else {
-      node.forEach(item -> ResourceDetails.addRow(table, item));
-    }
-    context.out().print(table.render());
-    if (single) {
-      context.out().print(ResourceDetails.details(node));
-    }
   }
 }

@@ -15,8 +15,7 @@ import picocli.CommandLine.Spec;
       "Example:",
       "  datadock resource apply -f depots/ -R",
       "  datadock resource get -t secret"
-    },
-    subcommands = {ApplyCommand.class, GetCommand.class, DeleteCommand.class})
+    })
 public final class ResourceCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

@@ -17,18 +17,6 @@ import picocli.CommandLine.Spec;
       "Example:",
       "  datadock login --gateway http://localhost:8080 --token $TOKEN",
       "  datadock apply -f snowflake-cred.yaml"
-    },
-    subcommands = {
-      LoginCommand.class,
-      ResourceCommand.class,
-      ApplyCommand.class,
-      GetCommand.class,
-      DeleteCommand.class,
-      UserCommand.class,
-      DatasetCommand.class,
-      AdminCommand.class,
-      VersionCommand.class,
-      CompletionCommand.class
     })
 public final class RootCommand implements Callable<Integer> {
 

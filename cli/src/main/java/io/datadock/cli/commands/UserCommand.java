@@ -10,13 +10,13 @@ import picocli.CommandLine.Spec;
     name = "user",
     mixinStandardHelpOptions = true,
     description = {
-      "Show users and manage API keys.",
+      "Show and create users, add and delete their tags, manage API keys.",
       "",
       "Example:",
       "  datadock user get",
+      "  datadock user tag add -i johndoetmdcio -t roles:id:data-dev",
       "  datadock user apikey create --expires-in 2592000"
-    },
-    subcommands = {UserGetCommand.class, ApiKeyCommand.class})
+    })
 public final class UserCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

@@ -15,6 +15,10 @@ final class Users {
     return client.get("/api/v1/users/me", Query.of()).path("id").asText();
   }
 
+  static String tagPath(String userId, String tag) {
+    return "/api/v1/users/" + Query.encode(userId) + "/tags/" + Query.encode(tag);
+  }
+
   static String apiKeysPath(String userId) {
     return "/api/v1/users/" + Query.encode(userId) + "/apikeys";
   }

@@ -1,37 +1,52 @@
 package io.datadock.cli.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.datadock.cli.CliException;
 import io.datadock.cli.config.Profile;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.net.ConnectException;
+import java.net.HttpURLConnection;
+import java.net.MalformedURLException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.URLConnection;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** The gateway's HTTP API, with the profile's bearer token; errors become {@link CliException}s. */
+/**
+ * The gateway's HTTP API, with the profile's bearer token; errors become {@link CliException}s.
+ *
+ * <p>On {@link HttpURLConnection}: a command makes one or two requests and exits, and this client
+ * starts with nothing to set up (no TLS context unless the gateway is {@code https}, no selector
+ * thread), which keeps the CLI's start-up short.
+ */
 public final class GatewayClient {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  /** How long a request may take, answer included, unless a command says otherwise. */
+  /** How long a request may wait for its answer, unless a command says otherwise. */
   public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+  static {
+    // HttpURLConnection would send a POST again, unasked, when a kept-alive connection turns out
+    // closed: an API key issued twice. A failed request is reported instead.
+    if (System.getProperty("sun.net.http.retryPost") == null) {
+      System.setProperty("sun.net.http.retryPost", "false");
+    }
+  }
+
   private final Profile profile;
-  private final HttpClient http;
 
   public GatewayClient(Profile profile) {
     this.profile = profile;
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   }
 
   public Profile profile() {
@@ -39,15 +54,20 @@ public final class GatewayClient {
   }
 
   public JsonNode get(String path, Query query) {
-    return send(request(path, query).GET());
+    return send("GET", path, query, null, null, REQUEST_TIMEOUT);
   }
 
   public JsonNode delete(String path, Query query) {
-    return send(request(path, query).DELETE());
+    return send("DELETE", path, query, null, null, REQUEST_TIMEOUT);
+  }
+
+  /** A PUT without a body: puts the thing the path names (a tag on a user). */
+  public JsonNode put(String path, Query query) {
+    return send("PUT", path, query, null, null, REQUEST_TIMEOUT);
   }
 
   public JsonNode post(String path, Query query, String contentType, String body) {
-    return post(path, query, contentType, body, REQUEST_TIMEOUT);
+    return send("POST", path, query, contentType, body, REQUEST_TIMEOUT);
   }
 
   public JsonNode postJson(String path, Object body) {
@@ -56,84 +76,112 @@ public final class GatewayClient {
 
   /** A JSON POST that may take longer than the usual {@link #REQUEST_TIMEOUT}. */
   public JsonNode postJson(String path, Query query, Object body, Duration timeout) {
-    try {
-      return post(path, query, "application/json", JSON.writeValueAsString(body), timeout);
-    } catch (IOException e) {
-      throw new CliException("cannot encode the request: " + e.getMessage(), e);
-    }
-  }
-
-  private JsonNode post(
-      String path, Query query, String contentType, String body, Duration timeout) {
-    return send(
-        request(path, query)
-            .timeout(timeout)
-            .header("Content-Type", contentType)
-            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    return send("POST", path, query, "application/json", Json.write(body), timeout);
   }
 
   /**
-   * A GET whose body is read as it arrives, line by line (a Server-Sent Events stream). There is no
-   * request timeout: the body may stay open for hours. The caller closes the stream.
+   * A GET whose body is read as it arrives, line by line (a Server-Sent Events stream). The body
+   * may stay open for hours; a read that hears nothing for {@code silence} fails (an {@link
+   * java.io.UncheckedIOException} from the stream), which is how a connection that died without
+   * closing is noticed. The caller closes the stream.
    */
-  public Stream<String> lines(String path, Query query, Map<String, String> headers) {
-    HttpRequest.Builder builder =
-        HttpRequest.newBuilder(uri(path, query))
-            .header("Authorization", "Bearer " + profile.token())
-            .header("Accept", "text/event-stream");
-    headers.forEach(builder::header);
-    HttpResponse<Stream<String>> response =
-        exchange(builder.GET(), HttpResponse.BodyHandlers.ofLines());
-    if (response.statusCode() >= 300) {
-      String body;
-      try (Stream<String> lines = response.body()) {
-        body = lines.collect(Collectors.joining("\n"));
+  public Stream<String> lines(
+      String path, Query query, Map<String, String> headers, Duration silence) {
+    HttpURLConnection connection = open("GET", path, query, silence);
+    connection.setRequestProperty("Accept", "text/event-stream");
+    headers.forEach(connection::setRequestProperty);
+    int status = status(connection);
+    if (status >= 300) {
+      JsonNode body = parse(read(connection, status));
+      connection.disconnect();
+      throw error(status, body);
+    }
+    try {
+      BufferedReader reader =
+          new BufferedReader(
+              new InputStreamReader(connection.getInputStream(), StandardCharsets.UTF_8));
+      return reader.lines().onClose(connection::disconnect);
+    } catch (IOException e) {
+      connection.disconnect();
+      throw failed(e);
+    }
+  }
+
+  private JsonNode send(
+      String method, String path, Query query, String contentType, String body, Duration timeout) {
+    HttpURLConnection connection = open(method, path, query, timeout);
+    connection.setRequestProperty("Accept", "application/json");
+    try {
+      if (body != null) {
+        connection.setDoOutput(true);
+        connection.setRequestProperty("Content-Type", contentType);
+        connect(connection);
+        try (OutputStream out = connection.getOutputStream()) {
+          out.write(body.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+          throw failed(e);
+        }
       }
-      throw error(response.statusCode(), parse(body));
+      int status = status(connection);
+      JsonNode answer = parse(read(connection, status));
+      if (status >= 300) {
+        throw error(status, answer);
+      }
+      return answer;
+    } finally {
+      connection.disconnect();
     }
-    return response.body();
   }
 
-  private URI uri(String path, Query query) {
+  private HttpURLConnection open(String method, String path, Query query, Duration readTimeout) {
+    URLConnection connection;
     try {
-      return URI.create(profile.baseUrl() + path + query);
-    } catch (IllegalArgumentException e) {
-      throw new CliException("invalid gateway URL '" + profile.gateway() + "'", e);
+      connection = URI.create(profile.baseUrl() + path + query).toURL().openConnection();
+    } catch (IllegalArgumentException | MalformedURLException e) {
+      throw invalidUrl(e);
+    } catch (IOException e) {
+      throw failed(e);
     }
-  }
-
-  private HttpRequest.Builder request(String path, Query query) {
-    return HttpRequest.newBuilder(uri(path, query))
-        .timeout(REQUEST_TIMEOUT)
-        .header("Authorization", "Bearer " + profile.token())
-        .header("Accept", "application/json");
-  }
-
-  private JsonNode send(HttpRequest.Builder builder) {
-    HttpResponse<String> response = exchange(builder, HttpResponse.BodyHandlers.ofString());
-    JsonNode body = parse(response.body());
-    if (response.statusCode() >= 300) {
-      throw error(response.statusCode(), body);
+    if (!(connection instanceof HttpURLConnection http)) {
+      throw invalidUrl(null);
     }
-    return body;
-  }
-
-  private <T> HttpResponse<T> exchange(
-      HttpRequest.Builder builder, HttpResponse.BodyHandler<T> handler) {
     try {
-      return http.send(builder.build(), handler);
-    } catch (ConnectException | HttpConnectTimeoutException e) {
+      http.setRequestMethod(method);
+    } catch (java.net.ProtocolException e) {
+      throw new CliException("unsupported HTTP method " + method, e);
+    }
+    http.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
+    http.setReadTimeout((int) readTimeout.toMillis());
+    http.setUseCaches(false);
+    http.setRequestProperty("Authorization", "Bearer " + profile.token());
+    return http;
+  }
+
+  private void connect(HttpURLConnection connection) {
+    try {
+      connection.connect();
+    } catch (ConnectException | NoRouteToHostException | SocketTimeoutException e) {
       throw unreachable(e);
     } catch (IOException e) {
-      if (e.getCause() instanceof ConnectException) {
-        throw unreachable(e);
-      }
-      throw new CliException("request to " + profile.baseUrl() + " failed: " + e, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CliException("interrupted", e);
-    } catch (IllegalArgumentException e) {
-      throw new CliException("invalid gateway URL '" + profile.gateway() + "'", e);
+      throw failed(e);
+    }
+  }
+
+  private int status(HttpURLConnection connection) {
+    connect(connection);
+    try {
+      return connection.getResponseCode();
+    } catch (IOException e) {
+      throw failed(e);
+    }
+  }
+
+  private String read(HttpURLConnection connection, int status) {
+    try (InputStream in =
+        status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
+      return in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw failed(e);
     }
   }
 
@@ -153,12 +201,23 @@ public final class GatewayClient {
         "cannot reach the gateway at " + profile.baseUrl() + ": is it running?", e);
   }
 
+  private CliException failed(IOException e) {
+    if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
+      return unreachable(e);
+    }
+    return new CliException("request to " + profile.baseUrl() + " failed: " + e, e);
+  }
+
+  private CliException invalidUrl(Exception e) {
+    return new CliException("invalid gateway URL '" + profile.gateway() + "'", e);
+  }
+
   private static JsonNode parse(String body) {
     if (body == null || body.isBlank()) {
       return MissingNode.getInstance();
     }
     try {
-      return JSON.readTree(body);
+      return Json.parse(body);
     } catch (IOException e) {
       return MissingNode.getInstance();
     }

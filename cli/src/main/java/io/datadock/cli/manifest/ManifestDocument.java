@@ -24,6 +24,21 @@ public record ManifestDocument(Path source, int index, Map<String, Object> body)
     return name() + ":" + version() + ":" + type();
   }
 
+  /**
+   * The workspace the document applies into: only a v1 secret lives in one, the {@code -w} given,
+   * else its own {@code workspace:}, else {@code public}; null for everything else.
+   */
+  public String workspace(String requested) {
+    if (!"secret".equals(type()) || !"v1".equals(version())) {
+      return null;
+    }
+    if (requested != null) {
+      return requested;
+    }
+    String own = string("workspace");
+    return own.isEmpty() ? "public" : own;
+  }
+
   public String toYaml() {
     return Structured.yaml().dump(body);
   }

@@ -2,31 +2,10 @@ package io.datadock.cli.output;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** Resource summaries as table rows, and a resource's {@code details} as text. */
+/** A resource's {@code details} as text, and its fields as text. */
 public final class ResourceDetails {
 
   private ResourceDetails() {}
-
-  public static Table summaryTable() {
-    return new Table("NAME", "VERSION", "TYPE", "WORKSPACE", "STATUS", "RUNTIME", "OWNER");
-  }
-
-  public static void addRow(Table table, JsonNode item) {
-    table.row(cells(item));
-  }
-
-  /** A resource's cells in the summary table's columns. */
-  public static String[] cells(JsonNode item) {
-    return new String[] {
-      text(item, "name"),
-      text(item, "version"),
-      text(item, "type"),
-      text(item, "workspace"),
-      text(item, "status"),
-      text(item, "runtime"),
-      text(item, "owner")
-    };
-  }
 
   /**
    * A depot's details: its message, each secret reference ({@code secret state reason}) and each

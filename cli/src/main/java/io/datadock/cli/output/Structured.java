@@ -11,21 +11,23 @@ import org.yaml.snakeyaml.Yaml;
 /** Prints API answers as indented JSON or block YAML ({@code -o json|yaml}). */
 public final class Structured {
 
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  /** Built on first use only: an ObjectMapper takes a while to make (see {@code Json}). */
+  private static final class Mapper {
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  }
 
   private Structured() {}
 
   public static String json(JsonNode node) {
     try {
-      return JSON.writeValueAsString(node) + "\n";
+      return Mapper.JSON.writeValueAsString(node) + "\n";
     } catch (IOException e) {
       throw new CliException("cannot print JSON: " + e.getMessage(), e);
     }
   }
 
   public static String yaml(JsonNode node) {
-    Object plain = JSON.convertValue(node, Object.class);
+    Object plain = Mapper.JSON.convertValue(node, Object.class);
     return yaml().dump(plain);
   }
 
@@ -36,13 +38,23 @@ public final class Structured {
     return new Yaml(options);
   }
 
+  /** Fails unless {@code format} is {@code json} or {@code yaml}. */
+  public static void check(String format) {
+    if (!"json".equals(format) && !"yaml".equals(format)) {
+      throw unknown(format);
+    }
+  }
+
   /** Formats by name: {@code json} or {@code yaml}. */
   public static String format(JsonNode node, String format) {
     return switch (format) {
       case "json" -> json(node);
       case "yaml" -> yaml(node);
-      default ->
-          throw new CliException("unknown output format '" + format + "': table, json or yaml");
+      default -> throw unknown(format);
     };
+  }
+
+  private static CliException unknown(String format) {
+    return new CliException("unknown output format '" + format + "': table, json or yaml");
   }
 }

@@ -4,8 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A plain text table like dataos-ctl prints: a header line, a dashed separator, then the rows, each
- * column padded to its widest cell and separated by {@code " | "}.
+ * A plain text table laid out as dataos-ctl lays out its tables:
+ *
+ * <pre>
+ *       NAME        | VERSION |  TYPE  | STATUS | RUNTIME |     OWNER
+ * ------------------+---------+--------+--------+---------+----------------
+ *  snowflake-cred   | v2alpha | secret | active |         | johndoetmdcio
+ * </pre>
+ *
+ * Each column is its widest cell (header included) plus one space on each side; columns are
+ * separated by {@code |}, and by {@code +} in the rule line; headers are centered (an odd space
+ * goes to the right), cells left-aligned; trailing spaces are trimmed.
  */
 public final class Table {
 
@@ -13,7 +22,11 @@ public final class Table {
   private final List<List<String>> rows = new ArrayList<>();
 
   public Table(String... headers) {
-    this.headers = List.of(headers);
+    this(List.of(headers));
+  }
+
+  public Table(List<String> headers) {
+    this.headers = List.copyOf(headers);
   }
 
   public Table row(String... cells) {
@@ -32,36 +45,32 @@ public final class Table {
   public String render() {
     int[] widths = widths();
     StringBuilder sb = new StringBuilder();
-    line(sb, headers, widths);
-    List<String> dashes = new ArrayList<>();
-    for (int w : widths) {
-      dashes.add("-".repeat(w));
+    List<String> header = new ArrayList<>();
+    List<String> rule = new ArrayList<>();
+    for (int i = 0; i < widths.length; i++) {
+      header.add(" " + center(headers.get(i), widths[i]) + " ");
+      rule.add("-".repeat(widths[i] + 2));
     }
-    sb.append(String.join("-|-", dashes)).append('\n');
+    sb.append(String.join("|", header).stripTrailing()).append('\n');
+    sb.append(String.join("+", rule)).append('\n');
     for (List<String> row : rows) {
-      line(sb, row, widths);
+      sb.append(line(row, widths).stripTrailing()).append('\n');
     }
     return sb.toString();
   }
 
   /**
-   * One more row laid out as {@link #render()} lays out the rows so far, without adding it: every
-   * cell, the last one too, padded to its column's width (a wider cell pushes the rest right).
+   * One more row laid out as {@link #render()} lays out the rows so far, without adding it, every
+   * cell (the last one too) padded to its column's width, so that more text may follow it after a
+   * {@code " | "} (a wider cell pushes the rest right).
    */
   public String align(String... cells) {
-    int[] widths = widths();
-    StringBuilder line = new StringBuilder();
-    for (int i = 0; i < cells.length; i++) {
-      String cell = cells[i] == null ? "" : cells[i];
-      if (i > 0) {
-        line.append(" | ");
-      }
-      line.append(cell);
-      if (i < widths.length) {
-        line.append(" ".repeat(Math.max(0, widths[i] - cell.length())));
-      }
+    List<String> row = new ArrayList<>();
+    for (String cell : cells) {
+      row.add(cell == null ? "" : cell);
     }
-    return line.toString();
+    String line = line(row, widths());
+    return line.substring(0, line.length() - 1);
   }
 
   private int[] widths() {
@@ -75,14 +84,20 @@ public final class Table {
     return widths;
   }
 
-  private static void line(StringBuilder sb, List<String> cells, int[] widths) {
-    StringBuilder line = new StringBuilder();
+  private static String line(List<String> cells, int[] widths) {
+    List<String> padded = new ArrayList<>();
     for (int i = 0; i < cells.size(); i++) {
-      if (i > 0) {
-        line.append(" | ");
-      }
-      line.append(cells.get(i)).append(" ".repeat(widths[i] - cells.get(i).length()));
+      String cell = cells.get(i);
+      int width = i < widths.length ? widths[i] : cell.length();
+      padded.add(" " + cell + " ".repeat(Math.max(0, width - cell.length())) + " ");
     }
-    sb.append(line.toString().stripTrailing()).append('\n');
+    return String.join("|", padded);
+  }
+
+  /** {@code text} centered in {@code width}; an odd space goes to the right. */
+  static String center(String text, int width) {
+    int gap = Math.max(0, width - text.length());
+    int left = gap / 2;
+    return " ".repeat(left) + text + " ".repeat(gap - left);
   }
 }

@@ -1,10 +1,10 @@
 package io.datadock.cli.watch;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.datadock.cli.CliException;
 import io.datadock.cli.http.ApiException;
 import io.datadock.cli.http.GatewayClient;
+import io.datadock.cli.http.Json;
 import io.datadock.cli.http.Query;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,8 +29,6 @@ import java.util.stream.Stream;
  * once it has started, a gateway that cannot be reached for a while is retried.
  */
 public final class ResourceWatch {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
    * Three of the gateway's 15 s heartbeats: a stream silent for longer is taken for a connection
@@ -106,23 +104,20 @@ public final class ResourceWatch {
 
   private Stream<String> open() {
     Map<String, String> headers = position == null ? Map.of() : Map.of("Last-Event-ID", position);
-    Stream<String> lines = client.lines("/api/v1/watch", query, headers);
+    Stream<String> lines = client.lines("/api/v1/watch", query, headers, silenceLimit);
     snapshot = position == null ? new ArrayList<>() : null;
     return lines;
   }
 
   private void follow(Stream<String> lines, Listener listener, BooleanSupplier stop) {
     SseParser parser = new SseParser();
-    try (lines;
-        Silence silence = new Silence(silenceLimit, lines::close)) {
+    try (lines) {
       Iterator<String> it = lines.iterator();
       while (!stop.getAsBoolean() && it.hasNext()) {
-        String line = it.next();
-        silence.heard();
-        parser.accept(line).ifPresent(event -> handle(event, listener));
+        parser.accept(it.next()).ifPresent(event -> handle(event, listener));
       }
     } catch (UncheckedIOException e) {
-      // the connection broke, or went silent and was closed: reconnect from the last position
+      // the connection broke, or went silent for too long: reconnect from the last position
     }
   }
 
@@ -156,7 +151,7 @@ public final class ResourceWatch {
 
   private static JsonNode json(String data) {
     try {
-      return JSON.readTree(data);
+      return Json.parse(data);
     } catch (IOException e) {
       throw new CliException("the watch sent an event that is not JSON: " + data, e);
     }

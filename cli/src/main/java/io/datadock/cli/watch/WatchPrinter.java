@@ -1,8 +1,7 @@
 package io.datadock.cli.watch;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.datadock.cli.output.ResourceDetails;
-import io.datadock.cli.output.Table;
+import io.datadock.cli.output.ResourceTable;
 import java.io.PrintWriter;
 import java.util.List;
 
@@ -15,20 +14,26 @@ public final class WatchPrinter implements ResourceWatch.Listener {
 
   private final PrintWriter out;
   private final WatchedResources watched;
-  private Table table;
+  private final boolean workspace;
+  private ResourceTable table;
   private int changes;
 
-  public WatchPrinter(PrintWriter out, WatchedResources watched) {
+  /**
+   * @param workspace whether the table has a WORKSPACE column: chosen before any row is known, so
+   *     for the type that may hold workspace-level resources (secret)
+   */
+  public WatchPrinter(PrintWriter out, WatchedResources watched, boolean workspace) {
     this.out = out;
     this.watched = watched;
+    this.workspace = workspace;
   }
 
   @Override
   public void snapshot(List<JsonNode> resources) {
     List<WatchedResources.Change> changed = watched.snapshot(resources);
     if (table == null) {
-      table = ResourceDetails.summaryTable();
-      changed.forEach(c -> ResourceDetails.addRow(table, c.resource()));
+      table = ResourceTable.empty(workspace);
+      changed.forEach(c -> table.add(c.resource()));
       out.print(table.render());
       out.flush();
     } else {
@@ -47,7 +52,7 @@ public final class WatchPrinter implements ResourceWatch.Listener {
   }
 
   private void print(WatchedResources.Change change) {
-    out.println(table.align(ResourceDetails.cells(change.resource())) + " | " + change.kind());
+    out.println(table.align(change.resource()) + " | " + change.kind());
     out.flush();
     changes++;
   }
