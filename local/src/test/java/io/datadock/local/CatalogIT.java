@@ -5,7 +5,7 @@ import static io.datadock.local.SecretApiIT.firstResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.datadock.core.kafka.embedded.EmbeddedKafkaBroker;
+import io.datadock.runtime.kafka.embedded.EmbeddedKafkaBroker;
 import io.datadock.schemas.Topics;
 import io.datadock.schemas.catalog.CatalogEvent;
 import io.datadock.schemas.catalog.CatalogEventType;

@@ -5,7 +5,7 @@ import static io.datadock.local.SecretApiIT.firstResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.datadock.core.kafka.embedded.EmbeddedKafkaBroker;
+import io.datadock.runtime.kafka.embedded.EmbeddedKafkaBroker;
 import io.datadock.schemas.Topics;
 import io.datadock.schemas.depot.DepotEvent;
 import io.datadock.schemas.depot.DepotEventType;
@@ -165,7 +165,7 @@ class DepotIT extends PlatformIT {
   @Test
   void aWrongPortFailsAtTheReachStep() {
     api.applyYaml(secret("pg-port", TestPostgres.USER, PASSWORD), "");
-    int unused = io.datadock.core.kafka.FreePorts.pick();
+    int unused = io.datadock.runtime.kafka.FreePorts.pick();
 
     JsonObject applied = applyAndWait(postgresDepot("pg-wrong-port", unused, "default:pg-port"));
 

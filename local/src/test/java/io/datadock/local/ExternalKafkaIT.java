@@ -1,6 +1,6 @@
 package io.datadock.local;
 
-import io.datadock.core.kafka.embedded.EmbeddedKafkaBroker;
+import io.datadock.runtime.kafka.embedded.EmbeddedKafkaBroker;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

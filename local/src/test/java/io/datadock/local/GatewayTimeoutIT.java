@@ -5,11 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import io.datadock.core.crypto.KeyRing;
 import io.datadock.core.crypto.RecipientKey;
-import io.datadock.core.kafka.KafkaSettings;
-import io.datadock.core.kafka.TopicProvisioner;
-import io.datadock.core.kafka.embedded.EmbeddedKafkaBroker;
 import io.datadock.gateway.app.GatewayConfig;
 import io.datadock.gateway.app.GatewayServer;
+import io.datadock.runtime.kafka.KafkaSettings;
+import io.datadock.runtime.kafka.TopicProvisioner;
+import io.datadock.runtime.kafka.embedded.EmbeddedKafkaBroker;
 import io.datadock.schemas.Topics;
 import io.datadock.schemas.secret.KeyState;
 import io.datadock.schemas.secret.SecretKey;

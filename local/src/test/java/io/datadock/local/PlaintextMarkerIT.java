@@ -3,7 +3,7 @@ package io.datadock.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.datadock.core.kafka.embedded.EmbeddedKafkaBroker;
+import io.datadock.runtime.kafka.embedded.EmbeddedKafkaBroker;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,7 +119,7 @@ class PlaintextMarkerIT {
               api.applyYaml(
                       "name: marker-pg\nversion: v2alpha\ntype: depot\nspec:\n  type: postgres\n"
                           + "  spec: {host: localhost, port: "
-                          + io.datadock.core.kafka.FreePorts.pick()
+                          + io.datadock.runtime.kafka.FreePorts.pick()
                           + ", database: d}\n  secrets: [{id: \"default:marker-2\", purpose: rw}]\n",
                       "?wait=true")
                   .status())

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.datadock.core.replay.ReplayAgent;
-import io.datadock.core.replay.ReplayCoordinator;
-import io.datadock.core.replay.ReplayException;
-import io.datadock.core.replay.Replayable;
-import io.datadock.core.replay.StateDigest;
+import io.datadock.runtime.replay.ReplayAgent;
+import io.datadock.runtime.replay.ReplayCoordinator;
+import io.datadock.runtime.replay.ReplayException;
+import io.datadock.runtime.replay.Replayable;
+import io.datadock.runtime.replay.StateDigest;
 import io.datadock.schemas.Topic;
 import io.datadock.schemas.Topics;
 import io.vertx.core.json.JsonObject;

@@ -6,14 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.datadock.core.crypto.KeyRing;
-import io.datadock.core.kafka.FreePorts;
-import io.datadock.core.kafka.KafkaSettings;
-import io.datadock.core.kafka.TopicProvisioner;
 import io.datadock.depot.app.DepotServiceConfig;
 import io.datadock.gateway.app.GatewayConfig;
 import io.datadock.gateway.app.GatewayServer;
 import io.datadock.local.cluster.ChildJvm;
 import io.datadock.local.cluster.KafkaClusterProcesses;
+import io.datadock.runtime.kafka.FreePorts;
+import io.datadock.runtime.kafka.KafkaSettings;
+import io.datadock.runtime.kafka.TopicProvisioner;
 import io.datadock.schemas.Topic;
 import io.datadock.schemas.Topics;
 import io.datadock.schemas.depot.DepotEvent;

@@ -1,6 +1,6 @@
 package io.datadock.local;
 
-import io.datadock.core.kafka.KafkaSettings;
+import io.datadock.runtime.kafka.KafkaSettings;
 import io.datadock.schemas.Topic;
 import io.datadock.schemas.Topics;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.datadock.gateway.auth;
 
-import io.datadock.core.identity.IdentityDirectory;
+import io.datadock.runtime.identity.IdentityDirectory;
 import java.util.List;
 import java.util.Optional;
 

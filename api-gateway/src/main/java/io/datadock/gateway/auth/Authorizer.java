@@ -2,10 +2,10 @@ package io.datadock.gateway.auth;
 
 import io.datadock.core.error.DatadockException;
 import io.datadock.core.error.ErrorCode;
-import io.datadock.core.identity.IdentityDirectory;
 import io.datadock.core.identity.Principal;
 import io.datadock.core.manifest.depot.SourceType;
 import io.datadock.core.resource.ResourceKey;
+import io.datadock.runtime.identity.IdentityDirectory;
 import io.datadock.schemas.resource.ResourceState;
 import java.util.Set;
 import java.util.function.Predicate;

@@ -2,12 +2,12 @@ package io.datadock.gateway.http;
 
 import io.datadock.core.error.DatadockException;
 import io.datadock.core.error.ErrorCode;
-import io.datadock.core.replay.ReplayCoordinator;
-import io.datadock.core.replay.ReplayException;
-import io.datadock.core.replay.ReplayReport;
-import io.datadock.core.replay.StateDigest;
 import io.datadock.gateway.auth.Authorizer;
 import io.datadock.gateway.auth.Caller;
+import io.datadock.runtime.replay.ReplayCoordinator;
+import io.datadock.runtime.replay.ReplayException;
+import io.datadock.runtime.replay.ReplayReport;
+import io.datadock.runtime.replay.StateDigest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;

@@ -2,7 +2,6 @@ package io.datadock.gateway.http;
 
 import io.datadock.core.error.DatadockException;
 import io.datadock.core.error.ErrorCode;
-import io.datadock.core.replay.ReplayCoordinator;
 import io.datadock.core.resource.ResourceKey;
 import io.datadock.gateway.apply.ApplyService;
 import io.datadock.gateway.apply.ApplyService.ApplyRequest;
@@ -19,6 +18,7 @@ import io.datadock.gateway.secrets.ResolutionClient;
 import io.datadock.gateway.view.CatalogView;
 import io.datadock.gateway.view.ResourceView;
 import io.datadock.gateway.watch.WatchHub;
+import io.datadock.runtime.replay.ReplayCoordinator;
 import io.datadock.schemas.identity.AuditRecord;
 import io.datadock.schemas.resource.ResourceState;
 import io.micrometer.core.instrument.Timer;

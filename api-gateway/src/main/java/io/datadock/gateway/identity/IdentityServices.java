@@ -1,6 +1,6 @@
 package io.datadock.gateway.identity;
 
-import io.datadock.core.identity.IdentityDirectory;
+import io.datadock.runtime.identity.IdentityDirectory;
 
 /**
  * What the identity endpoints work with: the directory they read, the writer of the identity

@@ -1,7 +1,7 @@
 package io.datadock.gateway.identity;
 
-import io.datadock.core.kafka.KafkaSettings;
-import io.datadock.core.kafka.TopicWriter;
+import io.datadock.runtime.kafka.KafkaSettings;
+import io.datadock.runtime.kafka.TopicWriter;
 import io.datadock.schemas.GrantKeys;
 import io.datadock.schemas.Topic;
 import io.datadock.schemas.Topics;

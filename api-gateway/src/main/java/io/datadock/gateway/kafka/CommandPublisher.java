@@ -1,6 +1,6 @@
 package io.datadock.gateway.kafka;
 
-import io.datadock.core.kafka.TopicWriter;
+import io.datadock.runtime.kafka.TopicWriter;
 import io.datadock.schemas.Topics;
 import io.datadock.schemas.catalog.ScanRequest;
 import io.datadock.schemas.depot.DepotCommand;

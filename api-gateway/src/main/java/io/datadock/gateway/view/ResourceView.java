@@ -1,6 +1,6 @@
 package io.datadock.gateway.view;
 
-import io.datadock.core.resource.ResourceVersionHeader;
+import io.datadock.schemas.ResourceVersionHeader;
 import io.datadock.schemas.resource.ResourceState;
 import java.util.ArrayList;
 import java.util.Comparator;

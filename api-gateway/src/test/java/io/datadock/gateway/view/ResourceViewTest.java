@@ -2,7 +2,7 @@ package io.datadock.gateway.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.datadock.core.resource.ResourceVersionHeader;
+import io.datadock.schemas.ResourceVersionHeader;
 import io.datadock.schemas.resource.ResourceState;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;

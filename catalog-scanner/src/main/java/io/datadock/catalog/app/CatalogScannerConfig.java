@@ -2,7 +2,7 @@ package io.datadock.catalog.app;
 
 import io.datadock.connectors.egress.EgressPolicy;
 import io.datadock.connectors.egress.EgressSettings;
-import io.datadock.core.replay.ReplayTargets;
+import io.datadock.runtime.replay.ReplayTargets;
 import io.datadock.schemas.Topics;
 import java.nio.file.Path;
 import java.time.Duration;

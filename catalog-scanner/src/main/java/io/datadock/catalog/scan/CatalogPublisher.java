@@ -2,8 +2,8 @@ package io.datadock.catalog.scan;
 
 import io.datadock.catalog.model.CatalogDiff;
 import io.datadock.catalog.model.DatasetKeys;
-import io.datadock.core.kafka.KafkaSettings;
-import io.datadock.core.kafka.TopicWriter;
+import io.datadock.runtime.kafka.KafkaSettings;
+import io.datadock.runtime.kafka.TopicWriter;
 import io.datadock.schemas.Topic;
 import io.datadock.schemas.Topics;
 import io.datadock.schemas.catalog.CatalogEvent;

@@ -1,7 +1,7 @@
 package io.datadock.catalog.view;
 
-import io.datadock.core.kafka.KafkaSettings;
-import io.datadock.core.kafka.TopicTail;
+import io.datadock.runtime.kafka.KafkaSettings;
+import io.datadock.runtime.kafka.TopicTail;
 import io.datadock.schemas.Topics;
 import io.datadock.schemas.catalog.Dataset;
 import java.util.HashMap;

@@ -1,8 +1,8 @@
 package io.datadock.catalog.view;
 
 import io.datadock.catalog.scan.ScanTarget;
-import io.datadock.core.kafka.KafkaSettings;
-import io.datadock.core.kafka.TopicTail;
+import io.datadock.runtime.kafka.KafkaSettings;
+import io.datadock.runtime.kafka.TopicTail;
 import io.datadock.schemas.Topics;
 import io.datadock.schemas.resource.ResourceState;
 import java.util.List;

@@ -20,7 +20,7 @@ import io.datadock.connectors.CheckReport;
 import io.datadock.connectors.Credentials;
 import io.datadock.connectors.SourceConnection;
 import io.datadock.connectors.TestEgress;
-import io.datadock.core.kafka.FreePorts;
+import io.datadock.runtime.kafka.FreePorts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;

@@ -18,7 +18,7 @@ import io.datadock.connectors.Credentials;
 import io.datadock.connectors.PasswordPostgres;
 import io.datadock.connectors.SourceConnection;
 import io.datadock.connectors.TestEgress;
-import io.datadock.core.kafka.FreePorts;
+import io.datadock.runtime.kafka.FreePorts;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.datadock.connectors.Credentials;
 import io.datadock.connectors.SourceConnection;
 import io.datadock.connectors.TestEgress;
-import io.datadock.core.kafka.FreePorts;
+import io.datadock.runtime.kafka.FreePorts;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -2,8 +2,8 @@ package io.datadock.depot.app;
 
 import io.datadock.connectors.egress.EgressPolicy;
 import io.datadock.connectors.egress.EgressSettings;
-import io.datadock.core.replay.ReplayTargets;
-import io.datadock.core.streams.StreamsSettings;
+import io.datadock.runtime.replay.ReplayTargets;
+import io.datadock.runtime.streams.StreamsSettings;
 import io.datadock.schemas.Topics;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package io.datadock.depot.topology;
 
-import io.datadock.core.replay.ReplayBoundary;
-import io.datadock.core.resource.ResourceVersionHeader;
 import io.datadock.depot.lifecycle.DepotDecision;
+import io.datadock.runtime.replay.ReplayBoundary;
+import io.datadock.schemas.ResourceVersionHeader;
 import io.datadock.schemas.depot.DepotEvent;
 import io.datadock.schemas.depot.DepotState;
 import io.datadock.schemas.reference.ReferenceRequest;

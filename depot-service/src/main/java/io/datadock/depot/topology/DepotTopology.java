@@ -1,9 +1,9 @@
 package io.datadock.depot.topology;
 
-import io.datadock.core.replay.ReplayBoundary;
 import io.datadock.depot.lifecycle.DepotDecider;
 import io.datadock.depot.saga.ReplyDecider;
 import io.datadock.depot.validation.CheckResultDecider;
+import io.datadock.runtime.replay.ReplayBoundary;
 import io.datadock.schemas.Topic;
 import io.datadock.schemas.Topics;
 import io.datadock.schemas.depot.DepotCommand;

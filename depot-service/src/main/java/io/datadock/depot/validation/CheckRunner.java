@@ -12,7 +12,7 @@ import io.datadock.connectors.Deadline;
 import io.datadock.connectors.SourceConnection;
 import io.datadock.connectors.UnsafeConnectionField;
 import io.datadock.connectors.egress.Egress;
-import io.datadock.core.resolution.ResolutionClient;
+import io.datadock.runtime.resolution.ResolutionClient;
 import io.datadock.schemas.depot.DepotCheckStep;
 import io.datadock.schemas.depot.ValidationRequest;
 import io.datadock.schemas.depot.ValidationResult;

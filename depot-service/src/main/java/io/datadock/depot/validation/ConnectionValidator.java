@@ -1,7 +1,7 @@
 package io.datadock.depot.validation;
 
-import io.datadock.core.kafka.KafkaSettings;
-import io.datadock.core.kafka.OffsetTracker;
+import io.datadock.runtime.kafka.KafkaSettings;
+import io.datadock.runtime.kafka.OffsetTracker;
 import io.datadock.schemas.Topics;
 import io.datadock.schemas.depot.ValidationRequest;
 import io.datadock.schemas.depot.ValidationResult;

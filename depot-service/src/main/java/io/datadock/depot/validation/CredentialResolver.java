@@ -1,8 +1,8 @@
 package io.datadock.depot.validation;
 
 import io.datadock.connectors.Credentials;
-import io.datadock.core.resolution.ResolutionClient;
-import io.datadock.core.resolution.ResolutionClient.ResolutionException;
+import io.datadock.runtime.resolution.ResolutionClient;
+import io.datadock.runtime.resolution.ResolutionClient.ResolutionException;
 
 /** Reads a secret's values for one purpose on behalf of a depot that references it. */
 @FunctionalInterface

@@ -2,8 +2,8 @@ package io.datadock.depot.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.datadock.core.replay.ReplayBoundary;
 import io.datadock.depot.saga.Saga;
+import io.datadock.runtime.replay.ReplayBoundary;
 import io.datadock.schemas.Topic;
 import io.datadock.schemas.Topics;
 import io.datadock.schemas.common.Applier;
@@ -826,7 +826,7 @@ class DepotTopologyTest {
 
   private static long tombstoneVersion(TestRecord<String, ResourceState> record) {
     assertThat(record.value()).as("a tombstone").isNull();
-    return io.datadock.core.resource.ResourceVersionHeader.read(record.headers());
+    return io.datadock.schemas.ResourceVersionHeader.read(record.headers());
   }
 
   private static ReferenceReply granted(ReferenceRequest request, String acl) {

@@ -13,7 +13,7 @@ import io.datadock.connectors.egress.EgressGate;
 import io.datadock.connectors.egress.EgressPolicy;
 import io.datadock.connectors.egress.FileRoots;
 import io.datadock.connectors.egress.PlatformEndpoints;
-import io.datadock.core.resolution.ResolutionClient;
+import io.datadock.runtime.resolution.ResolutionClient;
 import io.datadock.schemas.depot.DepotCheckStep;
 import io.datadock.schemas.depot.ValidationRequest;
 import io.datadock.schemas.depot.ValidationResult;

@@ -2,8 +2,8 @@ package io.datadock.local.cluster;
 
 import static org.awaitility.Awaitility.await;
 
-import io.datadock.core.kafka.FreePorts;
-import io.datadock.core.kafka.embedded.KraftStorage;
+import io.datadock.runtime.kafka.FreePorts;
+import io.datadock.runtime.kafka.embedded.KraftStorage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;

@@ -2,7 +2,7 @@ package io.datadock.secret.app;
 
 import io.datadock.core.crypto.KeyRing;
 import io.datadock.core.crypto.RecipientKey;
-import io.datadock.core.kafka.KafkaSettings;
+import io.datadock.runtime.kafka.KafkaSettings;
 import io.datadock.schemas.Topics;
 import io.datadock.schemas.secret.KeyState;
 import io.datadock.schemas.secret.SecretKey;

@@ -1,7 +1,7 @@
 package io.datadock.secret.app;
 
-import io.datadock.core.replay.ReplayTargets;
-import io.datadock.core.streams.StreamsSettings;
+import io.datadock.runtime.replay.ReplayTargets;
+import io.datadock.runtime.streams.StreamsSettings;
 import io.datadock.schemas.Topics;
 import java.nio.file.Path;
 import java.time.Duration;

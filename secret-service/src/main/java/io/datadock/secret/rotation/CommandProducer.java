@@ -1,6 +1,6 @@
 package io.datadock.secret.rotation;
 
-import io.datadock.core.kafka.KafkaSettings;
+import io.datadock.runtime.kafka.KafkaSettings;
 import io.datadock.schemas.Topic;
 import io.datadock.schemas.Topics;
 import io.datadock.schemas.secret.SecretCommand;

@@ -1,6 +1,6 @@
 package io.datadock.secret.topology;
 
-import io.datadock.core.replay.ReplayBoundary;
+import io.datadock.runtime.replay.ReplayBoundary;
 import io.datadock.schemas.identity.ReferenceGrant;
 import io.datadock.schemas.reference.ReferenceRequest;
 import io.datadock.schemas.secret.SecretState;

@@ -1,7 +1,7 @@
 package io.datadock.secret.topology;
 
-import io.datadock.core.replay.ReplayBoundary;
-import io.datadock.core.resource.ResourceVersionHeader;
+import io.datadock.runtime.replay.ReplayBoundary;
+import io.datadock.schemas.ResourceVersionHeader;
 import io.datadock.schemas.reference.ReferenceReply;
 import io.datadock.schemas.secret.SecretCommand;
 import io.datadock.schemas.secret.SecretState;

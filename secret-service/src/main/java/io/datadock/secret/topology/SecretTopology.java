@@ -1,6 +1,6 @@
 package io.datadock.secret.topology;
 
-import io.datadock.core.replay.ReplayBoundary;
+import io.datadock.runtime.replay.ReplayBoundary;
 import io.datadock.schemas.Topic;
 import io.datadock.schemas.Topics;
 import io.datadock.schemas.identity.ReferenceGrant;

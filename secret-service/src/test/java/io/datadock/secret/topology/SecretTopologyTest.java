@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.datadock.core.crypto.KeyRing;
 import io.datadock.core.crypto.Sealer;
 import io.datadock.core.crypto.SecretPayloads;
-import io.datadock.core.resource.ResourceVersionHeader;
+import io.datadock.schemas.ResourceVersionHeader;
 import io.datadock.schemas.Topics;
 import io.datadock.schemas.resource.CommandResult;
 import io.datadock.schemas.resource.Outcome;

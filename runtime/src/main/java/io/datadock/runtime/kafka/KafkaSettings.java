@@ -1,0 +1,50 @@
+package io.datadock.runtime.kafka;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+
+/** Base settings of Datadock's plain Kafka clients. */
+public final class KafkaSettings {
+
+  private KafkaSettings() {}
+
+  /** An idempotent producer acknowledged by all in-sync replicas, sending almost at once. */
+  public static Map<String, Object> producer(String bootstrapServers, String clientId) {
+    Map<String, Object> config = new HashMap<>();
+    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+    config.put(ProducerConfig.ACKS_CONFIG, "all");
+    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    config.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+    return config;
+  }
+
+  /**
+   * A consumer reading <em>uncommitted</em> data, without committing offsets. The gateway reads
+   * replies and state this way to see them before the service's exactly-once transaction commits;
+   * that is safe because the services decide deterministically, so a transaction that aborts is
+   * redone with the same outcome.
+   *
+   * @param groupId the consumer group, or null for a consumer that only assigns partitions
+   */
+  public static Map<String, Object> consumer(String bootstrapServers, String groupId) {
+    Map<String, Object> config = new HashMap<>();
+    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    if (groupId != null) {
+      config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+    }
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
+    return config;
+  }
+
+  /** As {@link #consumer}, but only committed data: for consumers that must never see a redo. */
+  public static Map<String, Object> committedConsumer(String bootstrapServers, String groupId) {
+    Map<String, Object> config = consumer(bootstrapServers, groupId);
+    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    return config;
+  }
+}

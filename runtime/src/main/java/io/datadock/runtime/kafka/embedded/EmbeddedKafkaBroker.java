@@ -1,0 +1,140 @@
+package io.datadock.runtime.kafka.embedded;
+
+import io.datadock.runtime.kafka.FreePorts;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real single-node Kafka broker in KRaft mode (broker and controller in one), in-process, built
+ * from Apache Kafka's own server classes. The one embedded broker of Datadock: the {@code local}
+ * launcher and every integration test use it.
+ *
+ * <p>The data directory is formatted on first start and reused afterwards, so topics and records
+ * survive a restart on the same directory.
+ */
+public final class EmbeddedKafkaBroker implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
+  private static final int NODE_ID = 1;
+
+  private final KafkaRaftServer server;
+  private final String bootstrapServers;
+  private final int controllerPort;
+  private boolean closed;
+
+  private EmbeddedKafkaBroker(KafkaRaftServer server, String bootstrapServers, int controllerPort) {
+    this.server = server;
+    this.bootstrapServers = bootstrapServers;
+    this.controllerPort = controllerPort;
+  }
+
+  /**
+   * @param dataDir the broker's log directory; formatted when new, reused otherwise
+   * @param port the PLAINTEXT port, 0 to pick a free one
+   */
+  public static EmbeddedKafkaBroker start(Path dataDir, int port) {
+    long started = System.nanoTime();
+    int brokerPort = port == 0 ? FreePorts.pick() : port;
+    int controllerPort = FreePorts.pick();
+    Path logDir = dataDir.toAbsolutePath().resolve("log");
+    Properties props = properties(logDir, brokerPort, controllerPort);
+    try {
+      Files.createDirectories(logDir);
+      if (!Files.exists(logDir.resolve("meta.properties"))) {
+        KraftStorage.format(Uuid.randomUuid().toString(), NODE_ID, logDir);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare the broker directory " + logDir, e);
+    }
+    KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props), Time.SYSTEM);
+    server.startup();
+    String bootstrap = "127.0.0.1:" + brokerPort;
+    LOG.info(
+        "embedded kafka started bootstrap={} dir={} in {} ms",
+        bootstrap,
+        logDir,
+        (System.nanoTime() - started) / 1_000_000);
+    return new EmbeddedKafkaBroker(server, bootstrap, controllerPort);
+  }
+
+  private static Properties properties(Path logDir, int brokerPort, int controllerPort) {
+    Properties p = new Properties();
+    p.put("process.roles", "broker,controller");
+    p.put("node.id", String.valueOf(NODE_ID));
+    p.put("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + controllerPort);
+    p.put(
+        "listeners",
+        "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
+    p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
+    p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+    p.put("controller.listener.names", "CONTROLLER");
+    p.put("inter.broker.listener.name", "PLAINTEXT");
+    p.put("log.dirs", logDir.toString());
+    p.put("metadata.log.dir", logDir.toString());
+    // Single node: every internal topic has one replica, or exactly-once Streams apps hang.
+    p.put("offsets.topic.replication.factor", "1");
+    p.put("offsets.topic.num.partitions", "4");
+    p.put("transaction.state.log.replication.factor", "1");
+    p.put("transaction.state.log.min.isr", "1");
+    p.put("transaction.state.log.num.partitions", "4");
+    p.put("share.coordinator.state.topic.replication.factor", "1");
+    p.put("share.coordinator.state.topic.min.isr", "1");
+    p.put("group.initial.rebalance.delay.ms", "0");
+    p.put("auto.create.topics.enable", "false");
+    p.put("num.network.threads", "2");
+    p.put("num.io.threads", "4");
+    p.put("log.cleaner.dedupe.buffer.size", String.valueOf(8 * 1024 * 1024));
+    return p;
+  }
+
+  public String bootstrapServers() {
+    return bootstrapServers;
+  }
+
+  /** The KRaft controller listener's port (on 127.0.0.1). */
+  public int controllerPort() {
+    return controllerPort;
+  }
+
+  /** True while the broker is up and accepting connections on its listener. */
+  public boolean isRunning() {
+    synchronized (this) {
+      if (closed) {
+        return false;
+      }
+    }
+    int colon = bootstrapServers.lastIndexOf(':');
+    try (Socket socket = new Socket()) {
+      socket.connect(
+          new InetSocketAddress(
+              bootstrapServers.substring(0, colon),
+              Integer.parseInt(bootstrapServers.substring(colon + 1))),
+          500);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    server.shutdown();
+    server.awaitShutdown();
+    LOG.info("embedded kafka stopped bootstrap={}", bootstrapServers);
+  }
+}

@@ -1,0 +1,162 @@
+package io.datadock.runtime.streams;
+
+import io.datadock.runtime.replay.ReplayBoundary;
+import io.datadock.runtime.replay.Replayable;
+import io.datadock.runtime.replay.StateDigest;
+import io.datadock.runtime.replay.StateNotReadableYet;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A service's Kafka Streams app, replaceable for a replay: a closed {@link KafkaStreams} cannot
+ * start again, so a rebuild runs a new one. Everything that queries the app asks {@link #streams()}
+ * each time instead of keeping an instance.
+ */
+public final class StreamsApp implements Replayable, AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StreamsApp.class);
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+  private final String service;
+  private final Function<ReplayBoundary, Topology> topology;
+  private final Properties props;
+  private final MeterRegistry metrics;
+  private final Function<KafkaStreams, Map<Integer, StateDigest>> digest;
+  private final ReplayBoundary boundary = new ReplayBoundary();
+  private final CompletableFuture<Void> firstRunning = new CompletableFuture<>();
+  private volatile KafkaStreams streams;
+  private KafkaStreamsMetrics streamsMetrics;
+
+  /**
+   * @param topology builds the topology; its processors consult the boundary before forwarding
+   * @param digest the digest of each partition this instance holds
+   */
+  public StreamsApp(
+      String service,
+      Function<ReplayBoundary, Topology> topology,
+      Properties props,
+      MeterRegistry metrics,
+      Function<KafkaStreams, Map<Integer, StateDigest>> digest) {
+    this.service = service;
+    this.topology = topology;
+    this.props = props;
+    this.metrics = metrics;
+    this.digest = digest;
+  }
+
+  public synchronized void start() {
+    run(false);
+  }
+
+  /** The app now running; a new one after a replay. */
+  public KafkaStreams streams() {
+    return streams;
+  }
+
+  public Supplier<KafkaStreams> current() {
+    return this::streams;
+  }
+
+  /** Completes the first time the app is RUNNING. */
+  public CompletableFuture<Void> running() {
+    return firstRunning;
+  }
+
+  public KafkaStreams.State state() {
+    KafkaStreams s = streams;
+    return s == null ? KafkaStreams.State.CREATED : s.state();
+  }
+
+  public boolean isRunning() {
+    return state() == KafkaStreams.State.RUNNING;
+  }
+
+  private void run(boolean wipeLocalState) {
+    KafkaStreams next = new KafkaStreams(topology.apply(boundary), props);
+    if (wipeLocalState) {
+      next.cleanUp();
+    }
+    StreamsLifecycle.watch(next, service).thenRun(() -> firstRunning.complete(null));
+    if (metrics != null) {
+      streamsMetrics = new KafkaStreamsMetrics(next);
+      streamsMetrics.bindTo(metrics);
+    }
+    streams = next;
+    next.start();
+  }
+
+  @Override
+  public synchronized Map<Integer, StateDigest> pauseAndDigest() {
+    streams.pause();
+    return digest();
+  }
+
+  @Override
+  public synchronized void unpause() {
+    streams.resume();
+  }
+
+  @Override
+  public synchronized void leave() {
+    closeCurrent(true);
+  }
+
+  @Override
+  public synchronized void restart(boolean rebuild, Map<String, Long> committed) {
+    if (rebuild) {
+      boundary.set(committed);
+    }
+    LOG.info("{} starting again rebuild={}", service, rebuild);
+    run(rebuild);
+  }
+
+  /**
+   * @throws StateNotReadableYet while the app is not RUNNING (a rebalance in progress: its
+   *     partitions are not all known yet) or a store is still being restored
+   */
+  @Override
+  public Map<Integer, StateDigest> digest() {
+    KafkaStreams s = streams;
+    if (s.state() != KafkaStreams.State.RUNNING) {
+      throw new StateNotReadableYet(service + " is " + s.state() + ", not RUNNING", null);
+    }
+    try {
+      return digest.apply(s);
+    } catch (InvalidStateStoreException e) {
+      throw new StateNotReadableYet(service + " state store not readable yet", e);
+    }
+  }
+
+  /** This instance's share of the service's digest (all its partitions). */
+  public StateDigest totalDigest() {
+    return StateDigest.total(digest());
+  }
+
+  private void closeCurrent(boolean leaveGroup) {
+    KafkaStreams s = streams;
+    if (s == null) {
+      return;
+    }
+    if (streamsMetrics != null) {
+      streamsMetrics.close();
+      streamsMetrics = null;
+    }
+    s.close(new KafkaStreams.CloseOptions().timeout(CLOSE_TIMEOUT).leaveGroup(leaveGroup));
+  }
+
+  @Override
+  public synchronized void close() {
+    closeCurrent(false);
+  }
+}

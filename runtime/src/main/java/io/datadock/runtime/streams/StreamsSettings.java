@@ -1,0 +1,65 @@
+package io.datadock.runtime.streams;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+
+/** The Kafka Streams settings every Datadock service shares. */
+public final class StreamsSettings {
+
+  /** Kafka Streams' own default. */
+  public static final Duration DEFAULT_SESSION_TIMEOUT = Duration.ofSeconds(45);
+
+  private StreamsSettings() {}
+
+  /**
+   * {@code DATADOCK_SESSION_TIMEOUT_MS}: how long the group waits for a silent instance before
+   * moving its partitions. With static membership a restarted instance takes them back at once, so
+   * this only bounds how long a dead one's partitions have no owner. The brokers' {@code
+   * group.min.session.timeout.ms} (6 s by default) is the lower bound.
+   */
+  public static Duration sessionTimeout(Map<String, String> env) {
+    String ms = env.get("DATADOCK_SESSION_TIMEOUT_MS");
+    return ms == null ? DEFAULT_SESSION_TIMEOUT : Duration.ofMillis(Long.parseLong(ms));
+  }
+
+  /**
+   * @param instanceId a name stable across restarts of this instance (static group membership): a
+   *     restarted instance takes its partitions back at once instead of waiting for the session of
+   *     its former self to time out
+   */
+  public static Properties exactlyOnce(
+      String applicationId,
+      String instanceId,
+      String bootstrapServers,
+      Path stateDir,
+      long commitIntervalMs,
+      int streamThreads,
+      Duration sessionTimeout) {
+    Properties p = new Properties();
+    p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+    p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
+    p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
+    p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streamThreads);
+    p.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId);
+    p.put(
+        StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),
+        (int) sessionTimeout.toMillis());
+    // Replies are read before commit (see KafkaSettings): send them as soon as they are produced
+    // instead of lingering, which would add straight to every request's latency.
+    p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 1);
+    // A record that cannot be decoded is logged (without its contents) and skipped: one poison
+    // record must not stop every tenant's commands.
+    p.put(
+        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        LogAndContinueExceptionHandler.class.getName());
+    return p;
+  }
+}
