@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.datadock.gateway.replay.ReplayCoordinator;
+import io.datadock.gateway.replay.ReplayException;
 import io.datadock.runtime.replay.ReplayAgent;
-import io.datadock.runtime.replay.ReplayCoordinator;
-import io.datadock.runtime.replay.ReplayException;
+import io.datadock.runtime.replay.ReplayTarget;
 import io.datadock.runtime.replay.Replayable;
 import io.datadock.runtime.replay.StateDigest;
 import io.datadock.schemas.Topic;
@@ -239,7 +240,7 @@ class ReplayIT {
         new ReplayCoordinator(
             platform.bootstrapServers(),
             Topics.DEFAULT_PREFIX,
-            Map.of("ghost", new ReplayCoordinator.Target(group, true)))) {
+            Map.of("ghost", new ReplayTarget(group, true)))) {
       assertThatThrownBy(() -> coordinator.replay("ghost", Duration.ofSeconds(5)))
           .isInstanceOfSatisfying(
               ReplayException.class,
@@ -306,7 +307,7 @@ class ReplayIT {
             new ReplayCoordinator(
                 platform.bootstrapServers(),
                 Topics.DEFAULT_PREFIX,
-                Map.of("flaky", new ReplayCoordinator.Target(group, true)));
+                Map.of("flaky", new ReplayTarget(group, true)));
         TopicRecorder<?> member =
             new TopicRecorder<>(platform.bootstrapServers(), Topics.AUDIT, group)) {
       agent.start().get(30, java.util.concurrent.TimeUnit.SECONDS);
