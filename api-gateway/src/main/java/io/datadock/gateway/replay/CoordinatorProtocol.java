@@ -70,8 +70,8 @@ public final class CoordinatorProtocol {
       case RECORDING_BOUNDARY, DELETING_GROUP -> resetting(s, in);
       case DELETING_INTERNAL_TOPICS -> deletingInternalTopics(s, in, now);
       case REBUILDING -> rebuilding(s, in, now);
-      case COLLECTING_DIGESTS -> collecting(s, in, now);
-      case SETTLING -> settling(s, in);
+      case COLLECTING_DIGESTS -> DigestCollection.collecting(s, in, now);
+      case SETTLING -> DigestCollection.settling(s, in);
       case DONE, FAILED -> new Step(s, List.of());
     };
   }
@@ -200,7 +200,7 @@ public final class CoordinatorProtocol {
       return failed(s, in);
     }
     if (caughtUp) {
-      return askForDigests(s);
+      return DigestCollection.ask(s);
     }
     if (now.isAfter(s.run().deadline())) {
       return fail(
@@ -218,56 +218,11 @@ public final class CoordinatorProtocol {
         .allMatch(e -> e.getValue() == 0 || committed.getOrDefault(e.getKey(), 0L) >= e.getValue());
   }
 
-  private static Step askForDigests(CoordinatorState s) {
-    return new Step(
-        s.withoutAfter().to(Phase.COLLECTING_DIGESTS),
-        List.of(new Publish(ReplayPhase.DIGEST_REQUESTED, Map.of(), null), new AwaitAnswers()));
-  }
-
-  /**
-   * Asks every instance for its digest until their answers cover every partition that was reported
-   * before: right after a rebuild, a rebalance may briefly leave a partition with no active owner.
-   */
-  private static Step collecting(CoordinatorState s, CoordinatorInput in, Instant now) {
-    if (!(in instanceof Answers a)) {
-      return failed(s, in);
-    }
-    Step taken = take(s, a, ReplayPhase.DIGEST, List.of(new AwaitAnswers()));
-    CoordinatorState t = taken.state();
-    if (t.finished()) {
-      return taken;
-    }
-    boolean everyInstance = t.after().keySet().containsAll(t.before().keySet());
-    if (everyInstance
-        && Digests.partitions(t.after()).containsAll(Digests.partitions(t.before()))) {
-      return new Step(t.done(Digests.report(t, now)), List.of());
-    }
-    if (now.isAfter(s.run().deadline())) {
-      return fail(
-          t,
-          Reason.TIMEOUT,
-          everyInstance
-              ? s.run().service()
-                  + " was rebuilt but some of its partitions have no active owner yet"
-              : s.run().service()
-                  + " was rebuilt but not every instance reported its digest; missing: "
-                  + Digests.missing(t));
-    }
-    return everyInstance
-        ? new Step(t.to(Phase.SETTLING), List.of(new AwaitAnswers()))
-        : new Step(t, List.of(new AwaitAnswers()));
-  }
-
-  /** The answers that came while settling are dropped: the digests are asked for again. */
-  private static Step settling(CoordinatorState s, CoordinatorInput in) {
-    return in instanceof Answers ? askForDigests(s) : failed(s, in);
-  }
-
   /**
    * Records this replay's answers of {@code phase} (none when null); a FAILED answer of an instance
    * ends the replay.
    */
-  private static Step take(
+  static Step take(
       CoordinatorState s, Answers answers, ReplayPhase phase, List<CoordinatorAction> next) {
     CoordinatorState t = s;
     for (ControlMessage m : answers.messages()) {
@@ -299,7 +254,7 @@ public final class CoordinatorProtocol {
   }
 
   /** A failed action ends the replay. */
-  private static Step failed(CoordinatorState s, CoordinatorInput in) {
+  static Step failed(CoordinatorState s, CoordinatorInput in) {
     if (!(in instanceof Failed f)) {
       return unexpected(s, in);
     }
@@ -309,7 +264,7 @@ public final class CoordinatorProtocol {
   }
 
   /** Ends the replay; while the group is untouched, the instances are told to resume. */
-  private static Step fail(CoordinatorState s, Reason reason, String message) {
+  static Step fail(CoordinatorState s, Reason reason, String message) {
     List<CoordinatorAction> callOff =
         s.phase().callsOff()
             ? List.of(new Publish(ReplayPhase.FAILED, Map.of(), message))
