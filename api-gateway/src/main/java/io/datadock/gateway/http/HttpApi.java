@@ -73,6 +73,7 @@ public final class HttpApi {
   private final GrantApi grants;
   private final WatchApi watch;
   private final AdminApi admin;
+  private final ApiDocuments documents = new ApiDocuments();
   private final Authorizer authorizer;
   private final RateLimiter limiter;
   private final IdentityWriter audit;
@@ -118,8 +119,7 @@ public final class HttpApi {
     router.get("/readyz").handler(this::handleReady);
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
     router.route("/api/*").handler(this::authenticate);
-    router.get("/api/v1/asyncapi.yaml").handler(ctx -> document(ctx, "/api/asyncapi.yaml"));
-    router.get("/api/v1/openapi.yaml").handler(ctx -> document(ctx, "/api/openapi.yaml"));
+    documents.mount(router);
     router.post("/api/v1/resources").handler(ctx -> handleApply(ctx, manifestWorkers));
     router.get("/api/v1/resources").handler(this::handleList);
     router.get("/api/v1/resources/:type/:name").handler(this::handleGet);
@@ -416,20 +416,6 @@ public final class HttpApi {
   private static DatadockException notFound(RoutingContext ctx) {
     return new DatadockException(
         ErrorCode.NOT_FOUND, ctx.pathParam("type") + " '" + ctx.pathParam("name") + "' not found");
-  }
-
-  /** The AsyncAPI and OpenAPI documents, kept in the repository as resources. */
-  private static void document(RoutingContext ctx, String resource) {
-    try (var in = HttpApi.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new DatadockException(ErrorCode.INTERNAL, resource + " is missing from the build");
-      }
-      ctx.response()
-          .putHeader("Content-Type", "application/yaml")
-          .end(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-    } catch (java.io.IOException e) {
-      throw new DatadockException(ErrorCode.INTERNAL, resource + " cannot be read");
-    }
   }
 
   private void handleReady(RoutingContext ctx) {
