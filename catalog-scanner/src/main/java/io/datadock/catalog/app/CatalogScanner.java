@@ -8,6 +8,7 @@ import io.datadock.catalog.view.DepotDirectory;
 import io.datadock.connectors.Credentials;
 import io.datadock.connectors.egress.PlatformEndpoints;
 import io.datadock.connectors.scan.MetadataScanners;
+import io.datadock.runtime.http.StateDigestRoute;
 import io.datadock.runtime.kafka.KafkaSettings;
 import io.datadock.runtime.kafka.OffsetTracker;
 import io.datadock.runtime.kafka.TopicProvisioner;
@@ -191,7 +192,7 @@ public final class CatalogScanner implements Replayable, AutoCloseable {
     startLoop();
     metrics = new MetricsServer(registry, metricsPort, this::isRunning);
     platform.addLocal("catalog-scanner metrics", metrics.port());
-    metrics.mount("/state/digest", StateDigest.handler(() -> StateDigest.total(digest())));
+    metrics.mount("/state/digest", StateDigestRoute.handler(() -> StateDigest.total(digest())));
     if (!config.rescanInterval().isZero()) {
       long every = config.rescanInterval().toMillis();
       periodic.scheduleAtFixedRate(this::rescanAll, every, every, TimeUnit.MILLISECONDS);
