@@ -20,7 +20,7 @@ import io.datadock.runtime.replay.ReplayTargets;
 import io.datadock.runtime.replay.Replayable;
 import io.datadock.runtime.replay.StateDigest;
 import io.datadock.runtime.replay.StateNotReadableYet;
-import io.datadock.runtime.resolution.ResolutionClient;
+import io.datadock.runtime.resolution.CredentialResolutionClient;
 import io.datadock.schemas.Topics;
 import io.datadock.schemas.catalog.ScanRequest;
 import io.datadock.schemas.depot.DepotEvent;
@@ -120,14 +120,15 @@ public final class CatalogScanner implements Replayable, AutoCloseable {
     this.store = new CatalogStore(config.bootstrapServers(), config.topicPrefix());
     this.depots = new DepotDirectory(config.bootstrapServers(), config.topicPrefix());
     this.publisher = new CatalogPublisher(config.bootstrapServers(), config.topicPrefix());
-    ResolutionClient resolution =
-        new ResolutionClient(config.resolutionUrl(), config.serviceToken(), Duration.ofSeconds(10));
+    CredentialResolutionClient resolution =
+        new CredentialResolutionClient(
+            config.resolutionUrl(), config.serviceToken(), Duration.ofSeconds(10));
     this.job =
         new ScanJob(
             store,
             publisher,
             (secret, depot) -> {
-              ResolutionClient.Resolved resolved =
+              CredentialResolutionClient.Resolved resolved =
                   resolution.resolveWithFiles(secret, "scan", depot);
               return new Credentials(resolved.data(), resolved.files());
             },

@@ -12,7 +12,7 @@ import io.datadock.runtime.metrics.MetricsServer;
 import io.datadock.runtime.metrics.ServiceMetrics;
 import io.datadock.runtime.replay.ReplayAgent;
 import io.datadock.runtime.replay.ReplayTargets;
-import io.datadock.runtime.resolution.ResolutionClient;
+import io.datadock.runtime.resolution.CredentialResolutionClient;
 import io.datadock.runtime.streams.StoreDigest;
 import io.datadock.runtime.streams.StreamsApp;
 import io.datadock.runtime.streams.StreamsSettings;
@@ -83,7 +83,7 @@ public final class DepotService implements AutoCloseable {
     CheckRunner runner =
         new CheckRunner(
             CredentialResolver.of(
-                new ResolutionClient(
+                new CredentialResolutionClient(
                     config.resolutionUrl(), config.serviceToken(), Duration.ofSeconds(10))),
             ConnectionChecks::forType,
             config.egress().egress(platform),
