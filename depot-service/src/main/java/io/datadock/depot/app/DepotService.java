@@ -4,7 +4,7 @@ import io.datadock.connectors.ConnectionChecks;
 import io.datadock.connectors.egress.PlatformEndpoints;
 import io.datadock.depot.topology.DepotTopology;
 import io.datadock.depot.validation.CheckRunner;
-import io.datadock.depot.validation.ConnectionValidator;
+import io.datadock.depot.validation.ValidationRequestConsumer;
 import io.datadock.depot.validation.CredentialResolver;
 import io.datadock.runtime.http.StateDigestRoute;
 import io.datadock.runtime.kafka.TopicProvisioner;
@@ -39,7 +39,7 @@ public final class DepotService implements AutoCloseable {
   private final CompletableFuture<Void> running = new CompletableFuture<>();
   private StreamsApp app;
   private ReplayAgent replay;
-  private ConnectionValidator validator;
+  private ValidationRequestConsumer validator;
 
   private final int metricsPort;
   private final PlatformEndpoints platform;
@@ -90,7 +90,7 @@ public final class DepotService implements AutoCloseable {
             config.checkTimeout(),
             Clock.systemUTC());
     validator =
-        new ConnectionValidator(
+        new ValidationRequestConsumer(
             config.bootstrapServers(),
             config.topicPrefix(),
             config.applicationId() + "-validator",
