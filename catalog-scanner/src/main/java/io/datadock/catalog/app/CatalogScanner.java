@@ -8,12 +8,12 @@ import io.datadock.catalog.view.DepotDirectory;
 import io.datadock.connectors.Credentials;
 import io.datadock.connectors.egress.PlatformEndpoints;
 import io.datadock.connectors.scan.MetadataScanners;
-import io.datadock.runtime.http.StateDigestRoute;
 import io.datadock.runtime.kafka.KafkaSettings;
 import io.datadock.runtime.kafka.OffsetTracker;
 import io.datadock.runtime.kafka.TopicProvisioner;
 import io.datadock.runtime.metrics.MetricsServer;
 import io.datadock.runtime.metrics.ServiceMetrics;
+import io.datadock.runtime.metrics.StateDigestHandler;
 import io.datadock.runtime.replay.ReplayAgent;
 import io.datadock.runtime.replay.ReplayBoundary;
 import io.datadock.runtime.replay.ReplayTargets;
@@ -193,7 +193,7 @@ public final class CatalogScanner implements Replayable, AutoCloseable {
     startLoop();
     metrics = new MetricsServer(registry, metricsPort, this::isRunning);
     platform.addLocal("catalog-scanner metrics", metrics.port());
-    metrics.mount("/state/digest", StateDigestRoute.handler(() -> StateDigest.total(digest())));
+    metrics.mount("/state/digest", new StateDigestHandler(() -> StateDigest.total(digest())));
     if (!config.rescanInterval().isZero()) {
       long every = config.rescanInterval().toMillis();
       periodic.scheduleAtFixedRate(this::rescanAll, every, every, TimeUnit.MILLISECONDS);

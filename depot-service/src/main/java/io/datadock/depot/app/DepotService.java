@@ -6,10 +6,10 @@ import io.datadock.depot.topology.DepotTopology;
 import io.datadock.depot.validation.CheckRunner;
 import io.datadock.depot.validation.CredentialResolver;
 import io.datadock.depot.validation.ValidationRequestConsumer;
-import io.datadock.runtime.http.StateDigestRoute;
 import io.datadock.runtime.kafka.TopicProvisioner;
 import io.datadock.runtime.metrics.MetricsServer;
 import io.datadock.runtime.metrics.ServiceMetrics;
+import io.datadock.runtime.metrics.StateDigestHandler;
 import io.datadock.runtime.replay.ReplayAgent;
 import io.datadock.runtime.replay.ReplayTargets;
 import io.datadock.runtime.resolution.CredentialResolutionClient;
@@ -122,7 +122,7 @@ public final class DepotService implements AutoCloseable {
     app.running().thenRun(() -> running.complete(null));
     metrics = new MetricsServer(registry, metricsPort, this::isRunning);
     platform.addLocal("depot-service metrics", metrics.port());
-    metrics.mount("/state/digest", StateDigestRoute.handler(app::totalDigest));
+    metrics.mount("/state/digest", new StateDigestHandler(app::totalDigest));
     replay =
         new ReplayAgent(
             config.bootstrapServers(),

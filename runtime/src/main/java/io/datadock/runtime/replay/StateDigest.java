@@ -34,10 +34,6 @@ public record StateDigest(long entries, String sha256) {
     return byPartition.values().stream().reduce(EMPTY, StateDigest::plus);
   }
 
-  public String json() {
-    return "{\"entries\":" + entries + ",\"sha256\":\"" + sha256 + "\"}";
-  }
-
   public static Builder builder() {
     return new Builder();
   }

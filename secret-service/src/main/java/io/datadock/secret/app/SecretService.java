@@ -4,11 +4,11 @@ import io.datadock.core.crypto.KeyRing;
 import io.datadock.core.crypto.MissingKeyException;
 import io.datadock.runtime.http.OperationsRoutes;
 import io.datadock.runtime.http.ServiceHttpServer;
-import io.datadock.runtime.http.StateDigestRoute;
 import io.datadock.runtime.identity.IdentityDirectory;
 import io.datadock.runtime.kafka.FreePorts;
 import io.datadock.runtime.kafka.TopicProvisioner;
 import io.datadock.runtime.metrics.ServiceMetrics;
+import io.datadock.runtime.metrics.StateDigestHandler;
 import io.datadock.runtime.replay.ReplayAgent;
 import io.datadock.runtime.replay.ReplayTargets;
 import io.datadock.runtime.streams.StoreDigest;
@@ -164,7 +164,7 @@ public final class SecretService implements AutoCloseable {
               new ResolutionRoutes(resolution).mount(router);
               new KeyAdminRoutes(rotation, callers).mount(router);
             });
-    listener.mount("/internal/v1/state/digest", StateDigestRoute.handler(app::totalDigest));
+    listener.mount("/internal/v1/state/digest", new StateDigestHandler(app::totalDigest));
     LOG.info("credential resolution listening on {}:{}", self.host(), self.port());
     LOG.info(
         "secret-service started applicationId={} keyId={}",
