@@ -16,7 +16,7 @@ import io.datadock.gateway.kafka.ReplyRouter;
 import io.datadock.gateway.limits.RateLimiter;
 import io.datadock.gateway.replay.ReplayCoordinator;
 import io.datadock.gateway.sealing.PublicKeyDirectory;
-import io.datadock.gateway.secrets.ResolutionClient;
+import io.datadock.gateway.secrets.UnsanitizeClient;
 import io.datadock.gateway.view.CatalogView;
 import io.datadock.gateway.view.ResourceView;
 import io.datadock.runtime.identity.IdentityDirectory;
@@ -152,7 +152,7 @@ public final class GatewayServer implements AutoCloseable {
             new ApiKeyVerifier(directory, new AdminTokenVerifier(config.adminToken())),
             readiness,
             config.maxBodyBytes(),
-            new ResolutionClient(vertx, config.resolutionUrl()),
+            new UnsanitizeClient(vertx, config.resolutionUrl()),
             catalog,
             publisher,
             new IdentityServices(directory, identityWriter, new AccessRevalidation(view, commands)),

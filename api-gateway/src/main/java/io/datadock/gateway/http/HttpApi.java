@@ -15,7 +15,7 @@ import io.datadock.gateway.kafka.CommandPublisher;
 import io.datadock.gateway.limits.BudgetKey;
 import io.datadock.gateway.limits.RateLimiter;
 import io.datadock.gateway.replay.ReplayCoordinator;
-import io.datadock.gateway.secrets.ResolutionClient;
+import io.datadock.gateway.secrets.UnsanitizeClient;
 import io.datadock.gateway.view.CatalogView;
 import io.datadock.gateway.view.ResourceView;
 import io.datadock.gateway.watch.WatchHub;
@@ -67,7 +67,7 @@ public final class HttpApi {
   private final TokenVerifier tokens;
   private final Map<String, BooleanSupplier> readiness;
   private final int maxBodyBytes;
-  private final ResolutionClient resolution;
+  private final UnsanitizeClient resolution;
   private final CatalogApi catalog;
   private final IdentityApi identity;
   private final GrantApi grants;
@@ -85,7 +85,7 @@ public final class HttpApi {
       TokenVerifier tokens,
       Map<String, BooleanSupplier> readiness,
       int maxBodyBytes,
-      ResolutionClient resolution,
+      UnsanitizeClient resolution,
       CatalogView catalogView,
       CommandPublisher publisher,
       IdentityServices identityServices,

@@ -22,7 +22,7 @@ import io.datadock.runtime.metrics.StateDigestHandler;
 import io.datadock.runtime.replay.ReplayAgent;
 import io.datadock.runtime.replay.ReplayTargets;
 import io.datadock.runtime.replay.StateDigest;
-import io.datadock.runtime.resolution.ResolutionClient;
+import io.datadock.runtime.resolution.CredentialResolutionClient;
 import io.datadock.schemas.Topics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
@@ -129,13 +129,15 @@ public final class CatalogScanner implements AutoCloseable {
   }
 
   private ScanJob scanJob() {
-    ResolutionClient resolution =
-        new ResolutionClient(config.resolutionUrl(), config.serviceToken(), Duration.ofSeconds(10));
+    CredentialResolutionClient resolution =
+        new CredentialResolutionClient(
+            config.resolutionUrl(), config.serviceToken(), Duration.ofSeconds(10));
     return new ScanJob(
         store,
         publisher,
         (secret, depot) -> {
-          ResolutionClient.Resolved resolved = resolution.resolveWithFiles(secret, "scan", depot);
+          CredentialResolutionClient.Resolved resolved =
+              resolution.resolveWithFiles(secret, "scan", depot);
           return new Credentials(resolved.data(), resolved.files());
         },
         MetadataScanners::forType,

@@ -14,7 +14,7 @@ import io.datadock.connectors.scan.DatasetMeta;
 import io.datadock.connectors.scan.MetadataScanner;
 import io.datadock.connectors.scan.ScanFilter;
 import io.datadock.connectors.scan.ScanResult;
-import io.datadock.runtime.resolution.ResolutionClient.ResolutionException;
+import io.datadock.runtime.resolution.CredentialResolutionClient.ResolutionException;
 import io.datadock.schemas.catalog.CatalogEventType;
 import io.datadock.schemas.catalog.Dataset;
 import io.datadock.schemas.catalog.ScanRun;

@@ -22,13 +22,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
-import java.util.StringJoiner;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,30 +33,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The shared shape of every JDBC check: a TCP reach and a JDBC login (both through {@link
  * JdbcLogin}, which the metadata scanners use too), the collections listed through {@link
- * DatabaseMetaData}, and a permission probe. A family says how to build its URL, how to bound its
- * driver's timeouts, which vendor error codes mean what, and which collections are its own system
- * ones.
+ * DatabaseMetaData} ({@link VisibleCollections}), and a permission probe. A family says how to
+ * build its URL (its {@code params} through {@link JdbcParams}), how to bound its driver's
+ * timeouts, which vendor error codes mean what ({@link VendorCodes}), and which collections are its
+ * own system ones.
  */
 abstract class JdbcCheck implements ConnectionCheck {
 
   private static final Logger LOG = LoggerFactory.getLogger(JdbcCheck.class);
-  private static final int NAMES_SHOWN = 5;
-
-  /** How a failed login is reported. */
-  enum LoginFailure {
-    /** Wrong user or password: {@link io.datadock.connectors.CheckSteps#AUTHENTICATE} fails. */
-    BAD_CREDENTIALS,
-    /** Logged in but may not use the database: {@code PERMISSION} fails. */
-    NO_ACCESS,
-    /** The database (or service) does not exist. */
-    UNKNOWN_DATABASE,
-    OTHER
-  }
-
-  /** Vendor error codes ({@link SQLException#getErrorCode()}) by what they mean. */
-  record VendorCodes(Set<Integer> badCredentials, Set<Integer> noAccess, Set<Integer> unknown) {
-    static final VendorCodes NONE = new VendorCodes(Set.of(), Set.of(), Set.of());
-  }
 
   /** The canonical source type, for logs. */
   abstract String type();
@@ -142,7 +123,10 @@ abstract class JdbcCheck implements ConnectionCheck {
 
   /** The message of a passed permission probe. */
   String permissionPassed(String user, List<String> visible) {
-    return "user '" + user + "' can use " + count(visible.size(), collectionNoun());
+    return "user '"
+        + user
+        + "' can use "
+        + VisibleCollections.count(visible.size(), collectionNoun());
   }
 
   @Override
@@ -199,14 +183,18 @@ abstract class JdbcCheck implements ConnectionCheck {
       Connection open, String user, Credentials credentials, Deadline deadline, CheckRun run) {
     List<String> visible;
     try {
-      visible = deadline.call(() -> visibleCollections(open.getMetaData()), ignored -> {});
+      visible =
+          deadline.call(
+              () ->
+                  VisibleCollections.of(collections(open.getMetaData()), this::isSystemCollection),
+              ignored -> {});
     } catch (TimeoutException e) {
       return run.fail(LIST, "no answer within " + deadline.describe());
     } catch (Exception e) {
       return run.fail(
           LIST, "cannot list " + collectionNoun() + "s: " + SafeMessages.of(e, credentials));
     }
-    run.pass(LIST, describeVisible(visible));
+    run.pass(LIST, VisibleCollections.describe(visible, collectionNoun()));
 
     Optional<String> problem;
     try {
@@ -221,99 +209,13 @@ abstract class JdbcCheck implements ConnectionCheck {
         : run.pass(PERMISSION, permissionPassed(user, visible)).report();
   }
 
-  /** Classifies by SQLState first (class 28, 42501, 3D000), then by the family's vendor codes. */
+  /** What a refused login means, by SQLState and the family's vendor codes. */
   LoginFailure classify(SQLException error) {
-    VendorCodes codes = vendorCodes();
-    Throwable t = error;
-    for (int depth = 0; t != null && depth < 10; t = next(t), depth++) {
-      if (t instanceof SQLException sql) {
-        String state = sql.getSQLState() == null ? "" : sql.getSQLState();
-        int code = sql.getErrorCode();
-        if (state.startsWith("28") || codes.badCredentials().contains(code)) {
-          return LoginFailure.BAD_CREDENTIALS;
-        }
-        if (state.equals("42501") || codes.noAccess().contains(code)) {
-          return LoginFailure.NO_ACCESS;
-        }
-        if (state.equals("3D000") || codes.unknown().contains(code)) {
-          return LoginFailure.UNKNOWN_DATABASE;
-        }
-      }
-    }
-    return LoginFailure.OTHER;
+    return vendorCodes().classify(error);
   }
 
-  private List<String> visibleCollections(DatabaseMetaData metaData) throws SQLException {
-    List<String> visible = new ArrayList<>();
-    for (String name : collections(metaData)) {
-      if (name != null && !isSystemCollection(name)) {
-        visible.add(name);
-      }
-    }
-    visible.sort(String.CASE_INSENSITIVE_ORDER);
-    return visible;
-  }
-
-  private String describeVisible(List<String> visible) {
-    String counted = count(visible.size(), collectionNoun()) + " visible";
-    if (visible.isEmpty()) {
-      return counted;
-    }
-    StringJoiner names = new StringJoiner(", ", counted + ": ", "");
-    visible.stream().limit(NAMES_SHOWN).forEach(names::add);
-    String shown = names.toString();
-    return visible.size() > NAMES_SHOWN
-        ? shown + " and " + (visible.size() - NAMES_SHOWN) + " more"
-        : shown;
-  }
-
-  static String count(int n, String noun) {
-    return n + " " + noun + (n == 1 ? "" : "s");
-  }
-
-  /**
-   * The {@code params} the driver allows ({@link JdbcDriver#param}), under the driver's spelling,
-   * in their given order. Others are dropped and logged by name: a key off the allowlist, a value
-   * that is not a plain scalar or that holds the driver's separators ({@link
-   * JdbcDriver#allowsValue}).
-   */
+  /** The {@code params} the driver allows, in their given order ({@link JdbcParams}). */
   Map<String, String> params(SourceConnection connection) {
-    JdbcDriver driver = driver(connection);
-    Map<String, String> params = new LinkedHashMap<>();
-    if (connection.fields().get("params") instanceof Map<?, ?> map) {
-      map.forEach(
-          (k, v) -> {
-            if (k == null || v == null) {
-              return;
-            }
-            Optional<String> name = driver.param(k.toString());
-            String value = v.toString();
-            if (name.isEmpty()) {
-              dropped(k, "not a property passed to the " + driver.subprotocol() + " driver");
-            } else if (!(v instanceof String || v instanceof Number || v instanceof Boolean)
-                || !driver.allowsValue(value)) {
-              dropped(k, "its value is not a plain value for the " + driver.subprotocol() + " URL");
-            } else {
-              params.put(name.get(), value);
-            }
-          });
-    }
-    return params;
-  }
-
-  private void dropped(Object key, String reason) {
-    String name = key.toString();
-    LOG.warn(
-        "jdbc param dropped type={} param={} reason={}",
-        type(),
-        name.length() <= 64 ? name : name.substring(0, 64) + "...",
-        reason);
-  }
-
-  private static Throwable next(Throwable t) {
-    if (t instanceof SQLException sql && sql.getNextException() != null) {
-      return sql.getNextException();
-    }
-    return t.getCause();
+    return JdbcParams.allowed(driver(connection), connection.fields().get("params"), type());
   }
 }

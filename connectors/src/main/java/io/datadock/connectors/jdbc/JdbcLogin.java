@@ -9,7 +9,6 @@ import io.datadock.connectors.SourceConnection;
 import io.datadock.connectors.TcpReach;
 import io.datadock.connectors.egress.EgressDeniedException;
 import io.datadock.connectors.egress.EgressGate;
-import io.datadock.connectors.jdbc.JdbcCheck.LoginFailure;
 import io.datadock.core.manifest.depot.JdbcDriver;
 import java.io.IOException;
 import java.net.InetSocketAddress;

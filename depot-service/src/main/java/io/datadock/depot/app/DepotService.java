@@ -4,15 +4,15 @@ import io.datadock.connectors.ConnectionChecks;
 import io.datadock.connectors.egress.PlatformEndpoints;
 import io.datadock.depot.topology.DepotTopology;
 import io.datadock.depot.validation.CheckRunner;
-import io.datadock.depot.validation.ConnectionValidator;
 import io.datadock.depot.validation.CredentialResolver;
+import io.datadock.depot.validation.ValidationRequestConsumer;
 import io.datadock.runtime.kafka.TopicProvisioner;
 import io.datadock.runtime.metrics.MetricsServer;
 import io.datadock.runtime.metrics.ServiceMetrics;
 import io.datadock.runtime.metrics.StateDigestHandler;
 import io.datadock.runtime.replay.ReplayAgent;
 import io.datadock.runtime.replay.ReplayTargets;
-import io.datadock.runtime.resolution.ResolutionClient;
+import io.datadock.runtime.resolution.CredentialResolutionClient;
 import io.datadock.runtime.streams.StoreDigest;
 import io.datadock.runtime.streams.StreamsApp;
 import io.datadock.runtime.streams.StreamsSettings;
@@ -39,7 +39,7 @@ public final class DepotService implements AutoCloseable {
   private final CompletableFuture<Void> running = new CompletableFuture<>();
   private StreamsApp app;
   private ReplayAgent replay;
-  private ConnectionValidator validator;
+  private ValidationRequestConsumer validator;
 
   private final int metricsPort;
   private final PlatformEndpoints platform;
@@ -83,14 +83,14 @@ public final class DepotService implements AutoCloseable {
     CheckRunner runner =
         new CheckRunner(
             CredentialResolver.of(
-                new ResolutionClient(
+                new CredentialResolutionClient(
                     config.resolutionUrl(), config.serviceToken(), Duration.ofSeconds(10))),
             ConnectionChecks::forType,
             config.egress().egress(platform),
             config.checkTimeout(),
             Clock.systemUTC());
     validator =
-        new ConnectionValidator(
+        new ValidationRequestConsumer(
             config.bootstrapServers(),
             config.topicPrefix(),
             config.applicationId() + "-validator",

@@ -12,7 +12,7 @@ import io.datadock.connectors.Deadline;
 import io.datadock.connectors.SourceConnection;
 import io.datadock.connectors.UnsafeConnectionField;
 import io.datadock.connectors.egress.Egress;
-import io.datadock.runtime.resolution.ResolutionClient;
+import io.datadock.runtime.resolution.CredentialResolutionClient;
 import io.datadock.schemas.depot.DepotCheckStep;
 import io.datadock.schemas.depot.ValidationRequest;
 import io.datadock.schemas.depot.ValidationResult;
@@ -113,7 +113,7 @@ public final class CheckRunner {
                         ? ""
                         : ", files " + credentials.files().keySet())
                     + ")"));
-      } catch (ResolutionClient.ResolutionException e) {
+      } catch (CredentialResolutionClient.ResolutionException e) {
         steps.add(step(RESOLVE, "failed", e.getMessage()));
         return result(request, false, true, steps, started);
       }

@@ -1,8 +1,8 @@
 package io.datadock.depot.validation;
 
 import io.datadock.connectors.Credentials;
-import io.datadock.runtime.resolution.ResolutionClient;
-import io.datadock.runtime.resolution.ResolutionClient.ResolutionException;
+import io.datadock.runtime.resolution.CredentialResolutionClient;
+import io.datadock.runtime.resolution.CredentialResolutionClient.ResolutionException;
 
 /** Reads a secret's values for one purpose on behalf of a depot that references it. */
 @FunctionalInterface
@@ -15,9 +15,10 @@ public interface CredentialResolver {
   Credentials resolve(String secretKey, String purpose, String depotKey);
 
   /** Through secret-service's credential resolution: the secret's fields and its files. */
-  static CredentialResolver of(ResolutionClient client) {
+  static CredentialResolver of(CredentialResolutionClient client) {
     return (secret, purpose, depot) -> {
-      ResolutionClient.Resolved resolved = client.resolveWithFiles(secret, purpose, depot);
+      CredentialResolutionClient.Resolved resolved =
+          client.resolveWithFiles(secret, purpose, depot);
       return new Credentials(resolved.data(), resolved.files());
     };
   }

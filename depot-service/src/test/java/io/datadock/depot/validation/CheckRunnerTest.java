@@ -13,7 +13,7 @@ import io.datadock.connectors.egress.EgressGate;
 import io.datadock.connectors.egress.EgressPolicy;
 import io.datadock.connectors.egress.FileRoots;
 import io.datadock.connectors.egress.PlatformEndpoints;
-import io.datadock.runtime.resolution.ResolutionClient;
+import io.datadock.runtime.resolution.CredentialResolutionClient;
 import io.datadock.schemas.depot.DepotCheckStep;
 import io.datadock.schemas.depot.ValidationRequest;
 import io.datadock.schemas.depot.ValidationResult;
@@ -143,7 +143,8 @@ class CheckRunnerTest {
     ValidationResult result =
         runner(
                 (s, p, d) -> {
-                  throw new ResolutionClient.ResolutionException("secret-service refused (403)");
+                  throw new CredentialResolutionClient.ResolutionException(
+                      "secret-service refused (403)");
                 },
                 passing)
             .run(request("postgres", SECRET, List.of()));

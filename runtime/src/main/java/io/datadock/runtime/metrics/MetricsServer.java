@@ -1,76 +1,45 @@
 package io.datadock.runtime.metrics;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import com.sun.net.httpserver.HttpServer;
+import io.datadock.runtime.http.OperationsRoutes;
+import io.datadock.runtime.http.ServiceHttpServer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
 import java.util.function.BooleanSupplier;
 
 /**
- * {@code GET /metrics} (Prometheus text format), {@code /healthz} and {@code /readyz} for a service
- * without an HTTP listener of its own.
+ * The operations listener of a service without an HTTP listener of its own: {@code GET /metrics}
+ * (Prometheus text format), {@code /healthz} and {@code /readyz} ({@link OperationsRoutes}), and
+ * whatever operator endpoint the service mounts (a state digest).
  */
 public final class MetricsServer implements AutoCloseable {
 
-  private final HttpServer server;
+  private static final int WORKERS = 2;
+
+  private final ServiceHttpServer server;
 
   /**
    * @param port the port, 0 for a free one
    * @param ready what {@code /readyz} reports
+   * @throws java.io.UncheckedIOException when the port cannot be listened on
    */
   public MetricsServer(PrometheusMeterRegistry registry, int port, BooleanSupplier ready) {
-    try {
-      server = HttpServer.create(new InetSocketAddress(port), 16);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot listen for metrics on port " + port, e);
-    }
-    server.createContext("/metrics", handler(registry));
-    server.createContext("/healthz", liveness());
-    server.createContext("/readyz", readiness(ready));
-    server.start();
+    this.server =
+        ServiceHttpServer.start(
+            "metrics", port, WORKERS, new OperationsRoutes(registry, ready), router -> {});
   }
 
-  /** {@code /healthz}: the process answers. */
-  public static HttpHandler liveness() {
-    return exchange -> answer(exchange, 200, "ok\n");
-  }
-
-  /** {@code /readyz}: 200 while {@code ready} holds (its Streams app RUNNING), else 503. */
-  public static HttpHandler readiness(BooleanSupplier ready) {
-    return exchange -> {
-      boolean now = ready.getAsBoolean();
-      answer(exchange, now ? 200 : 503, now ? "ready\n" : "not ready\n");
-    };
-  }
-
-  /** The handler serving a registry's scrape: also mounted on services' own listeners. */
-  public static HttpHandler handler(PrometheusMeterRegistry registry) {
-    return exchange -> answer(exchange, 200, registry.scrape());
-  }
-
-  private static void answer(HttpExchange exchange, int status, String body) throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
-    exchange.sendResponseHeaders(status, bytes.length);
-    exchange.getResponseBody().write(bytes);
-    exchange.close();
-  }
-
-  /** Serves another operator endpoint on the same listener (a state digest). */
-  public void mount(String path, HttpHandler handler) {
-    server.createContext(path, handler);
+  /** Serves another operator endpoint on the same listener (a state digest), off the event loop. */
+  public void mount(String path, Handler<RoutingContext> handler) {
+    server.mount(path, handler);
   }
 
   public int port() {
-    return server.getAddress().getPort();
+    return server.port();
   }
 
   @Override
   public void close() {
-    server.stop(0);
+    server.close();
   }
 }

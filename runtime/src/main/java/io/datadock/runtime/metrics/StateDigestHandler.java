@@ -1,18 +1,19 @@
 package io.datadock.runtime.metrics;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
+import io.datadock.runtime.http.Replies;
 import io.datadock.runtime.replay.StateDigest;
-import java.io.IOException;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 
 /**
  * {@code GET} → this instance's {@link StateDigest} as {@code {"entries", "sha256"}}, or 503 while
  * the state cannot be read (a rebalance or a replay in progress). Mounted on a service's operator
- * listener: {@link MetricsServer} (depot-service, the scanner) or secret-service's internal one.
+ * listener, off the event loop (a digest reads the whole store): {@link MetricsServer}
+ * (depot-service, the scanner) or secret-service's internal one.
  */
-public final class StateDigestHandler implements HttpHandler {
+public final class StateDigestHandler implements Handler<RoutingContext> {
 
   private final Supplier<StateDigest> digest;
 
@@ -25,21 +26,16 @@ public final class StateDigestHandler implements HttpHandler {
   }
 
   @Override
-  public void handle(HttpExchange exchange) throws IOException {
-    byte[] body;
+  public void handle(RoutingContext ctx) {
+    String body;
     int status;
     try {
-      body = json(digest.get()).getBytes(StandardCharsets.UTF_8);
+      body = json(digest.get());
       status = 200;
     } catch (RuntimeException e) {
-      body =
-          ("{\"error\":\"state not available: " + e.getClass().getSimpleName() + "\"}")
-              .getBytes(StandardCharsets.UTF_8);
+      body = "{\"error\":\"state not available: " + e.getClass().getSimpleName() + "\"}";
       status = 503;
     }
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.sendResponseHeaders(status, body.length);
-    exchange.getResponseBody().write(body);
-    exchange.close();
+    Replies.json(ctx, status, body.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -2,10 +2,11 @@ package io.datadock.secret.app;
 
 import io.datadock.core.crypto.KeyRing;
 import io.datadock.core.crypto.MissingKeyException;
+import io.datadock.runtime.http.OperationsRoutes;
+import io.datadock.runtime.http.ServiceHttpServer;
 import io.datadock.runtime.identity.IdentityDirectory;
 import io.datadock.runtime.kafka.FreePorts;
 import io.datadock.runtime.kafka.TopicProvisioner;
-import io.datadock.runtime.metrics.MetricsServer;
 import io.datadock.runtime.metrics.ServiceMetrics;
 import io.datadock.runtime.metrics.StateDigestHandler;
 import io.datadock.runtime.replay.ReplayAgent;
@@ -15,15 +16,17 @@ import io.datadock.runtime.streams.StreamsApp;
 import io.datadock.runtime.streams.StreamsSettings;
 import io.datadock.schemas.Topics;
 import io.datadock.schemas.secret.SecretState;
+import io.datadock.secret.internal.Callers;
 import io.datadock.secret.resolution.AccessAuditor;
-import io.datadock.secret.resolution.ResolutionServer;
+import io.datadock.secret.resolution.CredentialResolution;
+import io.datadock.secret.resolution.OwnerForwarder;
+import io.datadock.secret.resolution.ResolutionRoutes;
+import io.datadock.secret.resolution.StreamsSecretPartitions;
 import io.datadock.secret.rotation.CommandProducer;
-import io.datadock.secret.rotation.KeyAdminHandler;
+import io.datadock.secret.rotation.KeyAdminRoutes;
 import io.datadock.secret.rotation.KeyRotation;
 import io.datadock.secret.topology.SecretTopology;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
@@ -43,6 +46,9 @@ public final class SecretService implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(SecretService.class);
 
+  /** Threads answering resolutions: each waits for its audit record's ack. */
+  private static final int LISTENER_WORKERS = 4;
+
   private final SecretServiceConfig config;
   private final KeyRing keyRing;
   private final CompletableFuture<Void> running = new CompletableFuture<>();
@@ -50,7 +56,7 @@ public final class SecretService implements AutoCloseable {
   private StreamsApp app;
   private ReplayAgent replay;
   private AccessAuditor auditor;
-  private ResolutionServer resolution;
+  private ServiceHttpServer listener;
   private CommandProducer commandProducer;
   private IdentityDirectory directory;
 
@@ -132,26 +138,34 @@ public final class SecretService implements AutoCloseable {
     auditor =
         new AccessAuditor(
             config.bootstrapServers(), config.topicPrefix(), 5_000, Clock.systemUTC());
-    try {
-      directory =
-          new IdentityDirectory(config.bootstrapServers(), config.topicPrefix(), Clock.systemUTC())
-              .start();
-      resolution =
-          new ResolutionServer(
-              app.current(), self, config.callerTokens(), auditor, keyRing::open, directory);
-      commandProducer = new CommandProducer(config.bootstrapServers(), config.topicPrefix());
-      KeyRotation rotation =
-          new KeyRotation(
-              app.current(), keyRing, publisher, commandProducer::send, Clock.systemUTC());
-      resolution.mount(KeyAdminHandler.PATH, new KeyAdminHandler(rotation, config.callerTokens()));
-      resolution.mount("/metrics", MetricsServer.handler(metrics));
-      resolution.mount("/healthz", MetricsServer.liveness());
-      resolution.mount("/readyz", MetricsServer.readiness(this::isRunning));
-      resolution.mount("/internal/v1/state/digest", new StateDigestHandler(app::totalDigest));
-      resolution.start();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot listen for credential resolution on " + self, e);
-    }
+    directory =
+        new IdentityDirectory(config.bootstrapServers(), config.topicPrefix(), Clock.systemUTC())
+            .start();
+    commandProducer = new CommandProducer(config.bootstrapServers(), config.topicPrefix());
+    KeyRotation rotation =
+        new KeyRotation(
+            app.current(), keyRing, publisher, commandProducer::send, Clock.systemUTC());
+    Callers callers = new Callers(config.callerTokens(), directory::verify);
+    CredentialResolution resolution =
+        new CredentialResolution(
+            self,
+            callers,
+            auditor,
+            new StreamsSecretPartitions(app.current()),
+            new OwnerForwarder(self),
+            keyRing::open);
+    listener =
+        ServiceHttpServer.start(
+            "credential resolution",
+            self.port(),
+            LISTENER_WORKERS,
+            new OperationsRoutes(metrics, this::isRunning),
+            router -> {
+              new ResolutionRoutes(resolution).mount(router);
+              new KeyAdminRoutes(rotation, callers).mount(router);
+            });
+    listener.mount("/internal/v1/state/digest", new StateDigestHandler(app::totalDigest));
+    LOG.info("credential resolution listening on {}:{}", self.host(), self.port());
     LOG.info(
         "secret-service started applicationId={} keyId={}",
         config.applicationId(),
@@ -175,15 +189,15 @@ public final class SecretService implements AutoCloseable {
     return keyRing;
   }
 
-  /** The port of the credential resolution endpoint. */
+  /** The port of the internal listener: credential resolution, key administration, operations. */
   public int resolutionPort() {
-    return resolution.port();
+    return listener.port();
   }
 
   @Override
   public void close() {
-    if (resolution != null) {
-      resolution.close();
+    if (listener != null) {
+      listener.close();
     }
     if (auditor != null) {
       auditor.close();

@@ -4,11 +4,8 @@ import io.datadock.core.crypto.SealingException;
 import io.datadock.core.crypto.SecretPayloads;
 import io.datadock.core.error.ErrorCode;
 import io.datadock.schemas.reference.ReferenceReplyType;
-import io.datadock.schemas.resource.CommandResult;
 import io.datadock.schemas.resource.Outcome;
-import io.datadock.schemas.resource.ResourceState;
 import io.datadock.schemas.secret.SecretCommand;
-import io.datadock.schemas.secret.SecretEvent;
 import io.datadock.schemas.secret.SecretEventType;
 import io.datadock.schemas.secret.SecretSpec;
 import io.datadock.schemas.secret.SecretState;
@@ -16,23 +13,25 @@ import io.datadock.secret.reference.ReferenceDecider;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
-import java.util.TreeSet;
 
 /**
  * The secret lifecycle as a pure function: current state + command → decision. No Kafka types, no
  * clock, no randomness: times come from the command and versions from the caller, so replaying the
  * same commands yields the same decisions (which is what lets the gateway read replies before the
- * exactly-once transaction commits).
+ * exactly-once transaction commits). The records it decides on are built by {@link SecretEvents},
+ * {@link SecretResults} and {@link SecretResourceStates}; "the same spec" is {@link
+ * SpecComparison}'s.
  */
 public final class SecretDecider {
 
   public static final String STATUS_ACTIVE = "active";
 
   private final PayloadOpener opener;
+  private final SpecComparison specs;
 
   public SecretDecider(PayloadOpener opener) {
     this.opener = opener;
+    this.specs = new SpecComparison(opener);
   }
 
   /**
@@ -47,6 +46,10 @@ public final class SecretDecider {
       case RESEAL -> reseal(current, command);
       case APPLY -> apply(current, command, nextVersion);
     };
+  }
+
+  public static byte[] associatedData(String resourceKey) {
+    return resourceKey.getBytes(StandardCharsets.UTF_8);
   }
 
   /**
@@ -77,22 +80,18 @@ public final class SecretDecider {
             "secret.data");
       }
     } catch (SealingException e) {
-      return unopenable(command, e);
+      return SecretDecision.rejected(SecretResults.unopenable(command, e));
     }
     SecretSpec resealed =
         SecretSpec.newBuilder(current.getSpec()).setSealed(command.getSpec().getSealed()).build();
-    SecretState state = SecretState.newBuilder(current).setSpec(resealed).build();
-    CommandResult result =
-        CommandResult.newBuilder(
-                result(
-                    command,
-                    Outcome.UNCHANGED,
-                    current.getResourceVersion(),
-                    current.getGeneration()))
-            .setStatus("resealed")
-            .build();
-    return new SecretDecision(
-        SecretDecision.Store.PUT, state, null, null, false, current.getResourceVersion(), result);
+    return SecretDecision.resealed(
+        SecretState.newBuilder(current).setSpec(resealed).build(),
+        SecretResults.accepted(
+            command,
+            Outcome.UNCHANGED,
+            current.getResourceVersion(),
+            current.getGeneration(),
+            "resealed"));
   }
 
   private SecretDecision apply(SecretState current, SecretCommand command, long nextVersion) {
@@ -115,9 +114,9 @@ public final class SecretDecider {
     try {
       plaintext = opener.open(spec.getSealed(), aad);
     } catch (SealingException e) {
-      return unopenable(command, e);
+      return SecretDecision.rejected(SecretResults.unopenable(command, e));
     }
-    if (!keysMatch(spec, SecretPayloads.decode(plaintext))) {
+    if (!SpecComparison.keysMatch(spec, SecretPayloads.decode(plaintext))) {
       return rejected(
           command,
           ErrorCode.INVALID,
@@ -136,15 +135,10 @@ public final class SecretDecider {
               .build();
       return changed(command, created, Outcome.CREATED, SecretEventType.SECRET_CREATED);
     }
-    if (sameSpec(current.getSpec(), spec, plaintext, aad)) {
-      return new SecretDecision(
-          SecretDecision.Store.KEEP,
-          null,
-          null,
-          null,
-          false,
+    if (specs.same(current.getSpec(), spec, plaintext, aad)) {
+      return SecretDecision.unchanged(
           current.getResourceVersion(),
-          result(
+          SecretResults.accepted(
               command, Outcome.UNCHANGED, current.getResourceVersion(), current.getGeneration()));
     }
     SecretState updated =
@@ -177,28 +171,25 @@ public final class SecretDecider {
     if (!dependents.isEmpty() && !command.getForce()) {
       return rejected(command, ErrorCode.DEPENDENCY, DependencyMessage.of(dependents), null);
     }
-    SecretEvent event =
-        event(
-            command,
-            current.getSpec(),
-            SecretEventType.SECRET_DELETED,
+    SecretSpec spec = current.getSpec();
+    return SecretDecision.deleted(
+            SecretEvents.of(
+                command,
+                spec,
+                SecretEventType.SECRET_DELETED,
+                nextVersion,
+                current.getGeneration()),
             nextVersion,
-            current.getGeneration());
-    CommandResult result =
-        CommandResult.newBuilder(
-                result(command, Outcome.DELETED, nextVersion, current.getGeneration()))
-            .setStatus("deleted")
-            .build();
-    return new SecretDecision(
-            SecretDecision.Store.DELETE, null, event, null, true, nextVersion, result)
+            SecretResults.accepted(
+                command, Outcome.DELETED, nextVersion, current.getGeneration(), "deleted"))
         .withNotices(
             ReferenceDecider.notices(
                 command.getResourceKey(),
                 dependents,
                 ReferenceReplyType.SECRET_DELETED,
-                current.getSpec().getKind()
+                spec.getKind()
                     + " '"
-                    + current.getSpec().getName()
+                    + spec.getName()
                     + "' was deleted (forced by "
                     + command.getIssuedBy()
                     + ")",
@@ -206,112 +197,18 @@ public final class SecretDecider {
                 null));
   }
 
-  private SecretDecision changed(
+  private static SecretDecision changed(
       SecretCommand command, SecretState state, Outcome outcome, SecretEventType eventType) {
-    SecretEvent event =
-        event(
-            command, state.getSpec(), eventType, state.getResourceVersion(), state.getGeneration());
-    ResourceState view = SecretResourceStates.of(command.getResourceKey(), state);
-    return new SecretDecision(
-        SecretDecision.Store.PUT,
+    long version = state.getResourceVersion();
+    return SecretDecision.changed(
         state,
-        event,
-        view,
-        false,
-        state.getResourceVersion(),
-        result(command, outcome, state.getResourceVersion(), state.getGeneration()));
-  }
-
-  /**
-   * Same spec means same metadata and same plaintext. Sealed bytes differ on every apply, so the
-   * stored payload is opened and compared in constant time; no digest of a secret is ever stored.
-   */
-  private boolean sameSpec(
-      SecretSpec stored, SecretSpec incoming, byte[] incomingPlain, byte[] aad) {
-    if (!Objects.equals(stored.getSecretType(), incoming.getSecretType())
-        || !Objects.equals(stored.getAcl(), incoming.getAcl())
-        || !Objects.equals(stored.getDescription(), incoming.getDescription())
-        || !Objects.equals(stored.getTags(), incoming.getTags())
-        || !Objects.equals(stored.getOwner(), incoming.getOwner())
-        || !Objects.equals(stored.getLayer(), incoming.getLayer())
-        || !Objects.equals(stored.getManifestVersion(), incoming.getManifestVersion())
-        || !Objects.equals(stored.getDataKeys(), incoming.getDataKeys())
-        || !Objects.equals(stored.getFileKeys(), incoming.getFileKeys())) {
-      return false;
-    }
-    try {
-      return SecretPayloads.sameContent(opener.open(stored.getSealed(), aad), incomingPlain);
-    } catch (SealingException e) {
-      // The stored payload was sealed to a key that is gone: treat the apply as a change, which
-      // re-seals the secret under a key we hold.
-      return false;
-    }
-  }
-
-  private static boolean keysMatch(SecretSpec spec, SecretPayloads.Decoded payload) {
-    return new TreeSet<>(spec.getDataKeys()).equals(payload.data().keySet())
-        && new TreeSet<>(spec.getFileKeys()).equals(payload.files().keySet());
-  }
-
-  public static byte[] associatedData(String resourceKey) {
-    return resourceKey.getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static SecretEvent event(
-      SecretCommand command, SecretSpec spec, SecretEventType type, long version, long generation) {
-    return SecretEvent.newBuilder()
-        .setEventId(command.getCommandId())
-        .setType(type)
-        .setResourceKey(command.getResourceKey())
-        .setTenant(spec.getTenant())
-        .setWorkspace(spec.getWorkspace())
-        .setName(spec.getName())
-        .setKind(spec.getKind())
-        .setManifestVersion(spec.getManifestVersion())
-        .setSecretType(spec.getSecretType())
-        .setAcl(spec.getAcl())
-        .setDataKeys(spec.getDataKeys())
-        .setFileKeys(spec.getFileKeys())
-        .setResourceVersion(version)
-        .setGeneration(generation)
-        .setActor(command.getIssuedBy())
-        .setOccurredAt(command.getIssuedAt())
-        .build();
-  }
-
-  private static CommandResult result(
-      SecretCommand command, Outcome outcome, long version, long generation) {
-    return CommandResult.newBuilder()
-        .setCommandId(command.getCommandId())
-        .setResourceKey(command.getResourceKey())
-        .setOutcome(outcome)
-        .setStatus(STATUS_ACTIVE)
-        .setResourceVersion(version)
-        .setGeneration(generation)
-        .setProcessedAt(command.getIssuedAt())
-        .build();
-  }
-
-  private static SecretDecision unopenable(SecretCommand command, SealingException e) {
-    return rejected(
-        command,
-        ErrorCode.INVALID,
-        "sealed secret data cannot be opened: " + e.getMessage(),
-        "secret.data");
+        SecretEvents.of(command, state.getSpec(), eventType, version, state.getGeneration()),
+        SecretResourceStates.of(command.getResourceKey(), state),
+        SecretResults.accepted(command, outcome, version, state.getGeneration()));
   }
 
   private static SecretDecision rejected(
       SecretCommand command, ErrorCode code, String message, String field) {
-    CommandResult result =
-        CommandResult.newBuilder()
-            .setCommandId(command.getCommandId())
-            .setResourceKey(command.getResourceKey())
-            .setOutcome(Outcome.REJECTED)
-            .setErrorCode(code.code())
-            .setMessage(message)
-            .setField(field)
-            .setProcessedAt(command.getIssuedAt())
-            .build();
-    return new SecretDecision(SecretDecision.Store.KEEP, null, null, null, false, 0, result);
+    return SecretDecision.rejected(SecretResults.rejected(command, code, message, field));
   }
 }

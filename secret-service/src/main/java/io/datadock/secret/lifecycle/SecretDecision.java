@@ -39,6 +39,35 @@ public record SecretDecision(
     this(store, newState, event, state, tombstone, resourceVersion, result, List.of());
   }
 
+  /** A refused command: nothing stored, only its result. */
+  public static SecretDecision rejected(CommandResult result) {
+    return new SecretDecision(Store.KEEP, null, null, null, false, 0, result);
+  }
+
+  /** An apply of what is stored already: nothing stored or published but the result. */
+  public static SecretDecision unchanged(long resourceVersion, CommandResult result) {
+    return new SecretDecision(Store.KEEP, null, null, null, false, resourceVersion, result);
+  }
+
+  /** The same data sealed to a newer key: stored, nothing a reader sees is published. */
+  public static SecretDecision resealed(SecretState newState, CommandResult result) {
+    return new SecretDecision(
+        Store.PUT, newState, null, null, false, newState.getResourceVersion(), result);
+  }
+
+  /** A created or updated secret: stored, its event and its resource state published. */
+  public static SecretDecision changed(
+      SecretState newState, SecretEvent event, ResourceState state, CommandResult result) {
+    return new SecretDecision(
+        Store.PUT, newState, event, state, false, newState.getResourceVersion(), result);
+  }
+
+  /** A deleted secret: removed, its event published and its resource state tombstoned. */
+  public static SecretDecision deleted(
+      SecretEvent event, long resourceVersion, CommandResult result) {
+    return new SecretDecision(Store.DELETE, null, event, null, true, resourceVersion, result);
+  }
+
   public SecretDecision withNotices(List<ReferenceReply> notices) {
     return new SecretDecision(
         store, newState, event, state, tombstone, resourceVersion, result, notices);

@@ -20,7 +20,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * goes out only once the audit is durable. Fails closed: when the write fails or times out, the
  * caller must refuse the answer.
  */
-public final class AccessAuditor implements AutoCloseable {
+public final class AccessAuditor implements AccessRecorder, AutoCloseable {
 
   private final KafkaProducer<String, SecretAccess> producer;
   private final String topic;
@@ -46,6 +46,7 @@ public final class AccessAuditor implements AutoCloseable {
   /**
    * @throws AuditUnavailableException when the record is not acknowledged in time
    */
+  @Override
   public void record(
       String resourceKey,
       String caller,

@@ -1,22 +1,17 @@
 package io.datadock.secret.resolution;
 
+import static io.datadock.secret.resolution.TestSecrets.PLAIN;
+import static io.datadock.secret.resolution.TestSecrets.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.datadock.core.crypto.SecretPayloads;
-import io.datadock.schemas.common.SealedPayload;
 import io.datadock.schemas.secret.AccessOutcome;
-import io.datadock.schemas.secret.SecretSpec;
 import io.datadock.schemas.secret.SecretState;
-import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ResolutionTest {
-
-  private static final byte[] PLAIN =
-      SecretPayloads.encode(
-          Map.of("username", "u", "password", "p w"), Map.of("ca.pem", new byte[] {65}));
 
   @Test
   void anRAclAllowsOnlyReadingPurposes() {
@@ -139,37 +134,5 @@ class ResolutionTest {
             Purpose.RW,
             (p, a) -> PLAIN);
     assertThat(denied.files()).isEmpty();
-  }
-
-  private static SecretState state(String acl) {
-    return state("instance-secret", "key-value-properties", acl);
-  }
-
-  private static SecretState state(String kind, String type, String acl) {
-    SecretSpec spec =
-        SecretSpec.newBuilder()
-            .setName("x")
-            .setManifestVersion("v1")
-            .setKind(kind)
-            .setSecretType(type)
-            .setTenant("t")
-            .setOwner("o")
-            .setAcl(acl)
-            .setDataKeys(List.of("password", "username"))
-            .setSealed(
-                SealedPayload.newBuilder()
-                    .setKeyId("k")
-                    .setEnc(ByteBuffer.wrap(new byte[0]))
-                    .setNonce(ByteBuffer.wrap(new byte[0]))
-                    .setCiphertext(ByteBuffer.wrap(new byte[0]))
-                    .build())
-            .build();
-    return SecretState.newBuilder()
-        .setSpec(spec)
-        .setResourceVersion(1)
-        .setGeneration(1)
-        .setCreatedAt(0)
-        .setUpdatedAt(0)
-        .build();
   }
 }

@@ -78,14 +78,15 @@ final class InstanceSecretShape {
               + present.get(1));
     }
     if (present.isEmpty()) {
-      if (ConnectionValidator.needsBlock(type)) {
+      if (ConnectionBlockValidator.needsBlock(type)) {
         throw DatadockException.invalid(
             expected, expected + " is required for type " + Values.shorten(declared));
       }
-      return ConnectionValidator.validate(type, Map.of(), expected);
+      return ConnectionBlockValidator.validate(type, Map.of(), expected);
     }
     String path = "depot." + present.get(0);
-    return ConnectionValidator.validate(type, Values.map(depot.get(present.get(0)), path), path);
+    return ConnectionBlockValidator.validate(
+        type, Values.map(depot.get(present.get(0)), path), path);
   }
 
   private static List<SecretReference> secrets(

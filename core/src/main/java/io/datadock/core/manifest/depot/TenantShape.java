@@ -37,13 +37,13 @@ final class TenantShape {
   private static SortedMap<String, Object> connection(Map<String, Object> spec, SourceType type) {
     Map<String, Object> block = Values.optionalMap(spec, "spec", "spec.spec");
     if (block == null) {
-      if (ConnectionValidator.needsBlock(type)) {
+      if (ConnectionBlockValidator.needsBlock(type)) {
         throw DatadockException.invalid(
             "spec.spec", "spec.spec is required for a " + type.canonical() + " depot");
       }
       block = Map.of();
     }
-    return ConnectionValidator.validate(type, block, "spec.spec");
+    return ConnectionBlockValidator.validate(type, block, "spec.spec");
   }
 
   /** One reference per secret id, in order of first mention; repeated ids merge purposes. */

@@ -31,9 +31,9 @@ import org.slf4j.LoggerFactory;
  * are committed only once a result is acknowledged, so a crash redoes a check rather than losing
  * it; a redone check carries the same check id, and the topology applies a result once.
  */
-public final class ConnectionValidator implements AutoCloseable {
+public final class ValidationRequestConsumer implements AutoCloseable {
 
-  private static final Logger LOG = LoggerFactory.getLogger(ConnectionValidator.class);
+  private static final Logger LOG = LoggerFactory.getLogger(ValidationRequestConsumer.class);
   private static final int MAX_IN_FLIGHT = 256;
 
   private final KafkaConsumer<String, ValidationRequest> consumer;
@@ -51,7 +51,7 @@ public final class ConnectionValidator implements AutoCloseable {
    * @param checkTimeout each check's own timeout; a check still running well after it is reported
    *     failed so one stuck driver cannot keep a depot pending
    */
-  public ConnectionValidator(
+  public ValidationRequestConsumer(
       String bootstrapServers,
       String topicPrefix,
       String groupId,

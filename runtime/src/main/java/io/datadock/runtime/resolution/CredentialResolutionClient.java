@@ -1,8 +1,11 @@
 package io.datadock.runtime.resolution;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.datadock.core.resolution.ResolutionWire;
+import io.datadock.core.resolution.ResolveAnswer;
+import io.datadock.core.resolution.ResolveError;
+import io.datadock.core.resolution.ResolveRequest;
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,18 +13,18 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeSet;
 
 /**
- * Credential resolution through secret-service's {@code POST /internal/v1/resolve}: authenticated
- * with the service token, naming the depot so secret-service can check the depot references the
- * secret, audited there. Values live only in the returned map, for as long as its caller needs
- * them.
+ * The services' client of secret-service's credential resolution ({@link ResolutionWire#PATH}):
+ * authenticated with the service token, naming the depot so secret-service can check the depot
+ * references the secret, audited there. Values live only in the returned map, for as long as its
+ * caller needs them.
  */
-public final class ResolutionClient {
+public final class CredentialResolutionClient {
 
   /** A refused or failed resolution; the message says why and never holds a value. */
   public static final class ResolutionException extends RuntimeException {
@@ -51,7 +54,7 @@ public final class ResolutionClient {
     }
   }
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ResolveAnswer NOTHING = new ResolveAnswer(null, null, Map.of(), Map.of());
 
   private final URI endpoint;
   private final String token;
@@ -61,8 +64,8 @@ public final class ResolutionClient {
   /**
    * @param baseUrl secret-service's resolution base URL, e.g. {@code http://localhost:8081}
    */
-  public ResolutionClient(String baseUrl, String token, Duration timeout) {
-    this.endpoint = URI.create(baseUrl.replaceAll("/+$", "") + "/internal/v1/resolve");
+  public CredentialResolutionClient(String baseUrl, String token, Duration timeout) {
+    this.endpoint = URI.create(baseUrl.replaceAll("/+$", "") + ResolutionWire.PATH);
     this.token = token;
     this.timeout = timeout;
     this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
@@ -83,10 +86,6 @@ public final class ResolutionClient {
    * @throws ResolutionException when refused or unreachable
    */
   public Resolved resolveWithFiles(String secretKey, String purpose, String depotKey) {
-    Map<String, String> body = new LinkedHashMap<>();
-    body.put("secret", secretKey);
-    body.put("purpose", purpose);
-    body.put("depot", depotKey);
     HttpResponse<byte[]> response;
     try {
       HttpRequest request =
@@ -94,7 +93,9 @@ public final class ResolutionClient {
               .timeout(timeout)
               .header("Authorization", "Bearer " + token)
               .header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
+              .POST(
+                  HttpRequest.BodyPublishers.ofByteArray(
+                      ResolutionWire.write(new ResolveRequest(secretKey, purpose, depotKey))))
               .build();
       response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
@@ -104,38 +105,28 @@ public final class ResolutionClient {
       Thread.currentThread().interrupt();
       throw new ResolutionException("interrupted while resolving credentials");
     }
-    JsonNode answer = parse(response.body());
     if (response.statusCode() != 200) {
-      String message = answer == null ? null : answer.path("error").path("message").asText(null);
+      String message =
+          ResolutionWire.readError(response.body()).map(ResolveError::message).orElse(null);
       throw new ResolutionException(
           "secret-service refused (" + response.statusCode() + "): " + message);
     }
-    Map<String, String> fields = new LinkedHashMap<>();
-    JsonNode node = answer == null ? null : answer.get("fields");
-    if (node != null) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
-        fields.put(e.getKey(), e.getValue().asText());
-      }
-    }
-    return new Resolved(unfold(fields), files(answer));
+    ResolveAnswer answer = ResolutionWire.readAnswer(response.body()).orElse(NOTHING);
+    return new Resolved(unfold(answer.fields()), files(answer.files()));
   }
 
-  /** The answer's {@code files}: base64 by name (older secret-services send none). */
-  static Map<String, byte[]> files(JsonNode answer) {
+  /** The answer's {@code files}, decoded from base64, by name. */
+  static Map<String, byte[]> files(Map<String, String> base64) {
     Map<String, byte[]> files = new LinkedHashMap<>();
-    JsonNode node = answer == null ? null : answer.get("files");
-    if (node != null) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
-        try {
-          files.put(e.getKey(), Base64.getDecoder().decode(e.getValue().asText()));
-        } catch (IllegalArgumentException bad) {
-          throw new ResolutionException(
-              "secret-service answered file '" + e.getKey() + "' in a form that is not base64");
-        }
-      }
-    }
+    base64.forEach(
+        (name, value) -> {
+          try {
+            files.put(name, Base64.getDecoder().decode(value));
+          } catch (IllegalArgumentException bad) {
+            throw new ResolutionException(
+                "secret-service answered file '" + name + "' in a form that is not base64");
+          }
+        });
     return files;
   }
 
@@ -147,22 +138,14 @@ public final class ResolutionClient {
     if (fields.size() != 1 || !fields.containsKey("properties")) {
       return fields;
     }
-    java.util.Properties properties = new java.util.Properties();
+    Properties properties = new Properties();
     try {
-      properties.load(new java.io.StringReader(fields.get("properties")));
+      properties.load(new StringReader(fields.get("properties")));
     } catch (IOException e) {
       return fields;
     }
     Map<String, String> pairs = new LinkedHashMap<>();
     properties.stringPropertyNames().forEach(k -> pairs.put(k, properties.getProperty(k)));
     return pairs;
-  }
-
-  private static JsonNode parse(byte[] body) {
-    try {
-      return JSON.readTree(body);
-    } catch (IOException e) {
-      return null;
-    }
   }
 }

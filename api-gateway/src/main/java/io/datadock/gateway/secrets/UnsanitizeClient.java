@@ -2,14 +2,17 @@ package io.datadock.gateway.secrets;
 
 import io.datadock.core.error.DatadockException;
 import io.datadock.core.error.ErrorCode;
+import io.datadock.core.resolution.ResolutionWire;
+import io.datadock.core.resolution.ResolveAnswer;
+import io.datadock.core.resolution.ResolveError;
+import io.datadock.core.resolution.ResolveRequest;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.core.json.JsonObject;
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -17,7 +20,7 @@ import java.util.Map;
  * own token is passed on, so secret-service authorizes and audits the person, not the gateway).
  * Used only for {@code GET ...?unsanitize=true}; the gateway never stores what comes back.
  */
-public final class ResolutionClient {
+public final class UnsanitizeClient {
 
   private final HttpClientAgent http;
   private final URI base;
@@ -25,7 +28,7 @@ public final class ResolutionClient {
   /**
    * @param resolutionUrl secret-service's resolution base URL, or null when not configured
    */
-  public ResolutionClient(Vertx vertx, String resolutionUrl) {
+  public UnsanitizeClient(Vertx vertx, String resolutionUrl) {
     this.http = vertx.createHttpClient();
     this.base = resolutionUrl == null ? null : URI.create(resolutionUrl);
   }
@@ -40,23 +43,22 @@ public final class ResolutionClient {
             .setMethod(HttpMethod.POST)
             .setHost(base.getHost())
             .setPort(base.getPort())
-            .setURI("/internal/v1/resolve")
+            .setURI(ResolutionWire.PATH)
             .putHeader("Authorization", "Bearer " + callerToken)
             .putHeader("Content-Type", "application/json");
-    String body = new JsonObject().put("secret", resourceKey).put("purpose", "unsanitize").encode();
+    Buffer body = Buffer.buffer(ResolutionWire.write(ResolveRequest.of(resourceKey, "unsanitize")));
     return http.request(options)
         .compose(req -> req.send(body))
-        .compose(resp -> resp.body().map(b -> toFields(resp.statusCode(), b.toJsonObject())));
+        .compose(resp -> resp.body().map(b -> toFields(resp.statusCode(), b.getBytes())));
   }
 
-  private static Map<String, String> toFields(int status, JsonObject body) {
+  private static Map<String, String> toFields(int status, byte[] body) {
     if (status == 200) {
-      Map<String, String> fields = new LinkedHashMap<>();
-      body.getJsonObject("fields")
-          .forEach(e -> fields.put(e.getKey(), String.valueOf(e.getValue())));
-      return fields;
+      return ResolutionWire.readAnswer(body)
+          .map(ResolveAnswer::fields)
+          .orElseThrow(() -> new IllegalStateException("secret-service answered no resolution"));
     }
-    String message = body.getJsonObject("error", new JsonObject()).getString("message", "refused");
+    String message = ResolutionWire.readError(body).map(ResolveError::message).orElse("refused");
     ErrorCode code =
         switch (status) {
           case 401, 403 -> ErrorCode.FORBIDDEN;

@@ -19,12 +19,12 @@ import java.util.TreeMap;
  * the block are refused ({@link CredentialFields}). Other fields the type does not know are kept
  * unchanged: DataOS manifests carry extras that must apply as they are.
  */
-final class ConnectionValidator {
+final class ConnectionBlockValidator {
 
   private static final Set<String> FILE_FORMATS = Set.of("csv", "json", "parquet");
   private static final List<String> MONGODB_SUBPROTOCOLS = List.of("mongodb", "mongodb+srv");
 
-  private ConnectionValidator() {}
+  private ConnectionBlockValidator() {}
 
   static boolean needsBlock(SourceType type) {
     return type.fields().stream().anyMatch(FieldSpec::required);

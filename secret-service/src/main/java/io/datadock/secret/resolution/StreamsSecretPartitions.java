@@ -1,0 +1,49 @@
+package io.datadock.secret.resolution;
+
+import io.datadock.schemas.secret.SecretState;
+import io.datadock.secret.topology.SecretTopology;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+
+/** {@link SecretPartitions} by Kafka Streams interactive queries on the {@code secrets} store. */
+public final class StreamsSecretPartitions implements SecretPartitions {
+
+  private final Supplier<KafkaStreams> streams;
+
+  /**
+   * @param streams the current {@code KafkaStreams} (a replay replaces it)
+   */
+  public StreamsSecretPartitions(Supplier<KafkaStreams> streams) {
+    this.streams = streams;
+  }
+
+  @Override
+  public Optional<HostInfo> owner(String resourceKey) {
+    KeyQueryMetadata owner =
+        streams
+            .get()
+            .queryMetadataForKey(
+                SecretTopology.SECRETS_STORE, resourceKey, Serdes.String().serializer());
+    if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
+      return Optional.empty();
+    }
+    return Optional.of(owner.activeHost());
+  }
+
+  @Override
+  public SecretState read(String resourceKey) {
+    return streams
+        .get()
+        .store(
+            StoreQueryParameters.fromNameAndType(
+                SecretTopology.SECRETS_STORE,
+                QueryableStoreTypes.<String, SecretState>keyValueStore()))
+        .get(resourceKey);
+  }
+}
