@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The downstream consumer of the README, run as written there (only where it connects, how long it
- * runs and where it prints differ), receives a DepotActivated event when a depot is applied.
+ * The downstream consumer of the consumer guide (docs/consumers.md, "A consumer on the JVM"), run
+ * as written there (only where it connects, how long it runs and where it prints differ), receives
+ * a DepotActivated event when a depot is applied.
  */
 class ReadmeConsumerExampleIT {
 
@@ -59,33 +60,34 @@ class ReadmeConsumerExampleIT {
   }
 
   @Test
-  void theExampleHereIsTheOneInTheReadme() throws Exception {
-    String readme = Files.readString(Path.of("..", "README.md"));
-    int section = readme.indexOf("### For downstream consumers");
-    int start = readme.indexOf("```java\n", section) + "```java\n".length();
-    String inReadme = readme.substring(start, readme.indexOf("```", start));
+  void theExampleHereIsTheOneInTheConsumerGuide() throws Exception {
+    String guide = Files.readString(Path.of("..", "docs", "consumers.md"));
+    int section = guide.indexOf("## A consumer on the JVM");
+    assertThat(section).isNotNegative();
+    int start = guide.indexOf("```java\n", section) + "```java\n".length();
+    String inGuide = guide.substring(start, guide.indexOf("```", start));
     String source =
         Files.readString(Path.of("src/test/java/io/datadock/local/ReadmeConsumerExampleIT.java"));
     String here =
         source.substring(
-            source.indexOf("// README:begin\n") + "// README:begin\n".length(),
-            source.lastIndexOf("// README:end"));
+            source.indexOf("// GUIDE:begin\n") + "// GUIDE:begin\n".length(),
+            source.lastIndexOf("// GUIDE:end"));
     assertThat(normalized(here))
         .isEqualTo(
             normalized(
-                inReadme
+                inGuide
                     .replace("\"localhost:9092\"", "bootstrap")
                     .replace("while (true)", "while (running.get())")
                     .replace("System.out", "out")));
   }
 
-  /** Without whitespace: the formatter breaks lines here that the README keeps whole. */
+  /** Without whitespace: the formatter breaks lines here that the guide keeps whole. */
   private static String normalized(String code) {
     return code.replaceAll("\\s+", "");
   }
 
   private static void readmeExample(String bootstrap, AtomicBoolean running, PrintWriter out) {
-    // README:begin
+    // GUIDE:begin
     try (var consumer =
         new KafkaConsumer<>(
             Map.of(
@@ -109,6 +111,6 @@ class ReadmeConsumerExampleIT {
         }
       }
     }
-    // README:end
+    // GUIDE:end
   }
 }

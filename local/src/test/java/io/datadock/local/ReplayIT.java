@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.datadock.gateway.replay.ReplayCoordinator;
+import io.datadock.gateway.replay.ReplayException;
 import io.datadock.runtime.replay.ReplayAgent;
-import io.datadock.runtime.replay.ReplayCoordinator;
-import io.datadock.runtime.replay.ReplayException;
+import io.datadock.runtime.replay.ReplayTarget;
+import io.datadock.runtime.replay.ReplayTargets;
 import io.datadock.runtime.replay.Replayable;
 import io.datadock.runtime.replay.StateDigest;
 import io.datadock.schemas.Topic;
@@ -23,8 +25,11 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -126,6 +131,61 @@ class ReplayIT {
     api.applyYaml(SecretApiIT.secret("replay-2", "pw-2-changed"), "");
     api.delete("/api/v1/resources/secret/replay-4");
     awaitCataloged();
+    awaitScannerIdle();
+  }
+
+  /**
+   * Every scan the setup asked for is done and written (the scanner commits a record's offset only
+   * then), so that no output grows during a replay for reasons of its own.
+   */
+  private static void awaitScannerIdle() {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () -> {
+              Map<String, Long> committed = new TreeMap<>();
+              admin
+                  .listConsumerGroupOffsets(ReplayTargets.SCANNER_GROUP)
+                  .partitionsToOffsetAndMetadata()
+                  .get()
+                  .forEach((tp, offset) -> committed.put(tp.toString(), offset.offset()));
+              return afterLastRecord(Topics.DEPOT_EVENTS).entrySet().stream()
+                  .allMatch(e -> committed.getOrDefault(e.getKey(), 0L) >= e.getValue());
+            });
+  }
+
+  /**
+   * By partition, the offset after its last committed record: where a consumer that processed
+   * everything commits (transaction markers and aborted records do not count).
+   */
+  private static Map<String, Long> afterLastRecord(Topic<?, ?> topic) {
+    Map<String, Object> config =
+        Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            platform.bootstrapServers(),
+            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+            "read_committed");
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      String name = topic.name(Topics.DEFAULT_PREFIX);
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(name).stream()
+              .map(p -> new TopicPartition(name, p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+      Map<String, Long> after = new TreeMap<>();
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+        consumer
+            .poll(Duration.ofMillis(100))
+            .forEach(
+                r ->
+                    after.put(
+                        new TopicPartition(r.topic(), r.partition()).toString(), r.offset() + 1));
+      }
+      return after;
+    }
   }
 
   private static String filesDepotWithSecrets(String name, Path path, String... secrets) {
@@ -239,7 +299,7 @@ class ReplayIT {
         new ReplayCoordinator(
             platform.bootstrapServers(),
             Topics.DEFAULT_PREFIX,
-            Map.of("ghost", new ReplayCoordinator.Target(group, true)))) {
+            Map.of("ghost", new ReplayTarget(group, true)))) {
       assertThatThrownBy(() -> coordinator.replay("ghost", Duration.ofSeconds(5)))
           .isInstanceOfSatisfying(
               ReplayException.class,
@@ -306,7 +366,7 @@ class ReplayIT {
             new ReplayCoordinator(
                 platform.bootstrapServers(),
                 Topics.DEFAULT_PREFIX,
-                Map.of("flaky", new ReplayCoordinator.Target(group, true)));
+                Map.of("flaky", new ReplayTarget(group, true)));
         TopicRecorder<?> member =
             new TopicRecorder<>(platform.bootstrapServers(), Topics.AUDIT, group)) {
       agent.start().get(30, java.util.concurrent.TimeUnit.SECONDS);

@@ -1,6 +1,6 @@
 package io.datadock.gateway.app;
 
-import io.datadock.runtime.replay.ReplayCoordinator;
+import io.datadock.runtime.replay.ReplayTarget;
 import io.datadock.runtime.replay.ReplayTargets;
 import io.datadock.schemas.Topics;
 import java.time.Duration;
@@ -43,7 +43,7 @@ public record GatewayConfig(
     ReplyMode replyMode,
     String resolutionUrl,
     double tenantRequestsPerSecond,
-    Map<String, ReplayCoordinator.Target> replayTargets) {
+    Map<String, ReplayTarget> replayTargets) {
 
   public enum ReplyMode {
     SERVICE,

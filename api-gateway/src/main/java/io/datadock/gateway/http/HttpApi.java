@@ -26,6 +26,7 @@ public final class HttpApi {
   private final int maxBodyBytes;
   private final RequestMetrics requestMetrics;
   private final HealthApi health;
+  private final ApiDocuments documents = new ApiDocuments();
   private final Authentication authentication;
   private final RateLimit rateLimit;
   private final AuditTrail auditTrail;
@@ -61,7 +62,7 @@ public final class HttpApi {
     router.route("/api/*").handler(authentication::handle);
     router.route("/api/*").handler(rateLimit::handle);
     router.route("/api/*").handler(auditTrail::handle);
-    new ApiDocuments().mount(router);
+    documents.mount(router);
     resources.mount(
         router, vertx.createSharedWorkerExecutor("datadock-manifests", MANIFEST_WORKERS));
     areas.forEach(area -> area.mount(router));

@@ -3,7 +3,7 @@ package io.datadock.gateway.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.datadock.runtime.replay.ReplayCoordinator.Target;
+import io.datadock.runtime.replay.ReplayTarget;
 import io.datadock.runtime.replay.ReplayTargets;
 import java.time.Duration;
 import java.util.Map;
@@ -30,9 +30,9 @@ class GatewayConfigTest {
     assertThat(config.replyTimeout()).isEqualTo(Duration.ofMillis(2500));
     assertThat(config.tenantRequestsPerSecond()).isZero();
     assertThat(config.replayTargets())
-        .containsEntry(ReplayTargets.DEPOT, new Target("depots-blue", true))
-        .containsEntry(ReplayTargets.SCANNER, new Target("scanner-blue", false))
-        .containsEntry(ReplayTargets.SECRET, new Target(ReplayTargets.SECRET_GROUP, true));
+        .containsEntry(ReplayTargets.DEPOT, new ReplayTarget("depots-blue", true))
+        .containsEntry(ReplayTargets.SCANNER, new ReplayTarget("scanner-blue", false))
+        .containsEntry(ReplayTargets.SECRET, new ReplayTarget(ReplayTargets.SECRET_GROUP, true));
   }
 
   @Test

@@ -9,9 +9,9 @@ import io.datadock.depot.validation.CredentialResolver;
 import io.datadock.runtime.kafka.TopicProvisioner;
 import io.datadock.runtime.metrics.MetricsServer;
 import io.datadock.runtime.metrics.ServiceMetrics;
+import io.datadock.runtime.metrics.StateDigestHandler;
 import io.datadock.runtime.replay.ReplayAgent;
 import io.datadock.runtime.replay.ReplayTargets;
-import io.datadock.runtime.replay.StateDigest;
 import io.datadock.runtime.resolution.ResolutionClient;
 import io.datadock.runtime.streams.StoreDigest;
 import io.datadock.runtime.streams.StreamsApp;
@@ -122,7 +122,7 @@ public final class DepotService implements AutoCloseable {
     app.running().thenRun(() -> running.complete(null));
     metrics = new MetricsServer(registry, metricsPort, this::isRunning);
     platform.addLocal("depot-service metrics", metrics.port());
-    metrics.mount("/state/digest", StateDigest.handler(app::totalDigest));
+    metrics.mount("/state/digest", new StateDigestHandler(app::totalDigest));
     replay =
         new ReplayAgent(
             config.bootstrapServers(),

@@ -1,6 +1,5 @@
 package io.datadock.runtime.replay;
 
-import io.datadock.runtime.replay.ReplayCoordinator.Target;
 import java.util.Map;
 
 /**
@@ -20,13 +19,13 @@ public final class ReplayTargets {
 
   private ReplayTargets() {}
 
-  public static Map<String, Target> fromEnv(Map<String, String> env) {
+  public static Map<String, ReplayTarget> fromEnv(Map<String, String> env) {
     return Map.of(
         SECRET,
-        new Target(env.getOrDefault("DATADOCK_SECRET_APPLICATION_ID", SECRET_GROUP), true),
+        new ReplayTarget(env.getOrDefault("DATADOCK_SECRET_APPLICATION_ID", SECRET_GROUP), true),
         DEPOT,
-        new Target(env.getOrDefault("DATADOCK_DEPOT_APPLICATION_ID", DEPOT_GROUP), true),
+        new ReplayTarget(env.getOrDefault("DATADOCK_DEPOT_APPLICATION_ID", DEPOT_GROUP), true),
         SCANNER,
-        new Target(env.getOrDefault("DATADOCK_SCANNER_GROUP", SCANNER_GROUP), false));
+        new ReplayTarget(env.getOrDefault("DATADOCK_SCANNER_GROUP", SCANNER_GROUP), false));
   }
 }

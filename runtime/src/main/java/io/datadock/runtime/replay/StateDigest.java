@@ -1,12 +1,10 @@
 package io.datadock.runtime.replay;
 
-import com.sun.net.httpserver.HttpHandler;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.function.Supplier;
 
 /**
  * A digest of a service's state: the sum, modulo 2<sup>256</sup>, of one SHA-256 per entry (over
@@ -34,32 +32,6 @@ public record StateDigest(long entries, String sha256) {
   /** The digest of a state from the digests of its partitions. */
   public static StateDigest total(java.util.Map<Integer, StateDigest> byPartition) {
     return byPartition.values().stream().reduce(EMPTY, StateDigest::plus);
-  }
-
-  public String json() {
-    return "{\"entries\":" + entries + ",\"sha256\":\"" + sha256 + "\"}";
-  }
-
-  /** {@code GET} → the digest as JSON, for a service's operator listener. */
-  public static HttpHandler handler(Supplier<StateDigest> digest) {
-    return exchange -> {
-      byte[] body;
-      int status;
-      try {
-        body = digest.get().json().getBytes(StandardCharsets.UTF_8);
-        status = 200;
-      } catch (RuntimeException e) {
-        // Typically a rebalance or a replay in progress: the state cannot be read right now.
-        body =
-            ("{\"error\":\"state not available: " + e.getClass().getSimpleName() + "\"}")
-                .getBytes(StandardCharsets.UTF_8);
-        status = 503;
-      }
-      exchange.getResponseHeaders().set("Content-Type", "application/json");
-      exchange.sendResponseHeaders(status, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    };
   }
 
   public static Builder builder() {

@@ -7,9 +7,9 @@ import io.datadock.runtime.kafka.FreePorts;
 import io.datadock.runtime.kafka.TopicProvisioner;
 import io.datadock.runtime.metrics.MetricsServer;
 import io.datadock.runtime.metrics.ServiceMetrics;
+import io.datadock.runtime.metrics.StateDigestHandler;
 import io.datadock.runtime.replay.ReplayAgent;
 import io.datadock.runtime.replay.ReplayTargets;
-import io.datadock.runtime.replay.StateDigest;
 import io.datadock.runtime.streams.StoreDigest;
 import io.datadock.runtime.streams.StreamsApp;
 import io.datadock.runtime.streams.StreamsSettings;
@@ -147,7 +147,7 @@ public final class SecretService implements AutoCloseable {
       resolution.mount("/metrics", MetricsServer.handler(metrics));
       resolution.mount("/healthz", MetricsServer.liveness());
       resolution.mount("/readyz", MetricsServer.readiness(this::isRunning));
-      resolution.mount("/internal/v1/state/digest", StateDigest.handler(app::totalDigest));
+      resolution.mount("/internal/v1/state/digest", new StateDigestHandler(app::totalDigest));
       resolution.start();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot listen for credential resolution on " + self, e);

@@ -1,5 +1,6 @@
-package io.datadock.runtime.replay;
+package io.datadock.gateway.replay;
 
+import io.datadock.runtime.replay.StateDigest;
 import java.util.List;
 
 /**

@@ -1,4 +1,4 @@
-package io.datadock.runtime.replay;
+package io.datadock.gateway.replay;
 
 /** A replay that could not be done, and why (the gateway maps the reason to a status). */
 public final class ReplayException extends RuntimeException {
