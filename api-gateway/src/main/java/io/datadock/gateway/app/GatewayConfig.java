@@ -1,11 +1,14 @@
 package io.datadock.gateway.app;
 
+import io.datadock.runtime.replay.ReplayTarget;
+import io.datadock.runtime.replay.ReplayTargets;
 import io.datadock.schemas.Topics;
 import java.time.Duration;
 import java.util.Map;
 
 /**
- * Configuration of the gateway, read from the environment with defaults for the embedded mode.
+ * Configuration of the gateway, read once from the environment ({@link #fromEnv}, in {@code main})
+ * with defaults for the embedded mode ({@link #defaults}); nothing below reads the environment.
  *
  * @param port HTTP port ({@code DATADOCK_GATEWAY_PORT}, default 8080; 0 picks a free one)
  * @param metricsPort the operations listener's port: {@code /metrics}, {@code /healthz}, {@code
@@ -22,6 +25,11 @@ import java.util.Map;
  *     the broker has the command: only for measuring the gateway's own ceiling
  * @param resolutionUrl secret-service's credential resolution base URL, for unsanitized reads
  *     ({@code DATADOCK_SECRET_RESOLUTION_URL}; null: unsanitized reads answer 503)
+ * @param tenantRequestsPerSecond requests a second per tenant ({@code DATADOCK_TENANT_RATE_LIMIT},
+ *     default {@value #DEFAULT_TENANT_RATE}; 0 turns limiting off)
+ * @param replayTargets the services {@code POST /api/v1/admin/replay} replays, by name, with their
+ *     consumer groups ({@code DATADOCK_SECRET_APPLICATION_ID}, {@code
+ *     DATADOCK_DEPOT_APPLICATION_ID}, {@code DATADOCK_SCANNER_GROUP}; see {@link ReplayTargets})
  */
 public record GatewayConfig(
     int port,
@@ -34,7 +42,8 @@ public record GatewayConfig(
     int httpInstances,
     ReplyMode replyMode,
     String resolutionUrl,
-    double tenantRequestsPerSecond) {
+    double tenantRequestsPerSecond,
+    Map<String, ReplayTarget> replayTargets) {
 
   public enum ReplyMode {
     SERVICE,
@@ -57,7 +66,8 @@ public record GatewayConfig(
         httpInstances,
         replyMode,
         resolutionUrl,
-        perSecond);
+        perSecond,
+        replayTargets);
   }
 
   public static GatewayConfig defaults(int port, String bootstrapServers, String adminToken) {
@@ -72,7 +82,8 @@ public record GatewayConfig(
         2,
         ReplyMode.SERVICE,
         null,
-        DEFAULT_TENANT_RATE);
+        DEFAULT_TENANT_RATE,
+        ReplayTargets.fromEnv(Map.of()));
   }
 
   public GatewayConfig withReplyTimeout(Duration timeout) {
@@ -87,7 +98,8 @@ public record GatewayConfig(
         httpInstances,
         replyMode,
         resolutionUrl,
-        tenantRequestsPerSecond);
+        tenantRequestsPerSecond,
+        replayTargets);
   }
 
   public GatewayConfig withReplyMode(ReplyMode mode) {
@@ -102,7 +114,8 @@ public record GatewayConfig(
         httpInstances,
         mode,
         resolutionUrl,
-        tenantRequestsPerSecond);
+        tenantRequestsPerSecond,
+        replayTargets);
   }
 
   public GatewayConfig withMaxBodyBytes(int bytes) {
@@ -117,7 +130,8 @@ public record GatewayConfig(
         httpInstances,
         replyMode,
         resolutionUrl,
-        tenantRequestsPerSecond);
+        tenantRequestsPerSecond,
+        replayTargets);
   }
 
   public GatewayConfig withResolutionUrl(String url) {
@@ -132,7 +146,8 @@ public record GatewayConfig(
         httpInstances,
         replyMode,
         url,
-        tenantRequestsPerSecond);
+        tenantRequestsPerSecond,
+        replayTargets);
   }
 
   public static GatewayConfig fromEnv(Map<String, String> env) {
@@ -160,6 +175,7 @@ public record GatewayConfig(
         ReplyMode.valueOf(env.getOrDefault("DATADOCK_REPLY_MODE", d.replyMode().name())),
         env.get("DATADOCK_SECRET_RESOLUTION_URL"),
         Double.parseDouble(
-            env.getOrDefault("DATADOCK_TENANT_RATE_LIMIT", "" + d.tenantRequestsPerSecond())));
+            env.getOrDefault("DATADOCK_TENANT_RATE_LIMIT", "" + d.tenantRequestsPerSecond())),
+        ReplayTargets.fromEnv(env));
   }
 }

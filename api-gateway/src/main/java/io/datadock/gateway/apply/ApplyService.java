@@ -4,13 +4,12 @@ import io.datadock.core.crypto.RecipientKey;
 import io.datadock.core.error.DatadockException;
 import io.datadock.core.error.ErrorCode;
 import io.datadock.core.manifest.ApplyContext;
-import io.datadock.core.manifest.ManifestHeader;
 import io.datadock.core.manifest.ManifestParser;
 import io.datadock.core.manifest.SecretManifest;
-import io.datadock.core.manifest.SecretManifestValidator;
 import io.datadock.core.manifest.depot.DepotManifest;
-import io.datadock.core.manifest.depot.DepotManifestValidator;
 import io.datadock.core.resource.ResourceKey;
+import io.datadock.gateway.apply.ValidatedManifest.DepotDocument;
+import io.datadock.gateway.apply.ValidatedManifest.SecretDocument;
 import io.datadock.gateway.auth.Caller;
 import io.datadock.gateway.auth.WriteIntent;
 import io.datadock.gateway.identity.Appliers;
@@ -19,13 +18,11 @@ import io.datadock.gateway.sealing.PublicKeyDirectory;
 import io.datadock.schemas.depot.DepotAction;
 import io.datadock.schemas.depot.DepotCommand;
 import io.datadock.schemas.resource.CommandResult;
-import io.datadock.schemas.resource.Outcome;
 import io.datadock.schemas.secret.SecretAction;
 import io.datadock.schemas.secret.SecretCommand;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -88,11 +85,8 @@ public final class ApplyService {
     ApplyContext context =
         new ApplyContext(
             caller.id(), caller.defaultTenant(), request.tenant(), request.workspace());
-    List<Manifest> manifests = new ArrayList<>();
-    for (int i = 0; i < documents.size(); i++) {
-      manifests.add(validate(documents.get(i), context, i + 1, documents.size()));
-    }
-    for (Manifest manifest : manifests) {
+    List<ValidatedManifest> manifests = ValidatedManifest.all(documents, context);
+    for (ValidatedManifest manifest : manifests) {
       guard.check(caller, manifest.intent());
     }
     if (request.ifMatch() != null && manifests.size() != 1) {
@@ -106,13 +100,13 @@ public final class ApplyService {
               .toList());
     }
     RecipientKey recipient =
-        manifests.stream().anyMatch(m -> m.secret() != null) ? sealingKey() : null;
+        manifests.stream().anyMatch(m -> m instanceof SecretDocument) ? sealingKey() : null;
     List<CompletableFuture<DocumentResult>> sent = new ArrayList<>();
-    for (Manifest manifest : manifests) {
+    for (ValidatedManifest manifest : manifests) {
       sent.add(
-          manifest.secret() != null
-              ? applySecret(caller, manifest.secret(), request, recipient)
-              : applyDepot(caller, manifest.depot(), request));
+          manifest instanceof SecretDocument secret
+              ? applySecret(caller, secret.manifest(), request, recipient)
+              : applyDepot(caller, ((DepotDocument) manifest).manifest(), request));
     }
     return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new))
         .thenApply(v -> sent.stream().map(CompletableFuture::join).toList());
@@ -145,8 +139,8 @@ public final class ApplyService {
         .handle(
             (r, e) ->
                 e != null
-                    ? failed(manifest.key(), manifest.manifestVersion(), e)
-                    : fromResult(manifest.key(), manifest.manifestVersion(), r));
+                    ? CommandOutcomes.failed(manifest.key(), manifest.manifestVersion(), e)
+                    : CommandOutcomes.applied(manifest.key(), manifest.manifestVersion(), r));
   }
 
   private CompletableFuture<DocumentResult> applyDepot(
@@ -169,7 +163,7 @@ public final class ApplyService {
         .send(command)
         .thenCompose(
             r -> {
-              DocumentResult result = fromResult(manifest.key(), version, r);
+              DocumentResult result = CommandOutcomes.applied(manifest.key(), version, r);
               if (!request.waitForStatus() || result.failed()) {
                 return CompletableFuture.completedFuture(result);
               }
@@ -177,7 +171,7 @@ public final class ApplyService {
                   .settled(r, statusWait)
                   .thenApply(state -> state.map(result::withState).orElse(result));
             })
-        .exceptionally(e -> failed(manifest.key(), version, e));
+        .exceptionally(e -> CommandOutcomes.failed(manifest.key(), version, e));
   }
 
   /** Deletes one resource; the result's error is NOT_FOUND or DEPENDENCY when refused. */
@@ -208,82 +202,9 @@ public final class ApplyService {
                   .build());
     }
     return sent.handle(
-        (r, e) -> {
-          if (e != null) {
-            return DocumentResult.failure(key, manifestVersion, unwrap(e));
-          }
-          DatadockException error = errorOf(r);
-          return error != null
-              ? DocumentResult.failure(key, manifestVersion, error)
-              : DocumentResult.success(
-                  key, manifestVersion, "deleted", r.getStatus(), r.getResourceVersion());
-        });
-  }
-
-  /** One validated document: a secret (of any shape) or a depot. */
-  private record Manifest(SecretManifest secret, DepotManifest depot) {
-    ResourceKey key() {
-      return secret != null ? secret.key() : depot.key();
-    }
-
-    String version() {
-      return secret != null ? secret.manifestVersion() : depot.manifestVersion();
-    }
-
-    WriteIntent intent() {
-      return secret != null ? WriteIntent.of(secret) : WriteIntent.of(depot);
-    }
-  }
-
-  private static Manifest validate(
-      Map<String, Object> document, ApplyContext context, int index, int count) {
-    try {
-      String type = ManifestHeader.type(document);
-      if (DEPOT.equals(type)) {
-        return new Manifest(null, DepotManifestValidator.validate(document, context));
-      }
-      return new Manifest(SecretManifestValidator.validate(document, context), null);
-    } catch (DatadockException e) {
-      if (count == 1) {
-        throw e;
-      }
-      throw new DatadockException(e.code(), "document " + index + ": " + e.getMessage(), e.field());
-    }
-  }
-
-  private static DocumentResult fromResult(ResourceKey key, String version, CommandResult result) {
-    DatadockException error = errorOf(result);
-    if (error != null) {
-      return DocumentResult.failure(key, version, error);
-    }
-    String outcome =
-        "accepted".equals(result.getStatus())
-            ? "accepted"
-            : result.getOutcome().name().toLowerCase(Locale.ROOT);
-    return DocumentResult.success(
-        key, version, outcome, result.getStatus(), result.getResourceVersion());
-  }
-
-  private static DatadockException errorOf(CommandResult result) {
-    if (result.getOutcome() != Outcome.REJECTED) {
-      return null;
-    }
-    return new DatadockException(
-        ErrorCode.fromCode(result.getErrorCode()), result.getMessage(), result.getField());
-  }
-
-  private static DocumentResult failed(ResourceKey key, String version, Throwable e) {
-    return DocumentResult.failure(key, version, unwrap(e));
-  }
-
-  private static DatadockException unwrap(Throwable e) {
-    Throwable t = e;
-    while (!(t instanceof DatadockException) && t.getCause() != null) {
-      t = t.getCause();
-    }
-    return t instanceof DatadockException d
-        ? d
-        : new DatadockException(
-            ErrorCode.INTERNAL, "the command failed: " + t.getClass().getSimpleName());
+        (r, e) ->
+            e != null
+                ? CommandOutcomes.failed(key, manifestVersion, e)
+                : CommandOutcomes.deleted(key, manifestVersion, r));
   }
 }

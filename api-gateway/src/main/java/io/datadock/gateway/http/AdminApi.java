@@ -3,7 +3,6 @@ package io.datadock.gateway.http;
 import io.datadock.core.error.DatadockException;
 import io.datadock.core.error.ErrorCode;
 import io.datadock.gateway.auth.Authorizer;
-import io.datadock.gateway.auth.Caller;
 import io.datadock.gateway.replay.ReplayCoordinator;
 import io.datadock.gateway.replay.ReplayException;
 import io.datadock.gateway.replay.ReplayReport;
@@ -37,7 +36,7 @@ final class AdminApi {
   }
 
   private void handleReplay(RoutingContext ctx) {
-    authorizer.operator(ctx.<Caller>get(HttpApi.CALLER));
+    authorizer.operator(Requests.caller(ctx));
     if (replay == null) {
       throw new DatadockException(ErrorCode.UNAVAILABLE, "replay is not enabled on this gateway");
     }
@@ -45,7 +44,7 @@ final class AdminApi {
     Duration timeout = Duration.ofSeconds(timeoutSeconds(ctx));
     ctx.vertx()
         .executeBlocking(() -> replay.replay(service, timeout), false)
-        .onSuccess(report -> HttpApi.json(ctx, 200, json(report)))
+        .onSuccess(report -> Responses.json(ctx, 200, json(report)))
         .onFailure(e -> ctx.fail(translate(e)));
   }
 

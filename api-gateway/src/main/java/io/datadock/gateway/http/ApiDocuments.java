@@ -14,7 +14,7 @@ import java.util.Map;
  * and, beside it, the Avro schema of every topic's values, so that the AsyncAPI document's relative
  * references ({@code schemas/SecretCommand.avsc}) resolve where it is served.
  */
-final class ApiDocuments {
+final class ApiDocuments implements Endpoints {
 
   static final String OPENAPI = "/api/v1/openapi.yaml";
   static final String ASYNCAPI = "/api/v1/asyncapi.yaml";
@@ -22,7 +22,8 @@ final class ApiDocuments {
 
   private final Map<String, String> schemas = TopicSchemas.byFileName();
 
-  void mount(Router router) {
+  @Override
+  public void mount(Router router) {
     router.get(OPENAPI).handler(ctx -> yaml(ctx, "/api/openapi.yaml"));
     router.get(ASYNCAPI).handler(ctx -> yaml(ctx, "/api/asyncapi.yaml"));
     router.get(SCHEMAS + ":file").handler(this::schema);

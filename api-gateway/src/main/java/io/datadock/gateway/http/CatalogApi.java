@@ -25,7 +25,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -82,7 +81,7 @@ final class CatalogApi {
     JsonArray tree = new JsonArray();
     collections.forEach(
         (name, datasets) -> tree.add(new JsonObject().put("name", name).put("datasets", datasets)));
-    HttpApi.json(
+    Responses.json(
         ctx,
         200,
         new JsonObject()
@@ -107,18 +106,18 @@ final class CatalogApi {
             .dataset(state.getTenant() + "/" + udl)
             .orElseThrow(
                 () -> new DatadockException(ErrorCode.NOT_FOUND, "dataset " + udl + " not found"));
-    HttpApi.json(ctx, 200, datasetJson(dataset));
+    Responses.json(ctx, 200, datasetJson(dataset));
   }
 
   private void handleRuns(RoutingContext ctx) {
     ResourceState state = depot(ctx, ctx.pathParam("name"));
     JsonArray items = new JsonArray();
     catalog.runsOf(state.getResourceKey()).forEach(run -> items.add(runJson(run)));
-    HttpApi.json(ctx, 200, new JsonObject().put("items", items));
+    Responses.json(ctx, 200, new JsonObject().put("items", items));
   }
 
   private void handleRescan(RoutingContext ctx) {
-    Caller caller = ctx.get(HttpApi.CALLER);
+    Caller caller = Requests.caller(ctx);
     ResourceState state = depot(ctx, ctx.pathParam("name"));
     authorizer.write(caller, ResourceKey.parse(state.getResourceKey()), state);
     if (!"active".equals(state.getStatus())) {
@@ -140,7 +139,7 @@ final class CatalogApi {
     Future.fromCompletionStage(publisher.publish(request), ctx.vertx().getOrCreateContext())
         .onSuccess(
             ack ->
-                HttpApi.json(
+                Responses.json(
                     ctx,
                     202,
                     new JsonObject()
@@ -152,11 +151,9 @@ final class CatalogApi {
 
   /** The depot a catalog call names, in the caller's tenant (or {@code tenant=}). */
   private ResourceState depot(RoutingContext ctx, String name) {
-    Caller caller = ctx.get(HttpApi.CALLER);
-    String tenant =
-        Optional.ofNullable(ctx.queryParams().get("tenant")).orElse(caller.defaultTenant());
+    Caller caller = Requests.caller(ctx);
     return resources
-        .get(ResourceKey.of(tenant, "depot", name).toString())
+        .get(ResourceKey.of(Requests.tenant(ctx), "depot", name).toString())
         .filter(s -> caller.principal().memberOf(s.getTenant()))
         .orElseThrow(
             () -> new DatadockException(ErrorCode.NOT_FOUND, "depot '" + name + "' not found"));

@@ -1,23 +1,65 @@
 package io.datadock.gateway.http;
 
 import io.datadock.core.error.DatadockException;
+import io.datadock.core.manifest.ManifestHeader;
 import io.datadock.gateway.auth.Caller;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
-/** Reading the JSON bodies and the caller of the small management endpoints. */
-final class Requests {
+/**
+ * What the handlers read from a request: the caller and token {@link Authentication} put on it, the
+ * tenant it is for, query flags and the fields of a JSON body.
+ */
+public final class Requests {
+
+  static final String CALLER = "caller";
+  static final String TOKEN = "token";
 
   private Requests() {}
 
-  static Caller caller(RoutingContext ctx) {
-    return ctx.get(HttpApi.CALLER);
+  public static Caller caller(RoutingContext ctx) {
+    return ctx.get(CALLER);
   }
 
-  static JsonObject body(RoutingContext ctx) {
+  /** The caller's bearer token, as sent. */
+  public static String token(RoutingContext ctx) {
+    return ctx.get(TOKEN);
+  }
+
+  /** The tenant a request is for: {@code tenant=}, else the caller's default tenant. */
+  public static String tenant(RoutingContext ctx) {
+    return Optional.ofNullable(ctx.queryParams().get("tenant")).orElse(caller(ctx).defaultTenant());
+  }
+
+  /**
+   * A resource type as a path or {@code type=} names it.
+   *
+   * @throws DatadockException MALFORMED for anything but secret, instance-secret or depot
+   */
+  public static String resourceType(String type) {
+    if (!ManifestHeader.TYPES.contains(type)) {
+      throw DatadockException.malformed(
+          "unknown type '" + type + "', expected one of depot, instance-secret, secret");
+    }
+    return type;
+  }
+
+  /** The {@code type=} a listing is filtered by, checked ({@link #resourceType}); null without. */
+  public static String typeQuery(RoutingContext ctx) {
+    String type = ctx.queryParams().get("type");
+    return type == null ? null : resourceType(type);
+  }
+
+  /** Whether the query parameter {@code name} is {@code true} (any case). */
+  public static boolean flag(RoutingContext ctx, String name) {
+    return "true".equalsIgnoreCase(ctx.queryParams().get(name));
+  }
+
+  public static JsonObject body(RoutingContext ctx) {
     try {
       JsonObject body = ctx.body().asJsonObject();
       if (body == null) {
@@ -29,7 +71,7 @@ final class Requests {
     }
   }
 
-  static String required(JsonObject body, String field) {
+  public static String required(JsonObject body, String field) {
     Object value = body.getValue(field);
     if (!(value instanceof String s) || s.isBlank()) {
       throw DatadockException.invalid(field, field + " is required and must be a string");
@@ -37,7 +79,7 @@ final class Requests {
     return s;
   }
 
-  static List<String> strings(JsonObject body, String field) {
+  public static List<String> strings(JsonObject body, String field) {
     Object value = body.getValue(field);
     if (value == null) {
       return List.of();
@@ -48,7 +90,7 @@ final class Requests {
     return array.stream().map(String.class::cast).toList();
   }
 
-  static String instant(Long millis) {
+  public static String instant(Long millis) {
     return millis == null ? null : Instant.ofEpochMilli(millis).toString();
   }
 }

@@ -7,12 +7,12 @@ import java.time.Instant;
 import java.util.Map;
 
 /** How resources and results look in API responses. */
-final class ResourceJson {
+public final class ResourceJson {
 
   private ResourceJson() {}
 
   /** A listing row. */
-  static JsonObject summary(ResourceState s) {
+  public static JsonObject summary(ResourceState s) {
     return new JsonObject()
         .put("name", s.getName())
         .put("version", s.getManifestVersion())
@@ -28,7 +28,7 @@ final class ResourceJson {
   }
 
   /** The whole resource: header, redacted spec, status and details. */
-  static JsonObject full(ResourceState s) {
+  public static JsonObject full(ResourceState s) {
     return summary(s)
         .put("layer", s.getLayer())
         .put("generation", s.getGeneration())
@@ -37,7 +37,7 @@ final class ResourceJson {
   }
 
   /** The whole resource with its secret values in place of {@code ***}. */
-  static JsonObject unsanitized(ResourceState s, Map<String, String> fields) {
+  public static JsonObject unsanitized(ResourceState s, Map<String, String> fields) {
     JsonObject json = full(s);
     JsonObject spec = json.getJsonObject("spec");
     for (String section : new String[] {"data", "files"}) {
@@ -49,7 +49,7 @@ final class ResourceJson {
     return json;
   }
 
-  static JsonObject result(DocumentResult r) {
+  public static JsonObject result(DocumentResult r) {
     JsonObject json =
         new JsonObject()
             .put("name", r.name())

@@ -9,7 +9,6 @@ import io.datadock.schemas.resource.ResourceState;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -23,8 +22,6 @@ import java.util.function.Predicate;
  * Secret values never appear: events carry the redacted resource.
  */
 final class WatchApi {
-
-  private static final Set<String> KINDS = Set.of("secret", "instance-secret", "depot");
 
   private final WatchHub hub;
   private final ResourceView view;
@@ -43,14 +40,9 @@ final class WatchApi {
   }
 
   private void handleWatch(RoutingContext ctx) {
-    Caller caller = ctx.get(HttpApi.CALLER);
-    String type = ctx.queryParams().get("type");
-    if (type != null && !KINDS.contains(type)) {
-      throw DatadockException.malformed(
-          "unknown type '" + type + "', expected one of depot, instance-secret, secret");
-    }
-    String tenant =
-        Optional.ofNullable(ctx.queryParams().get("tenant")).orElse(caller.defaultTenant());
+    Caller caller = Requests.caller(ctx);
+    String type = Requests.typeQuery(ctx);
+    String tenant = Requests.tenant(ctx);
     authorizer.read(caller, tenant);
     long since = position(ctx);
     Predicate<ResourceState> filter =

@@ -1,5 +1,7 @@
 package io.datadock.gateway.http;
 
+import io.datadock.gateway.auth.Authorizer;
+import io.datadock.gateway.http.resources.ResourceApi;
 import io.datadock.gateway.identity.IdentityServices;
 import io.datadock.gateway.limits.RateLimiter;
 import io.datadock.gateway.view.CatalogView;
@@ -18,17 +20,16 @@ final class RoutesOnly {
 
   static HttpApi api(PrometheusMeterRegistry metrics) {
     return new HttpApi(
-        null,
-        new ResourceView(),
-        token -> Optional.empty(),
-        Map.of(),
-        1024,
-        null,
-        new CatalogView(),
-        null,
-        new IdentityServices(null, null, null),
-        new RateLimiter(0, System::nanoTime),
-        metrics,
-        null);
+        new ApiComponents(
+            new ApiComponents.Admission(
+                token -> Optional.empty(),
+                new RateLimiter(0, System::nanoTime),
+                new Authorizer(tenant -> false),
+                1024),
+            new ApiComponents.Operations(Map.of(), metrics),
+            new ResourceApi.Services(null, new ResourceView(), null),
+            new ApiComponents.Catalog(new CatalogView(), null),
+            new IdentityServices(null, null, null),
+            null));
   }
 }

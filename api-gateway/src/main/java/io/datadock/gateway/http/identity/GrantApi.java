@@ -1,4 +1,4 @@
-package io.datadock.gateway.http;
+package io.datadock.gateway.http.identity;
 
 import static io.datadock.gateway.http.Requests.body;
 import static io.datadock.gateway.http.Requests.caller;
@@ -11,11 +11,11 @@ import io.datadock.core.manifest.Names;
 import io.datadock.core.resource.ResourceKey;
 import io.datadock.gateway.auth.Authorizer;
 import io.datadock.gateway.auth.Caller;
-import io.datadock.gateway.identity.IdentityServices;
+import io.datadock.gateway.http.Endpoints;
+import io.datadock.gateway.http.Responses;
 import io.datadock.gateway.view.ResourceView;
 import io.datadock.schemas.identity.GranteeKind;
 import io.datadock.schemas.identity.ReferenceGrant;
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -30,23 +30,24 @@ import java.util.Optional;
  * who owns the secret. Withdrawing makes every depot the grant may have let in ask again, so those
  * that relied on it go to {@code error} and stop resolving the secret.
  */
-final class GrantApi {
+final class GrantApi implements Endpoints {
 
   private static final String USER_PREFIX = "user:";
 
-  private final IdentityServices identity;
+  private final IdentityStore store;
   private final Authorizer authorizer;
   private final ResourceView resources;
   private final Clock clock;
 
-  GrantApi(IdentityServices identity, Authorizer authorizer, ResourceView resources, Clock clock) {
-    this.identity = identity;
+  GrantApi(IdentityStore store, Authorizer authorizer, ResourceView resources, Clock clock) {
+    this.store = store;
     this.authorizer = authorizer;
     this.resources = resources;
     this.clock = clock;
   }
 
-  void mount(Router router) {
+  @Override
+  public void mount(Router router) {
     router.get("/api/v1/tenants/:name/grants").handler(this::handleList);
     router.post("/api/v1/tenants/:name/grants").handler(this::handleGrant);
     router.delete("/api/v1/tenants/:name/grants/:grantee/:secret").handler(this::handleWithdraw);
@@ -56,7 +57,7 @@ final class GrantApi {
     String owner = ctx.pathParam("name");
     authorizer.read(caller(ctx), owner);
     JsonArray items = new JsonArray();
-    for (ReferenceGrant g : identity.directory().grantsOf(owner)) {
+    for (ReferenceGrant g : store.directory().grantsOf(owner)) {
       items.add(
           new JsonObject()
               .put(g.getGranteeKind() == GranteeKind.USER ? "user" : "tenant", g.getGrantee())
@@ -64,7 +65,7 @@ final class GrantApi {
               .put("createdBy", g.getCreatedBy())
               .put("createdAt", instant(g.getCreatedAt())));
     }
-    HttpApi.json(ctx, 200, new JsonObject().put("items", items));
+    Responses.json(ctx, 200, new JsonObject().put("items", items));
   }
 
   private void handleGrant(RoutingContext ctx) {
@@ -81,12 +82,12 @@ final class GrantApi {
     String grantee;
     if (toUser) {
       grantee = Names.resourceName("user", required(body, "user"));
-      if (identity.directory().user(grantee).isEmpty()) {
+      if (store.directory().user(grantee).isEmpty()) {
         throw DatadockException.invalid("user", "user '" + grantee + "' does not exist");
       }
     } else {
       grantee = Names.resourceName("tenant", required(body, "tenant"));
-      if (!identity.directory().tenantExists(grantee)) {
+      if (!store.directory().tenantExists(grantee)) {
         throw DatadockException.invalid("tenant", "tenant '" + grantee + "' does not exist");
       }
     }
@@ -99,19 +100,14 @@ final class GrantApi {
             .setCreatedBy(caller.id())
             .setCreatedAt(clock.millis())
             .build();
-    Future.fromCompletionStage(
-            identity.writer().grant(grant).thenCompose(v -> identity.directory().sync()),
-            ctx.vertx().getOrCreateContext())
-        .onSuccess(
-            v ->
-                HttpApi.json(
-                    ctx,
-                    201,
-                    new JsonObject()
-                        .put("owner", owner)
-                        .put(toUser ? "user" : "tenant", grantee)
-                        .put("secret", secret)))
-        .onFailure(ctx::fail);
+    store.answerOnceRead(
+        ctx,
+        store.writer().grant(grant),
+        201,
+        new JsonObject()
+            .put("owner", owner)
+            .put(toUser ? "user" : "tenant", grantee)
+            .put("secret", secret));
   }
 
   /** {@code grantee} is a tenant name, or {@code user:<id>} for a grant to a user. */
@@ -124,7 +120,7 @@ final class GrantApi {
     GranteeKind kind = grantee.startsWith(USER_PREFIX) ? GranteeKind.USER : GranteeKind.TENANT;
     String name = kind == GranteeKind.USER ? grantee.substring(USER_PREFIX.length()) : grantee;
     Optional<ReferenceGrant> grant =
-        identity.directory().grantsOf(owner).stream()
+        store.directory().grantsOf(owner).stream()
             .filter(
                 g ->
                     g.getGranteeKind() == kind
@@ -132,29 +128,18 @@ final class GrantApi {
                         && g.getSecret().equals(secret))
             .findFirst();
     if (grant.isEmpty()) {
-      HttpApi.json(
+      Responses.json(
           ctx,
           200,
           new JsonObject().put("outcome", "withdrawn").put("revalidated", new JsonArray()));
       return;
     }
-    Future.fromCompletionStage(
-            identity
-                .writer()
-                .withdrawGrant(grant.get(), clock.millis())
-                .thenCompose(v -> identity.directory().sync())
-                .thenCompose(
-                    v -> identity.revalidation().afterGrantWithdrawn(grant.get(), caller.id())),
-            ctx.vertx().getOrCreateContext())
-        .onSuccess(
-            depots ->
-                HttpApi.json(
-                    ctx,
-                    200,
-                    new JsonObject()
-                        .put("outcome", "withdrawn")
-                        .put("revalidated", new JsonArray(List.copyOf(depots)))))
-        .onFailure(ctx::fail);
+    store.answerAfterGrantWithdrawn(
+        ctx,
+        grant.get(),
+        clock.millis(),
+        caller.id(),
+        new JsonObject().put("outcome", "withdrawn"));
   }
 
   /** An operator, a tenant admin of the owner, or the user who owns the secret. */

@@ -1,0 +1,116 @@
+package io.datadock.gateway.app;
+
+import io.datadock.gateway.kafka.ReplyRouter;
+import io.datadock.gateway.sealing.PublicKeyDirectory;
+import io.datadock.gateway.view.CatalogView;
+import io.datadock.gateway.view.ResourceView;
+import io.datadock.runtime.identity.IdentityDirectory;
+import io.datadock.runtime.kafka.KafkaSettings;
+import io.datadock.runtime.kafka.TopicTail;
+import io.datadock.schemas.Topic;
+import io.datadock.schemas.Topics;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * The gateway's read side: the topics it tails and what they feed. Replies to its commands ({@code
+ * command.results}, from the end), resources ({@code resource.state}), the services' sealing keys
+ * ({@code secret.keys}), the catalog ({@code catalog.datasets}, {@code catalog.events}) and the
+ * identity directory, each read from the beginning.
+ */
+final class GatewayViews implements AutoCloseable {
+
+  private final Closeables tails = new Closeables();
+  private final String bootstrap;
+  private final String prefix;
+  private final ReplyRouter replies = new ReplyRouter();
+  private final ResourceView resources = new ResourceView();
+  private final PublicKeyDirectory keys = new PublicKeyDirectory();
+  private final CatalogView catalog = new CatalogView();
+  private final TopicTail<String, ?> repliesTail;
+  private final TopicTail<String, ?> resourcesTail;
+  private final TopicTail<String, ?> catalogTail;
+  private final IdentityDirectory directory;
+
+  private GatewayViews(String bootstrap, String prefix) {
+    this.bootstrap = bootstrap;
+    this.prefix = prefix;
+    repliesTail = tail(Topics.COMMAND_RESULTS, TopicTail.From.END, replies::onRecord);
+    resourcesTail = tail(Topics.RESOURCE_STATE, TopicTail.From.BEGINNING, resources::onRecord);
+    tail(Topics.SECRET_KEYS, TopicTail.From.BEGINNING, keys::onRecord);
+    directory = tails.add(new IdentityDirectory(bootstrap, prefix, Clock.systemUTC()).start());
+    catalogTail = tail(Topics.CATALOG_DATASETS, TopicTail.From.BEGINNING, catalog::onDataset);
+    tail(Topics.CATALOG_EVENTS, TopicTail.From.BEGINNING, catalog::onEvent);
+  }
+
+  /** Starts every tail; the views fill in the background ({@link #readiness}). */
+  static GatewayViews start(String bootstrapServers, String topicPrefix) {
+    return new GatewayViews(bootstrapServers, topicPrefix);
+  }
+
+  ReplyRouter replies() {
+    return replies;
+  }
+
+  ResourceView resources() {
+    return resources;
+  }
+
+  PublicKeyDirectory keys() {
+    return keys;
+  }
+
+  CatalogView catalog() {
+    return catalog;
+  }
+
+  IdentityDirectory directory() {
+    return directory;
+  }
+
+  boolean repliesCaughtUp() {
+    return repliesTail.caughtUp().isDone();
+  }
+
+  boolean resourcesCaughtUp() {
+    return resourcesTail.caughtUp().isDone();
+  }
+
+  /** Completes once replies and resources are caught up. */
+  CompletableFuture<Void> caughtUp() {
+    return CompletableFuture.allOf(repliesTail.caughtUp(), resourcesTail.caughtUp());
+  }
+
+  /** {@code replies}, {@code readView}, {@code catalogView}: whether each has caught up. */
+  Map<String, BooleanSupplier> readiness() {
+    Map<String, BooleanSupplier> checks = new LinkedHashMap<>();
+    checks.put("replies", this::repliesCaughtUp);
+    checks.put("readView", this::resourcesCaughtUp);
+    checks.put("catalogView", () -> catalogTail.caughtUp().isDone());
+    return checks;
+  }
+
+  private <V> TopicTail<String, V> tail(
+      Topic<String, V> topic, TopicTail.From from, Consumer<ConsumerRecord<String, V>> handler) {
+    TopicTail<String, V> tail =
+        new TopicTail<>(
+            KafkaSettings.consumer(bootstrap, null),
+            topic.name(prefix),
+            topic.keySerde().deserializer(),
+            topic.valueSerde().deserializer(),
+            from,
+            handler);
+    tails.add(tail);
+    return tail.start();
+  }
+
+  @Override
+  public void close() {
+    tails.close();
+  }
+}

@@ -1,0 +1,119 @@
+package io.datadock.gateway.app;
+
+import io.datadock.core.manifest.ManifestLimits;
+import io.datadock.core.manifest.ManifestParser;
+import io.datadock.gateway.apply.ApplyService;
+import io.datadock.gateway.apply.CommandService;
+import io.datadock.gateway.auth.AdminTokenVerifier;
+import io.datadock.gateway.auth.ApiKeyVerifier;
+import io.datadock.gateway.auth.Authorizer;
+import io.datadock.gateway.http.ApiComponents;
+import io.datadock.gateway.http.resources.ResourceApi;
+import io.datadock.gateway.identity.AccessRevalidation;
+import io.datadock.gateway.identity.IdentityServices;
+import io.datadock.gateway.identity.IdentityWriter;
+import io.datadock.gateway.kafka.CommandPublisher;
+import io.datadock.gateway.limits.RateLimiter;
+import io.datadock.gateway.replay.ReplayCoordinator;
+import io.datadock.gateway.secrets.UnsanitizeClient;
+import io.datadock.runtime.kafka.KafkaSettings;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The gateway's write side and the services the API is built from, each built once from the
+ * configuration and the read side: command publishing and request/reply, manifest apply, the one
+ * {@link Authorizer}, the rate limiter, the identity writer, the replay coordinator.
+ */
+final class GatewayWiring implements AutoCloseable {
+
+  /**
+   * The longest an apply with {@code wait=true} waits for a depot to become active or fail: a
+   * connection check's own timeout (10 s) plus the saga's hops, with room to spare.
+   */
+  static final Duration DEPOT_STATUS_WAIT = Duration.ofSeconds(30);
+
+  private final Closeables opened = new Closeables();
+  private final GatewayConfig config;
+  private final GatewayViews views;
+  private final MeterRegistry metrics;
+  private final IdentityWriter identityWriter;
+  private final CommandPublisher publisher;
+  private final CommandService commands;
+  private final Authorizer authorizer;
+  private final ReplayCoordinator replay;
+
+  GatewayWiring(GatewayConfig config, GatewayViews views, MeterRegistry metrics) {
+    this.config = config;
+    this.views = views;
+    this.metrics = metrics;
+    String bootstrap = config.bootstrapServers();
+    String prefix = config.topicPrefix();
+    this.identityWriter = opened.add(new IdentityWriter(bootstrap, prefix));
+    this.publisher =
+        opened.add(
+            new CommandPublisher(KafkaSettings.producer(bootstrap, "datadock-gateway"), prefix));
+    this.commands =
+        new CommandService(
+            publisher,
+            views.replies(),
+            views.resources(),
+            config.replyTimeout(),
+            config.replyMode(),
+            metrics);
+    this.authorizer = new Authorizer(views.directory());
+    this.replay = opened.add(new ReplayCoordinator(bootstrap, prefix, config.replayTargets()));
+  }
+
+  IdentityWriter identityWriter() {
+    return identityWriter;
+  }
+
+  /**
+   * @param readiness the checks {@code /readyz} answers with
+   */
+  ApiComponents components(Vertx vertx, Map<String, BooleanSupplier> readiness) {
+    UnsanitizeClient resolution = new UnsanitizeClient(vertx, config.resolutionUrl());
+    return new ApiComponents(
+        new ApiComponents.Admission(
+            new ApiKeyVerifier(views.directory(), new AdminTokenVerifier(config.adminToken())),
+            rateLimiter(),
+            authorizer,
+            config.maxBodyBytes()),
+        new ApiComponents.Operations(readiness, metrics),
+        new ResourceApi.Services(applyService(), views.resources(), resolution::unsanitize),
+        new ApiComponents.Catalog(views.catalog(), publisher),
+        new IdentityServices(
+            views.directory(), identityWriter, new AccessRevalidation(views.resources(), commands)),
+        replay);
+  }
+
+  /** Validated documents are authorized against the resource they would replace, if any. */
+  private ApplyService applyService() {
+    return new ApplyService(
+        new ManifestParser(ManifestLimits.defaults().withMaxBytes(config.maxBodyBytes())),
+        views.keys(),
+        commands,
+        DEPOT_STATUS_WAIT,
+        (caller, intent) ->
+            authorizer.apply(
+                caller, intent, views.resources().get(intent.key().toString()).orElse(null)));
+  }
+
+  private RateLimiter rateLimiter() {
+    RateLimiter limiter = new RateLimiter(config.tenantRequestsPerSecond(), System::nanoTime);
+    Gauge.builder("datadock.ratelimit.buckets", limiter, RateLimiter::size)
+        .description("request budgets held by the rate limiter")
+        .register(metrics);
+    return limiter;
+  }
+
+  @Override
+  public void close() {
+    opened.close();
+  }
+}

@@ -1,0 +1,42 @@
+package io.datadock.gateway.http;
+
+import io.datadock.core.error.DatadockException;
+import io.datadock.core.error.ErrorCode;
+import io.datadock.gateway.auth.Caller;
+import io.datadock.gateway.auth.TokenVerifier;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
+
+/**
+ * The first filter of {@code /api/*}: a bearer token that verifies, or 401. Puts the caller and its
+ * token on the request for what follows ({@link Requests#caller}, {@link Requests#token}).
+ */
+final class Authentication {
+
+  private final TokenVerifier tokens;
+
+  Authentication(TokenVerifier tokens) {
+    this.tokens = tokens;
+  }
+
+  void handle(RoutingContext ctx) {
+    String header = ctx.request().getHeader("Authorization");
+    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      ctx.fail(
+          new DatadockException(
+              ErrorCode.UNAUTHENTICATED,
+              "missing bearer token: send 'Authorization: Bearer <token>'"));
+      return;
+    }
+    String token = header.substring(7).trim();
+    Optional<Caller> caller = tokens.verify(token);
+    if (caller.isEmpty()) {
+      ctx.fail(
+          new DatadockException(ErrorCode.UNAUTHENTICATED, "invalid, expired or revoked token"));
+      return;
+    }
+    ctx.put(Requests.CALLER, caller.get());
+    ctx.put(Requests.TOKEN, token);
+    ctx.next();
+  }
+}
