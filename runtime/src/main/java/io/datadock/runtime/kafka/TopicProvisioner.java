@@ -30,17 +30,11 @@ public final class TopicProvisioner {
   private TopicProvisioner() {}
 
   /**
-   * For a service started alone: creates missing topics with {@code DATADOCK_TOPIC_PARTITIONS}
-   * partitions (default 6) and {@code DATADOCK_TOPIC_REPLICATION} replicas (default: the cluster's
-   * default replication factor). Existing topics are left as they are.
+   * For a service started alone: creates missing topics as {@code layout} says. Existing topics are
+   * left as they are.
    */
-  public static void ensureTopicsFromEnv(
-      Map<String, String> env, String bootstrapServers, String prefix) {
-    ensureTopics(
-        bootstrapServers,
-        prefix,
-        Integer.parseInt(env.getOrDefault("DATADOCK_TOPIC_PARTITIONS", "6")),
-        Short.parseShort(env.getOrDefault("DATADOCK_TOPIC_REPLICATION", "0")));
+  public static void ensureTopics(String bootstrapServers, String prefix, TopicLayout layout) {
+    ensureTopics(bootstrapServers, prefix, layout.partitions(), layout.replicationFactor());
   }
 
   public static void ensureTopics(

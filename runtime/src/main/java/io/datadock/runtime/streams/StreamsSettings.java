@@ -2,7 +2,6 @@ package io.datadock.runtime.streams;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -12,26 +11,17 @@ import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 /** The Kafka Streams settings every Datadock service shares. */
 public final class StreamsSettings {
 
-  /** Kafka Streams' own default. */
-  public static final Duration DEFAULT_SESSION_TIMEOUT = Duration.ofSeconds(45);
-
   private StreamsSettings() {}
-
-  /**
-   * {@code DATADOCK_SESSION_TIMEOUT_MS}: how long the group waits for a silent instance before
-   * moving its partitions. With static membership a restarted instance takes them back at once, so
-   * this only bounds how long a dead one's partitions have no owner. The brokers' {@code
-   * group.min.session.timeout.ms} (6 s by default) is the lower bound.
-   */
-  public static Duration sessionTimeout(Map<String, String> env) {
-    String ms = env.get("DATADOCK_SESSION_TIMEOUT_MS");
-    return ms == null ? DEFAULT_SESSION_TIMEOUT : Duration.ofMillis(Long.parseLong(ms));
-  }
 
   /**
    * @param instanceId a name stable across restarts of this instance (static group membership): a
    *     restarted instance takes its partitions back at once instead of waiting for the session of
    *     its former self to time out
+   * @param sessionTimeout how long the group waits for a silent instance before moving its
+   *     partitions ({@code DATADOCK_SESSION_TIMEOUT_MS}, 45 s, Kafka Streams' own default). With
+   *     static membership a restarted instance takes them back at once, so this only bounds how
+   *     long a dead one's partitions have no owner. The brokers' {@code
+   *     group.min.session.timeout.ms} (6 s by default) is the lower bound.
    */
   public static Properties exactlyOnce(
       String applicationId,
