@@ -1,14 +1,31 @@
 package io.datadock.gateway.app;
 
+import static io.datadock.runtime.config.Setting.DATADOCK_ADMIN_TOKEN;
+import static io.datadock.runtime.config.Setting.DATADOCK_DEPOT_APPLICATION_ID;
+import static io.datadock.runtime.config.Setting.DATADOCK_GATEWAY_PORT;
+import static io.datadock.runtime.config.Setting.DATADOCK_HTTP_INSTANCES;
+import static io.datadock.runtime.config.Setting.DATADOCK_MAX_BODY_BYTES;
+import static io.datadock.runtime.config.Setting.DATADOCK_METRICS_PORT;
+import static io.datadock.runtime.config.Setting.DATADOCK_REPLY_MODE;
+import static io.datadock.runtime.config.Setting.DATADOCK_REPLY_TIMEOUT_MS;
+import static io.datadock.runtime.config.Setting.DATADOCK_SCANNER_GROUP;
+import static io.datadock.runtime.config.Setting.DATADOCK_SECRET_APPLICATION_ID;
+import static io.datadock.runtime.config.Setting.DATADOCK_SECRET_RESOLUTION_URL;
+import static io.datadock.runtime.config.Setting.DATADOCK_TENANT_RATE_LIMIT;
+import static io.datadock.runtime.config.Setting.DATADOCK_TOPIC_PREFIX;
+import static io.datadock.runtime.config.Setting.KAFKA_BOOTSTRAP_SERVERS;
+
+import io.datadock.runtime.config.Settings;
+import io.datadock.runtime.kafka.TopicLayout;
 import io.datadock.runtime.replay.ReplayTarget;
 import io.datadock.runtime.replay.ReplayTargets;
-import io.datadock.schemas.Topics;
 import java.time.Duration;
 import java.util.Map;
 
 /**
- * Configuration of the gateway, read once from the environment ({@link #fromEnv}, in {@code main})
- * with defaults for the embedded mode ({@link #defaults}); nothing below reads the environment.
+ * Configuration of the gateway, read once from the environment ({@link #from}, in {@code main} and
+ * in the launcher); nothing below reads the environment. Every variable is a {@link
+ * io.datadock.runtime.config.Setting}, documented in {@code docs/operations/deploy.md}.
  *
  * @param port HTTP port ({@code DATADOCK_GATEWAY_PORT}, default 8080; 0 picks a free one)
  * @param metricsPort the operations listener's port: {@code /metrics}, {@code /healthz}, {@code
@@ -16,20 +33,22 @@ import java.util.Map;
  *     one, the embedded default)
  * @param bootstrapServers Kafka bootstrap servers ({@code KAFKA_BOOTSTRAP_SERVERS})
  * @param topicPrefix topic prefix ({@code DATADOCK_TOPIC_PREFIX})
- * @param adminToken the bootstrap admin's bearer token ({@code DATADOCK_ADMIN_TOKEN})
+ * @param adminToken the bootstrap admin's bearer token ({@code DATADOCK_ADMIN_TOKEN}, required)
  * @param replyTimeout how long a request waits for a service's reply before a 504 ({@code
  *     DATADOCK_REPLY_TIMEOUT_MS}, default 10 s)
  * @param maxBodyBytes request body limit ({@code DATADOCK_MAX_BODY_BYTES}, default 1 MiB)
  * @param httpInstances event-loop instances serving HTTP ({@code DATADOCK_HTTP_INSTANCES})
  * @param replyMode {@code SERVICE} (normal) or {@code BROKER_ACK}, which answers applies as soon as
- *     the broker has the command: only for measuring the gateway's own ceiling
+ *     the broker has the command: only for measuring the gateway's own ceiling ({@code
+ *     DATADOCK_REPLY_MODE})
  * @param resolutionUrl secret-service's credential resolution base URL, for unsanitized reads
  *     ({@code DATADOCK_SECRET_RESOLUTION_URL}; null: unsanitized reads answer 503)
  * @param tenantRequestsPerSecond requests a second per tenant ({@code DATADOCK_TENANT_RATE_LIMIT},
- *     default {@value #DEFAULT_TENANT_RATE}; 0 turns limiting off)
+ *     default 1000; 0 turns limiting off)
  * @param replayTargets the services {@code POST /api/v1/admin/replay} replays, by name, with their
  *     consumer groups ({@code DATADOCK_SECRET_APPLICATION_ID}, {@code
  *     DATADOCK_DEPOT_APPLICATION_ID}, {@code DATADOCK_SCANNER_GROUP}; see {@link ReplayTargets})
+ * @param topics the topics a standalone gateway creates when missing ({@link TopicLayout})
  */
 public record GatewayConfig(
     int port,
@@ -43,139 +62,60 @@ public record GatewayConfig(
     ReplyMode replyMode,
     String resolutionUrl,
     double tenantRequestsPerSecond,
-    Map<String, ReplayTarget> replayTargets) {
+    Map<String, ReplayTarget> replayTargets,
+    TopicLayout topics) {
 
   public enum ReplyMode {
     SERVICE,
     BROKER_ACK
   }
 
-  /** Requests a second per tenant, bursts of one second's worth; 0 turns limiting off. */
-  public static final double DEFAULT_TENANT_RATE = 1000;
+  /** The standalone defaults' metrics port. */
+  public static final int DEFAULT_METRICS_PORT = 9402;
 
-  /** The same configuration with another per-tenant request rate (0: no limit). */
-  public GatewayConfig withTenantRate(double perSecond) {
-    return new GatewayConfig(
-        port,
-        metricsPort,
-        bootstrapServers,
-        topicPrefix,
-        adminToken,
-        replyTimeout,
-        maxBodyBytes,
-        httpInstances,
-        replyMode,
-        resolutionUrl,
-        perSecond,
-        replayTargets);
-  }
-
+  /**
+   * The embedded defaults (free API and metrics ports unless given) for a broker and a token, as
+   * the integration tests start a gateway of their own.
+   */
   public static GatewayConfig defaults(int port, String bootstrapServers, String adminToken) {
-    return new GatewayConfig(
-        port,
-        0,
-        bootstrapServers,
-        Topics.DEFAULT_PREFIX,
-        adminToken,
-        Duration.ofSeconds(10),
-        1024 * 1024,
-        2,
-        ReplyMode.SERVICE,
-        null,
-        DEFAULT_TENANT_RATE,
-        ReplayTargets.fromEnv(Map.of()));
+    return embedded(
+        Settings.empty()
+            .with(DATADOCK_GATEWAY_PORT, port)
+            .with(KAFKA_BOOTSTRAP_SERVERS, bootstrapServers)
+            .with(DATADOCK_ADMIN_TOKEN, adminToken));
   }
 
-  public GatewayConfig withReplyTimeout(Duration timeout) {
-    return new GatewayConfig(
-        port,
-        metricsPort,
-        bootstrapServers,
-        topicPrefix,
-        adminToken,
-        timeout,
-        maxBodyBytes,
-        httpInstances,
-        replyMode,
-        resolutionUrl,
-        tenantRequestsPerSecond,
-        replayTargets);
+  /** What {@code settings} set, with free API and metrics ports where they set none. */
+  public static GatewayConfig embedded(Settings settings) {
+    return from(
+        settings.withDefault(DATADOCK_GATEWAY_PORT, 0).withDefault(DATADOCK_METRICS_PORT, 0));
   }
 
-  public GatewayConfig withReplyMode(ReplyMode mode) {
-    return new GatewayConfig(
-        port,
-        metricsPort,
-        bootstrapServers,
-        topicPrefix,
-        adminToken,
-        replyTimeout,
-        maxBodyBytes,
-        httpInstances,
-        mode,
-        resolutionUrl,
-        tenantRequestsPerSecond,
-        replayTargets);
-  }
-
-  public GatewayConfig withMaxBodyBytes(int bytes) {
-    return new GatewayConfig(
-        port,
-        metricsPort,
-        bootstrapServers,
-        topicPrefix,
-        adminToken,
-        replyTimeout,
-        bytes,
-        httpInstances,
-        replyMode,
-        resolutionUrl,
-        tenantRequestsPerSecond,
-        replayTargets);
-  }
-
-  public GatewayConfig withResolutionUrl(String url) {
-    return new GatewayConfig(
-        port,
-        metricsPort,
-        bootstrapServers,
-        topicPrefix,
-        adminToken,
-        replyTimeout,
-        maxBodyBytes,
-        httpInstances,
-        replyMode,
-        url,
-        tenantRequestsPerSecond,
-        replayTargets);
-  }
-
+  /** For tests: {@link #from} the variables of {@code env}. */
   public static GatewayConfig fromEnv(Map<String, String> env) {
-    String token = env.get("DATADOCK_ADMIN_TOKEN");
-    if (token == null || token.isBlank()) {
-      throw new IllegalArgumentException(
-          "DATADOCK_ADMIN_TOKEN must be set for a standalone gateway");
-    }
-    GatewayConfig d =
-        defaults(
-            Integer.parseInt(env.getOrDefault("DATADOCK_GATEWAY_PORT", "8080")),
-            env.getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092"),
-            token);
+    return from(Settings.of(env));
+  }
+
+  /**
+   * @throws io.datadock.runtime.config.ConfigurationException naming a missing or bad variable
+   */
+  public static GatewayConfig from(Settings settings) {
     return new GatewayConfig(
-        d.port(),
-        Integer.parseInt(env.getOrDefault("DATADOCK_METRICS_PORT", "9402")),
-        d.bootstrapServers(),
-        env.getOrDefault("DATADOCK_TOPIC_PREFIX", d.topicPrefix()),
-        token,
-        Duration.ofMillis(
-            Long.parseLong(
-                env.getOrDefault("DATADOCK_REPLY_TIMEOUT_MS", "" + d.replyTimeout().toMillis()))),
-        Integer.parseInt(env.getOrDefault("DATADOCK_MAX_BODY_BYTES", "" + d.maxBodyBytes())),
-        Integer.parseInt(env.getOrDefault("DATADOCK_HTTP_INSTANCES", "" + d.httpInstances())),
-        ReplyMode.valueOf(env.getOrDefault("DATADOCK_REPLY_MODE", d.replyMode().name())),
-        env.get("DATADOCK_SECRET_RESOLUTION_URL"),
-        Double.parseDouble(
-            env.getOrDefault("DATADOCK_TENANT_RATE_LIMIT", "" + d.tenantRequestsPerSecond())),
-        ReplayTargets.fromEnv(env));
+        settings.port(DATADOCK_GATEWAY_PORT, null),
+        settings.port(DATADOCK_METRICS_PORT, DEFAULT_METRICS_PORT),
+        settings.string(KAFKA_BOOTSTRAP_SERVERS),
+        settings.string(DATADOCK_TOPIC_PREFIX),
+        settings.required(DATADOCK_ADMIN_TOKEN, "the gateway's bootstrap admin signs in with it"),
+        settings.millis(DATADOCK_REPLY_TIMEOUT_MS),
+        settings.integer(DATADOCK_MAX_BODY_BYTES),
+        settings.integer(DATADOCK_HTTP_INSTANCES),
+        settings.choice(DATADOCK_REPLY_MODE, ReplyMode.class),
+        settings.optional(DATADOCK_SECRET_RESOLUTION_URL).orElse(null),
+        settings.decimal(DATADOCK_TENANT_RATE_LIMIT),
+        ReplayTargets.of(
+            settings.string(DATADOCK_SECRET_APPLICATION_ID),
+            settings.string(DATADOCK_DEPOT_APPLICATION_ID),
+            settings.string(DATADOCK_SCANNER_GROUP)),
+        TopicLayout.from(settings));
   }
 }

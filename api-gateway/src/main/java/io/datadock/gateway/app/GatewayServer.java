@@ -1,6 +1,7 @@
 package io.datadock.gateway.app;
 
 import io.datadock.gateway.http.HttpApi;
+import io.datadock.runtime.config.MainConfiguration;
 import io.datadock.runtime.kafka.FreePorts;
 import io.datadock.runtime.kafka.TopicProvisioner;
 import io.datadock.runtime.metrics.MetricsServer;
@@ -119,9 +120,8 @@ public final class GatewayServer implements AutoCloseable {
 
   /** The standalone gateway: configuration read once, here, from the environment. */
   public static void main(String[] args) {
-    Map<String, String> env = System.getenv();
-    GatewayConfig config = GatewayConfig.fromEnv(env);
-    TopicProvisioner.ensureTopicsFromEnv(env, config.bootstrapServers(), config.topicPrefix());
+    GatewayConfig config = MainConfiguration.read(GatewayConfig::from);
+    TopicProvisioner.ensureTopics(config.bootstrapServers(), config.topicPrefix(), config.topics());
     GatewayServer server = new GatewayServer(config, Map.of()).start();
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "gateway-shutdown"));
   }

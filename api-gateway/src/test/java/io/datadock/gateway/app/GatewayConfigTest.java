@@ -3,6 +3,7 @@ package io.datadock.gateway.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.datadock.runtime.config.ConfigurationException;
 import io.datadock.runtime.replay.ReplayTarget;
 import io.datadock.runtime.replay.ReplayTargets;
 import java.time.Duration;
@@ -39,8 +40,46 @@ class GatewayConfigTest {
   void theEmbeddedDefaultsReplayTheServicesByTheirDefaultGroups() {
     GatewayConfig config = GatewayConfig.defaults(0, "127.0.0.1:9092", "t0ken");
 
-    assertThat(config.replayTargets()).isEqualTo(ReplayTargets.fromEnv(Map.of()));
-    assertThat(config.withTenantRate(5).replayTargets()).isEqualTo(config.replayTargets());
+    assertThat(config.replayTargets()).isEqualTo(ReplayTargets.defaults());
+    assertThat(
+            GatewayConfig.fromEnv(
+                    Map.of("DATADOCK_ADMIN_TOKEN", "t0ken", "DATADOCK_TENANT_RATE_LIMIT", "5"))
+                .replayTargets())
+        .isEqualTo(config.replayTargets());
+    assertThat(config.port()).isZero();
+    assertThat(config.metricsPort()).isZero();
+  }
+
+  @Test
+  void aBadValueIsAMessageNamingTheVariable() {
+    assertThatThrownBy(
+            () ->
+                GatewayConfig.fromEnv(
+                    Map.of("DATADOCK_ADMIN_TOKEN", "t0ken", "DATADOCK_TENANT_RATE_LIMIT", "abc")))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessage("DATADOCK_TENANT_RATE_LIMIT: not a number: \"abc\"");
+    assertThatThrownBy(
+            () ->
+                GatewayConfig.fromEnv(
+                    Map.of("DATADOCK_ADMIN_TOKEN", "t0ken", "DATADOCK_REPLY_MODE", "FAST")))
+        .hasMessage("DATADOCK_REPLY_MODE: not one of SERVICE, BROKER_ACK: \"FAST\"");
+  }
+
+  @Test
+  void theStandaloneDefaultsAreTheDocumentedOnes() {
+    GatewayConfig config = GatewayConfig.fromEnv(Map.of("DATADOCK_ADMIN_TOKEN", "t0ken"));
+
+    assertThat(config.port()).isEqualTo(8080);
+    assertThat(config.metricsPort()).isEqualTo(9402);
+    assertThat(config.bootstrapServers()).isEqualTo("localhost:9092");
+    assertThat(config.topicPrefix()).isEqualTo("datadock.");
+    assertThat(config.replyTimeout()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(config.maxBodyBytes()).isEqualTo(1024 * 1024);
+    assertThat(config.httpInstances()).isEqualTo(2);
+    assertThat(config.replyMode()).isEqualTo(GatewayConfig.ReplyMode.SERVICE);
+    assertThat(config.resolutionUrl()).isNull();
+    assertThat(config.tenantRequestsPerSecond()).isEqualTo(1000);
+    assertThat(config.topics().partitions()).isEqualTo(6);
   }
 
   @Test

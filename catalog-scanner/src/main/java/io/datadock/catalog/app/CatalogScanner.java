@@ -12,8 +12,10 @@ import io.datadock.catalog.work.DepotWorkQueue;
 import io.datadock.catalog.work.PeriodicRescan;
 import io.datadock.catalog.work.WorkRunner;
 import io.datadock.connectors.Credentials;
+import io.datadock.connectors.egress.EgressPolicy.Mode;
 import io.datadock.connectors.egress.PlatformEndpoints;
 import io.datadock.connectors.scan.MetadataScanners;
+import io.datadock.runtime.config.MainConfiguration;
 import io.datadock.runtime.kafka.KafkaSettings;
 import io.datadock.runtime.kafka.TopicProvisioner;
 import io.datadock.runtime.metrics.MetricsServer;
@@ -51,7 +53,6 @@ public final class CatalogScanner implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CatalogScanner.class);
 
   private final CatalogScannerConfig config;
-  private final int metricsPort;
   private final PlatformEndpoints platform;
   private final PrometheusMeterRegistry registry = ServiceMetrics.registry("catalog-scanner");
   private final CatalogStore store;
@@ -66,15 +67,7 @@ public final class CatalogScanner implements AutoCloseable {
   private MetricsServer metrics;
 
   public CatalogScanner(CatalogScannerConfig config) {
-    this(config, 0);
-  }
-
-  /**
-   * @param metricsPort where {@code /metrics}, {@code /healthz} and {@code /readyz} answer (0: a
-   *     free port)
-   */
-  public CatalogScanner(CatalogScannerConfig config, int metricsPort) {
-    this(config, metricsPort, new PlatformEndpoints());
+    this(config, new PlatformEndpoints());
   }
 
   /**
@@ -82,14 +75,13 @@ public final class CatalogScanner implements AutoCloseable {
    *     the ones it knows (the bootstrap servers, the resolution URL, its metrics port), the caller
    *     may add others, before or after start
    */
-  public CatalogScanner(CatalogScannerConfig config, int metricsPort, PlatformEndpoints platform) {
+  public CatalogScanner(CatalogScannerConfig config, PlatformEndpoints platform) {
     this.config = config;
-    this.metricsPort = metricsPort;
     this.platform =
         platform
             .addHostPorts("kafka", config.bootstrapServers())
             .addUrl("secret-service resolution", config.resolutionUrl())
-            .addLocal("catalog-scanner metrics", metricsPort);
+            .addLocal("catalog-scanner metrics", config.metricsPort());
     this.store = new CatalogStore(config.bootstrapServers(), config.topicPrefix());
     this.depots = new DepotDirectory(config.bootstrapServers(), config.topicPrefix());
     this.publisher = new CatalogPublisher(config.bootstrapServers(), config.topicPrefix());
@@ -158,7 +150,7 @@ public final class CatalogScanner implements AutoCloseable {
     depots.start();
     replay.start().join();
     loop.start();
-    metrics = new MetricsServer(registry, metricsPort, this::isRunning);
+    metrics = new MetricsServer(registry, config.metricsPort(), this::isRunning);
     platform.addLocal("catalog-scanner metrics", metrics.port());
     metrics.mount(
         "/state/digest", new StateDigestHandler(() -> StateDigest.total(replayable.digest())));
@@ -201,13 +193,10 @@ public final class CatalogScanner implements AutoCloseable {
   }
 
   public static void main(String[] args) {
-    CatalogScannerConfig config = CatalogScannerConfig.fromEnv(System.getenv());
-    TopicProvisioner.ensureTopicsFromEnv(
-        System.getenv(), config.bootstrapServers(), config.topicPrefix());
-    CatalogScanner scanner =
-        new CatalogScanner(
-            config,
-            Integer.parseInt(System.getenv().getOrDefault("DATADOCK_METRICS_PORT", "9401")));
+    CatalogScannerConfig config =
+        MainConfiguration.read(settings -> CatalogScannerConfig.from(settings, Mode.STANDALONE));
+    TopicProvisioner.ensureTopics(config.bootstrapServers(), config.topicPrefix(), config.topics());
+    CatalogScanner scanner = new CatalogScanner(config);
     Runtime.getRuntime().addShutdownHook(new Thread(scanner::close, "catalog-scanner-shutdown"));
     scanner.start();
   }

@@ -1,20 +1,34 @@
 package io.datadock.catalog.app;
 
+import static io.datadock.runtime.config.Setting.DATADOCK_DATA_DIR;
+import static io.datadock.runtime.config.Setting.DATADOCK_INSTANCE_ID;
+import static io.datadock.runtime.config.Setting.DATADOCK_METRICS_PORT;
+import static io.datadock.runtime.config.Setting.DATADOCK_RESCAN_INTERVAL_MS;
+import static io.datadock.runtime.config.Setting.DATADOCK_RESOLUTION_URL;
+import static io.datadock.runtime.config.Setting.DATADOCK_SCANNER_GROUP;
+import static io.datadock.runtime.config.Setting.DATADOCK_SCAN_THREADS;
+import static io.datadock.runtime.config.Setting.DATADOCK_SCAN_TIMEOUT_MS;
+import static io.datadock.runtime.config.Setting.DATADOCK_SERVICE_TOKEN;
+import static io.datadock.runtime.config.Setting.DATADOCK_TOPIC_PREFIX;
+import static io.datadock.runtime.config.Setting.KAFKA_BOOTSTRAP_SERVERS;
+
 import io.datadock.connectors.egress.EgressPolicy;
 import io.datadock.connectors.egress.EgressSettings;
+import io.datadock.runtime.config.LocalHost;
+import io.datadock.runtime.config.Settings;
+import io.datadock.runtime.kafka.TopicLayout;
 import io.datadock.runtime.replay.ReplayTargets;
-import io.datadock.schemas.Topics;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 
 /**
- * Configuration of the catalog scanner, from the environment, with defaults for the embedded mode.
+ * Configuration of the catalog scanner, read once from the environment ({@link #from}, in {@code
+ * main} and in the launcher). Every variable is a {@link io.datadock.runtime.config.Setting},
+ * documented in {@code docs/operations/deploy.md}.
  *
  * @param groupId the consumer group on {@code depot.events} ({@code DATADOCK_SCANNER_GROUP})
  * @param resolutionUrl secret-service's credential resolution ({@code DATADOCK_RESOLUTION_URL})
- * @param serviceToken the token the scanner resolves with ({@code DATADOCK_SERVICE_TOKEN})
+ * @param serviceToken the token the scanner resolves with ({@code DATADOCK_SERVICE_TOKEN},
+ *     required)
  * @param scanTimeout the longest one scan may read a source ({@code DATADOCK_SCAN_TIMEOUT_MS}, 60
  *     s)
  * @param rescanInterval periodic rescans of every active depot ({@code
@@ -28,8 +42,11 @@ import java.util.Map;
  *     loopback and private ranges are denied standalone, allowed embedded; link-local and cloud
  *     metadata addresses and the platform's own listeners, i.e. the bootstrap servers, the
  *     resolution URL and this service's metrics port, are always denied) and {@code
- *     DATADOCK_FILE_ROOTS} (comma-separated directories, default {@code <DATADOCK_DATA_DIR>/files};
- *     embedded: none until the platform sets them); see {@code connectors/README.md}
+ *     DATADOCK_FILE_ROOTS} (comma-separated directories, default {@code
+ *     <DATADOCK_DATA_DIR>/files}); see {@code connectors/README.md}
+ * @param metricsPort where {@code /metrics}, {@code /healthz} and {@code /readyz} answer ({@code
+ *     DATADOCK_METRICS_PORT}, default 9401; 0: a free port)
+ * @param topics the topics a standalone instance creates when missing ({@link TopicLayout})
  */
 public record CatalogScannerConfig(
     String bootstrapServers,
@@ -41,9 +58,14 @@ public record CatalogScannerConfig(
     Duration rescanInterval,
     int threads,
     String instanceId,
-    EgressSettings egress) {
+    EgressSettings egress,
+    int metricsPort,
+    TopicLayout topics) {
 
   public static final String DEFAULT_GROUP = ReplayTargets.SCANNER_GROUP;
+
+  /** The standalone default of {@code DATADOCK_METRICS_PORT}. */
+  public static final int DEFAULT_METRICS_PORT = 9401;
 
   @Override
   public String toString() {
@@ -64,84 +86,25 @@ public record CatalogScannerConfig(
         + "]";
   }
 
-  public static CatalogScannerConfig defaults(
-      String bootstrapServers, String resolutionUrl, String serviceToken) {
+  /**
+   * @param mode the egress mode: {@code STANDALONE} for a scanner of its own, {@code LOCAL} in the
+   *     launcher (loopback and private ranges allowed unless denied)
+   * @throws io.datadock.runtime.config.ConfigurationException naming a missing or bad variable
+   */
+  public static CatalogScannerConfig from(Settings settings, EgressPolicy.Mode mode) {
     return new CatalogScannerConfig(
-        bootstrapServers,
-        Topics.DEFAULT_PREFIX,
-        DEFAULT_GROUP,
-        resolutionUrl,
-        serviceToken,
-        Duration.ofSeconds(60),
-        Duration.ZERO,
-        2,
-        "local",
-        new EgressSettings(EgressPolicy.Mode.LOCAL, List.of(), List.of(), List.of()));
-  }
-
-  public CatalogScannerConfig withRescanInterval(Duration interval) {
-    return new CatalogScannerConfig(
-        bootstrapServers,
-        topicPrefix,
-        groupId,
-        resolutionUrl,
-        serviceToken,
-        scanTimeout,
-        interval,
-        threads,
-        instanceId,
-        egress);
-  }
-
-  /** The same configuration with other egress settings. */
-  public CatalogScannerConfig withEgress(EgressSettings settings) {
-    return new CatalogScannerConfig(
-        bootstrapServers,
-        topicPrefix,
-        groupId,
-        resolutionUrl,
-        serviceToken,
-        scanTimeout,
-        rescanInterval,
-        threads,
-        instanceId,
-        settings);
-  }
-
-  public static CatalogScannerConfig fromEnv(Map<String, String> env) {
-    String token = env.get("DATADOCK_SERVICE_TOKEN");
-    if (token == null || token.isBlank()) {
-      throw new IllegalArgumentException(
-          "DATADOCK_SERVICE_TOKEN is required: the scanner resolves scan credentials with it");
-    }
-    CatalogScannerConfig d =
-        defaults(
-            env.getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092"),
-            env.getOrDefault("DATADOCK_RESOLUTION_URL", "http://localhost:8081"),
-            token);
-    return new CatalogScannerConfig(
-        d.bootstrapServers(),
-        env.getOrDefault("DATADOCK_TOPIC_PREFIX", d.topicPrefix()),
-        env.getOrDefault("DATADOCK_SCANNER_GROUP", d.groupId()),
-        d.resolutionUrl(),
-        token,
-        Duration.ofMillis(
-            Long.parseLong(
-                env.getOrDefault("DATADOCK_SCAN_TIMEOUT_MS", "" + d.scanTimeout().toMillis()))),
-        Duration.ofMillis(Long.parseLong(env.getOrDefault("DATADOCK_RESCAN_INTERVAL_MS", "0"))),
-        Integer.parseInt(env.getOrDefault("DATADOCK_SCAN_THREADS", "" + d.threads())),
-        env.getOrDefault("DATADOCK_INSTANCE_ID", hostName()),
-        EgressSettings.fromEnv(
-            env,
-            EgressPolicy.Mode.STANDALONE,
-            Path.of(env.getOrDefault("DATADOCK_DATA_DIR", "./data")).resolve("files")));
-  }
-
-  private static String hostName() {
-    try {
-      return java.net.InetAddress.getLocalHost().getHostName();
-    } catch (java.net.UnknownHostException e) {
-      return "catalog-scanner";
-    }
+        settings.string(KAFKA_BOOTSTRAP_SERVERS),
+        settings.string(DATADOCK_TOPIC_PREFIX),
+        settings.string(DATADOCK_SCANNER_GROUP),
+        settings.string(DATADOCK_RESOLUTION_URL),
+        settings.required(DATADOCK_SERVICE_TOKEN, "the scanner resolves scan credentials with it"),
+        settings.millis(DATADOCK_SCAN_TIMEOUT_MS),
+        settings.millis(DATADOCK_RESCAN_INTERVAL_MS),
+        settings.integer(DATADOCK_SCAN_THREADS),
+        settings.string(DATADOCK_INSTANCE_ID, LocalHost.nameOr("catalog-scanner")),
+        EgressSettings.from(
+            settings, mode, settings.path(DATADOCK_DATA_DIR, null).resolve("files")),
+        settings.port(DATADOCK_METRICS_PORT, DEFAULT_METRICS_PORT),
+        TopicLayout.from(settings));
   }
 }

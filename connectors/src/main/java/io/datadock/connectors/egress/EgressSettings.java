@@ -1,8 +1,9 @@
 package io.datadock.connectors.egress;
 
+import io.datadock.runtime.config.Setting;
+import io.datadock.runtime.config.Settings;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The operator's egress settings of one service: the {@link EgressPolicy.Mode}, the allow and deny
@@ -12,10 +13,6 @@ import java.util.Map;
 public record EgressSettings(
     EgressPolicy.Mode mode, List<Cidr> allow, List<Cidr> deny, List<Path> fileRoots) {
 
-  public static final String ALLOW_ENV = "DATADOCK_EGRESS_ALLOW";
-  public static final String DENY_ENV = "DATADOCK_EGRESS_DENY";
-  public static final String FILE_ROOTS_ENV = "DATADOCK_FILE_ROOTS";
-
   public EgressSettings {
     allow = List.copyOf(allow);
     deny = List.copyOf(deny);
@@ -23,30 +20,22 @@ public record EgressSettings(
   }
 
   /**
-   * From the environment; file roots default to {@code defaultFileRoot}.
+   * Read from the settings; file roots default to {@code defaultFileRoot}.
    *
-   * @throws IllegalArgumentException naming the variable and the bad entry
+   * @throws io.datadock.runtime.config.ConfigurationException naming the variable and the bad entry
    */
-  public static EgressSettings fromEnv(
-      Map<String, String> env, EgressPolicy.Mode mode, Path defaultFileRoot) {
-    String roots = env.get(FILE_ROOTS_ENV);
+  public static EgressSettings from(
+      Settings settings, EgressPolicy.Mode mode, Path defaultFileRoot) {
+    List<Path> roots = settings.parsed(Setting.DATADOCK_FILE_ROOTS, FileRoots::parse);
     return new EgressSettings(
         mode,
-        cidrs(env, ALLOW_ENV),
-        cidrs(env, DENY_ENV),
-        roots == null || roots.isBlank() ? List.of(defaultFileRoot) : FileRoots.parse(roots));
+        settings.parsed(Setting.DATADOCK_EGRESS_ALLOW, Cidr::parseList),
+        settings.parsed(Setting.DATADOCK_EGRESS_DENY, Cidr::parseList),
+        roots.isEmpty() ? List.of(defaultFileRoot) : roots);
   }
 
   /** The policy, with the platform's listeners the service knows. */
   public Egress egress(PlatformEndpoints platform) {
     return new Egress(EgressPolicy.of(mode, allow, deny, platform), FileRoots.of(fileRoots));
-  }
-
-  private static List<Cidr> cidrs(Map<String, String> env, String name) {
-    try {
-      return Cidr.parseList(env.get(name));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(name + ": " + e.getMessage());
-    }
   }
 }

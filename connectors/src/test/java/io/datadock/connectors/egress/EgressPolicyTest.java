@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.datadock.connectors.egress.EgressPolicy.Mode;
+import io.datadock.runtime.config.Settings;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -200,8 +201,8 @@ class EgressPolicyTest {
         .hasMessage("invalid CIDR 'fe80::zz': not an IPv6 address");
     assertThatThrownBy(
             () ->
-                EgressSettings.fromEnv(
-                    java.util.Map.of("DATADOCK_EGRESS_DENY", "10.0.0.0/8,x"),
+                EgressSettings.from(
+                    Settings.of(java.util.Map.of("DATADOCK_EGRESS_DENY", "10.0.0.0/8,x")),
                     Mode.STANDALONE,
                     java.nio.file.Path.of("/data/files")))
         .hasMessage("DATADOCK_EGRESS_DENY: invalid CIDR 'x': not an IP address");

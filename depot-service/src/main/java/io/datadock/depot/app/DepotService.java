@@ -1,11 +1,13 @@
 package io.datadock.depot.app;
 
 import io.datadock.connectors.ConnectionChecks;
+import io.datadock.connectors.egress.EgressPolicy.Mode;
 import io.datadock.connectors.egress.PlatformEndpoints;
 import io.datadock.depot.topology.DepotTopology;
 import io.datadock.depot.validation.CheckRunner;
 import io.datadock.depot.validation.CredentialResolver;
 import io.datadock.depot.validation.ValidationRequestConsumer;
+import io.datadock.runtime.config.MainConfiguration;
 import io.datadock.runtime.kafka.TopicProvisioner;
 import io.datadock.runtime.metrics.MetricsServer;
 import io.datadock.runtime.metrics.ServiceMetrics;
@@ -41,20 +43,11 @@ public final class DepotService implements AutoCloseable {
   private ReplayAgent replay;
   private ValidationRequestConsumer validator;
 
-  private final int metricsPort;
   private final PlatformEndpoints platform;
   private MetricsServer metrics;
 
   public DepotService(DepotServiceConfig config) {
-    this(config, 0);
-  }
-
-  /**
-   * @param metricsPort where {@code /metrics}, {@code /healthz} and {@code /readyz} answer (0: a
-   *     free port)
-   */
-  public DepotService(DepotServiceConfig config, int metricsPort) {
-    this(config, metricsPort, new PlatformEndpoints());
+    this(config, new PlatformEndpoints());
   }
 
   /**
@@ -62,9 +55,8 @@ public final class DepotService implements AutoCloseable {
    *     adds the ones it knows (the bootstrap servers, the resolution URL, its metrics port), the
    *     caller may add others, before or after start
    */
-  public DepotService(DepotServiceConfig config, int metricsPort, PlatformEndpoints platform) {
+  public DepotService(DepotServiceConfig config, PlatformEndpoints platform) {
     this.config = config;
-    this.metricsPort = metricsPort;
     this.platform = platform;
   }
 
@@ -77,8 +69,8 @@ public final class DepotService implements AutoCloseable {
     platform
         .addHostPorts("kafka", config.bootstrapServers())
         .addUrl("secret-service resolution", config.resolutionUrl());
-    if (metricsPort > 0) {
-      platform.addLocal("depot-service metrics", metricsPort);
+    if (config.metricsPort() > 0) {
+      platform.addLocal("depot-service metrics", config.metricsPort());
     }
     CheckRunner runner =
         new CheckRunner(
@@ -120,7 +112,7 @@ public final class DepotService implements AutoCloseable {
                     DepotTopology.DEPOTS_STORE,
                     Topics.avro(DepotState.class).serializer()));
     app.running().thenRun(() -> running.complete(null));
-    metrics = new MetricsServer(registry, metricsPort, this::isRunning);
+    metrics = new MetricsServer(registry, config.metricsPort(), this::isRunning);
     platform.addLocal("depot-service metrics", metrics.port());
     metrics.mount("/state/digest", new StateDigestHandler(app::totalDigest));
     replay =
@@ -162,13 +154,10 @@ public final class DepotService implements AutoCloseable {
   }
 
   public static void main(String[] args) {
-    DepotServiceConfig config = DepotServiceConfig.fromEnv(System.getenv());
-    TopicProvisioner.ensureTopicsFromEnv(
-        System.getenv(), config.bootstrapServers(), config.topicPrefix());
-    DepotService service =
-        new DepotService(
-            config,
-            Integer.parseInt(System.getenv().getOrDefault("DATADOCK_METRICS_PORT", "9400")));
+    DepotServiceConfig config =
+        MainConfiguration.read(settings -> DepotServiceConfig.from(settings, Mode.STANDALONE));
+    TopicProvisioner.ensureTopics(config.bootstrapServers(), config.topicPrefix(), config.topics());
+    DepotService service = new DepotService(config);
     Runtime.getRuntime().addShutdownHook(new Thread(service::close, "depot-service-shutdown"));
     service.start();
   }

@@ -1,25 +1,40 @@
 package io.datadock.depot.app;
 
+import static io.datadock.runtime.config.Setting.DATADOCK_CHECK_THREADS;
+import static io.datadock.runtime.config.Setting.DATADOCK_CHECK_TIMEOUT_MS;
+import static io.datadock.runtime.config.Setting.DATADOCK_COMMIT_INTERVAL_MS;
+import static io.datadock.runtime.config.Setting.DATADOCK_DATA_DIR;
+import static io.datadock.runtime.config.Setting.DATADOCK_DEPOT_APPLICATION_ID;
+import static io.datadock.runtime.config.Setting.DATADOCK_DEPOT_STATE_DIR;
+import static io.datadock.runtime.config.Setting.DATADOCK_INSTANCE_ID;
+import static io.datadock.runtime.config.Setting.DATADOCK_METRICS_PORT;
+import static io.datadock.runtime.config.Setting.DATADOCK_RESOLUTION_URL;
+import static io.datadock.runtime.config.Setting.DATADOCK_SERVICE_TOKEN;
+import static io.datadock.runtime.config.Setting.DATADOCK_SESSION_TIMEOUT_MS;
+import static io.datadock.runtime.config.Setting.DATADOCK_STREAM_THREADS;
+import static io.datadock.runtime.config.Setting.DATADOCK_TOPIC_PREFIX;
+import static io.datadock.runtime.config.Setting.KAFKA_BOOTSTRAP_SERVERS;
+
 import io.datadock.connectors.egress.EgressPolicy;
 import io.datadock.connectors.egress.EgressSettings;
+import io.datadock.runtime.config.LocalHost;
+import io.datadock.runtime.config.Settings;
+import io.datadock.runtime.kafka.TopicLayout;
 import io.datadock.runtime.replay.ReplayTargets;
-import io.datadock.runtime.streams.StreamsSettings;
-import io.datadock.schemas.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 
 /**
- * Configuration of depot-service, read from the environment with defaults that make the embedded
- * mode work with none.
+ * Configuration of depot-service, read once from the environment ({@link #from}, in {@code main}
+ * and in the launcher). Every variable is a {@link io.datadock.runtime.config.Setting}, documented
+ * in {@code docs/operations/deploy.md}.
  *
  * @param bootstrapServers Kafka bootstrap servers ({@code KAFKA_BOOTSTRAP_SERVERS})
  * @param topicPrefix topic name prefix ({@code DATADOCK_TOPIC_PREFIX}, default {@code datadock.})
  * @param applicationId the Streams application id ({@code DATADOCK_DEPOT_APPLICATION_ID}); the
  *     validator's consumer group is this id with {@code -validator}
  * @param instanceId this instance's stable name for static group membership ({@code
- *     DATADOCK_INSTANCE_ID})
+ *     DATADOCK_INSTANCE_ID}, default {@code depot-<host name>})
  * @param stateDir Kafka Streams state directory ({@code DATADOCK_DEPOT_STATE_DIR}, default {@code
  *     <data dir>/depot-service/state})
  * @param commitIntervalMs exactly-once commit interval ({@code DATADOCK_COMMIT_INTERVAL_MS})
@@ -27,7 +42,7 @@ import java.util.Map;
  * @param resolutionUrl secret-service's credential resolution base URL ({@code
  *     DATADOCK_RESOLUTION_URL}, default {@code http://localhost:8081})
  * @param serviceToken the token depot-service resolves credentials with ({@code
- *     DATADOCK_SERVICE_TOKEN}; secret-service must know it)
+ *     DATADOCK_SERVICE_TOKEN}, required; secret-service must know it)
  * @param checkTimeout each connection check's timeout ({@code DATADOCK_CHECK_TIMEOUT_MS}, 10 s)
  * @param checkThreads connection checks run at once ({@code DATADOCK_CHECK_THREADS}, 8)
  * @param sessionTimeout how long a silent instance keeps its partitions ({@code
@@ -40,6 +55,9 @@ import java.util.Map;
  *     resolution URL and this service's metrics port, are always denied) and {@code
  *     DATADOCK_FILE_ROOTS} (comma-separated directories, default {@code <data dir>/files}); see
  *     {@code connectors/README.md}
+ * @param metricsPort where {@code /metrics}, {@code /healthz} and {@code /readyz} answer ({@code
+ *     DATADOCK_METRICS_PORT}, default 9400; 0: a free port)
+ * @param topics the topics a standalone instance creates when missing ({@link TopicLayout})
  */
 public record DepotServiceConfig(
     String bootstrapServers,
@@ -54,9 +72,14 @@ public record DepotServiceConfig(
     Duration checkTimeout,
     int checkThreads,
     Duration sessionTimeout,
-    EgressSettings egress) {
+    EgressSettings egress,
+    int metricsPort,
+    TopicLayout topics) {
 
   public static final String DEFAULT_APPLICATION_ID = ReplayTargets.DEPOT_GROUP;
+
+  /** The standalone default of {@code DATADOCK_METRICS_PORT}. */
+  public static final int DEFAULT_METRICS_PORT = 9400;
 
   @Override
   public String toString() {
@@ -76,81 +99,27 @@ public record DepotServiceConfig(
   }
 
   /**
-   * Defaults for a data directory, as the embedded platform uses them: loopback and private ranges
-   * allowed, file root {@code <data dir>/files}.
+   * @param mode the egress mode: {@code STANDALONE} for a service of its own, {@code LOCAL} in the
+   *     launcher (loopback and private ranges allowed unless denied)
+   * @throws io.datadock.runtime.config.ConfigurationException naming a missing or bad variable
    */
-  public static DepotServiceConfig defaults(
-      String bootstrapServers, Path dataDir, String resolutionUrl, String serviceToken) {
+  public static DepotServiceConfig from(Settings settings, EgressPolicy.Mode mode) {
+    Path dataDir = settings.path(DATADOCK_DATA_DIR, null);
     return new DepotServiceConfig(
-        bootstrapServers,
-        Topics.DEFAULT_PREFIX,
-        DEFAULT_APPLICATION_ID,
-        "local",
-        dataDir.resolve("depot-service").resolve("state"),
-        100,
-        1,
-        resolutionUrl,
-        serviceToken,
-        Duration.ofSeconds(10),
-        8,
-        StreamsSettings.DEFAULT_SESSION_TIMEOUT,
-        new EgressSettings(
-            EgressPolicy.Mode.LOCAL, List.of(), List.of(), List.of(dataDir.resolve("files"))));
-  }
-
-  /** The same configuration with other egress settings. */
-  public DepotServiceConfig withEgress(EgressSettings settings) {
-    return new DepotServiceConfig(
-        bootstrapServers,
-        topicPrefix,
-        applicationId,
-        instanceId,
-        stateDir,
-        commitIntervalMs,
-        streamThreads,
-        resolutionUrl,
-        serviceToken,
-        checkTimeout,
-        checkThreads,
-        sessionTimeout,
-        settings);
-  }
-
-  public static DepotServiceConfig fromEnv(Map<String, String> env) {
-    Path dataDir = Path.of(env.getOrDefault("DATADOCK_DATA_DIR", "./data"));
-    DepotServiceConfig d =
-        defaults(
-            env.getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092"),
-            dataDir,
-            env.getOrDefault("DATADOCK_RESOLUTION_URL", "http://localhost:8081"),
-            env.get("DATADOCK_SERVICE_TOKEN"));
-    if (d.serviceToken() == null || d.serviceToken().isBlank()) {
-      throw new IllegalArgumentException(
-          "DATADOCK_SERVICE_TOKEN is required: depot-service resolves credentials with it");
-    }
-    return new DepotServiceConfig(
-        d.bootstrapServers(),
-        env.getOrDefault("DATADOCK_TOPIC_PREFIX", d.topicPrefix()),
-        env.getOrDefault("DATADOCK_DEPOT_APPLICATION_ID", d.applicationId()),
-        env.getOrDefault("DATADOCK_INSTANCE_ID", "depot-" + hostName()),
-        Path.of(env.getOrDefault("DATADOCK_DEPOT_STATE_DIR", d.stateDir().toString())),
-        Long.parseLong(env.getOrDefault("DATADOCK_COMMIT_INTERVAL_MS", "" + d.commitIntervalMs())),
-        Integer.parseInt(env.getOrDefault("DATADOCK_STREAM_THREADS", "" + d.streamThreads())),
-        d.resolutionUrl(),
-        d.serviceToken(),
-        Duration.ofMillis(
-            Long.parseLong(
-                env.getOrDefault("DATADOCK_CHECK_TIMEOUT_MS", "" + d.checkTimeout().toMillis()))),
-        Integer.parseInt(env.getOrDefault("DATADOCK_CHECK_THREADS", "" + d.checkThreads())),
-        StreamsSettings.sessionTimeout(env),
-        EgressSettings.fromEnv(env, EgressPolicy.Mode.STANDALONE, dataDir.resolve("files")));
-  }
-
-  private static String hostName() {
-    try {
-      return java.net.InetAddress.getLocalHost().getHostName();
-    } catch (java.net.UnknownHostException e) {
-      return "depot-service";
-    }
+        settings.string(KAFKA_BOOTSTRAP_SERVERS),
+        settings.string(DATADOCK_TOPIC_PREFIX),
+        settings.string(DATADOCK_DEPOT_APPLICATION_ID),
+        settings.string(DATADOCK_INSTANCE_ID, "depot-" + LocalHost.nameOr("depot-service")),
+        settings.path(DATADOCK_DEPOT_STATE_DIR, dataDir.resolve("depot-service").resolve("state")),
+        settings.millis(DATADOCK_COMMIT_INTERVAL_MS).toMillis(),
+        settings.integer(DATADOCK_STREAM_THREADS),
+        settings.string(DATADOCK_RESOLUTION_URL),
+        settings.required(DATADOCK_SERVICE_TOKEN, "depot-service resolves credentials with it"),
+        settings.millis(DATADOCK_CHECK_TIMEOUT_MS),
+        settings.integer(DATADOCK_CHECK_THREADS),
+        settings.millis(DATADOCK_SESSION_TIMEOUT_MS),
+        EgressSettings.from(settings, mode, dataDir.resolve("files")),
+        settings.port(DATADOCK_METRICS_PORT, DEFAULT_METRICS_PORT),
+        TopicLayout.from(settings));
   }
 }

@@ -2,6 +2,7 @@ package io.datadock.secret.app;
 
 import io.datadock.core.crypto.KeyRing;
 import io.datadock.core.crypto.MissingKeyException;
+import io.datadock.runtime.config.MainConfiguration;
 import io.datadock.runtime.http.OperationsRoutes;
 import io.datadock.runtime.http.ServiceHttpServer;
 import io.datadock.runtime.identity.IdentityDirectory;
@@ -217,9 +218,8 @@ public final class SecretService implements AutoCloseable {
   }
 
   public static void main(String[] args) {
-    SecretServiceConfig config = SecretServiceConfig.fromEnv(System.getenv());
-    TopicProvisioner.ensureTopicsFromEnv(
-        System.getenv(), config.bootstrapServers(), config.topicPrefix());
+    SecretServiceConfig config = MainConfiguration.read(SecretServiceConfig::from);
+    TopicProvisioner.ensureTopics(config.bootstrapServers(), config.topicPrefix(), config.topics());
     SecretService service = new SecretService(config);
     Runtime.getRuntime().addShutdownHook(new Thread(service::close, "secret-service-shutdown"));
     service.start();

@@ -1,15 +1,34 @@
 package io.datadock.secret.app;
 
+import static io.datadock.runtime.config.Setting.DATADOCK_ADMIN_TOKEN;
+import static io.datadock.runtime.config.Setting.DATADOCK_ADVERTISED_HOST;
+import static io.datadock.runtime.config.Setting.DATADOCK_COMMIT_INTERVAL_MS;
+import static io.datadock.runtime.config.Setting.DATADOCK_DATA_DIR;
+import static io.datadock.runtime.config.Setting.DATADOCK_INSTANCE_ID;
+import static io.datadock.runtime.config.Setting.DATADOCK_RESOLUTION_PORT;
+import static io.datadock.runtime.config.Setting.DATADOCK_SECRET_APPLICATION_ID;
+import static io.datadock.runtime.config.Setting.DATADOCK_SECRET_KEY_DIR;
+import static io.datadock.runtime.config.Setting.DATADOCK_SECRET_KEY_FILE;
+import static io.datadock.runtime.config.Setting.DATADOCK_SECRET_STATE_DIR;
+import static io.datadock.runtime.config.Setting.DATADOCK_SERVICE_TOKEN;
+import static io.datadock.runtime.config.Setting.DATADOCK_SESSION_TIMEOUT_MS;
+import static io.datadock.runtime.config.Setting.DATADOCK_STREAM_THREADS;
+import static io.datadock.runtime.config.Setting.DATADOCK_TOPIC_PREFIX;
+import static io.datadock.runtime.config.Setting.KAFKA_BOOTSTRAP_SERVERS;
+
+import io.datadock.runtime.config.LocalHost;
+import io.datadock.runtime.config.Settings;
+import io.datadock.runtime.kafka.TopicLayout;
 import io.datadock.runtime.replay.ReplayTargets;
-import io.datadock.runtime.streams.StreamsSettings;
-import io.datadock.schemas.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Configuration of secret-service, read from the environment with defaults that make the embedded
- * mode work with none.
+ * Configuration of secret-service, read once from the environment ({@link #from}, in {@code main}
+ * and in the launcher). Every variable is a {@link io.datadock.runtime.config.Setting}, documented
+ * in {@code docs/operations/deploy.md}.
  *
  * @param bootstrapServers Kafka bootstrap servers ({@code KAFKA_BOOTSTRAP_SERVERS})
  * @param topicPrefix topic name prefix ({@code DATADOCK_TOPIC_PREFIX}, default {@code datadock.})
@@ -35,6 +54,7 @@ import java.util.Map;
  * @param keyFile a sealing key mounted as a secret ({@code DATADOCK_SECRET_KEY_FILE}, e.g. {@code
  *     /run/secrets/sealing-key}), or null; written by {@code NewSealingKey}. Rotations still add
  *     their keys to {@code keyDir}.
+ * @param topics the topics a standalone instance creates when missing ({@link TopicLayout})
  */
 public record SecretServiceConfig(
     String bootstrapServers,
@@ -49,86 +69,63 @@ public record SecretServiceConfig(
     String advertisedHost,
     Map<String, String> callerTokens,
     Duration sessionTimeout,
-    Path keyFile) {
+    Path keyFile,
+    TopicLayout topics) {
 
   public static final String DEFAULT_APPLICATION_ID = ReplayTargets.SECRET_GROUP;
 
-  /** Defaults for a data directory, as the embedded platform uses them. */
-  public static SecretServiceConfig defaults(String bootstrapServers, Path dataDir) {
-    Path home = dataDir.resolve("secret-service");
+  /**
+   * @throws io.datadock.runtime.config.ConfigurationException naming a missing or bad variable
+   */
+  public static SecretServiceConfig from(Settings settings) {
+    Path home = settings.path(DATADOCK_DATA_DIR, null).resolve("secret-service");
     return new SecretServiceConfig(
-        bootstrapServers,
-        Topics.DEFAULT_PREFIX,
-        DEFAULT_APPLICATION_ID,
-        "local",
-        home.resolve("state"),
-        home.resolve("keys"),
-        100,
-        1,
-        0,
-        "localhost",
-        Map.of(),
-        StreamsSettings.DEFAULT_SESSION_TIMEOUT,
-        null);
-  }
-
-  public static SecretServiceConfig fromEnv(Map<String, String> env) {
-    Path dataDir = Path.of(env.getOrDefault("DATADOCK_DATA_DIR", "./data"));
-    SecretServiceConfig d =
-        defaults(env.getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092"), dataDir);
-    return new SecretServiceConfig(
-        d.bootstrapServers(),
-        env.getOrDefault("DATADOCK_TOPIC_PREFIX", d.topicPrefix()),
-        env.getOrDefault("DATADOCK_SECRET_APPLICATION_ID", d.applicationId()),
-        env.getOrDefault("DATADOCK_INSTANCE_ID", hostName()),
-        Path.of(env.getOrDefault("DATADOCK_SECRET_STATE_DIR", d.stateDir().toString())),
-        Path.of(env.getOrDefault("DATADOCK_SECRET_KEY_DIR", d.keyDir().toString())),
-        Long.parseLong(env.getOrDefault("DATADOCK_COMMIT_INTERVAL_MS", "" + d.commitIntervalMs())),
-        Integer.parseInt(env.getOrDefault("DATADOCK_STREAM_THREADS", "" + d.streamThreads())),
-        Integer.parseInt(env.getOrDefault("DATADOCK_RESOLUTION_PORT", "8081")),
-        env.getOrDefault("DATADOCK_ADVERTISED_HOST", hostName()),
-        callerTokens(env.get("DATADOCK_SERVICE_TOKEN"), env.get("DATADOCK_ADMIN_TOKEN")),
-        StreamsSettings.sessionTimeout(env),
-        env.containsKey("DATADOCK_SECRET_KEY_FILE")
-            ? Path.of(env.get("DATADOCK_SECRET_KEY_FILE"))
-            : null);
-  }
-
-  /** The same configuration with the tokens allowed to resolve credentials. */
-  public SecretServiceConfig withCallerTokens(Map<String, String> tokens) {
-    return new SecretServiceConfig(
-        bootstrapServers,
-        topicPrefix,
-        applicationId,
-        instanceId,
-        stateDir,
-        keyDir,
-        commitIntervalMs,
-        streamThreads,
-        resolutionPort,
-        advertisedHost,
-        Map.copyOf(tokens),
-        sessionTimeout,
-        keyFile);
+        settings.string(KAFKA_BOOTSTRAP_SERVERS),
+        settings.string(DATADOCK_TOPIC_PREFIX),
+        settings.string(DATADOCK_SECRET_APPLICATION_ID),
+        settings.string(DATADOCK_INSTANCE_ID, LocalHost.nameOr("secret-service")),
+        settings.path(DATADOCK_SECRET_STATE_DIR, home.resolve("state")),
+        settings.path(DATADOCK_SECRET_KEY_DIR, home.resolve("keys")),
+        settings.millis(DATADOCK_COMMIT_INTERVAL_MS).toMillis(),
+        settings.integer(DATADOCK_STREAM_THREADS),
+        settings.port(DATADOCK_RESOLUTION_PORT, null),
+        settings.string(DATADOCK_ADVERTISED_HOST, LocalHost.nameOr("secret-service")),
+        callerTokens(
+            settings.optional(DATADOCK_SERVICE_TOKEN).orElse(null),
+            settings.optional(DATADOCK_ADMIN_TOKEN).orElse(null)),
+        settings.millis(DATADOCK_SESSION_TIMEOUT_MS),
+        settings.path(DATADOCK_SECRET_KEY_FILE, null),
+        TopicLayout.from(settings));
   }
 
   /** Tokens to identities: a service token and the bootstrap admin's, when given. */
-  public static Map<String, String> callerTokens(String serviceToken, String adminToken) {
-    Map<String, String> tokens = new java.util.HashMap<>();
-    if (serviceToken != null && !serviceToken.isBlank()) {
+  private static Map<String, String> callerTokens(String serviceToken, String adminToken) {
+    Map<String, String> tokens = new HashMap<>();
+    if (serviceToken != null) {
       tokens.put(serviceToken, "service:internal");
     }
-    if (adminToken != null && !adminToken.isBlank()) {
+    if (adminToken != null) {
       tokens.put(adminToken, "user:admin");
     }
-    return tokens;
+    return Map.copyOf(tokens);
   }
 
-  private static String hostName() {
-    try {
-      return java.net.InetAddress.getLocalHost().getHostName();
-    } catch (java.net.UnknownHostException e) {
-      return "secret-service";
-    }
+  @Override
+  public String toString() {
+    return "SecretServiceConfig[bootstrap="
+        + bootstrapServers
+        + ", prefix="
+        + topicPrefix
+        + ", applicationId="
+        + applicationId
+        + ", instanceId="
+        + instanceId
+        + ", stateDir="
+        + stateDir
+        + ", keyDir="
+        + keyDir
+        + ", callers="
+        + callerTokens.values()
+        + "]";
   }
 }
