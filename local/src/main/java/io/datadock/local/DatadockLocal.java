@@ -1,33 +1,40 @@
 package io.datadock.local;
 
-import io.datadock.connectors.egress.Cidr;
-import io.datadock.connectors.egress.EgressSettings;
-import io.datadock.connectors.egress.FileRoots;
+import static io.datadock.runtime.config.Setting.DATADOCK_CONFIG;
+import static io.datadock.runtime.config.Setting.DATADOCK_GATEWAY_PORT;
+import static io.datadock.runtime.config.Setting.DATADOCK_KAFKA_PORT;
+
+import io.datadock.runtime.config.MainConfiguration;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
  * {@code java -jar datadock-local.jar [--port 8080] [--kafka-port 9092] [--data-dir DIR]}: starts
- * the embedded platform and prints where to reach it. Checks and scans follow {@code
- * DATADOCK_EGRESS_ALLOW}, {@code DATADOCK_EGRESS_DENY} (comma-separated CIDR ranges; loopback and
- * private ranges are allowed unless denied) and {@code DATADOCK_FILE_ROOTS} (comma-separated
- * directories; default {@code <data dir>/files}).
+ * the embedded platform and prints where to reach it. Its services read the same environment
+ * variables as when they run alone (the table in {@code docs/operations/deploy.md}); the launcher
+ * owns only the data directories, the service token, the resolution URLs and, unless {@code
+ * KAFKA_BOOTSTRAP_SERVERS} names a cluster, the broker. {@code --port} and {@code --kafka-port} win
+ * over {@code DATADOCK_GATEWAY_PORT} and {@code DATADOCK_KAFKA_PORT}; a bad value exits with status
+ * 2 and a line naming the variable.
  */
 public final class DatadockLocal {
 
   private DatadockLocal() {}
 
   public static void main(String[] args) throws InterruptedException {
-    int port = 8080;
-    int kafkaPort = 9092;
+    Map<String, String> env = new HashMap<>(System.getenv());
+    env.putIfAbsent(DATADOCK_GATEWAY_PORT.variable(), "8080");
+    env.putIfAbsent(DATADOCK_KAFKA_PORT.variable(), "9092");
     Path dataDir = Path.of(".datadock", "data");
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
-        case "--port" -> port = Integer.parseInt(value(args, ++i, "--port"));
-        case "--kafka-port" -> kafkaPort = Integer.parseInt(value(args, ++i, "--kafka-port"));
+        case "--port" -> env.put(DATADOCK_GATEWAY_PORT.variable(), value(args, ++i, "--port"));
+        case "--kafka-port" ->
+            env.put(DATADOCK_KAFKA_PORT.variable(), value(args, ++i, "--kafka-port"));
         case "--data-dir" -> dataDir = Path.of(value(args, ++i, "--data-dir"));
         case "-h", "--help" -> {
           System.out.println(
@@ -36,21 +43,17 @@ public final class DatadockLocal {
         }
         default -> {
           System.err.println("unknown option " + args[i] + " (try --help)");
-          System.exit(2);
+          System.exit(MainConfiguration.BAD_CONFIGURATION);
         }
       }
     }
     Path cliConfig =
-        System.getenv("DATADOCK_CONFIG") != null
-            ? Path.of(System.getenv("DATADOCK_CONFIG"))
+        env.containsKey(DATADOCK_CONFIG.variable())
+            ? Path.of(env.get(DATADOCK_CONFIG.variable()))
             : Path.of(System.getProperty("user.home"), ".datadock", "config.yaml");
     PlatformOptions options =
-        PlatformOptions.defaults(dataDir)
-            .withPorts(port, kafkaPort)
-            .withAdminToken(System.getenv("DATADOCK_ADMIN_TOKEN"))
-            .withCliConfig(cliConfig)
-            .withConnectors(connectorSettings());
-    Platform platform = Platform.start(options);
+        PlatformOptions.defaults(dataDir).withEnvironment(env).withCliConfig(cliConfig);
+    Platform platform = MainConfiguration.orExit(() -> Platform.start(options));
     Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "datadock-shutdown"));
     try {
       platform.whenReady().get(60, TimeUnit.SECONDS);
@@ -69,32 +72,10 @@ public final class DatadockLocal {
     Thread.currentThread().join();
   }
 
-  /** The egress lists and file roots from the environment; exits naming a bad entry. */
-  private static PlatformOptions.ConnectorSettings connectorSettings() {
-    try {
-      List<String> allow = list(EgressSettings.ALLOW_ENV);
-      List<String> deny = list(EgressSettings.DENY_ENV);
-      return new PlatformOptions.ConnectorSettings(
-          allow, deny, FileRoots.parse(System.getenv(EgressSettings.FILE_ROOTS_ENV)));
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      System.exit(2);
-      return null;
-    }
-  }
-
-  private static List<String> list(String variable) {
-    try {
-      return Cidr.parseList(System.getenv(variable)).stream().map(Cidr::toString).toList();
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(variable + ": " + e.getMessage());
-    }
-  }
-
   private static String value(String[] args, int i, String option) {
     if (i >= args.length) {
       System.err.println(option + " needs a value");
-      System.exit(2);
+      System.exit(MainConfiguration.BAD_CONFIGURATION);
     }
     return args[i];
   }

@@ -1,18 +1,20 @@
 package io.datadock.local;
 
+import static io.datadock.runtime.config.Setting.DATADOCK_ADMIN_TOKEN;
+import static io.datadock.runtime.config.Setting.DATADOCK_KAFKA_PORT;
+
 import io.datadock.catalog.app.CatalogScanner;
 import io.datadock.catalog.app.CatalogScannerConfig;
-import io.datadock.connectors.egress.Cidr;
-import io.datadock.connectors.egress.EgressPolicy;
+import io.datadock.connectors.egress.EgressPolicy.Mode;
 import io.datadock.connectors.egress.EgressSettings;
 import io.datadock.connectors.egress.PlatformEndpoints;
 import io.datadock.depot.app.DepotService;
 import io.datadock.depot.app.DepotServiceConfig;
 import io.datadock.gateway.app.GatewayConfig;
 import io.datadock.gateway.app.GatewayServer;
+import io.datadock.runtime.config.Settings;
 import io.datadock.runtime.kafka.TopicProvisioner;
 import io.datadock.runtime.kafka.embedded.EmbeddedKafkaBroker;
-import io.datadock.schemas.Topics;
 import io.datadock.secret.app.SecretService;
 import io.datadock.secret.app.SecretServiceConfig;
 import java.io.IOException;
@@ -20,19 +22,19 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The whole of Datadock in one JVM: a real single-node KRaft broker (or an external Kafka cluster,
- * {@link PlatformOptions#withExternalKafka}), the topics, every service and the gateway. Used by
- * the {@code datadock-local} launcher, the integration tests and the benchmark alike. Its checks
- * and scans run under the local egress policy (loopback and private ranges allowed unless denied)
- * and never reach the platform's own listeners, which are added as each one starts.
+ * The whole of Datadock in one JVM: a real single-node KRaft broker (or the Kafka cluster {@code
+ * KAFKA_BOOTSTRAP_SERVERS} names), the topics, every service and the gateway. Used by the {@code
+ * datadock-local} launcher, the integration tests and the benchmark alike. Its checks and scans run
+ * under the local egress policy (loopback and private ranges allowed unless denied) and never reach
+ * the platform's own listeners, which are added as each one starts.
  */
 public final class Platform implements AutoCloseable {
 
@@ -65,20 +67,27 @@ public final class Platform implements AutoCloseable {
     this.adminToken = token;
   }
 
+  /**
+   * Starts the platform. Each service reads its configuration record from {@code options}'
+   * environment, as it would alone, with what the launcher owns set over it ({@link
+   * LauncherSettings}).
+   *
+   * @throws io.datadock.runtime.config.ConfigurationException naming a missing or bad variable
+   */
   public static Platform start(PlatformOptions options) {
     long started = System.nanoTime();
     Path dataDir = options.dataDir().toAbsolutePath();
-    String token = AdminToken.resolve(options.adminToken(), dataDir);
+    Settings given = options.settings();
+    String token = AdminToken.resolve(given.optional(DATADOCK_ADMIN_TOKEN).orElse(null), dataDir);
     // Services in this JVM resolve credentials with a token that lives as long as the process.
-    String serviceToken = AdminToken.generate();
-    boolean external = options.externalKafka() != null;
+    Settings settings = LauncherSettings.over(given, dataDir, token, AdminToken.generate());
+    Optional<String> external = LauncherSettings.externalKafka(given);
+    int kafkaPort = settings.port(DATADOCK_KAFKA_PORT, null);
     PlatformEndpoints listeners = new PlatformEndpoints();
-    EgressSettings egress = egress(options.connectors(), dataDir);
-    if (options.gatewayPort() > 0) {
-      listeners.addLocal("gateway", options.gatewayPort());
-    }
     EmbeddedKafkaBroker broker =
-        external ? null : EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), options.kafkaPort());
+        external.isPresent()
+            ? null
+            : EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), kafkaPort);
     if (broker != null) {
       listeners
           .addHostPorts("kafka", broker.bootstrapServers())
@@ -89,37 +98,29 @@ public final class Platform implements AutoCloseable {
     CatalogScanner scanner = null;
     GatewayServer gateway = null;
     try {
-      String bootstrap = external ? options.externalKafka() : broker.bootstrapServers();
-      // an external cluster's topics get its default replication factor (0), the embedded one 1
-      TopicProvisioner.ensureTopics(
-          bootstrap, Topics.DEFAULT_PREFIX, options.partitions(), (short) (external ? 0 : 1));
-      secrets =
-          new SecretService(
-              SecretServiceConfig.defaults(bootstrap, dataDir)
-                  .withCallerTokens(SecretServiceConfig.callerTokens(serviceToken, token)));
+      String bootstrap = external.orElseGet(broker::bootstrapServers);
+      settings = LauncherSettings.onKafka(settings, bootstrap, broker != null);
+      SecretServiceConfig secretConfig = SecretServiceConfig.from(settings);
+      TopicProvisioner.ensureTopics(bootstrap, secretConfig.topicPrefix(), secretConfig.topics());
+      secrets = new SecretService(secretConfig);
       secrets.start();
       SecretService secretService = secrets;
       listeners.addLocal("secret-service resolution", secretService.resolutionPort());
-      depots =
-          new DepotService(
-              DepotServiceConfig.defaults(
-                      bootstrap,
-                      dataDir,
-                      "http://localhost:" + secretService.resolutionPort(),
-                      serviceToken)
-                  .withEgress(egress),
-              0,
-              listeners);
+      settings =
+          LauncherSettings.resolvingAt(
+              settings, "http://localhost:" + secretService.resolutionPort());
+      GatewayConfig gatewayConfig = GatewayConfig.from(settings);
+      if (gatewayConfig.port() > 0) {
+        listeners.addLocal("gateway", gatewayConfig.port());
+      }
+      Settings withFreeMetricsPort = LauncherSettings.freeMetricsPort(settings);
+      DepotServiceConfig depotConfig = DepotServiceConfig.from(withFreeMetricsPort, Mode.LOCAL);
+      createDefaultFileRoot(depotConfig.egress(), dataDir);
+      depots = new DepotService(depotConfig, listeners);
       depots.start();
       DepotService depotService = depots;
       scanner =
-          new CatalogScanner(
-              CatalogScannerConfig.defaults(
-                      bootstrap, "http://localhost:" + secretService.resolutionPort(), serviceToken)
-                  .withRescanInterval(options.rescanInterval())
-                  .withEgress(egress),
-              0,
-              listeners);
+          new CatalogScanner(CatalogScannerConfig.from(withFreeMetricsPort, Mode.LOCAL), listeners);
       scanner.start();
       CatalogScanner catalogScanner = scanner;
       Map<String, BooleanSupplier> checks = new LinkedHashMap<>();
@@ -129,15 +130,7 @@ public final class Platform implements AutoCloseable {
       checks.put("secretService", secretService::isRunning);
       checks.put("depotService", depotService::isRunning);
       checks.put("catalogScanner", catalogScanner::isRunning);
-      gateway =
-          new GatewayServer(
-                  GatewayConfig.defaults(options.gatewayPort(), bootstrap, token)
-                      .withReplyTimeout(options.replyTimeout())
-                      .withReplyMode(options.replyMode())
-                      .withTenantRate(options.tenantRate())
-                      .withResolutionUrl("http://localhost:" + secretService.resolutionPort()),
-                  checks)
-              .start();
+      gateway = new GatewayServer(gatewayConfig, checks).start();
       listeners.addLocal("gateway", gateway.port());
       Platform platform = new Platform(broker, bootstrap, secrets, depots, scanner, gateway, token);
       if (options.cliConfig() != null) {
@@ -159,26 +152,16 @@ public final class Platform implements AutoCloseable {
     }
   }
 
-  /**
-   * The local egress settings: loopback and private ranges allowed unless denied; file roots as
-   * given, else {@code <data dir>/files} (created).
-   */
-  private static EgressSettings egress(PlatformOptions.ConnectorSettings settings, Path dataDir) {
-    List<Path> roots = settings.fileRoots();
-    if (roots.isEmpty()) {
-      Path files = dataDir.resolve("files");
+  /** The default file root, {@code <data dir>/files}, exists when it is one of the roots. */
+  private static void createDefaultFileRoot(EgressSettings egress, Path dataDir) {
+    Path files = dataDir.resolve("files");
+    if (egress.fileRoots().contains(files)) {
       try {
         Files.createDirectories(files);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot create the file root " + files, e);
       }
-      roots = List.of(files);
     }
-    return new EgressSettings(
-        EgressPolicy.Mode.LOCAL,
-        Cidr.parseAll(settings.egressAllow()),
-        Cidr.parseAll(settings.egressDeny()),
-        roots);
   }
 
   /** True when the broker, every Streams app and the gateway's views are ready. */

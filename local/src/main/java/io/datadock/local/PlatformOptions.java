@@ -1,232 +1,94 @@
 package io.datadock.local;
 
-import io.datadock.gateway.app.GatewayConfig;
+import static io.datadock.runtime.config.Setting.DATADOCK_ADMIN_TOKEN;
+import static io.datadock.runtime.config.Setting.DATADOCK_REPLY_MODE;
+import static io.datadock.runtime.config.Setting.DATADOCK_REPLY_TIMEOUT_MS;
+import static io.datadock.runtime.config.Setting.DATADOCK_RESCAN_INTERVAL_MS;
+import static io.datadock.runtime.config.Setting.DATADOCK_TENANT_RATE_LIMIT;
+import static io.datadock.runtime.config.Setting.KAFKA_BOOTSTRAP_SERVERS;
+
 import io.datadock.gateway.app.GatewayConfig.ReplyMode;
+import io.datadock.runtime.config.Setting;
+import io.datadock.runtime.config.Settings;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
- * How to start the embedded platform.
+ * How to start the embedded platform: where its state lives, where to write a CLI profile, and the
+ * environment its services read, with the very variables the standalone services read ({@link
+ * Setting}, documented in {@code docs/operations/deploy.md}). The launcher passes {@code
+ * System.getenv()}, tests the variables they set; {@link Platform} sets only what it owns over
+ * them. The {@code with...} helpers below are readable names for setting one variable.
  *
- * @param gatewayPort HTTP port, 0 for a free one
- * @param kafkaPort broker port, 0 for a free one
  * @param dataDir where the broker log, Streams state and keys live; the same dir means the same
  *     state after a restart
- * @param adminToken the admin's token, or null to reuse the one in the data dir or generate one
  * @param cliConfig the CLI config file to write a ready profile to, or null for none
- * @param partitions partitions per topic
- * @param replyTimeout how long the gateway waits for a service's reply
- * @param replyMode SERVICE, or BROKER_ACK to measure the gateway's ceiling
- * @param rescanInterval periodic catalog rescans; zero turns them off
- * @param tenantRate the gateway's per-tenant request rate; zero turns limiting off
- * @param externalKafka bootstrap servers of a Kafka cluster to use instead of starting the embedded
- *     broker, or null (the default) for the embedded one
- * @param connectors where connection checks and scans may go ({@link ConnectorSettings})
+ * @param environment the variables the services read, by name
  */
-public record PlatformOptions(
-    int gatewayPort,
-    int kafkaPort,
-    Path dataDir,
-    String adminToken,
-    Path cliConfig,
-    int partitions,
-    Duration replyTimeout,
-    ReplyMode replyMode,
-    Duration rescanInterval,
-    double tenantRate,
-    String externalKafka,
-    ConnectorSettings connectors) {
+public record PlatformOptions(Path dataDir, Path cliConfig, Map<String, String> environment) {
 
-  /**
-   * Where the platform's connection checks and scans may go. Locally loopback and private ranges
-   * are allowed unless denied; link-local and cloud metadata addresses and the platform's own
-   * listeners (broker, gateway, resolution, metrics) never are.
-   *
-   * @param egressAllow CIDR ranges to allow ({@code DATADOCK_EGRESS_ALLOW})
-   * @param egressDeny CIDR ranges to deny ({@code DATADOCK_EGRESS_DENY}); among the listed ranges
-   *     holding an address the most specific decides, a tie denies
-   * @param fileRoots the directories {@code file} depots may use ({@code DATADOCK_FILE_ROOTS});
-   *     empty: a {@code files/} folder in the data directory, created at start
-   */
-  public record ConnectorSettings(
-      List<String> egressAllow, List<String> egressDeny, List<Path> fileRoots) {
-
-    public ConnectorSettings {
-      egressAllow = egressAllow == null ? List.of() : List.copyOf(egressAllow);
-      egressDeny = egressDeny == null ? List.of() : List.copyOf(egressDeny);
-      fileRoots = fileRoots == null ? List.of() : List.copyOf(fileRoots);
-    }
-
-    public static ConnectorSettings defaults() {
-      return new ConnectorSettings(List.of(), List.of(), List.of());
-    }
+  public PlatformOptions {
+    environment = Map.copyOf(environment);
   }
 
+  /** No environment: every setting at the launcher's defaults, free ports, the embedded broker. */
   public static PlatformOptions defaults(Path dataDir) {
-    return new PlatformOptions(
-        0,
-        0,
-        dataDir,
-        null,
-        null,
-        4,
-        Duration.ofSeconds(10),
-        ReplyMode.SERVICE,
-        Duration.ZERO,
-        GatewayConfig.DEFAULT_TENANT_RATE,
-        null,
-        ConnectorSettings.defaults());
+    return new PlatformOptions(dataDir, null, Map.of());
   }
 
-  public PlatformOptions withPorts(int gateway, int kafka) {
-    return new PlatformOptions(
-        gateway,
-        kafka,
-        dataDir,
-        adminToken,
-        cliConfig,
-        partitions,
-        replyTimeout,
-        replyMode,
-        rescanInterval,
-        tenantRate,
-        externalKafka,
-        connectors);
+  /** These variables instead of the ones given so far ({@code System.getenv()} in the launcher). */
+  public PlatformOptions withEnvironment(Map<String, String> variables) {
+    return new PlatformOptions(dataDir, cliConfig, Settings.of(variables).variables());
   }
 
-  public PlatformOptions withAdminToken(String token) {
-    return new PlatformOptions(
-        gatewayPort,
-        kafkaPort,
-        dataDir,
-        token,
-        cliConfig,
-        partitions,
-        replyTimeout,
-        replyMode,
-        rescanInterval,
-        tenantRate,
-        externalKafka,
-        connectors);
+  /** The same with one variable set. */
+  public PlatformOptions with(Setting setting, Object value) {
+    Map<String, String> variables = new HashMap<>(environment);
+    variables.put(setting.variable(), String.valueOf(value));
+    return new PlatformOptions(dataDir, cliConfig, variables);
   }
 
   public PlatformOptions withCliConfig(Path path) {
-    return new PlatformOptions(
-        gatewayPort,
-        kafkaPort,
-        dataDir,
-        adminToken,
-        path,
-        partitions,
-        replyTimeout,
-        replyMode,
-        rescanInterval,
-        tenantRate,
-        externalKafka,
-        connectors);
+    return new PlatformOptions(dataDir, path, environment);
   }
 
+  /** The environment as the services read it. */
+  public Settings settings() {
+    return Settings.of(environment);
+  }
+
+  /** {@code DATADOCK_ADMIN_TOKEN}; null keeps the one in the data dir or generates one. */
+  public PlatformOptions withAdminToken(String token) {
+    return token == null ? this : with(DATADOCK_ADMIN_TOKEN, token);
+  }
+
+  /** {@code DATADOCK_REPLY_TIMEOUT_MS}: how long the gateway waits for a service's reply. */
   public PlatformOptions withReplyTimeout(Duration timeout) {
-    return new PlatformOptions(
-        gatewayPort,
-        kafkaPort,
-        dataDir,
-        adminToken,
-        cliConfig,
-        partitions,
-        timeout,
-        replyMode,
-        rescanInterval,
-        tenantRate,
-        externalKafka,
-        connectors);
+    return with(DATADOCK_REPLY_TIMEOUT_MS, timeout.toMillis());
   }
 
+  /** {@code DATADOCK_REPLY_MODE}: SERVICE, or BROKER_ACK to measure the gateway's ceiling. */
   public PlatformOptions withReplyMode(ReplyMode mode) {
-    return new PlatformOptions(
-        gatewayPort,
-        kafkaPort,
-        dataDir,
-        adminToken,
-        cliConfig,
-        partitions,
-        replyTimeout,
-        mode,
-        rescanInterval,
-        tenantRate,
-        externalKafka,
-        connectors);
+    return with(DATADOCK_REPLY_MODE, mode.name());
   }
 
-  /** Periodic catalog rescans of every active depot; zero (the default) turns them off. */
+  /** {@code DATADOCK_RESCAN_INTERVAL_MS}: periodic catalog rescans; zero turns them off. */
   public PlatformOptions withRescanInterval(Duration interval) {
-    return new PlatformOptions(
-        gatewayPort,
-        kafkaPort,
-        dataDir,
-        adminToken,
-        cliConfig,
-        partitions,
-        replyTimeout,
-        replyMode,
-        interval,
-        tenantRate,
-        externalKafka,
-        connectors);
+    return with(DATADOCK_RESCAN_INTERVAL_MS, interval.toMillis());
   }
 
-  /** The gateway's per-tenant request rate (requests a second; 0: no limit). */
+  /** {@code DATADOCK_TENANT_RATE_LIMIT}: requests a second per tenant; 0 turns limiting off. */
   public PlatformOptions withTenantRate(double perSecond) {
-    return new PlatformOptions(
-        gatewayPort,
-        kafkaPort,
-        dataDir,
-        adminToken,
-        cliConfig,
-        partitions,
-        replyTimeout,
-        replyMode,
-        rescanInterval,
-        perSecond,
-        externalKafka,
-        connectors);
+    return with(DATADOCK_TENANT_RATE_LIMIT, perSecond);
   }
 
   /**
-   * Runs against an existing Kafka cluster instead of the embedded broker: its topics are created
-   * when missing, with the cluster's default replication factor.
+   * {@code KAFKA_BOOTSTRAP_SERVERS}: runs against an existing Kafka cluster instead of the embedded
+   * broker; its topics are created when missing, with the cluster's default replication factor.
    */
   public PlatformOptions withExternalKafka(String bootstrapServers) {
-    return new PlatformOptions(
-        gatewayPort,
-        kafkaPort,
-        dataDir,
-        adminToken,
-        cliConfig,
-        partitions,
-        replyTimeout,
-        replyMode,
-        rescanInterval,
-        tenantRate,
-        bootstrapServers,
-        connectors);
-  }
-
-  /** Where connection checks and scans may go (egress lists, file roots). */
-  public PlatformOptions withConnectors(ConnectorSettings settings) {
-    return new PlatformOptions(
-        gatewayPort,
-        kafkaPort,
-        dataDir,
-        adminToken,
-        cliConfig,
-        partitions,
-        replyTimeout,
-        replyMode,
-        rescanInterval,
-        tenantRate,
-        externalKafka,
-        settings);
+    return with(KAFKA_BOOTSTRAP_SERVERS, bootstrapServers);
   }
 }

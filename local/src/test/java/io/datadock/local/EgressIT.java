@@ -3,6 +3,7 @@ package io.datadock.local;
 import static io.datadock.local.SecretApiIT.firstResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.datadock.runtime.config.Setting;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -13,7 +14,6 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,9 +57,8 @@ class EgressIT {
     platform =
         RunningPlatform.start(
             PlatformOptions.defaults(dataDir)
-                .withConnectors(
-                    new PlatformOptions.ConnectorSettings(
-                        List.of(), List.of("127.0.0.2/32"), List.of(fileRoot))));
+                .with(Setting.DATADOCK_EGRESS_DENY, "127.0.0.2/32")
+                .with(Setting.DATADOCK_FILE_ROOTS, fileRoot));
     api = new Api(platform.gatewayUrl(), RunningPlatform.ADMIN_TOKEN);
     api.applyYaml(DepotIT.secret("egress-cred", "reader", "egress-pw-7731"), "");
   }

@@ -7,6 +7,8 @@ import io.datadock.core.crypto.KeyRing;
 import io.datadock.core.crypto.RecipientKey;
 import io.datadock.gateway.app.GatewayConfig;
 import io.datadock.gateway.app.GatewayServer;
+import io.datadock.runtime.config.Setting;
+import io.datadock.runtime.config.Settings;
 import io.datadock.runtime.kafka.KafkaSettings;
 import io.datadock.runtime.kafka.TopicProvisioner;
 import io.datadock.runtime.kafka.embedded.EmbeddedKafkaBroker;
@@ -35,8 +37,11 @@ class GatewayTimeoutIT {
       TopicProvisioner.ensureTopics(broker.bootstrapServers(), Topics.DEFAULT_PREFIX, 2, (short) 1);
       publishKey(broker.bootstrapServers(), KeyRing.loadOrCreate(dataDir.resolve("keys")).newest());
       GatewayConfig config =
-          GatewayConfig.defaults(0, broker.bootstrapServers(), "timeout-token")
-              .withReplyTimeout(Duration.ofMillis(700));
+          GatewayConfig.embedded(
+              Settings.empty()
+                  .with(Setting.KAFKA_BOOTSTRAP_SERVERS, broker.bootstrapServers())
+                  .with(Setting.DATADOCK_ADMIN_TOKEN, "timeout-token")
+                  .with(Setting.DATADOCK_REPLY_TIMEOUT_MS, 700));
       try (GatewayServer gateway = new GatewayServer(config, Map.of()).start()) {
         await().atMost(Duration.ofSeconds(30)).until(gateway::ready);
         Api api = new Api("http://localhost:" + gateway.port(), "timeout-token");

@@ -2,6 +2,7 @@ package io.datadock.local;
 
 import static org.awaitility.Awaitility.await;
 
+import io.datadock.runtime.config.Setting;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -17,11 +18,12 @@ final class RunningPlatform {
   }
 
   static Platform start(PlatformOptions options) {
+    PlatformOptions withToken =
+        options.settings().isSet(Setting.DATADOCK_ADMIN_TOKEN)
+            ? options
+            : options.withAdminToken(ADMIN_TOKEN);
     Platform platform =
-        Platform.start(
-            options
-                .withAdminToken(options.adminToken() == null ? ADMIN_TOKEN : options.adminToken())
-                .withCliConfig(options.dataDir().resolve("cli-config.yaml")));
+        Platform.start(withToken.withCliConfig(options.dataDir().resolve("cli-config.yaml")));
     await().atMost(Duration.ofSeconds(90)).until(platform::ready);
     return platform;
   }

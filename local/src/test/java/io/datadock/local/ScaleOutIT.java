@@ -11,6 +11,8 @@ import io.datadock.gateway.app.GatewayConfig;
 import io.datadock.gateway.app.GatewayServer;
 import io.datadock.local.cluster.ChildJvm;
 import io.datadock.local.cluster.KafkaClusterProcesses;
+import io.datadock.runtime.config.Setting;
+import io.datadock.runtime.config.Settings;
 import io.datadock.runtime.kafka.FreePorts;
 import io.datadock.runtime.kafka.KafkaSettings;
 import io.datadock.runtime.kafka.TopicProvisioner;
@@ -135,9 +137,12 @@ class ScaleOutIT {
       startDepotService(2);
       gateway =
           new GatewayServer(
-                  GatewayConfig.defaults(0, kafka.bootstrapServers(), ADMIN_TOKEN)
-                      .withResolutionUrl(resolutionUrl("secret-2"))
-                      .withTenantRate(0),
+                  GatewayConfig.embedded(
+                      Settings.empty()
+                          .with(Setting.KAFKA_BOOTSTRAP_SERVERS, kafka.bootstrapServers())
+                          .with(Setting.DATADOCK_ADMIN_TOKEN, ADMIN_TOKEN)
+                          .with(Setting.DATADOCK_SECRET_RESOLUTION_URL, resolutionUrl("secret-2"))
+                          .with(Setting.DATADOCK_TENANT_RATE_LIMIT, 0)),
                   Map.of())
               .start();
       api = new Api("http://localhost:" + gateway.port(), ADMIN_TOKEN);
