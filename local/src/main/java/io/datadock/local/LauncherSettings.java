@@ -57,7 +57,9 @@ final class LauncherSettings {
 
   /** The cluster to use instead of starting the embedded broker, when the environment names one. */
   static Optional<String> externalKafka(Settings given) {
-    return given.optional(KAFKA_BOOTSTRAP_SERVERS);
+    return given.isSet(KAFKA_BOOTSTRAP_SERVERS)
+        ? given.optional(KAFKA_BOOTSTRAP_SERVERS)
+        : Optional.empty();
   }
 
   /**

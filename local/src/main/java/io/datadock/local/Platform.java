@@ -98,7 +98,7 @@ public final class Platform implements AutoCloseable {
     CatalogScanner scanner = null;
     GatewayServer gateway = null;
     try {
-      String bootstrap = external.orElseGet(broker::bootstrapServers);
+      String bootstrap = broker == null ? external.get() : broker.bootstrapServers();
       settings = LauncherSettings.onKafka(settings, bootstrap, broker != null);
       SecretServiceConfig secretConfig = SecretServiceConfig.from(settings);
       TopicProvisioner.ensureTopics(bootstrap, secretConfig.topicPrefix(), secretConfig.topics());

@@ -104,7 +104,7 @@ class LauncherEnvironmentIT {
             .withAdminToken(RunningPlatform.ADMIN_TOKEN)
             .with(Setting.DATADOCK_TENANT_RATE_LIMIT, "abc");
 
-    assertThatThrownBy(() -> Platform.start(bad))
+    assertThatThrownBy(() -> Platform.start(bad).close())
         .isInstanceOf(ConfigurationException.class)
         .hasMessage("DATADOCK_TENANT_RATE_LIMIT: not a number: \"abc\"");
   }
