@@ -13,7 +13,7 @@ import io.datadock.catalog.work.PeriodicRescan;
 import io.datadock.catalog.work.WorkRunner;
 import io.datadock.connectors.Credentials;
 import io.datadock.connectors.egress.PlatformEndpoints;
-import io.datadock.connectors.scan.MetadataScanners;
+import io.datadock.connectors.family.SourceFamilies;
 import io.datadock.runtime.kafka.KafkaSettings;
 import io.datadock.runtime.kafka.TopicProvisioner;
 import io.datadock.runtime.metrics.MetricsServer;
@@ -140,7 +140,7 @@ public final class CatalogScanner implements AutoCloseable {
               resolution.resolveWithFiles(secret, "scan", depot);
           return new Credentials(resolved.data(), resolved.files());
         },
-        MetadataScanners::forType,
+        SourceFamilies::scanner,
         config.egress().egress(platform),
         config.scanTimeout(),
         Clock.systemUTC(),
