@@ -24,6 +24,11 @@ public enum DepotShape {
     return wireName;
   }
 
+  /** Whether a spec record's shape field is this shape's wire name (false for null or another). */
+  public boolean is(String wireName) {
+    return this.wireName.equals(wireName);
+  }
+
   /** Where this shape declares its source type, for errors about the type. */
   public String typeField() {
     return typeField;
@@ -31,6 +36,6 @@ public enum DepotShape {
 
   /** The shape a spec record's wire name names, empty for anything else. */
   public static Optional<DepotShape> fromWire(String wireName) {
-    return Arrays.stream(values()).filter(s -> s.wireName.equals(wireName)).findFirst();
+    return Arrays.stream(values()).filter(s -> s.is(wireName)).findFirst();
   }
 }

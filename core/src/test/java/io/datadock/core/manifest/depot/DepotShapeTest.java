@@ -18,11 +18,13 @@ class DepotShapeTest {
   @EnumSource(DepotShape.class)
   void everyWireNameReadsBackAsItsShape(DepotShape shape) {
     assertThat(DepotShape.fromWire(shape.wireName())).contains(shape);
+    assertThat(shape.is(shape.wireName())).isTrue();
   }
 
   @Test
   void anythingElseIsNoShape() {
     assertThat(DepotShape.fromWire("INSTANCE_SECRET")).isEmpty();
     assertThat(DepotShape.fromWire(null)).isEmpty();
+    assertThat(DepotShape.TENANT.is("instance-secret")).isFalse();
   }
 }
