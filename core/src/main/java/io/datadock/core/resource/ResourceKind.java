@@ -1,7 +1,6 @@
 package io.datadock.core.resource;
 
 import io.datadock.core.error.DatadockException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,7 +11,7 @@ import java.util.Optional;
  * kind} fields. {@link #toString()} is the wire name, so a message or key built by concatenation
  * reads as users write it.
  */
-public enum ResourceKind {
+public enum ResourceKind implements WireNamed {
   SECRET("secret"),
   INSTANCE_SECRET("instance-secret"),
   DEPOT("depot");
@@ -27,13 +26,9 @@ public enum ResourceKind {
   }
 
   /** As manifests, keys and records spell it: {@code secret}, {@code instance-secret}, ... */
+  @Override
   public String wireName() {
     return wireName;
-  }
-
-  /** Whether a record's kind field is this kind's wire name (false for null or any other). */
-  public boolean is(String wireName) {
-    return this.wireName.equals(wireName);
   }
 
   /** Whether this kind holds secret values (a secret or an instance secret). */
@@ -43,7 +38,7 @@ public enum ResourceKind {
 
   /** The kind a wire name names, empty for anything else (case matters). */
   public static Optional<ResourceKind> fromWire(String wireName) {
-    return Arrays.stream(values()).filter(k -> k.is(wireName)).findFirst();
+    return WireNamed.fromWire(ResourceKind.class, wireName);
   }
 
   /**

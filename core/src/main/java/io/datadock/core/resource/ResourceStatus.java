@@ -1,6 +1,5 @@
 package io.datadock.core.resource;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -9,7 +8,7 @@ import java.util.Optional;
  * references and check run, then active or in error; a depot's DELETE waits, deleting, for its
  * releases; a deleted resource is deleted. The wire names are the lower-case words.
  */
-public enum ResourceStatus {
+public enum ResourceStatus implements WireNamed {
   PENDING("pending"),
   ACTIVE("active"),
   ERROR("error"),
@@ -24,13 +23,9 @@ public enum ResourceStatus {
   }
 
   /** As records and answers spell it: {@code pending}, {@code active}, ... */
+  @Override
   public String wireName() {
     return wireName;
-  }
-
-  /** Whether a record's status word is this one (false for null or any other word). */
-  public boolean is(String wireName) {
-    return this.wireName.equals(wireName);
   }
 
   /** Settled: a depot's apply is over once it is active or in error. */
@@ -40,7 +35,7 @@ public enum ResourceStatus {
 
   /** The status a wire name names, empty for anything else (null too). */
   public static Optional<ResourceStatus> fromWire(String wireName) {
-    return Arrays.stream(values()).filter(s -> s.is(wireName)).findFirst();
+    return WireNamed.fromWire(ResourceStatus.class, wireName);
   }
 
   @Override

@@ -1,13 +1,13 @@
 package io.datadock.depot.saga;
 
-import java.util.Arrays;
+import io.datadock.core.resource.WireNamed;
 import java.util.Optional;
 
 /**
  * Where one secret reference of a depot stands in the saga ({@code DepotReference.state}): asked
  * and pending, granted, or denied by secret-service. The wire names are the lower-case words.
  */
-public enum ReferenceState {
+public enum ReferenceState implements WireNamed {
   PENDING("pending"),
   GRANTED("granted"),
   DENIED("denied");
@@ -19,17 +19,13 @@ public enum ReferenceState {
   }
 
   /** As a depot's state record spells it. */
+  @Override
   public String wireName() {
     return wireName;
   }
 
-  /** Whether a reference's state field is this state's wire name (false for null or another). */
-  public boolean is(String wireName) {
-    return this.wireName.equals(wireName);
-  }
-
   /** The state a wire name names, empty for anything else. */
   public static Optional<ReferenceState> fromWire(String wireName) {
-    return Arrays.stream(values()).filter(s -> s.is(wireName)).findFirst();
+    return WireNamed.fromWire(ReferenceState.class, wireName);
   }
 }

@@ -1,13 +1,13 @@
 package io.datadock.core.manifest.depot;
 
-import java.util.Arrays;
+import io.datadock.core.resource.WireNamed;
 import java.util.Optional;
 
 /**
  * The two depot shapes of MANIFESTS.md: §4 ({@code spec:}) and §5 ({@code depot:}), by their wire
  * names {@code tenant} and {@code instance-secret} in a depot's spec record.
  */
-public enum DepotShape {
+public enum DepotShape implements WireNamed {
   TENANT("tenant", "spec.type"),
   INSTANCE_SECRET("instance-secret", "depot.type");
 
@@ -20,13 +20,9 @@ public enum DepotShape {
   }
 
   /** As a depot's spec record ({@code DepotSpec.shape}) spells it. */
+  @Override
   public String wireName() {
     return wireName;
-  }
-
-  /** Whether a spec record's shape field is this shape's wire name (false for null or another). */
-  public boolean is(String wireName) {
-    return this.wireName.equals(wireName);
   }
 
   /** Where this shape declares its source type, for errors about the type. */
@@ -36,6 +32,6 @@ public enum DepotShape {
 
   /** The shape a spec record's wire name names, empty for anything else. */
   public static Optional<DepotShape> fromWire(String wireName) {
-    return Arrays.stream(values()).filter(s -> s.is(wireName)).findFirst();
+    return WireNamed.fromWire(DepotShape.class, wireName);
   }
 }
