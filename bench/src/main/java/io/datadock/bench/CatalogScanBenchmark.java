@@ -5,9 +5,10 @@ import io.datadock.connectors.SourceConnection;
 import io.datadock.connectors.egress.EgressPolicy;
 import io.datadock.connectors.egress.EgressSettings;
 import io.datadock.connectors.egress.PlatformEndpoints;
-import io.datadock.connectors.scan.MetadataScanners;
+import io.datadock.connectors.family.SourceFamilies;
 import io.datadock.connectors.scan.ScanFilter;
 import io.datadock.connectors.scan.ScanResult;
+import io.datadock.core.manifest.depot.SourceType;
 import io.datadock.local.Platform;
 import io.datadock.local.PlatformOptions;
 import io.datadock.runtime.kafka.KafkaSettings;
@@ -73,7 +74,7 @@ public final class CatalogScanBenchmark {
           new Credentials(Map.of("username", "bench", "password", PASSWORD), Map.of());
       long scanStart = System.nanoTime();
       ScanResult raw =
-          MetadataScanners.forType("postgres")
+          SourceFamilies.scanner(SourceType.POSTGRES)
               .orElseThrow()
               .scan(
                   connection,

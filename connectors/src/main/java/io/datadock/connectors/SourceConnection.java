@@ -1,10 +1,12 @@
 package io.datadock.connectors;
 
+import io.datadock.core.manifest.depot.SourceType;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A source's non-secret connection: canonical type (lower case, e.g. "postgres", "mysql", "mssql",
@@ -25,6 +27,11 @@ public record SourceConnection(String type, Map<String, Object> fields) {
           });
     }
     fields = Collections.unmodifiableMap(copy);
+  }
+
+  /** The type, when {@link #type()} is a canonical name ({@link SourceType#ofCanonical}). */
+  public Optional<SourceType> sourceType() {
+    return SourceType.ofCanonical(type);
   }
 
   /** A scalar field as text (a port as its digits); null when absent or not a scalar. */

@@ -11,7 +11,6 @@ import io.datadock.connectors.egress.EgressPolicy;
 import io.datadock.connectors.egress.FileRoots;
 import io.datadock.connectors.egress.PlatformEndpoints;
 import io.datadock.connectors.jdbc.JdbcLogin;
-import io.datadock.connectors.scan.MetadataScanners;
 import io.datadock.connectors.scan.ScanFilter;
 import io.datadock.connectors.scan.ScanResult;
 import java.io.IOException;
@@ -75,9 +74,7 @@ class DeniedAddressTest {
   @ValueSource(strings = {"postgres", "mysql", "mssql", "oracle", "redshift", "jdbc", "kafka"})
   void aCheckOfADeniedAddressFailsAtReachHostWithoutConnecting(String type) {
     CheckReport report =
-        ConnectionChecks.forType(type)
-            .orElseThrow()
-            .check(connection(type), credentials(), TIMEOUT, denying);
+        TestFamilies.check(type).check(connection(type), credentials(), TIMEOUT, denying);
 
     assertThat(step(report, CheckSteps.REACH).status()).isEqualTo(StepStatus.FAILED);
     assertThat(step(report, CheckSteps.REACH).message()).isEqualTo(DENIAL);
@@ -89,8 +86,7 @@ class DeniedAddressTest {
   @ValueSource(strings = {"postgres", "mysql", "mssql", "oracle", "redshift", "jdbc", "kafka"})
   void aScanOfADeniedAddressFailsWithoutConnecting(String type) {
     ScanResult result =
-        MetadataScanners.forType(type)
-            .orElseThrow()
+        TestFamilies.scanner(type)
             .scan(connection(type), credentials(), ScanFilter.all(), TIMEOUT, denying);
 
     assertThat(result).isEqualTo(ScanResult.failure(DENIAL));
@@ -101,7 +97,7 @@ class DeniedAddressTest {
   @ParameterizedTest
   @ValueSource(strings = {"postgres", "redshift", "mssql", "mysql", "jdbc"})
   void aDriverThatResolvesTheNameAgainIsDeniedWhenItConnects(String type) {
-    JdbcLogin login = JdbcLogin.forType(type).orElseThrow();
+    JdbcLogin login = TestFamilies.login(type);
 
     // the reach step is left out: the login alone meets the denial, in the driver's socket
     assertThatThrownBy(
@@ -115,7 +111,7 @@ class DeniedAddressTest {
 
   @Test
   void theSameLoginUnderAnAllowingPolicyReachesTheListener() {
-    JdbcLogin login = JdbcLogin.forType("postgres").orElseThrow();
+    JdbcLogin login = TestFamilies.login("postgres");
     try {
       Connection unexpected =
           login.open(
@@ -142,8 +138,7 @@ class DeniedAddressTest {
 
     assertThatThrownBy(
             () ->
-                JdbcLogin.forType("postgres")
-                    .orElseThrow()
+                TestFamilies.login("postgres")
                     .open(
                         new SourceConnection("postgres", fields),
                         credentials(),

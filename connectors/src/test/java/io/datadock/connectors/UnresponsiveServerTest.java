@@ -64,8 +64,7 @@ class UnresponsiveServerTest {
 
     long started = System.nanoTime();
     CheckReport report =
-        ConnectionChecks.forType(type)
-            .orElseThrow()
+        TestFamilies.check(type)
             .check(new SourceConnection(type, fields), credentials, TIMEOUT, TestEgress.local());
     Duration took = Duration.ofNanos(System.nanoTime() - started);
 

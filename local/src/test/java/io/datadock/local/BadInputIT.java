@@ -46,6 +46,26 @@ class BadInputIT extends PlatformIT {
   }
 
   @Test
+  void anUnknownTypeInAPathOrAQueryIs400NamingIt() {
+    String body =
+        "{\"error\":{\"code\":\"malformed\",\"message\":\"unknown type 'bucket',"
+            + " expected one of depot, instance-secret, secret\"}}";
+    for (Api.Response r :
+        new Api.Response[] {
+          api.get("/api/v1/resources?type=bucket"),
+          api.get("/api/v1/resources/bucket/x-cred"),
+          api.delete("/api/v1/resources/bucket/x-cred"),
+          api.get("/api/v1/watch?type=bucket")
+        }) {
+      assertThat(r.status()).as(r.body()).isEqualTo(400);
+      assertThat(r.body()).isEqualTo(body);
+    }
+    // the type is exact: as manifests, keys and records spell it
+    assertThat(api.get("/api/v1/resources?type=Secret").status()).isEqualTo(400);
+    assertThat(api.get("/api/v1/resources?type=secret").status()).isEqualTo(200);
+  }
+
+  @Test
   void missingAndBadNamesAre422() {
     assertError(api.applyYaml(secret("x", "pw").replace("name: x\n", ""), ""), 422, "name", "name");
     assertError(api.applyYaml(secret("Bad_Name", "pw"), ""), 422, "name", "Bad_Name");

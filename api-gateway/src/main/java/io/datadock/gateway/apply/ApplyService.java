@@ -8,6 +8,7 @@ import io.datadock.core.manifest.ManifestParser;
 import io.datadock.core.manifest.SecretManifest;
 import io.datadock.core.manifest.depot.DepotManifest;
 import io.datadock.core.resource.ResourceKey;
+import io.datadock.core.resource.ResourceKind;
 import io.datadock.gateway.apply.ValidatedManifest.DepotDocument;
 import io.datadock.gateway.apply.ValidatedManifest.SecretDocument;
 import io.datadock.gateway.auth.Caller;
@@ -50,8 +51,6 @@ public final class ApplyService {
   private final ManifestSealer sealer = new ManifestSealer();
   private final Duration statusWait;
   private final WriteGuard guard;
-
-  private static final String DEPOT = "depot";
 
   /** Refuses (throws) when a caller may not write what a validated document asks for. */
   @FunctionalInterface
@@ -178,7 +177,7 @@ public final class ApplyService {
   public CompletableFuture<DocumentResult> delete(
       Caller caller, ResourceKey key, String manifestVersion, boolean force) {
     CompletableFuture<CommandResult> sent;
-    if (DEPOT.equals(key.kind())) {
+    if (key.kind() == ResourceKind.DEPOT) {
       sent =
           commands.send(
               DepotCommand.newBuilder()

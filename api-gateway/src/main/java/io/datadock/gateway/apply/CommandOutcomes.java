@@ -15,6 +15,13 @@ import java.util.Locale;
  */
 final class CommandOutcomes {
 
+  /**
+   * The status (and outcome) of a command the gateway published without awaiting the service's
+   * reply ({@code DATADOCK_REPLY_MODE=BROKER_ACK}): not a resource status, the resource's is not
+   * known.
+   */
+  static final String ACCEPTED = "accepted";
+
   private CommandOutcomes() {}
 
   /** An apply's reply: its outcome ({@code created}, {@code unchanged}, ...) or its rejection. */
@@ -24,8 +31,8 @@ final class CommandOutcomes {
       return DocumentResult.failure(key, version, error);
     }
     String outcome =
-        "accepted".equals(result.getStatus())
-            ? "accepted"
+        ACCEPTED.equals(result.getStatus())
+            ? ACCEPTED
             : result.getOutcome().name().toLowerCase(Locale.ROOT);
     return DocumentResult.success(
         key, version, outcome, result.getStatus(), result.getResourceVersion());

@@ -2,6 +2,7 @@ package io.datadock.gateway.apply;
 
 import io.datadock.core.error.DatadockException;
 import io.datadock.core.error.ErrorCode;
+import io.datadock.core.resource.ResourceStatus;
 import io.datadock.gateway.app.GatewayConfig.ReplyMode;
 import io.datadock.gateway.kafka.CommandPublisher;
 import io.datadock.gateway.kafka.ReplyRouter;
@@ -77,13 +78,15 @@ public final class CommandService {
     return view.awaitState(
             result.getResourceKey(),
             result.getResourceVersion(),
-            s -> s == null || SETTLED.contains(s.getStatus()))
+            s ->
+                s == null
+                    || ResourceStatus.fromWire(s.getStatus())
+                        .map(ResourceStatus::isSettled)
+                        .orElse(false))
         .thenApply(Optional::ofNullable)
         .completeOnTimeout(
             view.get(result.getResourceKey()), wait.toMillis(), TimeUnit.MILLISECONDS);
   }
-
-  private static final java.util.Set<String> SETTLED = java.util.Set.of("active", "error");
 
   private CompletableFuture<CommandResult> send(
       String id,
@@ -160,7 +163,7 @@ public final class CommandService {
         .setCommandId(id)
         .setResourceKey(resourceKey)
         .setOutcome(Outcome.UNCHANGED)
-        .setStatus("accepted")
+        .setStatus(CommandOutcomes.ACCEPTED)
         .setProcessedAt(issuedAt)
         .build();
   }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.datadock.core.manifest.depot.DepotManifest;
-import io.datadock.core.manifest.depot.DepotShape;
 import io.datadock.core.manifest.depot.SecretReference;
 import io.datadock.schemas.depot.DepotSecretRef;
 import io.datadock.schemas.depot.DepotSpec;
@@ -39,7 +38,7 @@ final class DepotSpecs {
         .setLayer(m.layer())
         .setDescription(m.description())
         .setTags(m.tags())
-        .setShape(m.shape() == DepotShape.TENANT ? "tenant" : "instance-secret")
+        .setShape(m.shape().wireName())
         .setSourceType(m.sourceType().canonical())
         .setDeclaredType(m.declaredType())
         .setConnection(json(m))

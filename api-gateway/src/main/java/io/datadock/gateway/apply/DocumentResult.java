@@ -2,6 +2,7 @@ package io.datadock.gateway.apply;
 
 import io.datadock.core.error.DatadockException;
 import io.datadock.core.resource.ResourceKey;
+import io.datadock.core.resource.ResourceKind;
 import io.datadock.schemas.resource.ResourceState;
 
 /**
@@ -14,7 +15,7 @@ import io.datadock.schemas.resource.ResourceState;
 public record DocumentResult(
     String name,
     String version,
-    String type,
+    ResourceKind type,
     String tenant,
     String workspace,
     String outcome,

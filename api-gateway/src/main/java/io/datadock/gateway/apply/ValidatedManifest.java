@@ -8,6 +8,7 @@ import io.datadock.core.manifest.SecretManifestValidator;
 import io.datadock.core.manifest.depot.DepotManifest;
 import io.datadock.core.manifest.depot.DepotManifestValidator;
 import io.datadock.core.resource.ResourceKey;
+import io.datadock.core.resource.ResourceKind;
 import io.datadock.gateway.auth.WriteIntent;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +64,7 @@ public sealed interface ValidatedManifest
 
   /** One document, validated as its {@code type} says. */
   static ValidatedManifest of(Map<String, Object> document, ApplyContext context) {
-    if ("depot".equals(ManifestHeader.type(document))) {
+    if (ManifestHeader.type(document) == ResourceKind.DEPOT) {
       return new DepotDocument(DepotManifestValidator.validate(document, context));
     }
     return new SecretDocument(SecretManifestValidator.validate(document, context));

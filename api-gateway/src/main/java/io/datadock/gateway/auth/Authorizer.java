@@ -5,6 +5,7 @@ import io.datadock.core.error.ErrorCode;
 import io.datadock.core.identity.Principal;
 import io.datadock.core.manifest.depot.SourceType;
 import io.datadock.core.resource.ResourceKey;
+import io.datadock.core.resource.ResourceKind;
 import io.datadock.runtime.identity.IdentityDirectory;
 import io.datadock.schemas.resource.ResourceState;
 import java.util.Set;
@@ -120,7 +121,7 @@ public final class Authorizer {
   public void write(Caller caller, ResourceKey key, ResourceState existing) {
     applyIn(caller, key.tenant());
     Principal p = caller.principal();
-    if ("instance-secret".equals(key.kind())
+    if (key.kind() == ResourceKind.INSTANCE_SECRET
         && !p.isOperator()
         && !p.may(Principal.MANAGE_INSTANCE)) {
       throw new DatadockException(ErrorCode.FORBIDDEN, FORBIDDEN_OPERATOR);

@@ -3,6 +3,8 @@ package io.datadock.gateway.http;
 import io.datadock.core.error.DatadockException;
 import io.datadock.core.error.ErrorCode;
 import io.datadock.core.resource.ResourceKey;
+import io.datadock.core.resource.ResourceKind;
+import io.datadock.core.resource.ResourceStatus;
 import io.datadock.core.udl.Udl;
 import io.datadock.gateway.auth.Authorizer;
 import io.datadock.gateway.auth.Caller;
@@ -120,7 +122,7 @@ final class CatalogApi {
     Caller caller = Requests.caller(ctx);
     ResourceState state = depot(ctx, ctx.pathParam("name"));
     authorizer.write(caller, ResourceKey.parse(state.getResourceKey()), state);
-    if (!"active".equals(state.getStatus())) {
+    if (!ResourceStatus.ACTIVE.is(state.getStatus())) {
       throw new DatadockException(
           ErrorCode.CONFLICT,
           "depot '"
@@ -153,7 +155,7 @@ final class CatalogApi {
   private ResourceState depot(RoutingContext ctx, String name) {
     Caller caller = Requests.caller(ctx);
     return resources
-        .get(ResourceKey.of(Requests.tenant(ctx), "depot", name).toString())
+        .get(ResourceKey.of(Requests.tenant(ctx), ResourceKind.DEPOT, name).toString())
         .filter(s -> caller.principal().memberOf(s.getTenant()))
         .orElseThrow(
             () -> new DatadockException(ErrorCode.NOT_FOUND, "depot '" + name + "' not found"));

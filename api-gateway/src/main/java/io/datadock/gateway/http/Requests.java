@@ -1,7 +1,7 @@
 package io.datadock.gateway.http;
 
 import io.datadock.core.error.DatadockException;
-import io.datadock.core.manifest.ManifestHeader;
+import io.datadock.core.resource.ResourceKind;
 import io.datadock.gateway.auth.Caller;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -40,16 +40,12 @@ public final class Requests {
    *
    * @throws DatadockException MALFORMED for anything but secret, instance-secret or depot
    */
-  public static String resourceType(String type) {
-    if (!ManifestHeader.TYPES.contains(type)) {
-      throw DatadockException.malformed(
-          "unknown type '" + type + "', expected one of depot, instance-secret, secret");
-    }
-    return type;
+  public static ResourceKind resourceType(String type) {
+    return ResourceKind.parse(type);
   }
 
   /** The {@code type=} a listing is filtered by, checked ({@link #resourceType}); null without. */
-  public static String typeQuery(RoutingContext ctx) {
+  public static ResourceKind typeQuery(RoutingContext ctx) {
     String type = ctx.queryParams().get("type");
     return type == null ? null : resourceType(type);
   }

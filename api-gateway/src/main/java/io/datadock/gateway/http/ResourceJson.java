@@ -54,7 +54,7 @@ public final class ResourceJson {
         new JsonObject()
             .put("name", r.name())
             .put("version", r.version())
-            .put("type", r.type())
+            .put("type", r.type().wireName())
             .put("tenant", r.tenant());
     if (r.workspace() != null) {
       json.put("workspace", r.workspace());

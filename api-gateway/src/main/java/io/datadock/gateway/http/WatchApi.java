@@ -1,6 +1,7 @@
 package io.datadock.gateway.http;
 
 import io.datadock.core.error.DatadockException;
+import io.datadock.core.resource.ResourceKind;
 import io.datadock.gateway.auth.Authorizer;
 import io.datadock.gateway.auth.Caller;
 import io.datadock.gateway.view.ResourceView;
@@ -41,12 +42,12 @@ final class WatchApi {
 
   private void handleWatch(RoutingContext ctx) {
     Caller caller = Requests.caller(ctx);
-    String type = Requests.typeQuery(ctx);
+    ResourceKind type = Requests.typeQuery(ctx);
     String tenant = Requests.tenant(ctx);
     authorizer.read(caller, tenant);
     long since = position(ctx);
     Predicate<ResourceState> filter =
-        s -> s.getTenant().equals(tenant) && (type == null || s.getKind().equals(type));
+        s -> s.getTenant().equals(tenant) && (type == null || type.is(s.getKind()));
     new WatchStream(ctx.vertx(), ctx.request(), hub, view, filter, limits).start(since);
   }
 

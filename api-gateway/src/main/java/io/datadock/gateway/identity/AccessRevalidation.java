@@ -2,6 +2,7 @@ package io.datadock.gateway.identity;
 
 import io.datadock.core.identity.Principal;
 import io.datadock.core.resource.ResourceKey;
+import io.datadock.core.resource.ResourceKind;
 import io.datadock.gateway.apply.CommandService;
 import io.datadock.gateway.view.ResourceView;
 import io.datadock.schemas.common.Applier;
@@ -19,6 +20,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,10 +50,9 @@ public final class AccessRevalidation {
    */
   public CompletableFuture<List<String>> afterGrantWithdrawn(ReferenceGrant grant, String actor) {
     Set<String> secrets =
-        Set.of(
-            new ResourceKey(grant.getOwner(), "secret", null, grant.getSecret()).toString(),
-            new ResourceKey(grant.getOwner(), "instance-secret", null, grant.getSecret())
-                .toString());
+        ResourceKind.SECRETS.stream()
+            .map(kind -> ResourceKey.of(grant.getOwner(), kind, grant.getSecret()).toString())
+            .collect(Collectors.toSet());
     Predicate<ResourceState> reached =
         grant.getGranteeKind() == GranteeKind.USER
             ? s -> grant.getGrantee().equals(appliedBy(s))
@@ -83,7 +84,7 @@ public final class AccessRevalidation {
   private CompletableFuture<List<String>> revalidate(
       Predicate<ResourceState> affected, Applier applier, String actor) {
     List<ResourceState> depots =
-        resources.list(s -> "depot".equals(s.getKind()) && affected.test(s));
+        resources.list(s -> ResourceKind.DEPOT.is(s.getKind()) && affected.test(s));
     List<CompletableFuture<String>> sent =
         depots.stream()
             .map(

@@ -22,7 +22,7 @@ public final class ManifestSealer {
     return SecretSpec.newBuilder()
         .setName(manifest.name())
         .setManifestVersion(manifest.manifestVersion())
-        .setKind(manifest.kind())
+        .setKind(manifest.kind().wireName())
         .setSecretType(manifest.secretType())
         .setTenant(manifest.tenant())
         .setWorkspace(manifest.workspace())

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.datadock.core.error.DatadockException;
 import io.datadock.core.error.ErrorCode;
 import io.datadock.core.resource.ResourceKey;
+import io.datadock.core.resource.ResourceKind;
 import io.datadock.schemas.resource.CommandResult;
 import io.datadock.schemas.resource.Outcome;
 import java.util.concurrent.CompletionException;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class CommandOutcomesTest {
 
-  private static final ResourceKey KEY = ResourceKey.of("acme", "depot", "orders");
+  private static final ResourceKey KEY = ResourceKey.of("acme", ResourceKind.DEPOT, "orders");
 
   private static CommandResult.Builder reply(Outcome outcome) {
     return CommandResult.newBuilder()

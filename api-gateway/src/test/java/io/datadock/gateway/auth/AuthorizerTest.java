@@ -9,6 +9,7 @@ import io.datadock.core.error.ErrorCode;
 import io.datadock.core.identity.Principal;
 import io.datadock.core.manifest.depot.SourceType;
 import io.datadock.core.resource.ResourceKey;
+import io.datadock.core.resource.ResourceKind;
 import io.datadock.schemas.resource.ResourceState;
 import java.util.Set;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -34,14 +35,15 @@ class AuthorizerTest {
       user(
           "badmin", Set.of("alpha", "beta"), Principal.DATA_DEV, Authorizer.tenantAdminTag("beta"));
 
-  private static final ResourceKey ALPHA_SECRET = ResourceKey.of("alpha", "secret", "cred");
+  private static final ResourceKey ALPHA_SECRET =
+      ResourceKey.of("alpha", ResourceKind.SECRET, "cred");
 
   private static WriteIntent secret(String owner) {
     return new WriteIntent(ALPHA_SECRET, owner, null, null);
   }
 
   private static WriteIntent depot(String owner, SourceType type, String field) {
-    return new WriteIntent(ResourceKey.of("alpha", "depot", "d"), owner, type, field);
+    return new WriteIntent(ResourceKey.of("alpha", ResourceKind.DEPOT, "d"), owner, type, field);
   }
 
   private static ResourceState ownedBy(String owner) {

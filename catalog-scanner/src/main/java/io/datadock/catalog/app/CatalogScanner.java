@@ -14,7 +14,7 @@ import io.datadock.catalog.work.WorkRunner;
 import io.datadock.connectors.Credentials;
 import io.datadock.connectors.egress.EgressPolicy.Mode;
 import io.datadock.connectors.egress.PlatformEndpoints;
-import io.datadock.connectors.scan.MetadataScanners;
+import io.datadock.connectors.family.SourceFamilies;
 import io.datadock.runtime.config.MainConfiguration;
 import io.datadock.runtime.kafka.KafkaSettings;
 import io.datadock.runtime.kafka.TopicProvisioner;
@@ -132,7 +132,7 @@ public final class CatalogScanner implements AutoCloseable {
               resolution.resolveWithFiles(secret, "scan", depot);
           return new Credentials(resolved.data(), resolved.files());
         },
-        MetadataScanners::forType,
+        SourceFamilies::scanner,
         config.egress().egress(platform),
         config.scanTimeout(),
         Clock.systemUTC(),

@@ -14,6 +14,7 @@ import io.datadock.connectors.scan.DatasetMeta;
 import io.datadock.connectors.scan.MetadataScanner;
 import io.datadock.connectors.scan.ScanFilter;
 import io.datadock.connectors.scan.ScanResult;
+import io.datadock.core.manifest.depot.SourceType;
 import io.datadock.runtime.resolution.CredentialResolutionClient.ResolutionException;
 import io.datadock.schemas.catalog.CatalogEventType;
 import io.datadock.schemas.catalog.Dataset;
@@ -56,7 +57,7 @@ public final class ScanJob {
   private final CatalogStore store;
   private final CatalogPublisher publisher;
   private final ScanCredentials credentials;
-  private final Function<String, Optional<MetadataScanner>> scanners;
+  private final Function<SourceType, Optional<MetadataScanner>> scanners;
   private final Egress egress;
   private final Duration timeout;
   private final Clock clock;
@@ -66,7 +67,7 @@ public final class ScanJob {
       CatalogStore store,
       CatalogPublisher publisher,
       ScanCredentials credentials,
-      Function<String, Optional<MetadataScanner>> scanners,
+      Function<SourceType, Optional<MetadataScanner>> scanners,
       Egress egress,
       Duration timeout,
       Clock clock,
@@ -90,16 +91,17 @@ public final class ScanJob {
             .setTenant(target.tenant())
             .setDepot(target.depot())
             .setTrigger(trigger)
-            .setStatus("started")
+            .setStatus(ScanRunStatus.STARTED.wire())
             .setStartedAt(started);
     publisher.run(run.build(), CatalogEventType.SCAN_STARTED, started);
     List<String> errors = new ArrayList<>();
-    String status;
+    ScanRunStatus status;
     try {
-      Optional<MetadataScanner> scanner = scanners.apply(target.sourceType());
+      Optional<MetadataScanner> scanner =
+          SourceType.ofCanonical(target.sourceType()).flatMap(scanners);
       if (scanner.isEmpty()) {
         errors.add("no metadata scan for source type " + target.sourceType());
-        status = "skipped";
+        status = ScanRunStatus.SKIPPED;
       } else {
         ScanResult result = read(scanner.get(), target);
         errors.addAll(result.errors());
@@ -116,21 +118,21 @@ public final class ScanJob {
             .setAdded(diff.created().size())
             .setChanged(diff.changed().size())
             .setRemoved(diff.removed().size());
-        status = result.complete() ? "finished" : scanned.isEmpty() ? "failed" : "partial";
+        status = ScanRunStatus.outcome(result.complete(), scanned.size());
       }
     } catch (ResolutionException | IllegalArgumentException | IllegalStateException e) {
       errors.add(e.getMessage());
-      status = "failed";
+      status = ScanRunStatus.FAILED;
     } catch (Exception e) {
       errors.add("scan failed: " + e.getClass().getSimpleName());
-      status = "failed";
+      status = ScanRunStatus.FAILED;
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
     }
     long finished = clock.millis();
     ScanRun done =
-        run.setStatus(status)
+        run.setStatus(status.wire())
             .setErrors(errors)
             .setFinishedAt(finished)
             .setDurationMs(finished - started)
@@ -138,7 +140,7 @@ public final class ScanJob {
     publisher.run(done, CatalogEventType.SCAN_FINISHED, finished);
     Timer.builder("datadock.catalog.scan")
         .description("catalog scan runs by status")
-        .tag("status", status)
+        .tag("status", status.wire())
         .tag("trigger", trigger)
         .register(metrics)
         .record(Duration.ofMillis(finished - started));
@@ -149,7 +151,7 @@ public final class ScanJob {
         "catalog scan depot={} trigger={} status={} seen={} added={} changed={} removed={} errors={} durationMs={}",
         target.depotKey(),
         trigger,
-        status,
+        status.wire(),
         done.getDatasetsSeen(),
         done.getAdded(),
         done.getChanged(),

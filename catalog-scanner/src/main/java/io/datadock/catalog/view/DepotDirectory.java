@@ -1,6 +1,8 @@
 package io.datadock.catalog.view;
 
 import io.datadock.catalog.scan.ScanTarget;
+import io.datadock.core.resource.ResourceKind;
+import io.datadock.core.resource.ResourceStatus;
 import io.datadock.runtime.kafka.KafkaSettings;
 import io.datadock.runtime.kafka.TopicTail;
 import io.datadock.schemas.Topics;
@@ -45,9 +47,10 @@ public final class DepotDirectory implements AutoCloseable {
     ResourceState state = record.value();
     if (state == null) {
       active.remove(record.key());
-    } else if ("depot".equals(state.getKind()) && "active".equals(state.getStatus())) {
+    } else if (ResourceKind.DEPOT.is(state.getKind())
+        && ResourceStatus.ACTIVE.is(state.getStatus())) {
       active.put(record.key(), ScanTarget.of(state));
-    } else if ("depot".equals(state.getKind())) {
+    } else if (ResourceKind.DEPOT.is(state.getKind())) {
       active.remove(record.key());
     }
   }

@@ -9,6 +9,7 @@ import io.datadock.cli.http.Query;
 import io.datadock.cli.manifest.Interpolator;
 import io.datadock.cli.manifest.ManifestDocument;
 import io.datadock.cli.manifest.ManifestFiles;
+import io.datadock.cli.manifest.ResourceType;
 import io.datadock.cli.manifest.SecretFiles;
 import io.datadock.cli.output.Log;
 import java.nio.file.Path;
@@ -132,7 +133,7 @@ public final class ApplyCommand implements Callable<Integer> {
             .append(doc.id())
             .append("...")
             .append(result.path("outcome").asText());
-    if (await && !dryRun && "depot".equalsIgnoreCase(doc.type())) {
+    if (await && !dryRun && ResourceType.DEPOT.wireName().equalsIgnoreCase(doc.type())) {
       String status = result.path("status").asText();
       if ("error".equals(status)) {
         sb.append(" (error: ").append(result.path("message").asText()).append(')');

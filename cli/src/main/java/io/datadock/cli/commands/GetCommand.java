@@ -5,6 +5,7 @@ import io.datadock.cli.CliContext;
 import io.datadock.cli.CliException;
 import io.datadock.cli.http.GatewayClient;
 import io.datadock.cli.http.Query;
+import io.datadock.cli.manifest.ResourceType;
 import io.datadock.cli.output.Log;
 import io.datadock.cli.output.ResourceDetails;
 import io.datadock.cli.output.ResourceTable;
@@ -149,7 +150,7 @@ public final class GetCommand implements Callable<Integer> {
                 && (workspace == null || workspace.equals(ResourceDetails.text(r, "workspace")))
                 && (owner == null || owner.equals(ResourceDetails.text(r, "owner")));
     WatchPrinter printer =
-        new WatchPrinter(context.out(), new WatchedResources(shown), "secret".equals(type));
+        new WatchPrinter(context.out(), new WatchedResources(shown), ResourceType.SECRET.is(type));
     ResourceWatch resources =
         new ResourceWatch(client, Query.of().add("type", type).add("tenant", tenant));
     try (ExitZeroOnInterrupt interrupt = new ExitZeroOnInterrupt(context.out())) {

@@ -20,7 +20,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 final class DataScalars {
 
-  private static final List<String> BLOCKS = List.of("secret", "instance-secret");
+  private static final List<String> BLOCKS = ResourceType.SECRET_BLOCKS;
 
   private DataScalars() {}
 

@@ -29,7 +29,7 @@ public record ManifestDocument(Path source, int index, Map<String, Object> body)
    * else its own {@code workspace:}, else {@code public}; null for everything else.
    */
   public String workspace(String requested) {
-    if (!"secret".equals(type()) || !"v1".equals(version())) {
+    if (!ResourceType.SECRET.is(type()) || !"v1".equals(version())) {
       return null;
     }
     if (requested != null) {

@@ -18,7 +18,7 @@ public final class SecretFiles {
   private SecretFiles() {}
 
   public static void inline(ManifestDocument doc) {
-    for (String block : new String[] {"secret", "instance-secret"}) {
+    for (String block : ResourceType.SECRET_BLOCKS) {
       if (doc.body().get(block) instanceof Map<?, ?> spec
           && spec.get("files") instanceof Map<?, ?> files) {
         @SuppressWarnings("unchecked")

@@ -1,6 +1,7 @@
 package io.datadock.cli.output;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.datadock.cli.manifest.ResourceType;
 
 /** A resource's {@code details} as text, and its fields as text. */
 public final class ResourceDetails {
@@ -16,7 +17,7 @@ public final class ResourceDetails {
     if (!details.isObject() || details.isEmpty()) {
       return "";
     }
-    if (!"depot".equals(text(resource, "type"))) {
+    if (!ResourceType.DEPOT.is(text(resource, "type"))) {
       return "\nDETAILS\n" + Structured.yaml(details);
     }
     StringBuilder sb = new StringBuilder();

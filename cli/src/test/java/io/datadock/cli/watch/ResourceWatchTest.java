@@ -35,6 +35,7 @@ class ResourceWatchTest {
   private final List<String> lastEventIds = new CopyOnWriteArrayList<>();
   private final List<String> heard = new ArrayList<>();
   private HttpServer server;
+  private GatewayClient client;
   private ResourceWatch watch;
   private boolean silentAfterSnapshot;
 
@@ -44,12 +45,19 @@ class ResourceWatchTest {
     server.setExecutor(Executors.newCachedThreadPool());
     server.createContext("/api/v1/watch", this::answer);
     server.start();
-    GatewayClient client =
+    client =
         new GatewayClient(
             new Profile("http://127.0.0.1:" + server.getAddress().getPort(), "t0ken", null));
+    watch = watchTakingSilenceFor(Duration.ofSeconds(10), client);
+  }
+
+  /**
+   * The silence limit is also the wait for an answer's status line, so only the test of a silent
+   * stream shortens it (a busy CI machine may take longer than a few hundred ms to answer).
+   */
+  private static ResourceWatch watchTakingSilenceFor(Duration limit, GatewayClient client) {
     Reconnects quick = new Reconnects(Duration.ofMillis(1), Duration.ofMillis(1), Duration.ZERO);
-    watch =
-        new ResourceWatch(client, Query.of().add("type", "secret"), quick, Duration.ofMillis(300));
+    return new ResourceWatch(client, Query.of().add("type", "secret"), quick, limit);
   }
 
   @AfterEach
@@ -173,6 +181,7 @@ class ResourceWatchTest {
   @Test
   void aStreamSilentForLongerThanTheLimitIsReplaced() {
     silentAfterSnapshot = true;
+    watch = watchTakingSilenceFor(Duration.ofSeconds(1), client);
     answers.add(new Answer(200, event(6, "added", "b") + DROPPED));
 
     assertThatThrownBy(() -> watch.run(listener, () -> false)).hasMessageContaining("dropped");

@@ -2,9 +2,7 @@ package io.datadock.connectors.egress;
 
 import io.datadock.connectors.Deadline;
 import io.datadock.connectors.SourceConnection;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
-import java.util.List;
+import io.datadock.connectors.family.SourceFamilies;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
@@ -45,33 +43,28 @@ public final class Egress {
    * does not resolve: the check reports that). Resolves names within the deadline.
    */
   public Optional<String> problem(SourceConnection connection, Deadline deadline) {
-    if (connection.type().equals("file")) {
-      String path = connection.string("path");
-      if (path == null || path.isBlank()) {
-        return Optional.empty();
-      }
-      try {
-        return files.problem(Path.of(path));
-      } catch (InvalidPathException e) {
-        return Optional.empty();
-      }
-    }
-    List<SourceEndpoints.Endpoint> endpoints = SourceEndpoints.of(connection);
-    for (SourceEndpoints.Endpoint endpoint : endpoints) {
-      EgressGate.Checked checked;
-      try {
-        checked = deadline.call(() -> gate.check(endpoint.host(), endpoint.port()), late -> {});
-      } catch (TimeoutException e) {
-        return Optional.of(
-            "cannot reach " + endpoint + ": no address within " + deadline.describe());
-      } catch (Exception e) {
-        return Optional.of("cannot reach " + endpoint + ": " + e.getClass().getSimpleName());
-      }
-      if (checked.denied() != null) {
-        return Optional.of(checked.denied());
+    for (Destination destination : SourceFamilies.destinations(connection)) {
+      Optional<String> problem =
+          destination instanceof Destination.LocalPath local
+              ? files.problem(local.path())
+              : problem((Destination.Endpoint) destination, deadline);
+      if (problem.isPresent()) {
+        return problem;
       }
     }
     return Optional.empty();
+  }
+
+  private Optional<String> problem(Destination.Endpoint endpoint, Deadline deadline) {
+    EgressGate.Checked checked;
+    try {
+      checked = deadline.call(() -> gate.check(endpoint.host(), endpoint.port()), late -> {});
+    } catch (TimeoutException e) {
+      return Optional.of("cannot reach " + endpoint + ": no address within " + deadline.describe());
+    } catch (Exception e) {
+      return Optional.of("cannot reach " + endpoint + ": " + e.getClass().getSimpleName());
+    }
+    return Optional.ofNullable(checked.denied());
   }
 
   @Override

@@ -1,6 +1,5 @@
 package io.datadock.connectors.jdbc;
 
-import io.datadock.connectors.ConnectionChecks;
 import io.datadock.connectors.Credentials;
 import io.datadock.connectors.Deadline;
 import io.datadock.connectors.LoginFiles;
@@ -42,11 +41,9 @@ public final class JdbcLogin {
     this.family = family;
   }
 
-  /** The login of a JDBC type ({@code postgres}, {@code mysql}, ...); empty for other types. */
-  public static Optional<JdbcLogin> forType(String canonicalType) {
-    return ConnectionChecks.forType(canonicalType)
-        .filter(JdbcCheck.class::isInstance)
-        .map(check -> new JdbcLogin((JdbcCheck) check));
+  /** The canonical source type, for logs. */
+  public String type() {
+    return family.type();
   }
 
   /** A login that did not happen; the message is short and holds no credential value. */

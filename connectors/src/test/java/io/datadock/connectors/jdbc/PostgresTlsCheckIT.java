@@ -15,8 +15,8 @@ import io.datadock.connectors.LoginFiles;
 import io.datadock.connectors.SourceConnection;
 import io.datadock.connectors.TestCertificates;
 import io.datadock.connectors.TestEgress;
+import io.datadock.connectors.TestFamilies;
 import io.datadock.connectors.TlsPostgres;
-import io.datadock.connectors.scan.MetadataScanners;
 import io.datadock.connectors.scan.ScanFilter;
 import io.datadock.connectors.scan.ScanResult;
 import java.io.IOException;
@@ -139,8 +139,7 @@ class PostgresTlsCheckIT {
   @Test
   void theMetadataScanLogsInWithTheSameFiles() {
     ScanResult result =
-        MetadataScanners.forType("postgres")
-            .orElseThrow()
+        TestFamilies.scanner("postgres")
             .scan(
                 connection("postgres", Map.of()),
                 new Credentials(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.datadock.connectors.Credentials;
 import io.datadock.connectors.SourceConnection;
 import io.datadock.connectors.TestEgress;
+import io.datadock.connectors.TestFamilies;
 import io.datadock.runtime.kafka.FreePorts;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -84,8 +85,7 @@ class UnresponsiveScanTest {
                 "password", PASSWORD,
                 "security_protocol", "SASL_PLAINTEXT"),
             Map.of());
-    return MetadataScanners.forType(type)
-        .orElseThrow()
+    return TestFamilies.scanner(type)
         .scan(
             new SourceConnection(type, fields),
             credentials,

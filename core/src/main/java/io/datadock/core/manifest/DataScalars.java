@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.datadock.core.resource.ResourceKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -35,7 +36,8 @@ import org.yaml.snakeyaml.nodes.Tag;
 public final class DataScalars {
 
   /** The blocks whose {@code data} holds secret values. */
-  static final List<String> BLOCKS = List.of("secret", "instance-secret");
+  static final List<String> BLOCKS =
+      ResourceKind.SECRETS.stream().map(ResourceKind::wireName).toList();
 
   private DataScalars() {}
 

@@ -1,25 +1,21 @@
 package io.datadock.core.manifest;
 
 import io.datadock.core.error.DatadockException;
+import io.datadock.core.resource.ResourceKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** The header every manifest shares: {@code name}, {@code version}, {@code type}. */
 public final class ManifestHeader {
 
-  public static final Set<String> TYPES = Set.of("secret", "instance-secret", "depot");
-
   private ManifestHeader() {}
 
-  public static String type(Map<String, Object> document) {
+  /** {@code type}: the kind of resource, by its wire name ({@link ResourceKind}). */
+  public static ResourceKind type(Map<String, Object> document) {
     String type = requiredString(document, "type");
-    if (!TYPES.contains(type)) {
-      throw DatadockException.invalid(
-          "type", "unknown type '" + type + "', expected one of depot, instance-secret, secret");
-    }
-    return type;
+    return ResourceKind.fromWire(type)
+        .orElseThrow(() -> DatadockException.invalid("type", ResourceKind.unknown(type)));
   }
 
   public static String requiredString(Map<String, Object> document, String field) {

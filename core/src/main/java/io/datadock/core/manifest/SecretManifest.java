@@ -1,6 +1,7 @@
 package io.datadock.core.manifest;
 
 import io.datadock.core.resource.ResourceKey;
+import io.datadock.core.resource.ResourceKind;
 import java.util.List;
 import java.util.SortedMap;
 
@@ -12,7 +13,7 @@ import java.util.SortedMap;
 public record SecretManifest(
     String name,
     String manifestVersion,
-    String kind,
+    ResourceKind kind,
     String secretType,
     String tenant,
     String workspace,

@@ -1,6 +1,7 @@
 package io.datadock.core.manifest;
 
 import io.datadock.core.error.DatadockException;
+import io.datadock.core.resource.ResourceKind;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -42,17 +43,17 @@ public final class SecretManifestValidator {
       throw DatadockException.invalid(
           "version", "unknown version '" + version + "', expected v1 or v2alpha");
     }
-    String kind = ManifestHeader.type(doc);
-    if (kind.equals("depot")) {
+    ResourceKind kind = ManifestHeader.type(doc);
+    if (kind == ResourceKind.DEPOT) {
       throw DatadockException.invalid("type", "a depot is not a secret");
     }
-    if (kind.equals("instance-secret") && !version.equals("v1")) {
+    if (kind == ResourceKind.INSTANCE_SECRET && !version.equals("v1")) {
       throw DatadockException.invalid(
           "version", "an instance-secret is version v1, not '" + version + "'");
     }
-    String block = kind;
+    String block = kind.wireName();
     Map<String, Object> spec = block(doc, block);
-    Set<String> types = kind.equals("instance-secret") ? INSTANCE_TYPES : V2ALPHA_TYPES;
+    Set<String> types = kind == ResourceKind.INSTANCE_SECRET ? INSTANCE_TYPES : V2ALPHA_TYPES;
     String secretType = ManifestHeader.requiredString(spec, "type");
     if (!types.contains(secretType)) {
       throw DatadockException.invalid(
@@ -65,7 +66,7 @@ public final class SecretManifestValidator {
     String acl = acl(spec, kind, version, block);
     String tenant = tenant(doc, ctx);
     String workspace = null;
-    if (kind.equals("secret") && version.equals("v1")) {
+    if (kind == ResourceKind.SECRET && version.equals("v1")) {
       String ws =
           ctx.workspaceParam() != null
               ? ctx.workspaceParam()
@@ -133,9 +134,10 @@ public final class SecretManifestValidator {
    * the {@code secret:} block), absent meaning every purpose; a v2alpha secret has none, its depot
    * references name their purposes.
    */
-  private static String acl(Map<String, Object> spec, String kind, String version, String block) {
+  private static String acl(
+      Map<String, Object> spec, ResourceKind kind, String version, String block) {
     Object acl = spec.get("acl");
-    if (kind.equals("instance-secret") && acl == null) {
+    if (kind == ResourceKind.INSTANCE_SECRET && acl == null) {
       throw DatadockException.invalid(
           block + ".acl", "acl is required for an instance secret: r or rw");
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.datadock.core.error.DatadockException;
+import io.datadock.core.resource.ResourceKind;
 import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -63,7 +64,7 @@ class SecretManifestValidatorTest {
         """;
     SecretManifest m = validate(yaml);
     assertThat(m.acl()).isEqualTo("r");
-    assertThat(m.kind()).isEqualTo("instance-secret");
+    assertThat(m.kind()).isEqualTo(ResourceKind.INSTANCE_SECRET);
     assertInvalid(yaml.replace("  acl: r\n", ""), "instance-secret.acl", "required");
     assertInvalid(yaml.replace("acl: r", "acl: x"), "instance-secret.acl", "r or rw");
   }

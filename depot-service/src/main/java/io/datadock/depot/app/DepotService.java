@@ -1,8 +1,8 @@
 package io.datadock.depot.app;
 
-import io.datadock.connectors.ConnectionChecks;
 import io.datadock.connectors.egress.EgressPolicy.Mode;
 import io.datadock.connectors.egress.PlatformEndpoints;
+import io.datadock.connectors.family.SourceFamilies;
 import io.datadock.depot.topology.DepotTopology;
 import io.datadock.depot.validation.CheckRunner;
 import io.datadock.depot.validation.CredentialResolver;
@@ -77,7 +77,7 @@ public final class DepotService implements AutoCloseable {
             CredentialResolver.of(
                 new CredentialResolutionClient(
                     config.resolutionUrl(), config.serviceToken(), Duration.ofSeconds(10))),
-            ConnectionChecks::forType,
+            SourceFamilies::check,
             config.egress().egress(platform),
             config.checkTimeout(),
             Clock.systemUTC());

@@ -1,6 +1,7 @@
 package io.datadock.depot.lifecycle;
 
 import io.datadock.core.error.ErrorCode;
+import io.datadock.core.resource.ResourceStatus;
 import io.datadock.depot.saga.ReferenceRequests;
 import io.datadock.depot.saga.Releases;
 import io.datadock.depot.saga.Saga;
@@ -35,7 +36,7 @@ public final class DepotDecider {
   public DepotDecision decide(DepotState current, DepotCommand command, long nextVersion) {
     long version =
         current == null ? nextVersion : Math.max(nextVersion, current.getResourceVersion() + 1);
-    if (current != null && DepotStatus.DELETING.equals(current.getStatus())) {
+    if (current != null && ResourceStatus.DELETING.is(current.getStatus())) {
       return whileDeleting(current, command);
     }
     DepotDecision decided =
@@ -68,7 +69,9 @@ public final class DepotDecider {
       case DELETE -> {
         List<CommandResult> answers = new ArrayList<>(current.getAnswers());
         answers.add(
-            result(command, Outcome.DELETED, current).setStatus(DepotStatus.DELETING).build());
+            result(command, Outcome.DELETED, current)
+                .setStatus(ResourceStatus.DELETING.wireName())
+                .build());
         yield DepotDecision.bookkeeping(
             DepotState.newBuilder(current).setAnswers(answers).build(),
             List.of(),
@@ -97,7 +100,7 @@ public final class DepotDecider {
       DepotState created =
           DepotState.newBuilder()
               .setSpec(spec)
-              .setStatus(DepotStatus.PENDING)
+              .setStatus(ResourceStatus.PENDING.wireName())
               .setResourceVersion(version)
               .setGeneration(1)
               .setCreatedAt(at)
@@ -109,7 +112,7 @@ public final class DepotDecider {
       return started(command, Saga.begin(created, at, "applied"), Outcome.CREATED, List.of());
     }
     if (spec.equals(current.getSpec())) {
-      if (!DepotStatus.ERROR.equals(current.getStatus())) {
+      if (!ResourceStatus.ERROR.is(current.getStatus())) {
         return DepotDecision.answer(
             result(command, Outcome.UNCHANGED, current).setStatus(current.getStatus()).build());
       }
@@ -233,7 +236,7 @@ public final class DepotDecider {
     CommandResult deleted =
         result(command, Outcome.DELETED, current)
             .setResourceVersion(version)
-            .setStatus(DepotStatus.DELETED)
+            .setStatus(ResourceStatus.DELETED.wireName())
             .build();
     List<ReferenceRequest> awaited = new ArrayList<>(current.getReleases());
     awaited.addAll(releases);
@@ -250,10 +253,11 @@ public final class DepotDecider {
           releases);
     }
     List<CommandResult> answers = new ArrayList<>(current.getAnswers());
-    answers.add(CommandResult.newBuilder(deleted).setStatus(DepotStatus.DELETING).build());
+    answers.add(
+        CommandResult.newBuilder(deleted).setStatus(ResourceStatus.DELETING.wireName()).build());
     DepotState deleting =
         DepotState.newBuilder(current)
-            .setStatus(DepotStatus.DELETING)
+            .setStatus(ResourceStatus.DELETING.wireName())
             .setMessage("waiting for secret-service to release the depot's secrets")
             .setCheckReason(null)
             .setResourceVersion(version)

@@ -1,5 +1,6 @@
 package io.datadock.depot.lifecycle;
 
+import io.datadock.core.resource.ResourceStatus;
 import io.datadock.schemas.depot.DepotEvent;
 import io.datadock.schemas.depot.DepotEventType;
 import io.datadock.schemas.depot.DepotState;
@@ -22,9 +23,12 @@ public final class DepotTransitions {
    */
   public static DepotDecision fail(DepotState before, DepotState state, String message, long at) {
     DepotState failed =
-        DepotState.newBuilder(state).setStatus(DepotStatus.ERROR).setMessage(message).build();
+        DepotState.newBuilder(state)
+            .setStatus(ResourceStatus.ERROR.wireName())
+            .setMessage(message)
+            .build();
     List<DepotEvent> events =
-        DepotStatus.ERROR.equals(before.getStatus())
+        ResourceStatus.ERROR.is(before.getStatus())
             ? List.of()
             : List.of(
                 DepotEvents.of(
@@ -56,7 +60,7 @@ public final class DepotTransitions {
       List<ReferenceRequest> requests) {
     DepotState gone =
         DepotState.newBuilder(state)
-            .setStatus(DepotStatus.DELETED)
+            .setStatus(ResourceStatus.DELETED.wireName())
             .setResourceVersion(version)
             .setActor(actor)
             .build();
@@ -71,7 +75,7 @@ public final class DepotTransitions {
                         : CommandResult.newBuilder(answer)
                             .setResourceVersion(version)
                             .setGeneration(gone.getGeneration())
-                            .setStatus(DepotStatus.DELETED)
+                            .setStatus(ResourceStatus.DELETED.wireName())
                             .build())
             .toList();
     return DepotDecision.tombstone(version, List.of(event), results, requests);

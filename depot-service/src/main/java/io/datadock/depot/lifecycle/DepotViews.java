@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.datadock.core.resource.ResourceKind;
 import io.datadock.schemas.depot.DepotCheckStep;
 import io.datadock.schemas.depot.DepotReference;
 import io.datadock.schemas.depot.DepotSecretRef;
@@ -29,7 +30,7 @@ public final class DepotViews {
     DepotSpec spec = state.getSpec();
     return ResourceState.newBuilder()
         .setResourceKey(DepotKeys.of(spec))
-        .setKind("depot")
+        .setKind(ResourceKind.DEPOT.wireName())
         .setName(spec.getName())
         .setManifestVersion(spec.getManifestVersion())
         .setTenant(spec.getTenant())

@@ -1,8 +1,8 @@
 package io.datadock.depot.saga;
 
+import io.datadock.core.resource.ResourceStatus;
 import io.datadock.depot.lifecycle.DepotDecision;
 import io.datadock.depot.lifecycle.DepotEvents;
-import io.datadock.depot.lifecycle.DepotStatus;
 import io.datadock.depot.lifecycle.DepotTransitions;
 import io.datadock.schemas.depot.DepotSecretRef;
 import io.datadock.schemas.depot.DepotSpec;
@@ -74,7 +74,7 @@ public final class Releases {
     if (!matched) {
       return DepotDecision.ignore();
     }
-    if (DepotStatus.DELETING.equals(current.getStatus()) && pending.isEmpty()) {
+    if (ResourceStatus.DELETING.is(current.getStatus()) && pending.isEmpty()) {
       CommandResult delete =
           current.getAnswers().stream()
               .filter(a -> a.getOutcome() == Outcome.DELETED)

@@ -1,7 +1,7 @@
 package io.datadock.depot.saga;
 
+import io.datadock.core.resource.ResourceStatus;
 import io.datadock.depot.lifecycle.DepotDecision;
-import io.datadock.depot.lifecycle.DepotStatus;
 import io.datadock.depot.lifecycle.DepotTransitions;
 import io.datadock.schemas.depot.DepotReference;
 import io.datadock.schemas.depot.DepotState;
@@ -26,7 +26,7 @@ public final class ReplyDecider {
       return Releases.acknowledged(current, reply);
     }
     int index = indexOf(current, reply.getSecretKey());
-    if (index < 0 || DepotStatus.DELETING.equals(current.getStatus())) {
+    if (index < 0 || ResourceStatus.DELETING.is(current.getStatus())) {
       // A deleting depot only waits for its releases: a force-deleted secret still acknowledges
       // the release (secret-service answers every release), a grant or a change matters no more.
       return DepotDecision.ignore();
@@ -41,13 +41,14 @@ public final class ReplyDecider {
 
   private DepotDecision answered(DepotState current, int index, ReferenceReply reply) {
     DepotReference ref = current.getReferences().get(index);
-    if (reply.getRound() != current.getRound() || !DepotStatus.REF_PENDING.equals(ref.getState())) {
+    if (reply.getRound() != current.getRound() || !ReferenceState.PENDING.is(ref.getState())) {
       return DepotDecision.ignore();
     }
     boolean granted = reply.getType() == ReferenceReplyType.GRANTED;
     DepotReference answered =
         DepotReference.newBuilder(ref)
-            .setState(granted ? DepotStatus.REF_GRANTED : DepotStatus.REF_DENIED)
+            .setState(
+                granted ? ReferenceState.GRANTED.wireName() : ReferenceState.DENIED.wireName())
             .setReason(reply.getReason())
             .setAcl(reply.getAcl())
             .setSecretGeneration(reply.getSecretGeneration())
@@ -89,7 +90,7 @@ public final class ReplyDecider {
   private DepotDecision secretDeleted(DepotState current, int index, ReferenceReply reply) {
     DepotReference ref =
         DepotReference.newBuilder(current.getReferences().get(index))
-            .setState(DepotStatus.REF_DENIED)
+            .setState(ReferenceState.DENIED.wireName())
             .setReason(reply.getReason())
             .build();
     DepotState state = withReference(current, index, ref, reply.getAt());

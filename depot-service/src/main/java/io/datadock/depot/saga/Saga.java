@@ -1,7 +1,8 @@
 package io.datadock.depot.saga;
 
+import io.datadock.core.manifest.depot.DepotShape;
+import io.datadock.core.resource.ResourceStatus;
 import io.datadock.depot.lifecycle.DepotKeys;
-import io.datadock.depot.lifecycle.DepotStatus;
 import io.datadock.depot.validation.CheckRequests;
 import io.datadock.schemas.depot.DepotReference;
 import io.datadock.schemas.depot.DepotSecretRef;
@@ -53,7 +54,7 @@ public final class Saga {
               .setSecretKey(ref.getSecretKey())
               .setPurposes(ref.getPurposes())
               .setKeys(ref.getKeys())
-              .setState(DepotStatus.REF_PENDING)
+              .setState(ReferenceState.PENDING.wireName())
               .build());
       requests.add(
           ReferenceRequests.reference(
@@ -61,7 +62,7 @@ public final class Saga {
     }
     DepotState pending =
         DepotState.newBuilder(state)
-            .setStatus(DepotStatus.PENDING)
+            .setStatus(ResourceStatus.PENDING.wireName())
             .setMessage(null)
             .setRound(round)
             .setReferences(references)
@@ -74,15 +75,14 @@ public final class Saga {
 
   /** Every reference is granted: apply the instance-secret acl rule, then check the connection. */
   public static Next allGranted(DepotState state, long at, String reason) {
-    if ("instance-secret".equals(state.getSpec().getShape()) && lacksReadSecret(state)) {
+    if (DepotShape.INSTANCE_SECRET.is(state.getSpec().getShape()) && lacksReadSecret(state)) {
       return new Next(state, List.of(), null, MISSING_R);
     }
     return startCheck(state, at, reason, List.of());
   }
 
   public static boolean allGranted(DepotState state) {
-    return state.getReferences().stream()
-        .allMatch(r -> DepotStatus.REF_GRANTED.equals(r.getState()));
+    return state.getReferences().stream().allMatch(r -> ReferenceState.GRANTED.is(r.getState()));
   }
 
   private static boolean lacksReadSecret(DepotState state) {

@@ -1,8 +1,8 @@
 package io.datadock.depot.validation;
 
+import io.datadock.core.resource.ResourceStatus;
 import io.datadock.depot.lifecycle.DepotDecision;
 import io.datadock.depot.lifecycle.DepotEvents;
-import io.datadock.depot.lifecycle.DepotStatus;
 import io.datadock.depot.lifecycle.DepotTransitions;
 import io.datadock.depot.saga.Saga;
 import io.datadock.schemas.depot.DepotEventType;
@@ -24,7 +24,7 @@ public final class CheckResultDecider {
         || result.getCheckId() != current.getCheckId()
         || (current.getCheck() != null && current.getCheck().getCheckId() == result.getCheckId())
         || !Saga.allGranted(current)
-        || DepotStatus.DELETING.equals(current.getStatus())) {
+        || ResourceStatus.DELETING.is(current.getStatus())) {
       return DepotDecision.ignore();
     }
     long at = Math.max(result.getCheckedAt(), current.getUpdatedAt());
@@ -38,7 +38,8 @@ public final class CheckResultDecider {
           result.getVerified()
               ? null
               : "connection not verified: no live check for " + current.getSpec().getSourceType();
-      DepotState active = next.setStatus(DepotStatus.ACTIVE).setMessage(caveat).build();
+      DepotState active =
+          next.setStatus(ResourceStatus.ACTIVE.wireName()).setMessage(caveat).build();
       return DepotDecision.put(
           active,
           List.of(

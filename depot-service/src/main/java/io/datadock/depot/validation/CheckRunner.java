@@ -1,5 +1,9 @@
 package io.datadock.depot.validation;
 
+import static io.datadock.connectors.StepStatus.FAILED;
+import static io.datadock.connectors.StepStatus.PASSED;
+import static io.datadock.connectors.StepStatus.SKIPPED;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.datadock.connectors.CheckReport;
@@ -10,8 +14,10 @@ import io.datadock.connectors.ConnectionCheck;
 import io.datadock.connectors.Credentials;
 import io.datadock.connectors.Deadline;
 import io.datadock.connectors.SourceConnection;
+import io.datadock.connectors.StepStatus;
 import io.datadock.connectors.UnsafeConnectionField;
 import io.datadock.connectors.egress.Egress;
+import io.datadock.core.manifest.depot.SourceType;
 import io.datadock.runtime.resolution.CredentialResolutionClient;
 import io.datadock.schemas.depot.DepotCheckStep;
 import io.datadock.schemas.depot.ValidationRequest;
@@ -21,7 +27,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -44,14 +49,14 @@ public final class CheckRunner {
   private static final Logger LOG = LoggerFactory.getLogger(CheckRunner.class);
 
   private final CredentialResolver resolver;
-  private final Function<String, Optional<ConnectionCheck>> checks;
+  private final Function<SourceType, Optional<ConnectionCheck>> checks;
   private final Egress egress;
   private final Duration timeout;
   private final Clock clock;
 
   public CheckRunner(
       CredentialResolver resolver,
-      Function<String, Optional<ConnectionCheck>> checks,
+      Function<SourceType, Optional<ConnectionCheck>> checks,
       Egress egress,
       Duration timeout,
       Clock clock) {
@@ -69,7 +74,7 @@ public final class CheckRunner {
     try {
       connection = new SourceConnection(request.getSourceType(), fields(request));
     } catch (RuntimeException e) {
-      steps.add(step(CONNECTION, "failed", "the check failed: " + e.getClass().getSimpleName()));
+      steps.add(step(CONNECTION, FAILED, "the check failed: " + e.getClass().getSimpleName()));
       return result(request, false, true, steps, started);
     }
     // Egress first: a denied address is never tried with credentials, nor are they resolved.
@@ -83,9 +88,9 @@ public final class CheckRunner {
           request.getDepotKey(),
           request.getSourceType(),
           denied.get());
-      steps.add(step(CheckSteps.REACH, "failed", denied.get()));
+      steps.add(step(CheckSteps.REACH, FAILED, denied.get()));
       if (request.getCredentialSecret() != null) {
-        steps.add(step(RESOLVE, "skipped", CheckRun.SKIPPED_AFTER_FAILURE));
+        steps.add(step(RESOLVE, SKIPPED, CheckRun.SKIPPED_AFTER_FAILURE));
       }
       return result(request, false, true, steps, started);
     }
@@ -102,7 +107,7 @@ public final class CheckRunner {
         steps.add(
             step(
                 RESOLVE,
-                "passed",
+                PASSED,
                 "resolved for purpose "
                     + request.getCredentialPurpose()
                     + " from "
@@ -114,18 +119,18 @@ public final class CheckRunner {
                         : ", files " + credentials.files().keySet())
                     + ")"));
       } catch (CredentialResolutionClient.ResolutionException e) {
-        steps.add(step(RESOLVE, "failed", e.getMessage()));
+        steps.add(step(RESOLVE, FAILED, e.getMessage()));
         return result(request, false, true, steps, started);
       }
     } else {
-      steps.add(step(RESOLVE, "skipped", "the source needs no credentials"));
+      steps.add(step(RESOLVE, SKIPPED, "the source needs no credentials"));
     }
-    Optional<ConnectionCheck> check = checks.apply(request.getSourceType());
+    Optional<ConnectionCheck> check = connection.sourceType().flatMap(checks);
     if (check.isEmpty()) {
       steps.add(
           step(
               CONNECTION,
-              "skipped",
+              SKIPPED,
               "connection not verified: no live check for " + request.getSourceType()));
       return result(request, true, false, steps, started);
     }
@@ -133,15 +138,15 @@ public final class CheckRunner {
     try {
       report = check.get().check(connection, credentials, checkTimeout, egress);
     } catch (UnsafeConnectionField e) {
-      steps.add(step(CONNECTION, "failed", e.getMessage()));
+      steps.add(step(CONNECTION, FAILED, e.getMessage()));
       return result(request, false, true, steps, started);
     } catch (RuntimeException e) {
       // The exception's message may quote a connection string; name the failure only.
-      steps.add(step(CONNECTION, "failed", "the check failed: " + e.getClass().getSimpleName()));
+      steps.add(step(CONNECTION, FAILED, "the check failed: " + e.getClass().getSimpleName()));
       return result(request, false, true, steps, started);
     }
     for (CheckStep s : report.steps()) {
-      steps.add(step(s.name(), s.status().name().toLowerCase(Locale.ROOT), s.message()));
+      steps.add(step(s.name(), s.status(), s.message()));
     }
     return result(request, report.passed(), true, steps, started);
   }
@@ -188,7 +193,11 @@ public final class CheckRunner {
         .build();
   }
 
-  private static DepotCheckStep step(String name, String status, String message) {
-    return DepotCheckStep.newBuilder().setName(name).setStatus(status).setMessage(message).build();
+  private static DepotCheckStep step(String name, StepStatus status, String message) {
+    return DepotCheckStep.newBuilder()
+        .setName(name)
+        .setStatus(status.wire())
+        .setMessage(message)
+        .build();
   }
 }

@@ -13,6 +13,7 @@ import io.datadock.connectors.egress.EgressGate;
 import io.datadock.connectors.egress.EgressPolicy;
 import io.datadock.connectors.egress.FileRoots;
 import io.datadock.connectors.egress.PlatformEndpoints;
+import io.datadock.core.manifest.depot.SourceType;
 import io.datadock.runtime.resolution.CredentialResolutionClient;
 import io.datadock.schemas.depot.DepotCheckStep;
 import io.datadock.schemas.depot.ValidationRequest;
@@ -59,7 +60,7 @@ class CheckRunnerTest {
   private CheckRunner runner(CredentialResolver resolver, ConnectionCheck check) {
     return new CheckRunner(
         resolver,
-        type -> "postgres".equals(type) ? Optional.of(check) : Optional.empty(),
+        type -> type == SourceType.POSTGRES ? Optional.of(check) : Optional.empty(),
         egress,
         Duration.ofSeconds(10),
         Clock.systemUTC());

@@ -3,6 +3,7 @@ package io.datadock.secret.lifecycle;
 import io.datadock.core.crypto.SealingException;
 import io.datadock.core.crypto.SecretPayloads;
 import io.datadock.core.error.ErrorCode;
+import io.datadock.core.resource.ResourceStatus;
 import io.datadock.schemas.reference.ReferenceReplyType;
 import io.datadock.schemas.resource.Outcome;
 import io.datadock.schemas.secret.SecretCommand;
@@ -23,8 +24,6 @@ import java.util.List;
  * SpecComparison}'s.
  */
 public final class SecretDecider {
-
-  public static final String STATUS_ACTIVE = "active";
 
   private final PayloadOpener opener;
   private final SpecComparison specs;
@@ -86,12 +85,7 @@ public final class SecretDecider {
         SecretSpec.newBuilder(current.getSpec()).setSealed(command.getSpec().getSealed()).build();
     return SecretDecision.resealed(
         SecretState.newBuilder(current).setSpec(resealed).build(),
-        SecretResults.accepted(
-            command,
-            Outcome.UNCHANGED,
-            current.getResourceVersion(),
-            current.getGeneration(),
-            "resealed"));
+        SecretResults.resealed(command, current.getResourceVersion(), current.getGeneration()));
   }
 
   private SecretDecision apply(SecretState current, SecretCommand command, long nextVersion) {
@@ -181,7 +175,11 @@ public final class SecretDecider {
                 current.getGeneration()),
             nextVersion,
             SecretResults.accepted(
-                command, Outcome.DELETED, nextVersion, current.getGeneration(), "deleted"))
+                command,
+                Outcome.DELETED,
+                nextVersion,
+                current.getGeneration(),
+                ResourceStatus.DELETED))
         .withNotices(
             ReferenceDecider.notices(
                 command.getResourceKey(),

@@ -2,6 +2,7 @@ package io.datadock.secret.lifecycle;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.datadock.core.resource.ResourceStatus;
 import io.datadock.schemas.resource.ResourceState;
 import io.datadock.schemas.secret.SecretSpec;
 import io.datadock.schemas.secret.SecretState;
@@ -28,7 +29,7 @@ public final class SecretResourceStates {
         .setWorkspace(spec.getWorkspace())
         .setOwner(spec.getOwner())
         .setLayer(spec.getLayer())
-        .setStatus(SecretDecider.STATUS_ACTIVE)
+        .setStatus(ResourceStatus.ACTIVE.wireName())
         .setResourceVersion(state.getResourceVersion())
         .setGeneration(state.getGeneration())
         .setCreatedAt(state.getCreatedAt())

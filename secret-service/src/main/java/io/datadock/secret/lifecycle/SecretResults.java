@@ -2,6 +2,7 @@ package io.datadock.secret.lifecycle;
 
 import io.datadock.core.crypto.SealingException;
 import io.datadock.core.error.ErrorCode;
+import io.datadock.core.resource.ResourceStatus;
 import io.datadock.schemas.resource.CommandResult;
 import io.datadock.schemas.resource.Outcome;
 import io.datadock.schemas.secret.SecretCommand;
@@ -11,14 +12,34 @@ final class SecretResults {
 
   private SecretResults() {}
 
-  /** An accepted command, the secret {@link SecretDecider#STATUS_ACTIVE}. */
+  /**
+   * The status of a re-sealing's reply: the secret is as it was (active), its payload sealed anew.
+   * Not a resource status: it appears only on {@code command.results}.
+   */
+  static final String RESEALED = "resealed";
+
+  /** An accepted command, the secret {@link ResourceStatus#ACTIVE active}. */
   static CommandResult accepted(
       SecretCommand command, Outcome outcome, long version, long generation) {
-    return accepted(command, outcome, version, generation, SecretDecider.STATUS_ACTIVE);
+    return accepted(command, outcome, version, generation, ResourceStatus.ACTIVE);
   }
 
-  /** An accepted command with the status it leaves ("resealed", "deleted"). */
+  /** An accepted command with the status it leaves the secret in ({@code deleted}). */
   static CommandResult accepted(
+      SecretCommand command,
+      Outcome outcome,
+      long version,
+      long generation,
+      ResourceStatus status) {
+    return accepted(command, outcome, version, generation, status.wireName());
+  }
+
+  /** An accepted re-sealing: unchanged, {@link #RESEALED}. */
+  static CommandResult resealed(SecretCommand command, long version, long generation) {
+    return accepted(command, Outcome.UNCHANGED, version, generation, RESEALED);
+  }
+
+  private static CommandResult accepted(
       SecretCommand command, Outcome outcome, long version, long generation, String status) {
     return CommandResult.newBuilder()
         .setCommandId(command.getCommandId())

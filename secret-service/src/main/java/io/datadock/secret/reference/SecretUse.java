@@ -1,6 +1,7 @@
 package io.datadock.secret.reference;
 
 import io.datadock.core.resource.ResourceKey;
+import io.datadock.core.resource.ResourceKind;
 import io.datadock.schemas.GrantKeys;
 import io.datadock.schemas.common.Applier;
 import io.datadock.schemas.secret.SecretState;
@@ -57,7 +58,7 @@ public final class SecretUse {
         || applier.getUseCases().contains(READ_SECRET)) {
       return true;
     }
-    if ("instance-secret".equals(secret.kind())
+    if (secret.kind() == ResourceKind.INSTANCE_SECRET
         && (applier.getTags().contains(OPERATOR)
             || applier.getUseCases().contains(MANAGE_INSTANCE))) {
       return true;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.datadock.core.crypto.SealingException;
 import io.datadock.core.error.ErrorCode;
+import io.datadock.core.resource.ResourceStatus;
 import io.datadock.schemas.resource.CommandResult;
 import io.datadock.schemas.resource.Outcome;
 import io.datadock.schemas.secret.SecretAction;
@@ -43,17 +44,28 @@ class SecretRecordsTest {
   @Test
   void anAcceptedCommandLeavesTheSecretActiveUnlessItSaysOtherwise() {
     CommandResult updated = SecretResults.accepted(command, Outcome.UPDATED, 7, 3);
-    CommandResult deleted = SecretResults.accepted(command, Outcome.DELETED, 8, 3, "deleted");
+    CommandResult deleted =
+        SecretResults.accepted(command, Outcome.DELETED, 8, 3, ResourceStatus.DELETED);
 
     assertThat(updated.getCommandId()).isEqualTo("c-1");
     assertThat(updated.getResourceKey()).isEqualTo("t/secret/db");
     assertThat(updated.getOutcome()).isEqualTo(Outcome.UPDATED);
-    assertThat(updated.getStatus()).isEqualTo(SecretDecider.STATUS_ACTIVE);
+    assertThat(updated.getStatus()).isEqualTo("active");
     assertThat(updated.getResourceVersion()).isEqualTo(7L);
     assertThat(updated.getGeneration()).isEqualTo(3L);
     assertThat(updated.getProcessedAt()).isEqualTo(1_000);
     assertThat(updated.getErrorCode()).isNull();
     assertThat(deleted.getStatus()).isEqualTo("deleted");
+  }
+
+  @Test
+  void aReSealingIsUnchangedAndSaysResealed() {
+    CommandResult resealed = SecretResults.resealed(command, 7, 3);
+
+    assertThat(resealed.getOutcome()).isEqualTo(Outcome.UNCHANGED);
+    assertThat(resealed.getStatus()).isEqualTo("resealed");
+    assertThat(resealed.getResourceVersion()).isEqualTo(7L);
+    assertThat(resealed.getGeneration()).isEqualTo(3L);
   }
 
   @Test

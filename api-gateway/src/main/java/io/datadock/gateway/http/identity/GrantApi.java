@@ -9,6 +9,7 @@ import io.datadock.core.error.DatadockException;
 import io.datadock.core.error.ErrorCode;
 import io.datadock.core.manifest.Names;
 import io.datadock.core.resource.ResourceKey;
+import io.datadock.core.resource.ResourceKind;
 import io.datadock.gateway.auth.Authorizer;
 import io.datadock.gateway.auth.Caller;
 import io.datadock.gateway.http.Endpoints;
@@ -21,7 +22,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -154,7 +154,7 @@ final class GrantApi implements Endpoints {
   }
 
   private boolean ownsSecret(Caller caller, String owner, String secret) {
-    return List.of("secret", "instance-secret").stream()
+    return ResourceKind.SECRETS.stream()
         .map(kind -> resources.get(new ResourceKey(owner, kind, null, secret).toString()))
         .flatMap(Optional::stream)
         .anyMatch(s -> s.getOwner().equals(caller.id()));

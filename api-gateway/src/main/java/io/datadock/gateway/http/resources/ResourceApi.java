@@ -3,6 +3,7 @@ package io.datadock.gateway.http.resources;
 import io.datadock.core.error.DatadockException;
 import io.datadock.core.error.ErrorCode;
 import io.datadock.core.resource.ResourceKey;
+import io.datadock.core.resource.ResourceKind;
 import io.datadock.gateway.apply.ApplyService;
 import io.datadock.gateway.auth.Authorizer;
 import io.datadock.gateway.auth.Caller;
@@ -52,7 +53,7 @@ public final class ResourceApi {
 
   private void handleList(RoutingContext ctx) {
     Caller caller = Requests.caller(ctx);
-    String type = Requests.typeQuery(ctx);
+    ResourceKind type = Requests.typeQuery(ctx);
     String tenant = Requests.tenant(ctx);
     authorizer.read(caller, tenant);
     String name = ctx.queryParams().get("name");
@@ -61,7 +62,7 @@ public final class ResourceApi {
     Predicate<ResourceState> filter =
         s ->
             s.getTenant().equals(tenant)
-                && (type == null || s.getKind().equals(type))
+                && (type == null || type.is(s.getKind()))
                 && (name == null || s.getName().equals(name))
                 && (workspace == null || workspace.equals(s.getWorkspace()))
                 && (all || s.getOwner().equals(caller.id()));
@@ -114,7 +115,7 @@ public final class ResourceApi {
                     new JsonObject()
                         .put("outcome", "deleted")
                         .put("name", key.name())
-                        .put("type", key.kind())
+                        .put("type", key.kind().wireName())
                         .put("resourceVersion", String.valueOf(r.resourceVersion())));
               }
             })
@@ -132,14 +133,14 @@ public final class ResourceApi {
     }
     ResourceView view = services.view();
     Optional<ResourceState> found = view.get(key.toString());
-    if (found.isEmpty() && key.workspace() == null && key.kind().equals("secret")) {
+    if (found.isEmpty() && key.workspace() == null && key.kind() == ResourceKind.SECRET) {
       found = view.get(new ResourceKey(key.tenant(), key.kind(), "public", key.name()).toString());
     }
     return found;
   }
 
   private static ResourceKey keyOf(RoutingContext ctx) {
-    String type = Requests.resourceType(ctx.pathParam("type"));
+    ResourceKind type = Requests.resourceType(ctx.pathParam("type"));
     return new ResourceKey(
         Requests.tenant(ctx), type, ctx.queryParams().get("workspace"), ctx.pathParam("name"));
   }

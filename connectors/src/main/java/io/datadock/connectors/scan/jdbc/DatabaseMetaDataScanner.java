@@ -1,5 +1,6 @@
 package io.datadock.connectors.scan.jdbc;
 
+import io.datadock.connectors.jdbc.JdbcLogin;
 import io.datadock.connectors.scan.DatasetKind;
 import io.datadock.connectors.scan.jdbc.TableDrafts.ColumnRow;
 import io.datadock.connectors.scan.jdbc.TableDrafts.Draft;
@@ -28,8 +29,8 @@ public final class DatabaseMetaDataScanner extends JdbcScanner {
       Set.of("TABLE", "BASE TABLE", "PARTITIONED TABLE", "VIEW", "MATERIALIZED VIEW");
   private static final String[] FALLBACK_TYPES = {"TABLE", "VIEW"};
 
-  public DatabaseMetaDataScanner(String type) {
-    super(type);
+  public DatabaseMetaDataScanner(JdbcLogin login) {
+    super(login);
   }
 
   /** Where a collection lives: a schema (in a catalog) or, without schemas, a catalog. */

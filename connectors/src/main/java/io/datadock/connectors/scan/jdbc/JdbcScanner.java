@@ -26,10 +26,10 @@ public abstract class JdbcScanner implements MetadataScanner {
 
   private static final Logger LOG = LoggerFactory.getLogger(JdbcScanner.class);
 
-  private final String type;
+  private final JdbcLogin login;
 
-  JdbcScanner(String type) {
-    this.type = type;
+  JdbcScanner(JdbcLogin login) {
+    this.login = login;
   }
 
   /** The family's reads: the datasets first, then their columns and keys. */
@@ -49,7 +49,7 @@ public abstract class JdbcScanner implements MetadataScanner {
         run(connection, secrets, filter == null ? ScanFilter.all() : filter, egress, deadline);
     LOG.info(
         "metadata scan type={} host={} port={} datasets={} complete={} errors={} millis={}",
-        type,
+        login.type(),
         connection.string("host"),
         connection.integer("port"),
         result.datasets().size(),
@@ -65,9 +65,6 @@ public abstract class JdbcScanner implements MetadataScanner {
       ScanFilter filter,
       Egress egress,
       Deadline deadline) {
-    JdbcLogin login =
-        JdbcLogin.forType(type)
-            .orElseThrow(() -> new IllegalStateException("no JDBC login for " + type));
     Optional<String> unreachable = login.reachProblem(connection, egress.gate(), deadline);
     if (unreachable.isPresent()) {
       return ScanResult.failure(SafeMessages.clean(unreachable.get(), credentials));

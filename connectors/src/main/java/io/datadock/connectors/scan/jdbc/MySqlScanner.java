@@ -1,5 +1,6 @@
 package io.datadock.connectors.scan.jdbc;
 
+import io.datadock.connectors.jdbc.JdbcLogin;
 import io.datadock.connectors.scan.DatasetKind;
 import io.datadock.connectors.scan.jdbc.TableDrafts.ColumnRow;
 import io.datadock.connectors.scan.jdbc.TableDrafts.Draft;
@@ -32,8 +33,8 @@ public final class MySqlScanner extends JdbcScanner {
           + NOT_SYSTEM
           + " AND CONSTRAINT_NAME = 'PRIMARY'";
 
-  public MySqlScanner() {
-    super("mysql");
+  public MySqlScanner(JdbcLogin login) {
+    super(login);
   }
 
   private record Table(

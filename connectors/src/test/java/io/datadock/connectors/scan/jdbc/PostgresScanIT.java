@@ -6,6 +6,7 @@ import io.datadock.connectors.Credentials;
 import io.datadock.connectors.PasswordPostgres;
 import io.datadock.connectors.SourceConnection;
 import io.datadock.connectors.TestEgress;
+import io.datadock.connectors.TestFamilies;
 import io.datadock.connectors.scan.ColumnMeta;
 import io.datadock.connectors.scan.DatasetMeta;
 import io.datadock.connectors.scan.ScanFilter;
@@ -35,7 +36,7 @@ class PostgresScanIT {
 
   @TempDir static Path dir;
   private static EmbeddedPostgres postgres;
-  private final PostgresScanner scanner = PostgresScanner.postgres();
+  private final PostgresScanner scanner = PostgresScanner.postgres(TestFamilies.login("postgres"));
 
   @BeforeAll
   static void start() throws IOException, SQLException {

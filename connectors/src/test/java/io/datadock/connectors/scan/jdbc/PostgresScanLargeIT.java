@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.datadock.connectors.Credentials;
 import io.datadock.connectors.PasswordPostgres;
 import io.datadock.connectors.TestEgress;
+import io.datadock.connectors.TestFamilies;
 import io.datadock.connectors.scan.DatasetMeta;
-import io.datadock.connectors.scan.MetadataScanners;
 import io.datadock.connectors.scan.ScanFilter;
 import io.datadock.connectors.scan.ScanResult;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -107,8 +107,7 @@ class PostgresScanLargeIT {
 
   private static ScanResult scan(String type) {
     Credentials reader = PasswordPostgres.login("reader", PASSWORD);
-    return MetadataScanners.forType(type)
-        .orElseThrow()
+    return TestFamilies.scanner(type)
         .scan(
             PasswordPostgres.connection(type, postgres.getPort(), "postgres"),
             reader,

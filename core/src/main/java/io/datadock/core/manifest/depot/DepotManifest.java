@@ -1,6 +1,7 @@
 package io.datadock.core.manifest.depot;
 
 import io.datadock.core.resource.ResourceKey;
+import io.datadock.core.resource.ResourceKind;
 import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
@@ -40,6 +41,6 @@ public record DepotManifest(
   }
 
   public ResourceKey key() {
-    return new ResourceKey(tenant, "depot", null, name);
+    return new ResourceKey(tenant, ResourceKind.DEPOT, null, name);
   }
 }

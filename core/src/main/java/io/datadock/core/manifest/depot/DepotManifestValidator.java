@@ -4,6 +4,7 @@ import io.datadock.core.error.DatadockException;
 import io.datadock.core.manifest.ApplyContext;
 import io.datadock.core.manifest.ManifestHeader;
 import io.datadock.core.manifest.Names;
+import io.datadock.core.resource.ResourceKind;
 import java.util.Map;
 
 /**
@@ -31,8 +32,8 @@ public final class DepotManifestValidator {
       throw DatadockException.invalid(
           "version", "depot manifests are version v2alpha, not '" + Values.shorten(version) + "'");
     }
-    String kind = ManifestHeader.type(document);
-    if (!kind.equals("depot")) {
+    ResourceKind kind = ManifestHeader.type(document);
+    if (kind != ResourceKind.DEPOT) {
       throw DatadockException.invalid("type", "type must be depot, not '" + kind + "'");
     }
     String tenant = tenant(document, context);

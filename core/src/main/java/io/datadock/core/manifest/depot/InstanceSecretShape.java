@@ -3,6 +3,7 @@ package io.datadock.core.manifest.depot;
 import io.datadock.core.error.DatadockException;
 import io.datadock.core.manifest.Names;
 import io.datadock.core.resource.ResourceKey;
+import io.datadock.core.resource.ResourceKind;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -105,7 +106,7 @@ final class InstanceSecretShape {
       }
       refs.add(
           new SecretReference(
-              new ResourceKey(tenant, "instance-secret", null, name),
+              new ResourceKey(tenant, ResourceKind.INSTANCE_SECRET, null, name),
               new TreeSet<>(),
               keys(items.get(i), name, path)));
     }

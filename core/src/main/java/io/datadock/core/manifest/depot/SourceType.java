@@ -114,6 +114,14 @@ public enum SourceType {
         : Optional.ofNullable(BY_NAME.get(name.trim().toLowerCase(Locale.ROOT)));
   }
 
+  /**
+   * The type of a canonical name exactly as {@link #canonical()} writes it (what the topics carry);
+   * empty for an alias, another spelling or null.
+   */
+  public static Optional<SourceType> ofCanonical(String canonical) {
+    return Arrays.stream(values()).filter(t -> t.canonical().equals(canonical)).findFirst();
+  }
+
   /** The canonical names, sorted, for error messages. */
   public static String known() {
     return Arrays.stream(values())

@@ -3,6 +3,7 @@ package io.datadock.core.manifest.depot;
 import io.datadock.core.error.DatadockException;
 import io.datadock.core.manifest.Names;
 import io.datadock.core.resource.ResourceKey;
+import io.datadock.core.resource.ResourceKind;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +82,7 @@ final class TenantShape {
     } catch (DatadockException e) {
       throw DatadockException.invalid(path, form + ": " + e.getMessage());
     }
-    return new ResourceKey(tenant, "secret", null, name);
+    return new ResourceKey(tenant, ResourceKind.SECRET, null, name);
   }
 
   private static String purpose(Map<String, Object> item, String path) {

@@ -27,6 +27,19 @@ class SourceTypeTest {
   }
 
   @Test
+  void ofCanonicalTakesOnlyTheCanonicalSpelling() {
+    for (SourceType type : SourceType.values()) {
+      assertThat(SourceType.ofCanonical(type.canonical())).contains(type);
+    }
+    // what the topics carry is canonical: aliases and other spellings are resolved before
+    assertThat(SourceType.ofCanonical("postgresql")).isEmpty();
+    assertThat(SourceType.ofCanonical("sqlserver")).isEmpty();
+    assertThat(SourceType.ofCanonical("Postgres")).isEmpty();
+    assertThat(SourceType.ofCanonical("teradata")).isEmpty();
+    assertThat(SourceType.ofCanonical(null)).isEmpty();
+  }
+
+  @Test
   void knownListsCanonicalNamesSorted() {
     assertThat(SourceType.known()).startsWith("abfss, bigquery, elasticsearch, eventhub, file");
     assertThat(SourceType.known().split(", ")).hasSize(SourceType.values().length).isSorted();

@@ -1,0 +1,33 @@
+package io.datadock.connectors;
+
+import io.datadock.connectors.family.SourceFamilies;
+import io.datadock.connectors.jdbc.JdbcFamily;
+import io.datadock.connectors.jdbc.JdbcLogin;
+import io.datadock.connectors.scan.MetadataScanner;
+import io.datadock.core.manifest.depot.SourceType;
+
+/**
+ * The registry's check, scanner and JDBC login of a canonical type name, for parameterized tests.
+ */
+public final class TestFamilies {
+
+  private static final JdbcFamily JDBC = new JdbcFamily();
+
+  private TestFamilies() {}
+
+  public static ConnectionCheck check(String canonicalType) {
+    return SourceFamilies.check(type(canonicalType)).orElseThrow();
+  }
+
+  public static MetadataScanner scanner(String canonicalType) {
+    return SourceFamilies.scanner(type(canonicalType)).orElseThrow();
+  }
+
+  public static JdbcLogin login(String canonicalType) {
+    return JDBC.login(type(canonicalType)).orElseThrow();
+  }
+
+  private static SourceType type(String canonicalType) {
+    return SourceType.ofCanonical(canonicalType).orElseThrow();
+  }
+}

@@ -1,0 +1,148 @@
+package io.datadock.connectors.family;
+
+import static io.datadock.core.manifest.depot.SourceType.FILE;
+import static io.datadock.core.manifest.depot.SourceType.JDBC;
+import static io.datadock.core.manifest.depot.SourceType.KAFKA;
+import static io.datadock.core.manifest.depot.SourceType.MSSQL;
+import static io.datadock.core.manifest.depot.SourceType.MYSQL;
+import static io.datadock.core.manifest.depot.SourceType.ORACLE;
+import static io.datadock.core.manifest.depot.SourceType.POSTGRES;
+import static io.datadock.core.manifest.depot.SourceType.REDSHIFT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.datadock.connectors.SourceConnection;
+import io.datadock.connectors.egress.Destination;
+import io.datadock.connectors.file.FileCheck;
+import io.datadock.connectors.jdbc.GenericJdbcCheck;
+import io.datadock.connectors.jdbc.JdbcFamily;
+import io.datadock.connectors.jdbc.MsSqlCheck;
+import io.datadock.connectors.jdbc.MySqlCheck;
+import io.datadock.connectors.jdbc.OracleCheck;
+import io.datadock.connectors.jdbc.PostgresCheck;
+import io.datadock.connectors.jdbc.RedshiftCheck;
+import io.datadock.connectors.kafka.KafkaCheck;
+import io.datadock.connectors.kafka.KafkaFamily;
+import io.datadock.connectors.scan.file.FileScanner;
+import io.datadock.connectors.scan.jdbc.DatabaseMetaDataScanner;
+import io.datadock.connectors.scan.jdbc.MySqlScanner;
+import io.datadock.connectors.scan.jdbc.PostgresScanner;
+import io.datadock.connectors.scan.kafka.KafkaScanner;
+import io.datadock.core.manifest.depot.SourceType;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SourceFamiliesTest {
+
+  @Test
+  void everyTypeIsServedByExactlyOneFamilyOrDeclaredWithoutALiveCheck() {
+    Map<SourceType, Integer> served = new EnumMap<>(SourceType.class);
+    for (SourceFamily family : SourceFamilies.all()) {
+      family.serves().forEach(support -> served.merge(support.type(), 1, Integer::sum));
+    }
+    for (SourceType type : SourceType.values()) {
+      boolean withoutCheck = SourceFamilies.withoutLiveCheck().contains(type);
+      assertThat(served.getOrDefault(type, 0))
+          .as("families serving %s (declared without a live check: %s)", type, withoutCheck)
+          .isEqualTo(withoutCheck ? 0 : 1);
+    }
+    assertThat(SourceFamilies.served())
+        .containsExactly(POSTGRES, MYSQL, MSSQL, ORACLE, JDBC, REDSHIFT, KAFKA, FILE);
+  }
+
+  @Test
+  void everyServedTypeHasItsFamilysCheck() {
+    assertThat(SourceFamilies.check(POSTGRES)).containsInstanceOf(PostgresCheck.class);
+    assertThat(SourceFamilies.check(MYSQL)).containsInstanceOf(MySqlCheck.class);
+    assertThat(SourceFamilies.check(MSSQL)).containsInstanceOf(MsSqlCheck.class);
+    assertThat(SourceFamilies.check(ORACLE)).containsInstanceOf(OracleCheck.class);
+    assertThat(SourceFamilies.check(REDSHIFT)).containsInstanceOf(RedshiftCheck.class);
+    assertThat(SourceFamilies.check(JDBC)).containsInstanceOf(GenericJdbcCheck.class);
+    assertThat(SourceFamilies.check(KAFKA)).containsInstanceOf(KafkaCheck.class);
+    assertThat(SourceFamilies.check(FILE)).containsInstanceOf(FileCheck.class);
+  }
+
+  @Test
+  void everyServedTypeHasItsFamilysScanner() {
+    assertThat(SourceFamilies.scanner(POSTGRES)).containsInstanceOf(PostgresScanner.class);
+    assertThat(SourceFamilies.scanner(REDSHIFT)).containsInstanceOf(PostgresScanner.class);
+    assertThat(SourceFamilies.scanner(MYSQL)).containsInstanceOf(MySqlScanner.class);
+    assertThat(SourceFamilies.scanner(MSSQL)).containsInstanceOf(DatabaseMetaDataScanner.class);
+    assertThat(SourceFamilies.scanner(ORACLE)).containsInstanceOf(DatabaseMetaDataScanner.class);
+    assertThat(SourceFamilies.scanner(JDBC)).containsInstanceOf(DatabaseMetaDataScanner.class);
+    assertThat(SourceFamilies.scanner(KAFKA)).containsInstanceOf(KafkaScanner.class);
+    assertThat(SourceFamilies.scanner(FILE)).containsInstanceOf(FileScanner.class);
+  }
+
+  @Test
+  void typesWithoutALiveCheckFindNothing() {
+    for (SourceType type : SourceFamilies.withoutLiveCheck()) {
+      assertThat(SourceFamilies.check(type)).as("check of %s", type).isEmpty();
+      assertThat(SourceFamilies.scanner(type)).as("scanner of %s", type).isEmpty();
+    }
+    assertThat(SourceFamilies.withoutLiveCheck())
+        .contains(SourceType.SNOWFLAKE, SourceType.S3, SourceType.BIGQUERY);
+    assertThat(SourceFamilies.check(null)).isEmpty();
+    assertThat(SourceFamilies.scanner(null)).isEmpty();
+  }
+
+  @Test
+  void eachJdbcLoginIsForItsOwnType() {
+    JdbcFamily jdbc = new JdbcFamily();
+    for (SourceSupport support : jdbc.serves()) {
+      assertThat(jdbc.login(support.type()).orElseThrow().type())
+          .isEqualTo(support.type().canonical());
+    }
+    assertThat(jdbc.login(KAFKA)).isEmpty();
+  }
+
+  @Test
+  void aJdbcConnectionGoesToItsHostAndPortOrTheTypesDefaultPort() {
+    assertThat(destinations("postgres", Map.of("host", "db", "port", 6543, "database", "d")))
+        .containsExactly(new Destination.Endpoint("db", 6543));
+    assertThat(destinations("mysql", Map.of("host", " db ")))
+        .containsExactly(new Destination.Endpoint("db", 3306));
+    assertThat(destinations("postgres", Map.of("port", 5432))).isEmpty();
+    assertThat(destinations("postgres", Map.of("host", "db", "port", 70000))).isEmpty();
+  }
+
+  @Test
+  void aKafkaConnectionGoesToEveryBroker() {
+    assertThat(destinations("kafka", Map.of("brokers", List.of("a:9093", "b"))))
+        .containsExactly(new Destination.Endpoint("a", 9093), new Destination.Endpoint("b", 9092));
+    assertThat(destinations("kafka", Map.of("brokers", "a:1,b:2")))
+        .containsExactly(new Destination.Endpoint("a", 1), new Destination.Endpoint("b", 2));
+  }
+
+  @Test
+  void aFileConnectionGoesToItsPath() {
+    assertThat(destinations("file", Map.of("path", "/data/in")))
+        .containsExactly(new Destination.LocalPath(Path.of("/data/in")));
+    assertThat(destinations("file", Map.of("path", " "))).isEmpty();
+    assertThat(destinations("file", Map.of("path", "bad\0path"))).isEmpty();
+  }
+
+  @Test
+  void typesWithoutALiveCheckAliasesAndUnknownNamesGoNowhere() {
+    assertThat(destinations("snowflake", Map.of("url", "https://x", "host", "db"))).isEmpty();
+    // aliases are resolved by the manifest layer; the topics carry canonical names
+    assertThat(destinations("postgresql", Map.of("host", "db", "port", 5432))).isEmpty();
+    assertThat(destinations("teradata", Map.of("host", "db", "port", 5432))).isEmpty();
+  }
+
+  @Test
+  void aTypeServedTwiceIsRefused() {
+    List<SourceFamily> twice = List.of(new KafkaFamily(), new KafkaFamily());
+
+    assertThatThrownBy(() -> SourceFamilies.index(twice))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("source type kafka is served twice (kafka)");
+  }
+
+  private static List<Destination> destinations(String type, Map<String, Object> fields) {
+    return SourceFamilies.destinations(new SourceConnection(type, fields));
+  }
+}
