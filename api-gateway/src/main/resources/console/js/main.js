@@ -70,4 +70,11 @@ onChange((reason) => {
   }
 });
 
+// A page left (or kept in the back/forward cache) closes its stream: browsers allow few
+// connections per host, and a forgotten stream would hold one.
+window.addEventListener('pagehide', () => live.stop());
+window.addEventListener('pageshow', (e) => {
+  if (e.persisted && state.me) live.start(state.tenant);
+});
+
 boot();

@@ -63,13 +63,16 @@ export function datasetsView(container, params) {
     else toggle(row);
   }
 
-  search.addEventListener('input', () => {
+  const filterChanged = () => {
+    if (filter === search.value.trim().toLowerCase()) return;
     filter = search.value.trim().toLowerCase();
     timings.start('filter');
     if (filter) live.list('depot').forEach((d) => catalog.load(d.name));
     refresh();
     timings.stop('filter');
-  });
+  };
+  search.addEventListener('input', filterChanged);
+  search.addEventListener('change', filterChanged);
 
   const offs = [
     live.subscribe((resource) => {

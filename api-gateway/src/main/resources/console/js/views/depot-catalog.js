@@ -40,9 +40,9 @@ async function scanNow(name, button, notice, show) {
   try {
     await post(path(`/api/v1/depots/${encodeURIComponent(name)}/scan`, inTenant()));
     replace(notice, 'Scan requested; following it…');
-    await follow(name, before);
+    const run = await follow(name, before);
+    await settled(name, run);
     replace(notice, 'Scan finished.');
-    catalog.load(name, true);
     show();
   } catch (e) {
     replace(notice, failure(e));
@@ -60,6 +60,18 @@ async function follow(name, since) {
     if (run && run.finishedAt) return run;
   }
   throw new Error('the scan did not finish within 30 s; see Recent scans');
+}
+
+/**
+ * Reloads the depot's datasets until they hold what the run saw: the run and its datasets come on
+ * two topics, so the datasets may reach the gateway a moment after the run.
+ */
+async function settled(name, run) {
+  for (let i = 0; i < FOLLOW_TIMES; i++) {
+    await catalog.load(name, true);
+    if (run.status !== 'finished' || catalog.datasetCount(name) === run.datasetsSeen) return;
+    await new Promise((resolve) => setTimeout(resolve, FOLLOW_MS / 2));
+  }
 }
 
 function renderRuns(answer) {

@@ -22,7 +22,7 @@ export function meView(container) {
       replace(created, el('div', {class: 'once', role: 'status'},
         el('p', {}, el('strong', {}, 'Your new API key, shown once: '), 'store it now; it cannot be shown again.'),
         el('p', {}, el('code', {id: 'new-token'}, key.token), ' ', copyButton(key.token, 'Copy key')),
-        el('p', {class: 'hint'}, `Key ${key.keyId}, expires ${key.expiresAt}.`)));
+        el('p', {class: 'hint'}, 'Key ', el('code', {id: 'new-key-id'}, key.keyId), `, expires ${key.expiresAt}.`)));
       show();
     } catch (e) {
       replace(created, failure(e));

@@ -68,9 +68,14 @@ abstract class ConsoleBase {
   }
 
   static String keyOf(String id) {
+    return issueKey(id).getString("token");
+  }
+
+  /** A new API key of user {@code id}: {@code keyId}, {@code token}, {@code expiresAt}. */
+  static JsonObject issueKey(String id) {
     Api.Response key = api.postJson("/api/v1/users/" + id + "/apikeys", "{}");
     assertThat(key.status()).as(key.body()).isEqualTo(201);
-    return new JsonObject(key.body()).getString("token");
+    return new JsonObject(key.body());
   }
 
   static JsonObject applied(String yaml, String query) {

@@ -4,6 +4,7 @@ import static io.datadock.local.console.Console.SIGN_IN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vertx.core.json.JsonObject;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -68,16 +69,9 @@ class ConsoleWorkflowIT extends ConsoleBase {
 
   @Test
   void aRevokedKeyEndsItsSession() {
-    String key = keyOf("ana");
-    console.signIn(key);
-    String keyId =
-        new io.vertx.core.json.JsonObject(api.get("/api/v1/users/ana/apikeys").body())
-            .getJsonArray("items").stream()
-                .map(io.vertx.core.json.JsonObject.class::cast)
-                .filter(k -> !k.getBoolean("revoked"))
-                .reduce((a, b) -> b)
-                .orElseThrow()
-                .getString("keyId");
+    JsonObject key = issueKey("ana");
+    console.signIn(key.getString("token"));
+    String keyId = key.getString("keyId");
     assertThat(api.delete("/api/v1/users/ana/apikeys/" + keyId).status()).isEqualTo(200);
 
     console.go("#/me");
@@ -232,9 +226,11 @@ class ConsoleWorkflowIT extends ConsoleBase {
     String token = console.find(By.id("new-token")).getText();
     assertThat(token).startsWith("dda_");
     assertThat(browser.storedKeys()).isEmpty();
-    console.click(By.cssSelector("#api-keys-table button[aria-label^='Revoke']"));
+    String keyId = console.find(By.id("new-key-id")).getText();
+    console.click(By.cssSelector("#api-keys-table button[aria-label='Revoke key " + keyId + "']"));
     console.click(By.cssSelector("#api-keys-table button.danger"));
     console.waitForText(By.id("api-keys-table"), "revoked");
+    assertThat(api.withToken(token).get("/api/v1/users/me").status()).isEqualTo(401);
 
     applied(
         "name: shown-cred\nversion: v2alpha\ntype: secret\nsecret:\n  type: key-value\n  data: {user: a, password: s3cr3t-value}\n",

@@ -34,6 +34,7 @@ public final class Console {
 
   /** Opens the console at {@code hash} (say {@code #/datasets}) with a fresh page load. */
   public void load(String hash) {
+    browser.driver().get("about:blank"); // else only the hash changes: no load
     browser.driver().get(url + "/" + hash);
   }
 
