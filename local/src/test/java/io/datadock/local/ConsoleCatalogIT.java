@@ -47,63 +47,35 @@ class ConsoleCatalogIT extends ConsoleBase {
       Files.writeString(many.resolve("event_%05d.csv".formatted(i)), "id,at,amount\n");
     }
     applied(
-        """
-        name: pg-cred
-        version: v2alpha
-        type: secret
-        secret: {type: key-value, data: {username: %s, password: "%s"}}
-        ---
-        name: bad-cred
-        version: v2alpha
-        type: secret
-        secret: {type: key-value, data: {username: %s, password: wrong-password}}
-        ---
-        name: pgsales
-        version: v2alpha
-        type: depot
-        spec:
-          type: postgresql
-          spec: {host: localhost, port: %d, database: %s}
-          secrets: [{id: "default:pg-cred", purpose: rw}]
-        ---
-        name: pgbroken
-        version: v2alpha
-        type: depot
-        spec:
-          type: postgresql
-          spec: {host: localhost, port: %d, database: %s}
-          secrets: [{id: "default:bad-cred", purpose: rw}]
-        ---
-        name: exports
-        version: v2alpha
-        type: depot
-        spec:
-          type: file
-          spec: {path: "%s"}
-        ---
-        name: many
-        version: v2alpha
-        type: depot
-        spec:
-          type: file
-          spec: {path: "%s"}
-        """
-            .formatted(
-                TestPostgres.USER,
-                PASSWORD,
-                TestPostgres.USER,
-                postgres.port(),
-                TestPostgres.DATABASE,
-                postgres.port(),
-                TestPostgres.DATABASE,
-                exports.getParent().toAbsolutePath(),
-                many.getParent().toAbsolutePath()),
+        String.join(
+            "---\n",
+            secret("pg-cred", PASSWORD),
+            secret("bad-cred", "wrong-password"),
+            postgresDepot("pgsales", "pg-cred"),
+            postgresDepot("pgbroken", "bad-cred"),
+            fileDepot("exports", exports.getParent()),
+            fileDepot("many", many.getParent())),
         "?wait=true");
     await()
         .atMost(Duration.ofSeconds(60))
         .until(
             () -> datasets("pgsales") == 2 && datasets("exports") == 1 && datasets("many") == MANY);
     console.signIn(RunningPlatform.ADMIN_TOKEN);
+  }
+
+  private static String secret(String name, String password) {
+    return "name: %s\nversion: v2alpha\ntype: secret\nsecret: {type: key-value, data: {username: %s, password: \"%s\"}}\n"
+        .formatted(name, TestPostgres.USER, password);
+  }
+
+  private static String postgresDepot(String name, String secret) {
+    return "name: %s\nversion: v2alpha\ntype: depot\nspec:\n  type: postgresql\n  spec: {host: localhost, port: %d, database: %s}\n  secrets: [{id: \"default:%s\", purpose: rw}]\n"
+        .formatted(name, postgres.port(), TestPostgres.DATABASE, secret);
+  }
+
+  private static String fileDepot(String name, Path dir) {
+    return "name: %s\nversion: v2alpha\ntype: depot\nspec:\n  type: file\n  spec: {path: \"%s\"}\n"
+        .formatted(name, dir.toAbsolutePath());
   }
 
   @AfterAll

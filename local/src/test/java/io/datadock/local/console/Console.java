@@ -40,13 +40,7 @@ public final class Console {
 
   /** Signs in with {@code token}, signing whoever was signed in out first. */
   public void signIn(String token) {
-    load("#/datasets");
-    browser
-        .waiting()
-        .until(d -> !d.findElements(SIGN_IN).isEmpty() || !d.findElements(SIGN_OUT).isEmpty());
-    if (!browser.driver().findElements(SIGN_OUT).isEmpty()) {
-      signOut();
-    }
+    signedOut();
     submitKey(token);
     browser.waiting().until(visibilityOfElementLocated(SIGN_OUT));
   }
