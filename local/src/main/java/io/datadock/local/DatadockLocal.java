@@ -63,6 +63,8 @@ public final class DatadockLocal {
     System.out.println();
     System.out.println("Datadock is " + (platform.ready() ? "ready" : "starting (see /readyz)"));
     System.out.println("  gateway:     " + platform.gatewayUrl());
+    System.out.println(
+        "  console:     " + platform.gatewayUrl() + "/ (sign in with the admin token)");
     System.out.println("  kafka:       " + platform.bootstrapServers());
     System.out.println(
         "  resolution:  " + platform.resolutionUrl() + " (secret-service, internal)");

@@ -8,7 +8,8 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 
 /**
- * The first filter of {@code /api/*}: a bearer token that verifies, or 401. Puts the caller and its
+ * The filter of {@code /api/*} after the console's session cookie ({@code
+ * session.SessionAuthentication}): a bearer token that verifies, or 401. Puts the caller and its
  * token on the request for what follows ({@link Requests#caller}, {@link Requests#token}).
  */
 final class Authentication {
@@ -20,6 +21,10 @@ final class Authentication {
   }
 
   void handle(RoutingContext ctx) {
+    if (Requests.caller(ctx) != null) {
+      ctx.next(); // signed in by the console's session cookie
+      return;
+    }
     String header = ctx.request().getHeader("Authorization");
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       ctx.fail(
@@ -35,8 +40,7 @@ final class Authentication {
           new DatadockException(ErrorCode.UNAUTHENTICATED, "invalid, expired or revoked token"));
       return;
     }
-    ctx.put(Requests.CALLER, caller.get());
-    ctx.put(Requests.TOKEN, token);
+    Requests.authenticate(ctx, caller.get(), token);
     ctx.next();
   }
 }

@@ -1,8 +1,12 @@
 package io.datadock.gateway.http;
 
 import io.datadock.gateway.auth.Authorizer;
+import io.datadock.gateway.http.console.ConsolePages;
 import io.datadock.gateway.http.identity.IdentityEndpoints;
 import io.datadock.gateway.http.resources.ResourceApi;
+import io.datadock.gateway.http.session.SessionApi;
+import io.datadock.gateway.http.session.SessionAuthentication;
+import io.datadock.gateway.http.session.SessionStore;
 import io.datadock.gateway.view.ResourceView;
 import io.datadock.gateway.watch.WatchHub;
 import io.vertx.core.Vertx;
@@ -13,10 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The HTTP API (v1), assembled: request metrics; health; on {@code /api/*} the body limit,
- * authentication, rate limit and audit filters; then each area's routes; last the 404 for what no
- * route matched and the failure responder. The handlers are built once and shared by every event
- * loop's router.
+ * The HTTP API (v1), assembled: request metrics; health; on {@code /api/*} the body limit, the
+ * console's sign-in, authentication (session cookie, then bearer token), rate limit and audit
+ * filters; then each area's routes; the web console's files; last the 404 for what no route matched
+ * and the failure responder. The handlers are built once and shared by every event loop's router.
  */
 public final class HttpApi {
 
@@ -27,12 +31,15 @@ public final class HttpApi {
   private final RequestMetrics requestMetrics;
   private final HealthApi health;
   private final ApiDocuments documents = new ApiDocuments();
+  private final SessionApi session;
+  private final SessionAuthentication sessionAuthentication;
   private final Authentication authentication;
   private final RateLimit rateLimit;
   private final AuditTrail auditTrail;
   private final ResourceApi resources;
   private final List<Endpoints> areas = new ArrayList<>();
   private final FailureResponder failures;
+  private final ConsolePages console = new ConsolePages();
 
   public HttpApi(ApiComponents components) {
     ApiComponents.Admission admission = components.admission();
@@ -41,6 +48,9 @@ public final class HttpApi {
     this.maxBodyBytes = admission.maxBodyBytes();
     this.requestMetrics = new RequestMetrics(components.operations().metrics());
     this.health = new HealthApi(components.operations().readiness());
+    SessionStore sessions = SessionStore.defaults();
+    this.session = new SessionApi(sessions, admission.tokens());
+    this.sessionAuthentication = new SessionAuthentication(sessions, admission.tokens());
     this.authentication = new Authentication(admission.tokens());
     this.rateLimit = new RateLimit(admission.limiter(), authorizer);
     this.auditTrail = new AuditTrail(components.identity().writer());
@@ -59,6 +69,8 @@ public final class HttpApi {
     requestMetrics.timeEveryRequest(router);
     health.mount(router);
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
+    session.mount(router);
+    router.route("/api/*").handler(sessionAuthentication::handle);
     router.route("/api/*").handler(authentication::handle);
     router.route("/api/*").handler(rateLimit::handle);
     router.route("/api/*").handler(auditTrail::handle);
@@ -66,6 +78,7 @@ public final class HttpApi {
     resources.mount(
         router, vertx.createSharedWorkerExecutor("datadock-manifests", MANIFEST_WORKERS));
     areas.forEach(area -> area.mount(router));
+    console.mount(router);
     router.route().last().handler(failures::noSuchEndpoint);
     requestMetrics.nameFailures(router);
     router.route().failureHandler(failures::handle);

@@ -21,6 +21,12 @@ public final class Requests {
 
   private Requests() {}
 
+  /** Marks the request as made by {@code caller}, who presented {@code token}. */
+  public static void authenticate(RoutingContext ctx, Caller caller, String token) {
+    ctx.put(CALLER, caller);
+    ctx.put(TOKEN, token);
+  }
+
   public static Caller caller(RoutingContext ctx) {
     return ctx.get(CALLER);
   }
