@@ -1,22 +1,18 @@
 package io.datadock.connectors.jdbc;
 
-import io.datadock.connectors.Deadline;
-import io.datadock.connectors.SourceConnection;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Properties;
 
 /**
  * PostgreSQL: {@code jdbc:postgresql://host:port/database?params}; collections are schemas. The
  * permission probe asks the server itself: CONNECT on the database and USAGE on at least one
  * schema.
  */
-public final class PostgresCheck extends JdbcCheck {
+public final class PostgresCheck extends PgWireCheck {
 
   private static final String PROBE =
       "SELECT has_database_privilege(current_database(), 'CONNECT'),"
@@ -37,31 +33,6 @@ public final class PostgresCheck extends JdbcCheck {
   @Override
   int defaultPort() {
     return 5432;
-  }
-
-  @Override
-  String url(SourceConnection c) {
-    return JdbcUrl.slashed(subprotocol(c), c, port(c), "database", params(c));
-  }
-
-  @Override
-  void timeouts(Properties p, Deadline deadline) {
-    String seconds = String.valueOf(deadline.remainingSeconds());
-    p.setProperty("connectTimeout", seconds);
-    p.setProperty("loginTimeout", seconds);
-    p.setProperty("socketTimeout", seconds);
-    p.setProperty("ApplicationName", "datadock-connection-check");
-  }
-
-  @Override
-  String collectionNoun() {
-    return "schema";
-  }
-
-  @Override
-  boolean isSystemCollection(String name) {
-    String lower = name.toLowerCase(Locale.ROOT);
-    return lower.startsWith("pg_") || lower.equals("information_schema");
   }
 
   @Override
