@@ -59,6 +59,8 @@ public final class ApplyBenchmark {
       ApplyCpuReport.print(only, figures);
       return;
     }
+    double loadAverage =
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     Figures service = measure(ReplyMode.SERVICE, single, seconds, clients);
     Figures ceiling = measure(ReplyMode.BROKER_ACK, single, seconds, clients);
     System.out.println();
@@ -88,7 +90,7 @@ public final class ApplyBenchmark {
     ApplyCpuReport.print("full apply", service);
     ApplyCpuReport.print("ceiling", ceiling);
     if (out != null) {
-      ApplyCpuReport.write(out, clients, service, ceiling);
+      ApplyCpuReport.write(out, clients, loadAverage, service, ceiling);
     }
   }
 

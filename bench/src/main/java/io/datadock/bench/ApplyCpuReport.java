@@ -29,7 +29,13 @@ final class ApplyCpuReport {
       double seconds = f.cpu().seconds().getOrDefault(c, 0.0);
       line.append(String.format(Locale.ROOT, " %s %.0f,", c.label(), f.micros(seconds)));
     }
-    line.append(String.format(Locale.ROOT, " JVM (GC, JIT) %.0f", f.micros(f.cpu().jvm())));
+    line.append(
+        String.format(
+            Locale.ROOT,
+            " JVM %.0f (JIT %.0f, GC %.0f)",
+            f.micros(f.cpu().jvm()),
+            f.micros(f.cpu().vm().jit()),
+            f.micros(f.cpu().vm().gc())));
     System.out.println(line);
     StringBuilder requests = new StringBuilder("  broker requests per apply:");
     f.brokerRequests()
@@ -41,10 +47,15 @@ final class ApplyCpuReport {
   }
 
   static void write(
-      Path out, int clients, ApplyBenchmark.Figures service, ApplyBenchmark.Figures ceiling)
+      Path out,
+      int clients,
+      double loadAverage,
+      ApplyBenchmark.Figures service,
+      ApplyBenchmark.Figures ceiling)
       throws IOException {
     List<String> lines = new ArrayList<>();
     lines.add("cores=" + Runtime.getRuntime().availableProcessors());
+    lines.add("loadAverage=" + loadAverage);
     lines.add("clients=" + clients);
     add(lines, "full", service);
     add(lines, "ceiling", ceiling);
@@ -63,5 +74,10 @@ final class ApplyCpuReport {
           prefix + ".cpu." + c.name() + "=" + f.micros(f.cpu().seconds().getOrDefault(c, 0.0)));
     }
     lines.add(prefix + ".cpu.JVM=" + f.micros(f.cpu().jvm()));
+    lines.add(prefix + ".cpu.JIT=" + f.micros(f.cpu().vm().jit()));
+    lines.add(prefix + ".cpu.GC=" + f.micros(f.cpu().vm().gc()));
+    f.brokerRequests()
+        .forEach(
+            (type, n) -> lines.add(prefix + ".requests." + type + "=" + n / (double) f.applies()));
   }
 }

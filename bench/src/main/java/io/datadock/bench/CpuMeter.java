@@ -17,7 +17,8 @@ import java.util.Set;
 final class CpuMeter {
 
   /** CPU seconds per component, the process total, and the JVM's remainder. */
-  record Usage(Map<ThreadComponent, Double> seconds, double process) {
+  record Usage(Map<ThreadComponent, Double> seconds, double process, JvmThreads.Seconds vm) {
+    /** What no Java thread accounts for: the JIT, the garbage collector, threads that ended. */
     double jvm() {
       return process - seconds.values().stream().mapToDouble(Double::doubleValue).sum();
     }
@@ -33,6 +34,7 @@ final class CpuMeter {
       (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
   private Map<Long, Long> startThreads;
   private long startProcess;
+  private JvmThreads.Seconds startVm;
 
   CpuMeter() {
     if (threads.isThreadCpuTimeSupported() && !threads.isThreadCpuTimeEnabled()) {
@@ -43,10 +45,12 @@ final class CpuMeter {
   void start() {
     startThreads = threadTimes();
     startProcess = os.getProcessCpuTime();
+    startVm = JvmThreads.now();
   }
 
   Usage stop(Set<Long> loadGeneratorThreads) {
     long process = os.getProcessCpuTime() - startProcess;
+    JvmThreads.Seconds vm = JvmThreads.now().minus(startVm);
     Map<ThreadComponent, Double> seconds = new EnumMap<>(ThreadComponent.class);
     long[] ids = threads.getAllThreadIds();
     ThreadInfo[] infos = threads.getThreadInfo(ids);
@@ -60,7 +64,7 @@ final class CpuMeter {
           ThreadComponent.of(ids[i], infos[i].getThreadName(), loadGeneratorThreads);
       seconds.merge(component, spent / 1e9, Double::sum);
     }
-    return new Usage(seconds, process / 1e9);
+    return new Usage(seconds, process / 1e9, vm);
   }
 
   private Map<Long, Long> threadTimes() {
