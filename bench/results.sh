@@ -4,6 +4,7 @@
 # machine with the same harness (the current bench classes ahead of the baseline's jar), and
 # writes the table with the date, the cores, the load average and the ratios.
 # Usage: bench/results.sh [BASELINE_REF] [-- benchmark options, e.g. --seconds 15 --clients 64]
+# ROUNDS=2 bench/results.sh alternates baseline and current twice (the table shows the means).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -24,13 +25,16 @@ if [[ ! -f $base_jar ]]; then
   git worktree remove --force "$tree"
 fi
 
-echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) (figures are noise above ~1.5 on 2 cores)"
-echo "== baseline $sha"
-java -cp "bench/target/classes:$base_jar" io.datadock.bench.ApplyBenchmark \
-  --out "$out/baseline.properties" "$@" 2>/dev/null | grep -v '^[0-9:.]* \(INFO\|WARN\|DEBUG\)'
-echo "== current $(git rev-parse --short HEAD)$(git diff --quiet HEAD || echo ' (with uncommitted changes)')"
-java -jar bench/target/datadock-bench.jar \
-  --out "$out/current.properties" "$@" 2>/dev/null | grep -v '^[0-9:.]* \(INFO\|WARN\|DEBUG\)'
-java -cp bench/target/classes io.datadock.bench.ResultTable "$sha" \
-  "$out/baseline.properties" "$out/current.properties" docs/benchmark-results.md
+rounds=${ROUNDS:-1}
+filter() { grep -v '^[0-9:.]* \(INFO\|WARN\|DEBUG\|ERROR\)' || true; }
+for round in $(seq 1 "$rounds"); do
+  echo "== round $round: baseline $sha (load average $(cut -d' ' -f1 /proc/loadavg))"
+  java -cp "bench/target/classes:$base_jar" io.datadock.bench.ApplyBenchmark \
+    --out "$out/baseline-$round.properties" "$@" 2>/dev/null | filter
+  echo "== round $round: current $(git rev-parse --short HEAD)$(git diff --quiet HEAD || echo ' (with uncommitted changes)') (load average $(cut -d' ' -f1 /proc/loadavg))"
+  java -jar bench/target/datadock-bench.jar \
+    --out "$out/current-$round.properties" "$@" 2>/dev/null | filter
+done
+java -cp bench/target/classes io.datadock.bench.ResultTable "$sha" "$out" "$rounds" \
+  docs/benchmark-results.md
 cat docs/benchmark-results.md
