@@ -97,6 +97,11 @@ final class DecidingProcessor<V> implements Processor<String, V, String, Object>
     for (CommandResult result : decision.results()) {
       forward(result.getCommandId(), result, ts, DepotTopology.RESULTS_SINK);
     }
+    if (!decision.requests().isEmpty() || decision.validation() != null) {
+      // secret-service and the validator read committed: each saga hop waits for this commit, so
+      // ask for it now rather than at the commit interval
+      context.commit();
+    }
     if (decision.store() != DepotDecision.Store.KEEP || !decision.results().isEmpty()) {
       LOG.info(
           "depot input={} key={} status={} resourceVersion={} requests={} check={} answers={}",

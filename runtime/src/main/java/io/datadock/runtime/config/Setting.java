@@ -113,7 +113,7 @@ public enum Setting {
       GATEWAY),
   DATADOCK_SCANNER_GROUP(
       "datadock-catalog-scanner", "honoured", "the scanner's consumer group", SCANNER, GATEWAY),
-  DATADOCK_COMMIT_INTERVAL_MS("20", "honoured", "exactly-once commit interval", SECRET, DEPOT),
+  DATADOCK_COMMIT_INTERVAL_MS("100", "honoured", "exactly-once commit interval", SECRET, DEPOT),
   DATADOCK_STREAM_THREADS("1", "honoured", "stream threads", SECRET, DEPOT),
   DATADOCK_SESSION_TIMEOUT_MS(
       "45000", "honoured", "how long the group waits for a silent instance", SECRET, DEPOT),

@@ -66,6 +66,8 @@ final class ReferenceRequestProcessor
               SecretTopology.replyTimestamp(record),
               new RecordHeaders()),
           SecretTopology.REPLIES_SINK);
+      // depot-service reads the reply committed: commit now, not at the commit interval
+      context.commit();
     }
     LOG.info(
         "secret reference action={} secret={} depot={} round={} answer={}",

@@ -84,6 +84,9 @@ final class SecretCommandProcessor implements Processor<String, SecretCommand, S
               new RecordHeaders()),
           SecretTopology.REPLIES_SINK);
     }
+    if (!decision.notices().isEmpty()) {
+      context.commit(); // the dependent depots read the notices committed
+    }
     LOG.info(
         "secret command={} action={} key={} outcome={} resourceVersion={}",
         command.getCommandId(),
