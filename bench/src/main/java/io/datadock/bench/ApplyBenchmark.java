@@ -20,27 +20,47 @@ public final class ApplyBenchmark {
 
   private ApplyBenchmark() {}
 
-  record Figures(double p50, double p99, double throughput, double p99Concurrent, int failures) {}
+  record Figures(
+      double p50,
+      double p99,
+      double throughput,
+      double p99Concurrent,
+      int failures,
+      long applies,
+      CpuMeter.Usage cpu,
+      java.util.Map<String, Long> brokerRequests) {
+
+    /** CPU microseconds per apply of the concurrent run. */
+    double micros(double seconds) {
+      return seconds * 1e6 / applies;
+    }
+  }
 
   public static void main(String[] args) throws Exception {
     int single = 2000;
     int seconds = 15;
     int clients = 64;
     String only = null;
+    java.nio.file.Path out = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--single" -> single = Integer.parseInt(args[++i]);
         case "--seconds" -> seconds = Integer.parseInt(args[++i]);
         case "--clients" -> clients = Integer.parseInt(args[++i]);
         case "--only" -> only = args[++i];
+        case "--out" -> out = java.nio.file.Path.of(args[++i]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
     if (only != null) {
       // one side only, for profiling: --only SERVICE or --only BROKER_ACK
-      print(only, measure(ReplyMode.valueOf(only), single, seconds, clients));
+      Figures figures = measure(ReplyMode.valueOf(only), single, seconds, clients);
+      print(only, figures);
+      ApplyCpuReport.print(only, figures);
       return;
     }
+    double loadAverage =
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     Figures service = measure(ReplyMode.SERVICE, single, seconds, clients);
     Figures ceiling = measure(ReplyMode.BROKER_ACK, single, seconds, clients);
     System.out.println();
@@ -66,6 +86,12 @@ public final class ApplyBenchmark {
         service.p99() / ceiling.p99(),
         service.throughput() / ceiling.throughput(),
         service.p99Concurrent() / ceiling.p99Concurrent());
+    System.out.println();
+    ApplyCpuReport.print("full apply", service);
+    ApplyCpuReport.print("ceiling", ceiling);
+    if (out != null) {
+      ApplyCpuReport.write(out, clients, loadAverage, service, ceiling);
+    }
   }
 
   private static void print(String label, Figures f) {
@@ -92,19 +118,27 @@ public final class ApplyBenchmark {
       platform.whenReady().get(90, TimeUnit.SECONDS);
       try (LoadGenerator load = new LoadGenerator(platform.gatewayUrl(), "bench-token")) {
         String run = mode.name().toLowerCase(Locale.ROOT).replace('_', '-');
-        load.run(
-            clients,
-            Long.MAX_VALUE,
-            5_000,
-            i -> secret("warm-" + run + "-" + (i % 2000), i)); // warm-up
+        Warmup.run(
+            millis ->
+                load.run(
+                    clients,
+                    Long.MAX_VALUE,
+                    millis,
+                    i -> secret("warm-" + run + "-" + (i % 2000), i)));
         LoadGenerator.Result one =
             load.run(1, single, 600_000, i -> secret("one-" + run + "-" + i, i));
+        CpuMeter cpu = new CpuMeter();
+        BrokerRequests requests = new BrokerRequests();
+        cpu.start();
+        requests.start();
         LoadGenerator.Result many =
             load.run(
                 clients,
                 Long.MAX_VALUE,
                 seconds * 1000L,
                 i -> secret("many-" + run + "-" + (i % 20000), i));
+        CpuMeter.Usage usage = cpu.stop(load.threadIds());
+        java.util.Map<String, Long> handled = requests.stop();
         System.out.printf(
             Locale.ROOT,
             "%s: 1 client %d applies in %.1f s (max %.1f ms, %d over 250 ms); %d clients %d applies in %.1f s%n",
@@ -121,7 +155,10 @@ public final class ApplyBenchmark {
             one.latencies().percentileMillis(99),
             many.throughput(),
             many.latencies().percentileMillis(99),
-            one.latencies().failures() + many.latencies().failures());
+            one.latencies().failures() + many.latencies().failures(),
+            many.latencies().count(),
+            usage,
+            handled);
       }
     } finally {
       deleteRecursively(dir);

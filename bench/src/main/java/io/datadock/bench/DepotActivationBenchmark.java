@@ -2,6 +2,7 @@ package io.datadock.bench;
 
 import io.datadock.local.Platform;
 import io.datadock.local.PlatformOptions;
+import io.datadock.runtime.config.Setting;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,9 @@ import java.util.concurrent.TimeUnit;
  * whole saga: command, reference request and grant, connection check, activation, read view. Two
  * baselines from the same run: a secret apply (one service hop) and a snowflake depot (the same
  * saga, no live check). Run with {@code java -cp bench/target/datadock-bench.jar
- * io.datadock.bench.DepotActivationBenchmark [--depots N] [--clients C]}.
+ * io.datadock.bench.DepotActivationBenchmark [--depots N] [--clients C] [--set VARIABLE=VALUE]}
+ * ({@code --set} sets one of the platform's environment variables, e.g. {@code
+ * DATADOCK_COMMIT_INTERVAL_MS=20}).
  */
 public final class DepotActivationBenchmark {
 
@@ -28,10 +31,15 @@ public final class DepotActivationBenchmark {
   public static void main(String[] args) throws Exception {
     int depots = 300;
     int clients = 16;
+    java.util.Map<String, String> settings = new java.util.HashMap<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--depots" -> depots = Integer.parseInt(args[++i]);
         case "--clients" -> clients = Integer.parseInt(args[++i]);
+        case "--set" -> {
+          String[] pair = args[++i].split("=", 2);
+          settings.put(pair[0], pair[1]);
+        }
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -41,8 +49,7 @@ public final class DepotActivationBenchmark {
                 .setOverrideWorkingDirectory(dir.resolve("pg").toFile())
                 .setDataDirectory(dir.resolve("pg-data"))
                 .start();
-        Platform platform =
-            Platform.start(PlatformOptions.defaults(dir.resolve("dd")).withAdminToken(TOKEN));
+        Platform platform = Platform.start(options(dir.resolve("dd"), settings));
         LoadGenerator load = new LoadGenerator(platform.gatewayUrl(), TOKEN)) {
       try (Connection c = pg.getPostgresDatabase().getConnection();
           Statement s = c.createStatement()) {
@@ -93,6 +100,14 @@ public final class DepotActivationBenchmark {
         paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
+  }
+
+  private static PlatformOptions options(Path dataDir, java.util.Map<String, String> settings) {
+    PlatformOptions options = PlatformOptions.defaults(dataDir).withAdminToken(TOKEN);
+    for (var setting : settings.entrySet()) {
+      options = options.with(Setting.valueOf(setting.getKey()), setting.getValue());
+    }
+    return options;
   }
 
   private static double p(LoadGenerator.Result r, double percentile) {

@@ -8,7 +8,9 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import java.net.URI;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
 import java.util.function.Predicate;
@@ -27,6 +29,7 @@ final class LoadGenerator implements AutoCloseable {
   }
 
   private final Vertx vertx = Vertx.vertx();
+  private final Set<Long> threads = ConcurrentHashMap.newKeySet();
   private final URI gateway;
   private final String token;
 
@@ -68,6 +71,7 @@ final class LoadGenerator implements AutoCloseable {
     long deadline = start + durationMillis * 1_000_000L;
     vertx.runOnContext(
         v -> {
+          threads.add(Thread.currentThread().getId());
           for (int c = 0; c < clients; c++) {
             next(
                 client,
@@ -129,6 +133,11 @@ final class LoadGenerator implements AutoCloseable {
               }
               next(client, recorder, issued, total, deadline, body, path, accept, running, done);
             });
+  }
+
+  /** The threads this generator's requests and answers ran on (to tell its CPU from the rest). */
+  Set<Long> threadIds() {
+    return Set.copyOf(threads);
   }
 
   @Override

@@ -21,7 +21,7 @@ public final class AvroSingleObjectCodec<T extends SpecificRecord> implements Re
   private final BinaryMessageDecoder<T> decoder;
 
   private AvroSingleObjectCodec(Class<T> type, Schema schema, SchemaStore store) {
-    SpecificData model = TrustedSpecificData.get();
+    SpecificData model = TrustedSpecificData.withCustomCoders();
     this.type = type;
     this.encoder = new BinaryMessageEncoder<>(model, schema);
     this.decoder = new BinaryMessageDecoder<>(model, schema, store);

@@ -13,6 +13,20 @@ final class PayloadCipher {
   private static final int TAG_BITS = 128;
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  /**
+   * One cipher per thread, initialised afresh for every payload (a new key and nonce each time):
+   * looking a cipher up among the providers cost more than encrypting a secret.
+   */
+  private static final ThreadLocal<Cipher> CIPHERS =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return Cipher.getInstance("AES/GCM/NoPadding");
+            } catch (GeneralSecurityException e) {
+              throw new IllegalStateException("AES/GCM is not available", e);
+            }
+          });
+
   private PayloadCipher() {}
 
   static byte[] newNonce() {
@@ -23,7 +37,7 @@ final class PayloadCipher {
 
   static byte[] encrypt(SecretKeySpec key, byte[] nonce, byte[] plaintext, byte[] aad)
       throws GeneralSecurityException {
-    Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+    Cipher cipher = CIPHERS.get();
     cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
     cipher.updateAAD(aad);
     return cipher.doFinal(plaintext);
@@ -34,7 +48,7 @@ final class PayloadCipher {
     if (nonce.length != NONCE_BYTES) {
       throw new GeneralSecurityException("bad nonce length");
     }
-    Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+    Cipher cipher = CIPHERS.get();
     cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
     cipher.updateAAD(aad);
     return cipher.doFinal(ciphertext);

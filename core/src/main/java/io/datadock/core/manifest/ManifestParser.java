@@ -16,23 +16,21 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
+import org.yaml.snakeyaml.constructor.BaseConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.events.AliasEvent;
-import org.yaml.snakeyaml.events.DocumentStartEvent;
-import org.yaml.snakeyaml.events.Event;
-import org.yaml.snakeyaml.events.NodeEvent;
-import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Parses a request body into manifest documents: YAML (one or more, {@code ---} separated) or JSON
  * (an object or an array of objects). Bounded against hostile input (size, nesting, document count)
- * and strict about duplicate keys. YAML anchors and aliases are refused outright, in one pass over
- * the parser's events before anything is built, so no alias is ever expanded (a manifest has no use
+ * and strict about duplicate keys. YAML anchors and aliases are refused outright, as the parser
+ * reads them and before the composer sees them, so no alias is ever expanded (a manifest has no use
  * for them, and nested aliases grow exponentially). Error messages name positions and key names,
  * never values, which may be passwords. A secret's data values are read as written ({@link
  * DataScalars}).
@@ -41,6 +39,16 @@ public final class ManifestParser {
 
   private final ManifestLimits limits;
   private final ObjectMapper json;
+
+  /**
+   * What reads YAML, one per thread and reused: building it (the resolver compiles a dozen
+   * patterns, the constructor registers every tag) cost more than parsing a typical manifest. It is
+   * not thread-safe but keeps no state between bodies.
+   */
+  private record YamlLoader(
+      LoaderOptions options, Resolver resolver, BaseConstructor constructor) {}
+
+  private final ThreadLocal<YamlLoader> loaders = ThreadLocal.withInitial(this::newLoader);
 
   public ManifestParser(ManifestLimits limits) {
     this.limits = limits;
@@ -89,66 +97,49 @@ public final class ManifestParser {
     return manifests;
   }
 
-  private List<Object> parseYaml(String body) {
+  private YamlLoader newLoader() {
     LoaderOptions options = new LoaderOptions();
     options.setAllowDuplicateKeys(false);
     options.setMaxAliasesForCollections(limits.maxAliases());
     options.setNestingDepthLimit(limits.maxNestingDepth());
     options.setCodePointLimit(limits.maxBytes());
     options.setAllowRecursiveKeys(false);
-    DumperOptions dumper = new DumperOptions();
-    Yaml yaml =
-        new Yaml(DataScalars.constructor(options), new Representer(dumper), dumper, options);
-    refuseAliases(yaml, body);
+    BaseConstructor constructor = DataScalars.constructor(options);
+    // what Yaml's constructor would copy from the options
+    constructor.setAllowDuplicateKeys(options.isAllowDuplicateKeys());
+    constructor.setWarnOnDuplicateKeys(options.isWarnOnDuplicateKeys());
+    constructor.setWrappedToRootException(options.isWrappedToRootException());
+    return new YamlLoader(options, new Resolver(), constructor);
+  }
+
+  /**
+   * One pass: the events go through {@link AliasRefusingParser}, which refuses the first anchor or
+   * alias before the composer sees it, so no alias is ever expanded.
+   */
+  private List<Object> parseYaml(String body) {
+    YamlLoader loader = loaders.get();
+    AliasRefusingParser events =
+        new AliasRefusingParser(
+            new ParserImpl(new StreamReader(new StringReader(body)), loader.options()));
+    BaseConstructor constructor = loader.constructor();
+    constructor.setComposer(new Composer(events, loader.resolver(), loader.options()));
     List<Object> documents = new ArrayList<>();
-    int index = 1;
     try {
-      for (Object document : yaml.loadAll(body)) {
+      while (constructor.checkData()) {
+        Object document = constructor.getData();
         if (document != null) {
           documents.add(document);
           if (documents.size() > limits.maxDocuments()) {
             break;
           }
         }
-        index++;
       }
     } catch (MarkedYAMLException e) {
-      throw DatadockException.malformed("document " + index + ": " + describe(e));
+      throw DatadockException.malformed("document " + events.document() + ": " + describe(e));
     } catch (YAMLException e) {
-      throw DatadockException.malformed("document " + index + ": " + yamlMessage(e));
+      throw DatadockException.malformed("document " + events.document() + ": " + yamlMessage(e));
     }
     return documents;
-  }
-
-  /**
-   * Reads the body's events only (no nodes, no objects: linear in its size) and refuses the first
-   * anchor or alias, naming where it is.
-   */
-  private static void refuseAliases(Yaml yaml, String body) {
-    int index = 0;
-    try {
-      for (Event event : yaml.parse(new StringReader(body))) {
-        if (event instanceof DocumentStartEvent) {
-          index++;
-        }
-        boolean alias = event instanceof AliasEvent;
-        if (alias || (event instanceof NodeEvent node && node.getAnchor() != null)) {
-          Mark mark = event.getStartMark();
-          throw DatadockException.invalid(
-              null,
-              "aliases are not allowed in manifests: "
-                  + (alias ? "an alias" : "an anchor")
-                  + " at line "
-                  + (mark.getLine() + 1)
-                  + ", column "
-                  + (mark.getColumn() + 1));
-        }
-      }
-    } catch (MarkedYAMLException e) {
-      throw DatadockException.malformed("document " + Math.max(1, index) + ": " + describe(e));
-    } catch (YAMLException e) {
-      throw DatadockException.malformed("document " + Math.max(1, index) + ": " + yamlMessage(e));
-    }
   }
 
   private static String describe(MarkedYAMLException e) {

@@ -87,6 +87,20 @@ class ManifestParserTest {
   }
 
   @Test
+  void aRefusedBodyLeavesNothingBehindForTheNextOnTheSameThread() {
+    // the YAML loader is reused per thread: a body refused half-way must not leak into the next
+    assertThatThrownBy(() -> parser.parse("a: &x 1\nb: *x\n", false))
+        .hasMessageContaining("an anchor at line 1");
+    assertThatThrownBy(() -> parser.parse("name: a\nname: b\n", false))
+        .hasMessageContaining("duplicate key name");
+    assertThatThrownBy(() -> parser.parse("name: [a\n", false))
+        .isInstanceOf(DatadockException.class);
+    assertThat(parser.parse("name: a\n---\nname: b\n", false))
+        .extracting(d -> d.get("name"))
+        .containsExactly("a", "b");
+  }
+
+  @Test
   void billionLaughsIsRefusedAtItsFirstAnchor() {
     StringBuilder yaml =
         new StringBuilder(

@@ -2,6 +2,7 @@ package io.datadock.depot.topology;
 
 import io.datadock.depot.lifecycle.DepotDecision;
 import io.datadock.runtime.replay.ReplayBoundary;
+import io.datadock.runtime.streams.PromptCommit;
 import io.datadock.schemas.ResourceVersionHeader;
 import io.datadock.schemas.depot.DepotEvent;
 import io.datadock.schemas.depot.DepotState;
@@ -35,6 +36,7 @@ final class DecidingProcessor<V> implements Processor<String, V, String, Object>
   private final Function<V, String> depotKey;
   private final ReplayBoundary boundary;
   private ProcessorContext<String, Object> context;
+  private final PromptCommit commits = new PromptCommit();
   private KeyValueStore<String, DepotState> store;
   private KeyValueStore<String, Long> versionClock;
 
@@ -47,6 +49,7 @@ final class DecidingProcessor<V> implements Processor<String, V, String, Object>
   @Override
   public void init(ProcessorContext<String, Object> context) {
     this.context = context;
+    commits.init(context);
     this.store = context.getStateStore(DepotTopology.DEPOTS_STORE);
     this.versionClock = context.getStateStore(DepotTopology.VERSION_CLOCK_STORE);
   }
@@ -96,6 +99,9 @@ final class DecidingProcessor<V> implements Processor<String, V, String, Object>
     }
     for (CommandResult result : decision.results()) {
       forward(result.getCommandId(), result, ts, DepotTopology.RESULTS_SINK);
+    }
+    if (!decision.requests().isEmpty() || decision.validation() != null) {
+      commits.sent(); // secret-service and the validator read committed: each hop waits for it
     }
     if (decision.store() != DepotDecision.Store.KEEP || !decision.results().isEmpty()) {
       LOG.info(

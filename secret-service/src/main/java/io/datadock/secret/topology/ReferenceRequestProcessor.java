@@ -1,6 +1,7 @@
 package io.datadock.secret.topology;
 
 import io.datadock.runtime.replay.ReplayBoundary;
+import io.datadock.runtime.streams.PromptCommit;
 import io.datadock.schemas.identity.ReferenceGrant;
 import io.datadock.schemas.reference.ReferenceRequest;
 import io.datadock.schemas.secret.SecretState;
@@ -27,6 +28,7 @@ final class ReferenceRequestProcessor
   private final ReplayBoundary boundary;
   private ReferenceDecider decider;
   private ProcessorContext<String, Object> context;
+  private final PromptCommit commits = new PromptCommit();
   private KeyValueStore<String, SecretState> store;
 
   ReferenceRequestProcessor(ReplayBoundary boundary) {
@@ -36,6 +38,7 @@ final class ReferenceRequestProcessor
   @Override
   public void init(ProcessorContext<String, Object> context) {
     this.context = context;
+    commits.init(context);
     this.store = context.getStateStore(SecretTopology.SECRETS_STORE);
     KeyValueStore<String, ReferenceGrant> grants =
         context.getStateStore(SecretTopology.GRANTS_STORE);
@@ -66,6 +69,7 @@ final class ReferenceRequestProcessor
               SecretTopology.replyTimestamp(record),
               new RecordHeaders()),
           SecretTopology.REPLIES_SINK);
+      commits.sent(); // depot-service reads the reply committed
     }
     LOG.info(
         "secret reference action={} secret={} depot={} round={} answer={}",

@@ -1,6 +1,7 @@
 package io.datadock.secret.topology;
 
 import io.datadock.runtime.replay.ReplayBoundary;
+import io.datadock.runtime.streams.PromptCommit;
 import io.datadock.schemas.ResourceVersionHeader;
 import io.datadock.schemas.reference.ReferenceReply;
 import io.datadock.schemas.secret.SecretCommand;
@@ -24,6 +25,7 @@ final class SecretCommandProcessor implements Processor<String, SecretCommand, S
   private final SecretDecider replayDecider;
   private final ReplayBoundary boundary;
   private ProcessorContext<String, Object> context;
+  private final PromptCommit commits = new PromptCommit();
   private KeyValueStore<String, SecretState> store;
 
   SecretCommandProcessor(
@@ -36,6 +38,7 @@ final class SecretCommandProcessor implements Processor<String, SecretCommand, S
   @Override
   public void init(ProcessorContext<String, Object> context) {
     this.context = context;
+    commits.init(context);
     this.store = context.getStateStore(SecretTopology.SECRETS_STORE);
   }
 
@@ -83,6 +86,9 @@ final class SecretCommandProcessor implements Processor<String, SecretCommand, S
               SecretTopology.replyTimestamp(record),
               new RecordHeaders()),
           SecretTopology.REPLIES_SINK);
+    }
+    if (!decision.notices().isEmpty()) {
+      commits.sent(); // the dependent depots read the notices committed
     }
     LOG.info(
         "secret command={} action={} key={} outcome={} resourceVersion={}",

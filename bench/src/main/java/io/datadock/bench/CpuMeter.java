@@ -1,0 +1,80 @@
+package io.datadock.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * CPU time the process and each {@link ThreadComponent} spent between {@link #start} and {@link
+ * #stop}: process CPU from the operating system bean, per component the sum of its threads' CPU
+ * (ThreadMXBean). What no live thread accounts for (garbage collection, the JIT, threads that
+ * ended) is the difference, reported as the JVM's share.
+ */
+final class CpuMeter {
+
+  /** CPU seconds per component, the process total, and the JVM's remainder. */
+  record Usage(Map<ThreadComponent, Double> seconds, double process, JvmThreads.Seconds vm) {
+    /** What no Java thread accounts for: the JIT, the garbage collector, threads that ended. */
+    double jvm() {
+      return process - seconds.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    /** Everything but the load generator: what the platform spent. */
+    double platform() {
+      return process - seconds.getOrDefault(ThreadComponent.LOAD_GENERATOR, 0.0);
+    }
+  }
+
+  private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+  private final com.sun.management.OperatingSystemMXBean os =
+      (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+  private Map<Long, Long> startThreads;
+  private long startProcess;
+  private JvmThreads.Seconds startVm;
+
+  CpuMeter() {
+    if (threads.isThreadCpuTimeSupported() && !threads.isThreadCpuTimeEnabled()) {
+      threads.setThreadCpuTimeEnabled(true);
+    }
+  }
+
+  void start() {
+    startThreads = threadTimes();
+    startProcess = os.getProcessCpuTime();
+    startVm = JvmThreads.now();
+  }
+
+  Usage stop(Set<Long> loadGeneratorThreads) {
+    long process = os.getProcessCpuTime() - startProcess;
+    JvmThreads.Seconds vm = JvmThreads.now().minus(startVm);
+    Map<ThreadComponent, Double> seconds = new EnumMap<>(ThreadComponent.class);
+    long[] ids = threads.getAllThreadIds();
+    ThreadInfo[] infos = threads.getThreadInfo(ids);
+    for (int i = 0; i < ids.length; i++) {
+      long now = threads.getThreadCpuTime(ids[i]);
+      if (infos[i] == null || now < 0) {
+        continue;
+      }
+      long spent = now - startThreads.getOrDefault(ids[i], 0L);
+      ThreadComponent component =
+          ThreadComponent.of(ids[i], infos[i].getThreadName(), loadGeneratorThreads);
+      seconds.merge(component, spent / 1e9, Double::sum);
+    }
+    return new Usage(seconds, process / 1e9, vm);
+  }
+
+  private Map<Long, Long> threadTimes() {
+    Map<Long, Long> times = new HashMap<>();
+    for (long id : threads.getAllThreadIds()) {
+      long t = threads.getThreadCpuTime(id);
+      if (t >= 0) {
+        times.put(id, t);
+      }
+    }
+    return times;
+  }
+}
