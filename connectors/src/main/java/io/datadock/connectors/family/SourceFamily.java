@@ -10,7 +10,7 @@ import java.util.List;
  * <p>Validation stays split by what can run where: the fields a manifest may carry per type, and
  * their kinds, are {@code SourceType}'s (the gateway validates manifests with them and carries no
  * driver); a family validates again what it puts into a URL, a socket or a path at connect time
- * (JDBC's {@code JdbcUrl} and {@code JdbcParams}, Kafka's {@code KafkaClients.brokers}, the {@code
+ * (JDBC's {@code JdbcUrl} and {@code UrlParams}, Kafka's {@code KafkaClients.brokers}, the {@code
  * FileRoots}), and refuses with {@link io.datadock.connectors.UnsafeConnectionField}.
  */
 public interface SourceFamily {

@@ -34,9 +34,9 @@ import org.slf4j.LoggerFactory;
  * The shared shape of every JDBC check: a TCP reach and a JDBC login (both through {@link
  * JdbcLogin}, which the metadata scanners use too), the collections listed through {@link
  * DatabaseMetaData} ({@link VisibleCollections}), and a permission probe. A family says how to
- * build its URL (its {@code params} through {@link JdbcParams}), how to bound its driver's
- * timeouts, which vendor error codes mean what ({@link VendorCodes}), and which collections are its
- * own system ones.
+ * build its URL (its {@code params} through {@link UrlParams}), how to bound its driver's timeouts,
+ * which vendor error codes mean what ({@link VendorCodes}), and which collections are its own
+ * system ones.
  */
 abstract class JdbcCheck implements ConnectionCheck {
 
@@ -214,8 +214,8 @@ abstract class JdbcCheck implements ConnectionCheck {
     return vendorCodes().classify(error);
   }
 
-  /** The {@code params} the driver allows, in their given order ({@link JdbcParams}). */
+  /** The {@code params} the driver allows, in their given order ({@link UrlParams}). */
   Map<String, String> params(SourceConnection connection) {
-    return JdbcParams.allowed(driver(connection), connection.fields().get("params"), type());
+    return UrlParams.allowed(driver(connection), connection.fields().get("params"), type());
   }
 }

@@ -19,7 +19,7 @@ import java.util.function.Function;
 
 /**
  * The JDBC databases: per type its check ({@link JdbcCheck}: URL by {@link JdbcUrl}, params by
- * {@link JdbcParams}, login by {@link JdbcLogin}), its scanner (which logs in through the same
+ * {@link UrlParams}, login by {@link JdbcLogin}), its scanner (which logs in through the same
  * {@link JdbcLogin}), and its destination, {@code host} and {@code port} (or the type's default
  * port). The fields each type may carry are {@link SourceType#fields()}.
  */

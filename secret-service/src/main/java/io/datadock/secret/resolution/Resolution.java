@@ -18,7 +18,7 @@ public final class Resolution {
   /**
    * The answer: fields and files only when allowed; reason names why not, never a value.
    *
-   * @param fields the values by the secret type's semantics ({@link CredentialFields#of})
+   * @param fields the values by the secret type's semantics ({@link ResolvedFields#of})
    * @param files every file of the secret, base64, under its name, for the purposes that connect to
    *     a source ({@code rw}, {@code scan}, {@code query}): a key-value secret's TLS root
    *     certificate, client key or JSON key file; empty for {@code unsanitize}, whose fields hold
@@ -79,12 +79,12 @@ public final class Resolution {
         opener.apply(state.getSpec().getSealed(), SecretDecider.associatedData(resourceKey));
     SecretPayloads.Decoded payload = SecretPayloads.decode(plaintext);
     if (purpose == Purpose.UNSANITIZE) {
-      return new Answer(AccessOutcome.ALLOWED, null, CredentialFields.raw(payload));
+      return new Answer(AccessOutcome.ALLOWED, null, ResolvedFields.raw(payload));
     }
     return new Answer(
         AccessOutcome.ALLOWED,
         null,
-        CredentialFields.of(state.getSpec().getSecretType(), payload),
-        CredentialFields.files(payload));
+        ResolvedFields.of(state.getSpec().getSecretType(), payload),
+        ResolvedFields.files(payload));
   }
 }

@@ -25,12 +25,12 @@ class ResolutionTest {
   @Test
   void typeSemanticsShapeTheFields() {
     SecretPayloads.Decoded payload = SecretPayloads.decode(PLAIN);
-    assertThat(CredentialFields.of("key-value", payload)).containsOnlyKeys("password", "username");
-    assertThat(CredentialFields.of("key-value-properties", payload))
+    assertThat(ResolvedFields.of("key-value", payload)).containsOnlyKeys("password", "username");
+    assertThat(ResolvedFields.of("key-value-properties", payload))
         .containsExactly(Map.entry("properties", "password=p w\nusername=u\n"));
-    assertThat(CredentialFields.of("certificates", payload))
+    assertThat(ResolvedFields.of("certificates", payload))
         .containsExactly(Map.entry("ca.pem", "QQ=="));
-    assertThat(CredentialFields.of("cloud-kernel", payload))
+    assertThat(ResolvedFields.of("cloud-kernel", payload))
         .containsOnlyKeys("password", "username", "ca.pem");
   }
 

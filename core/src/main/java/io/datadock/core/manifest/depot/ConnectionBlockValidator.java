@@ -16,7 +16,7 @@ import java.util.TreeMap;
  * Checks a connection block against its source type's fields and normalizes the known ones (ports
  * become Integers, node lists become lists, IPv6 hosts lose their brackets). Each field is checked
  * as what it holds ({@link FieldKind}): a value is never a URL fragment. Credentials anywhere in
- * the block are refused ({@link CredentialFields}). Other fields the type does not know are kept
+ * the block are refused ({@link InlineCredentials}). Other fields the type does not know are kept
  * unchanged: DataOS manifests carry extras that must apply as they are.
  */
 final class ConnectionBlockValidator {
@@ -32,7 +32,7 @@ final class ConnectionBlockValidator {
 
   static SortedMap<String, Object> validate(
       SourceType type, Map<String, Object> block, String path) {
-    CredentialFields.refuse(block, path);
+    InlineCredentials.refuse(block, path);
     SortedMap<String, Object> out = new TreeMap<>();
     Set<String> known = new HashSet<>();
     // The subprotocol first: a generic jdbc depot's params depend on it.

@@ -26,8 +26,8 @@ final class FieldValues {
   /** A host name or an IP literal; an IPv6 literal is kept without its brackets. */
   static String host(Object value, String path) {
     String host = text(value, path);
-    if (CredentialFields.hasBareUserInfo(host)) {
-      throw CredentialFields.userInfo(path);
+    if (InlineCredentials.hasBareUserInfo(host)) {
+      throw InlineCredentials.userInfo(path);
     }
     if (!HostName.valid(host)) {
       throw DatadockException.invalid(
@@ -108,8 +108,8 @@ final class FieldValues {
   private static String node(Object value, String path) {
     String node = text(value, path);
     String address = node.contains("://") ? node.substring(node.indexOf("://") + 3) : node;
-    if (CredentialFields.hasBareUserInfo(address)) {
-      throw CredentialFields.userInfo(path);
+    if (InlineCredentials.hasBareUserInfo(address)) {
+      throw InlineCredentials.userInfo(path);
     }
     if (node.chars().anyMatch(c -> Character.isISOControl(c) || Character.isWhitespace(c))) {
       throw DatadockException.invalid(

@@ -8,7 +8,7 @@ import java.util.TreeMap;
 /**
  * A JDBC depot's {@code params}: each key on its driver's allowlist ({@link JdbcDriver}), each
  * value a plain string, number or boolean free of the driver's separators. Credential-like keys
- * were refused before ({@link CredentialFields}).
+ * were refused before ({@link InlineCredentials}).
  */
 final class JdbcParams {
 

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class JdbcParamsTest {
+class UrlParamsTest {
 
   @Test
   void allowedParamsPassInTheDriversSpellingAndTheirOrder() {
@@ -17,7 +17,7 @@ class JdbcParamsTest {
     params.put("applicationname", "orders");
     params.put("preparethreshold", 5);
 
-    assertThat(JdbcParams.allowed(JdbcDriver.POSTGRESQL, params, "postgres"))
+    assertThat(UrlParams.allowed(JdbcDriver.POSTGRESQL, params, "postgres"))
         .containsExactly(
             Map.entry("sslmode", "require"),
             Map.entry("ApplicationName", "orders"),
@@ -33,12 +33,12 @@ class JdbcParamsTest {
     params.put(null, "x");
     params.put("sslcert", null);
 
-    assertThat(JdbcParams.allowed(JdbcDriver.POSTGRESQL, params, "postgres")).isEmpty();
+    assertThat(UrlParams.allowed(JdbcDriver.POSTGRESQL, params, "postgres")).isEmpty();
   }
 
   @Test
   void noParamsOrParamsThatAreNotAMapGiveNone() {
-    assertThat(JdbcParams.allowed(JdbcDriver.POSTGRESQL, null, "postgres")).isEmpty();
-    assertThat(JdbcParams.allowed(JdbcDriver.POSTGRESQL, "sslmode=require", "postgres")).isEmpty();
+    assertThat(UrlParams.allowed(JdbcDriver.POSTGRESQL, null, "postgres")).isEmpty();
+    assertThat(UrlParams.allowed(JdbcDriver.POSTGRESQL, "sslmode=require", "postgres")).isEmpty();
   }
 }

@@ -13,12 +13,12 @@ import org.slf4j.LoggerFactory;
  * and logged by name, never by value: a key off the allowlist, a value that is not a plain scalar
  * or that holds the driver's separators ({@link JdbcDriver#allowsValue}).
  */
-final class JdbcParams {
+final class UrlParams {
 
-  private static final Logger LOG = LoggerFactory.getLogger(JdbcParams.class);
+  private static final Logger LOG = LoggerFactory.getLogger(UrlParams.class);
   private static final int NAME_SHOWN = 64;
 
-  private JdbcParams() {}
+  private UrlParams() {}
 
   /**
    * @param params the connection's {@code params} field (a map when given)

@@ -23,7 +23,7 @@ import java.util.Set;
  *
  * The refusal names the field's path and never echoes the value.
  */
-final class CredentialFields {
+final class InlineCredentials {
 
   private static final Set<String> EXACT =
       Set.of("key", "pwd", "pass", "secret", "secrets", "auth", "authorization", "sas");
@@ -53,7 +53,7 @@ final class CredentialFields {
   private static final String ADVICE =
       ": credentials belong in a secret the depot references under secrets, not in the connection";
 
-  private CredentialFields() {}
+  private InlineCredentials() {}
 
   /** Throws for the first credential-like key or address with user information in {@code block}. */
   static void refuse(Map<?, ?> block, String path) {

@@ -11,11 +11,11 @@ import java.util.Map;
  * certificates} the file contents (base64, as they were applied); the cloud-kernel types both pairs
  * and files. Beside the fields, a resolution hands out every file of any type ({@link #files}).
  */
-public final class CredentialFields {
+public final class ResolvedFields {
 
   public static final String PROPERTIES = "properties";
 
-  private CredentialFields() {}
+  private ResolvedFields() {}
 
   public static Map<String, String> of(String secretType, SecretPayloads.Decoded payload) {
     Map<String, String> fields = new LinkedHashMap<>();
