@@ -43,20 +43,7 @@ class DeleteThenSecretIT extends PlatformIT {
   }
 
   private static String depot(String name, String... secrets) {
-    StringBuilder refs = new StringBuilder();
-    for (String secret : secrets) {
-      refs.append("    - {id: \"default:").append(secret).append("\", purpose: rw}\n");
-    }
-    return """
-        name: %s
-        version: v2alpha
-        type: depot
-        spec:
-          type: file
-          spec: {path: "%s"}
-          secrets:
-        %s"""
-        .formatted(name, files.toAbsolutePath(), refs);
+    return TestManifests.filesDepotWithSecrets(name, files, secrets);
   }
 
   /**

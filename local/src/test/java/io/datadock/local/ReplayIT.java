@@ -124,8 +124,8 @@ class ReplayIT {
     // A depot that dropped a secret, then was deleted: each answered once its releases were
     // acknowledged, which the rebuilt state must not remember as still awaited.
     Path empty = Files.createDirectories(files.resolve("gone"));
-    applyActive(filesDepotWithSecrets("replay-gone", empty, "replay-0", "replay-3"));
-    applyActive(filesDepotWithSecrets("replay-gone", empty, "replay-0"));
+    applyActive(TestManifests.filesDepotWithSecrets("replay-gone", empty, "replay-0", "replay-3"));
+    applyActive(TestManifests.filesDepotWithSecrets("replay-gone", empty, "replay-0"));
     assertThat(api.delete("/api/v1/resources/depot/replay-gone").status()).isEqualTo(200);
     // Changes after the first apply: versions, dependents and a delete are rebuilt as they were.
     api.applyYaml(SecretApiIT.secret("replay-2", "pw-2-changed"), "");
@@ -186,23 +186,6 @@ class ReplayIT {
       }
       return after;
     }
-  }
-
-  private static String filesDepotWithSecrets(String name, Path path, String... secrets) {
-    StringBuilder refs = new StringBuilder();
-    for (String secret : secrets) {
-      refs.append("    - {id: \"default:").append(secret).append("\", purpose: rw}\n");
-    }
-    return """
-        name: %s
-        version: v2alpha
-        type: depot
-        spec:
-          type: file
-          spec: {path: "%s"}
-          secrets:
-        %s"""
-        .formatted(name, path.toAbsolutePath(), refs);
   }
 
   private static void awaitCataloged() {

@@ -91,11 +91,6 @@ public record GatewayConfig(
         settings.withDefault(DATADOCK_GATEWAY_PORT, 0).withDefault(DATADOCK_METRICS_PORT, 0));
   }
 
-  /** For tests: {@link #from} the variables of {@code env}. */
-  public static GatewayConfig fromEnv(Map<String, String> env) {
-    return from(Settings.of(env));
-  }
-
   /**
    * @throws io.datadock.runtime.config.ConfigurationException naming a missing or bad variable
    */

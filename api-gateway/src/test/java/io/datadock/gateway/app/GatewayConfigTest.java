@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.datadock.runtime.config.ConfigurationException;
+import io.datadock.runtime.config.Settings;
 import io.datadock.runtime.replay.ReplayTarget;
 import io.datadock.runtime.replay.ReplayTargets;
 import java.time.Duration;
@@ -16,7 +17,7 @@ class GatewayConfigTest {
   @Test
   void theEnvironmentConfiguresEverythingIncludingTheReplayTargets() {
     GatewayConfig config =
-        GatewayConfig.fromEnv(
+        fromEnv(
             Map.of(
                 "DATADOCK_ADMIN_TOKEN", "t0ken",
                 "DATADOCK_GATEWAY_PORT", "18080",
@@ -42,8 +43,7 @@ class GatewayConfigTest {
 
     assertThat(config.replayTargets()).isEqualTo(ReplayTargets.defaults());
     assertThat(
-            GatewayConfig.fromEnv(
-                    Map.of("DATADOCK_ADMIN_TOKEN", "t0ken", "DATADOCK_TENANT_RATE_LIMIT", "5"))
+            fromEnv(Map.of("DATADOCK_ADMIN_TOKEN", "t0ken", "DATADOCK_TENANT_RATE_LIMIT", "5"))
                 .replayTargets())
         .isEqualTo(config.replayTargets());
     assertThat(config.port()).isZero();
@@ -54,20 +54,18 @@ class GatewayConfigTest {
   void aBadValueIsAMessageNamingTheVariable() {
     assertThatThrownBy(
             () ->
-                GatewayConfig.fromEnv(
+                fromEnv(
                     Map.of("DATADOCK_ADMIN_TOKEN", "t0ken", "DATADOCK_TENANT_RATE_LIMIT", "abc")))
         .isInstanceOf(ConfigurationException.class)
         .hasMessage("DATADOCK_TENANT_RATE_LIMIT: not a number: \"abc\"");
     assertThatThrownBy(
-            () ->
-                GatewayConfig.fromEnv(
-                    Map.of("DATADOCK_ADMIN_TOKEN", "t0ken", "DATADOCK_REPLY_MODE", "FAST")))
+            () -> fromEnv(Map.of("DATADOCK_ADMIN_TOKEN", "t0ken", "DATADOCK_REPLY_MODE", "FAST")))
         .hasMessage("DATADOCK_REPLY_MODE: not one of SERVICE, BROKER_ACK: \"FAST\"");
   }
 
   @Test
   void theStandaloneDefaultsAreTheDocumentedOnes() {
-    GatewayConfig config = GatewayConfig.fromEnv(Map.of("DATADOCK_ADMIN_TOKEN", "t0ken"));
+    GatewayConfig config = fromEnv(Map.of("DATADOCK_ADMIN_TOKEN", "t0ken"));
 
     assertThat(config.port()).isEqualTo(8080);
     assertThat(config.metricsPort()).isEqualTo(9402);
@@ -84,8 +82,12 @@ class GatewayConfigTest {
 
   @Test
   void aStandaloneGatewayNeedsAnAdminToken() {
-    assertThatThrownBy(() -> GatewayConfig.fromEnv(Map.of()))
+    assertThatThrownBy(() -> fromEnv(Map.of()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("DATADOCK_ADMIN_TOKEN");
+  }
+
+  private static GatewayConfig fromEnv(Map<String, String> env) {
+    return GatewayConfig.from(Settings.of(env));
   }
 }
