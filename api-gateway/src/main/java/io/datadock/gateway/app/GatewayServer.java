@@ -48,7 +48,7 @@ public final class GatewayServer implements AutoCloseable {
 
   public GatewayServer start() {
     PrometheusMeterRegistry metrics = ServiceMetrics.registry("gateway");
-    views = opened.add(GatewayViews.start(config.bootstrapServers(), config.topicPrefix()));
+    views = opened.add(GatewayViews.start(config.kafka(), config.topicPrefix()));
     GatewayWiring wiring = opened.add(new GatewayWiring(config, views, metrics));
     identityReady = DefaultTenant.ensure(views.directory(), wiring.identityWriter());
     vertx = Vertx.vertx();
@@ -121,7 +121,7 @@ public final class GatewayServer implements AutoCloseable {
   /** The standalone gateway: configuration read once, here, from the environment. */
   public static void main(String[] args) {
     GatewayConfig config = MainConfiguration.read(GatewayConfig::from);
-    TopicProvisioner.ensureTopics(config.bootstrapServers(), config.topicPrefix(), config.topics());
+    TopicProvisioner.ensureTopics(config.kafka(), config.topicPrefix(), config.topics());
     GatewayServer server = new GatewayServer(config, Map.of()).start();
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "gateway-shutdown"));
   }

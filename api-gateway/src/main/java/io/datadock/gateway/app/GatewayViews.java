@@ -5,6 +5,7 @@ import io.datadock.gateway.sealing.PublicKeyDirectory;
 import io.datadock.gateway.view.CatalogView;
 import io.datadock.gateway.view.ResourceView;
 import io.datadock.runtime.identity.IdentityDirectory;
+import io.datadock.runtime.kafka.KafkaConnection;
 import io.datadock.runtime.kafka.KafkaSettings;
 import io.datadock.runtime.kafka.TopicTail;
 import io.datadock.schemas.Topic;
@@ -26,7 +27,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 final class GatewayViews implements AutoCloseable {
 
   private final Closeables tails = new Closeables();
-  private final String bootstrap;
+  private final KafkaConnection kafka;
   private final String prefix;
   private final ReplyRouter replies = new ReplyRouter();
   private final ResourceView resources = new ResourceView();
@@ -37,20 +38,20 @@ final class GatewayViews implements AutoCloseable {
   private final TopicTail<String, ?> catalogTail;
   private final IdentityDirectory directory;
 
-  private GatewayViews(String bootstrap, String prefix) {
-    this.bootstrap = bootstrap;
+  private GatewayViews(KafkaConnection kafka, String prefix) {
+    this.kafka = kafka;
     this.prefix = prefix;
     repliesTail = tail(Topics.COMMAND_RESULTS, TopicTail.From.END, replies::onRecord);
     resourcesTail = tail(Topics.RESOURCE_STATE, TopicTail.From.BEGINNING, resources::onRecord);
     tail(Topics.SECRET_KEYS, TopicTail.From.BEGINNING, keys::onRecord);
-    directory = tails.add(new IdentityDirectory(bootstrap, prefix, Clock.systemUTC()).start());
+    directory = tails.add(new IdentityDirectory(kafka, prefix, Clock.systemUTC()).start());
     catalogTail = tail(Topics.CATALOG_DATASETS, TopicTail.From.BEGINNING, catalog::onDataset);
     tail(Topics.CATALOG_EVENTS, TopicTail.From.BEGINNING, catalog::onEvent);
   }
 
   /** Starts every tail; the views fill in the background ({@link #readiness}). */
-  static GatewayViews start(String bootstrapServers, String topicPrefix) {
-    return new GatewayViews(bootstrapServers, topicPrefix);
+  static GatewayViews start(KafkaConnection kafka, String topicPrefix) {
+    return new GatewayViews(kafka, topicPrefix);
   }
 
   ReplyRouter replies() {
@@ -99,7 +100,7 @@ final class GatewayViews implements AutoCloseable {
       Topic<String, V> topic, TopicTail.From from, Consumer<ConsumerRecord<String, V>> handler) {
     TopicTail<String, V> tail =
         new TopicTail<>(
-            KafkaSettings.consumer(bootstrap, null),
+            KafkaSettings.consumer(kafka, null),
             topic.name(prefix),
             topic.keySerde().deserializer(),
             topic.valueSerde().deserializer(),

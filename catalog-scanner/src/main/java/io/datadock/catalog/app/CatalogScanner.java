@@ -79,12 +79,12 @@ public final class CatalogScanner implements AutoCloseable {
     this.config = config;
     this.platform =
         platform
-            .addHostPorts("kafka", config.bootstrapServers())
+            .addHostPorts("kafka", config.kafka().bootstrapServers())
             .addUrl("secret-service resolution", config.resolutionUrl())
             .addLocal("catalog-scanner metrics", config.metricsPort());
-    this.store = new CatalogStore(config.bootstrapServers(), config.topicPrefix());
-    this.depots = new DepotDirectory(config.bootstrapServers(), config.topicPrefix());
-    this.publisher = new CatalogPublisher(config.bootstrapServers(), config.topicPrefix());
+    this.store = new CatalogStore(config.kafka(), config.topicPrefix());
+    this.depots = new DepotDirectory(config.kafka(), config.topicPrefix());
+    this.publisher = new CatalogPublisher(config.kafka(), config.topicPrefix());
     AtomicInteger n = new AtomicInteger();
     this.workers =
         Executors.newFixedThreadPool(
@@ -96,7 +96,7 @@ public final class CatalogScanner implements AutoCloseable {
     String depotEvents = Topics.DEPOT_EVENTS.name(config.topicPrefix());
     Triggers triggers = new Triggers(depotEvents, key -> depots.activeDepot(key).isPresent());
     Map<String, Object> consumer =
-        new HashMap<>(KafkaSettings.committedConsumer(config.bootstrapServers(), config.groupId()));
+        new HashMap<>(KafkaSettings.committedConsumer(config.kafka(), config.groupId()));
     consumer.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200);
     this.loop =
         new TriggerLoop(
@@ -112,7 +112,7 @@ public final class CatalogScanner implements AutoCloseable {
     this.replayable = new ScannerReplay(loop, triggers, queue, store, ownership);
     this.replay =
         new ReplayAgent(
-            config.bootstrapServers(),
+            config.kafka(),
             config.topicPrefix(),
             ReplayTargets.SCANNER,
             config.instanceId(),
@@ -195,7 +195,7 @@ public final class CatalogScanner implements AutoCloseable {
   public static void main(String[] args) {
     CatalogScannerConfig config =
         MainConfiguration.read(settings -> CatalogScannerConfig.from(settings, Mode.STANDALONE));
-    TopicProvisioner.ensureTopics(config.bootstrapServers(), config.topicPrefix(), config.topics());
+    TopicProvisioner.ensureTopics(config.kafka(), config.topicPrefix(), config.topics());
     CatalogScanner scanner = new CatalogScanner(config);
     Runtime.getRuntime().addShutdownHook(new Thread(scanner::close, "catalog-scanner-shutdown"));
     scanner.start();

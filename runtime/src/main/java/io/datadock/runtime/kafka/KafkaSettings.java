@@ -1,19 +1,17 @@
 package io.datadock.runtime.kafka;
 
-import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
-/** Base settings of Datadock's plain Kafka clients. */
+/** Base settings of Datadock's plain Kafka clients, each on a process's {@link KafkaConnection}. */
 public final class KafkaSettings {
 
   private KafkaSettings() {}
 
   /** An idempotent producer acknowledged by all in-sync replicas, sending almost at once. */
-  public static Map<String, Object> producer(String bootstrapServers, String clientId) {
-    Map<String, Object> config = new HashMap<>();
-    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+  public static Map<String, Object> producer(KafkaConnection kafka, String clientId) {
+    Map<String, Object> config = kafka.clientConfig();
     config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -29,9 +27,8 @@ public final class KafkaSettings {
    *
    * @param groupId the consumer group, or null for a consumer that only assigns partitions
    */
-  public static Map<String, Object> consumer(String bootstrapServers, String groupId) {
-    Map<String, Object> config = new HashMap<>();
-    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+  public static Map<String, Object> consumer(KafkaConnection kafka, String groupId) {
+    Map<String, Object> config = kafka.clientConfig();
     if (groupId != null) {
       config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
     }
@@ -42,9 +39,14 @@ public final class KafkaSettings {
   }
 
   /** As {@link #consumer}, but only committed data: for consumers that must never see a redo. */
-  public static Map<String, Object> committedConsumer(String bootstrapServers, String groupId) {
-    Map<String, Object> config = consumer(bootstrapServers, groupId);
+  public static Map<String, Object> committedConsumer(KafkaConnection kafka, String groupId) {
+    Map<String, Object> config = consumer(kafka, groupId);
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     return config;
+  }
+
+  /** An admin client's config. */
+  public static Map<String, Object> admin(KafkaConnection kafka) {
+    return kafka.clientConfig();
   }
 }

@@ -2,6 +2,7 @@ package io.datadock.secret.app;
 
 import io.datadock.core.crypto.KeyRing;
 import io.datadock.core.crypto.RecipientKey;
+import io.datadock.runtime.kafka.KafkaConnection;
 import io.datadock.runtime.kafka.KafkaSettings;
 import io.datadock.schemas.Topics;
 import io.datadock.schemas.secret.KeyState;
@@ -18,11 +19,11 @@ public final class SecretKeyPublisher {
 
   static final String ALGORITHM = "HPKE-X25519-HKDF-SHA256-AES256GCM";
 
-  private final String bootstrapServers;
+  private final KafkaConnection kafka;
   private final String topicPrefix;
 
-  public SecretKeyPublisher(String bootstrapServers, String topicPrefix) {
-    this.bootstrapServers = bootstrapServers;
+  public SecretKeyPublisher(KafkaConnection kafka, String topicPrefix) {
+    this.kafka = kafka;
     this.topicPrefix = topicPrefix;
   }
 
@@ -40,7 +41,7 @@ public final class SecretKeyPublisher {
     var topic = Topics.SECRET_KEYS;
     try (KafkaProducer<String, SecretKey> producer =
         new KafkaProducer<>(
-            KafkaSettings.producer(bootstrapServers, "secret-service-keys"),
+            KafkaSettings.producer(kafka, "secret-service-keys"),
             topic.keySerde().serializer(),
             topic.valueSerde().serializer())) {
       for (RecipientKey key : keys) {
