@@ -14,6 +14,7 @@ import io.datadock.local.cluster.KafkaClusterProcesses;
 import io.datadock.runtime.config.Setting;
 import io.datadock.runtime.config.Settings;
 import io.datadock.runtime.kafka.FreePorts;
+import io.datadock.runtime.kafka.KafkaConnection;
 import io.datadock.runtime.kafka.KafkaSettings;
 import io.datadock.runtime.kafka.TopicProvisioner;
 import io.datadock.schemas.Topic;
@@ -122,7 +123,8 @@ class ScaleOutIT {
       long t = System.nanoTime();
       kafka = KafkaClusterProcesses.start(dir, 3, Duration.ofSeconds(90));
       admin = kafka.admin();
-      TopicProvisioner.ensureTopics(kafka.bootstrapServers(), PREFIX, PARTITIONS, REPLICAS);
+      TopicProvisioner.ensureTopics(
+          KafkaConnection.plain(kafka.bootstrapServers()), PREFIX, PARTITIONS, REPLICAS);
       timings.put("cluster", since(t));
 
       t = System.nanoTime();
@@ -630,7 +632,8 @@ class ScaleOutIT {
 
   /** Every committed record of a topic, read from the beginning up to its last stable offset. */
   private static <V> List<ConsumerRecord<String, V>> committed(Topic<String, V> topic) {
-    Map<String, Object> config = KafkaSettings.committedConsumer(kafka.bootstrapServers(), null);
+    Map<String, Object> config =
+        KafkaSettings.committedConsumer(KafkaConnection.plain(kafka.bootstrapServers()), null);
     config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
     List<ConsumerRecord<String, V>> out = new ArrayList<>();
     try (KafkaConsumer<String, V> consumer =
