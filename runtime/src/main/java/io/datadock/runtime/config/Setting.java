@@ -25,15 +25,19 @@ public enum Setting {
       EVERY_SERVICE),
   KAFKA_SECURITY_PROTOCOL(
       "PLAINTEXT",
-      "owned: `SASL_PLAINTEXT` on the embedded broker, one principal per service",
+      "owned on the embedded broker: `SASL_PLAINTEXT`, one principal per service; else honoured",
       "`PLAINTEXT` (a development broker), `SASL_SSL`, `SASL_PLAINTEXT` or `SSL`",
       EVERY_SERVICE),
   KAFKA_SASL_USERNAME(
-      null, "", "owned: the service's principal", "the SCRAM-SHA-512 user", EVERY_SERVICE),
+      null,
+      "",
+      "owned on the embedded broker: the service's principal; else honoured",
+      "the SCRAM-SHA-512 user",
+      EVERY_SERVICE),
   KAFKA_SASL_PASSWORD_FILE(
       null,
       "",
-      "owned: `<data>/kafka/credentials/`",
+      "owned on the embedded broker: `<data>/kafka/credentials/<user>.password`; else honoured",
       "a file holding that user's password",
       EVERY_SERVICE),
   KAFKA_SSL_CA_FILE(
