@@ -122,7 +122,8 @@ public final class KafkaConnection {
     return map;
   }
 
-  private static String scramJaas(String username, String password) {
+  /** The JAAS line a SCRAM client logs in with (a broker's own login on its listener too). */
+  public static String scramJaas(String username, String password) {
     return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
         + jaasQuoted(username)
         + "\" password=\""

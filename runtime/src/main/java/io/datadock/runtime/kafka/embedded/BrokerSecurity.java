@@ -33,11 +33,7 @@ final class BrokerSecurity {
     p.put("listener.name.sasl_plaintext.sasl.enabled.mechanisms", KafkaConnection.SCRAM_MECHANISM);
     p.put(
         "listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config",
-        "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
-            + BROKER_USER
-            + "\" password=\""
-            + password
-            + "\";");
+        KafkaConnection.scramJaas(BROKER_USER, password));
     p.put("sasl.mechanism.controller.protocol", "PLAIN");
     p.put("listener.name.controller.sasl.enabled.mechanisms", "PLAIN");
     p.put(

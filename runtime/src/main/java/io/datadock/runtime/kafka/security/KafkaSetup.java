@@ -10,6 +10,7 @@ import io.datadock.runtime.kafka.KafkaConnection;
 import io.datadock.runtime.kafka.KafkaSettings;
 import io.datadock.runtime.kafka.TopicLayout;
 import io.datadock.runtime.kafka.TopicProvisioner;
+import io.datadock.schemas.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -57,15 +58,13 @@ public final class KafkaSetup {
     List<AclBinding> acls = AclFile.parse(AclFile.text(), placeholders(settings));
     String prefix = settings.string(DATADOCK_TOPIC_PREFIX);
     try (Admin admin = Admin.create(KafkaSettings.admin(operator))) {
-      TopicLayout layout = TopicLayout.from(settings);
-      TopicProvisioner.ensureTopics(
-          admin,
-          prefix,
-          layout.partitions(),
-          layout.replicationFactor(),
-          io.datadock.schemas.Topics.ALL);
+      // ACLs first: the broker publishes them at once, where after the topics it would publish
+      // them only once every new partition's log exists (a second on the embedded broker)
       admin.createAcls(acls).all().get(WAIT.toSeconds(), TimeUnit.SECONDS);
       awaitEnforced(admin, acls);
+      TopicLayout layout = TopicLayout.from(settings);
+      TopicProvisioner.ensureTopics(
+          admin, prefix, layout.partitions(), layout.replicationFactor(), Topics.ALL);
       LOG.info("kafka setup applied acls={} prefix={}", acls.size(), prefix);
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException("cannot apply " + AclFile.RESOURCE + " to " + operator, e);
