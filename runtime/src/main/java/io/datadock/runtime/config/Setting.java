@@ -145,7 +145,12 @@ public enum Setting {
   DATADOCK_COMMIT_INTERVAL_MS("100", "honoured", "exactly-once commit interval", SECRET, DEPOT),
   DATADOCK_STREAM_THREADS("1", "honoured", "stream threads", SECRET, DEPOT),
   DATADOCK_SESSION_TIMEOUT_MS(
-      "45000", "honoured", "how long the group waits for a silent instance", SECRET, DEPOT),
+      "45000",
+      "honoured",
+      "how long the group waits for a silent instance",
+      SECRET,
+      DEPOT,
+      SCANNER),
   DATADOCK_CHECK_TIMEOUT_MS("10000", "honoured", "each connection check's timeout", DEPOT),
   DATADOCK_CHECK_THREADS("8", "honoured", "connection checks at once", DEPOT),
   DATADOCK_SCAN_TIMEOUT_MS("60000", "honoured", "the longest one scan may read", SCANNER),
