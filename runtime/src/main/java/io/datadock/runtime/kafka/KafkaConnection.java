@@ -80,13 +80,7 @@ public final class KafkaConnection {
       security.put(SaslConfigs.SASL_MECHANISM, SCRAM_MECHANISM);
       security.put(SaslConfigs.SASL_JAAS_CONFIG, scramJaas(user, password(passwordFile)));
     }
-    settings
-        .optional(KAFKA_SSL_CA_FILE)
-        .ifPresent(
-            ca -> {
-              security.put(SslConfigs.SSL_TRUSTSTORE_TYPE_CONFIG, "PEM");
-              security.put(SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG, ca);
-            });
+    settings.optional(KAFKA_SSL_CA_FILE).ifPresent(ca -> trust(security, ca));
     settings.optional(KAFKA_CLIENT_PROPERTIES).ifPresent(f -> security.putAll(properties(f)));
     return new KafkaConnection(bootstrap, security);
   }
@@ -139,9 +133,16 @@ public final class KafkaConnection {
     return bootstrapServers;
   }
 
-  /** The same principal and security on other brokers. */
-  public KafkaConnection on(String otherBootstrapServers) {
-    return new KafkaConnection(otherBootstrapServers, security);
+  /** The same, trusting the brokers' certificates that chain to {@code caPem} (TLS). */
+  public KafkaConnection trusting(Path caPem) {
+    Map<String, String> withCa = new HashMap<>(security);
+    trust(withCa, caPem.toString());
+    return new KafkaConnection(bootstrapServers, withCa);
+  }
+
+  private static void trust(Map<String, String> security, String caPem) {
+    security.put(SslConfigs.SSL_TRUSTSTORE_TYPE_CONFIG, "PEM");
+    security.put(SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG, caPem);
   }
 
   /** {@code bootstrap.servers} and the security settings: the base of every client's config. */

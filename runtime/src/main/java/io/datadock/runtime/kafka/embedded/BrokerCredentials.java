@@ -34,7 +34,7 @@ public final class BrokerCredentials {
   }
 
   /** The credentials in {@code dir}, every missing one generated. */
-  static BrokerCredentials loadOrCreate(Path dir) {
+  public static BrokerCredentials loadOrCreate(Path dir) {
     try {
       Files.createDirectories(dir);
       for (String user : users()) {
@@ -72,7 +72,7 @@ public final class BrokerCredentials {
   }
 
   /** {@code kafka-storage format --add-scram} arguments: every user, SCRAM-SHA-512. */
-  List<String> formatterArguments() {
+  public List<String> formatterArguments() {
     return users().stream()
         .map(u -> "SCRAM-SHA-512=[name=" + u + ",password=" + passwords.get(u) + "]")
         .toList();
@@ -83,12 +83,14 @@ public final class BrokerCredentials {
     return ScramCredentials.file(dir, principal.user());
   }
 
-  /** A connection to {@code bootstrapServers} as {@code principal}. */
+  /** A connection to {@code bootstrapServers} as {@code principal}, over SASL_PLAINTEXT. */
   public KafkaConnection connection(String bootstrapServers, KafkaPrincipal principal) {
+    return connection(bootstrapServers, SecurityProtocol.SASL_PLAINTEXT, principal);
+  }
+
+  public KafkaConnection connection(
+      String bootstrapServers, SecurityProtocol protocol, KafkaPrincipal principal) {
     return KafkaConnection.scram(
-        bootstrapServers,
-        SecurityProtocol.SASL_PLAINTEXT,
-        principal.user(),
-        passwords.get(principal.user()));
+        bootstrapServers, protocol, principal.user(), passwords.get(principal.user()));
   }
 }

@@ -15,6 +15,7 @@ import java.util.Properties;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.security.auth.SecurityProtocol;
 import org.apache.kafka.common.utils.Time;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,7 +85,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     Path logDir = dataDir.toAbsolutePath().resolve("log");
     Properties props = properties(logDir, brokerPort, controllerPort);
     if (credentials != null) {
-      BrokerSecurity.secure(props, credentials, brokerPort, controllerPort);
+      props.put(
+          "listeners",
+          "SASL_PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
+      props.put("advertised.listeners", "SASL_PLAINTEXT://127.0.0.1:" + brokerPort);
+      BrokerSecurity.secure(props, credentials, SecurityProtocol.SASL_PLAINTEXT);
     }
     format(logDir, credentials);
     KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props), Time.SYSTEM);
