@@ -2,6 +2,7 @@ package io.datadock.secret.app;
 
 import io.datadock.core.crypto.KeyRing;
 import io.datadock.core.crypto.MissingKeyException;
+import io.datadock.core.crypto.SigningKey;
 import io.datadock.runtime.config.MainConfiguration;
 import io.datadock.runtime.http.OperationsRoutes;
 import io.datadock.runtime.http.ServiceHttpServer;
@@ -52,6 +53,7 @@ public final class SecretService implements AutoCloseable {
 
   private final SecretServiceConfig config;
   private final KeyRing keyRing;
+  private final SigningKey signingKey;
   private final CompletableFuture<Void> running = new CompletableFuture<>();
 
   private StreamsApp app;
@@ -68,6 +70,7 @@ public final class SecretService implements AutoCloseable {
    */
   public SecretService(SecretServiceConfig config) {
     this.config = config;
+    this.signingKey = SigningKey.read(config.signingKeyFile());
     this.keyRing = openKeyRing(config);
   }
 
@@ -94,7 +97,8 @@ public final class SecretService implements AutoCloseable {
   }
 
   public void start() {
-    SecretKeyPublisher publisher = new SecretKeyPublisher(config.kafka(), config.topicPrefix());
+    SecretKeyPublisher publisher =
+        new SecretKeyPublisher(config.kafka(), config.topicPrefix(), signingKey);
     publisher.publish(keyRing);
     HostInfo self =
         new HostInfo(
@@ -164,9 +168,10 @@ public final class SecretService implements AutoCloseable {
     listener.mount("/internal/v1/state/digest", new StateDigestHandler(app::totalDigest));
     LOG.info("credential resolution listening on {}:{}", self.host(), self.port());
     LOG.info(
-        "secret-service started applicationId={} keyId={}",
+        "secret-service started applicationId={} keyId={} signedBy={}",
         config.applicationId(),
-        keyRing.newest().keyId());
+        keyRing.newest().keyId(),
+        signingKey.fingerprint());
   }
 
   public KafkaStreams.State state() {
