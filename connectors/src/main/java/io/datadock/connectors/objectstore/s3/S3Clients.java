@@ -31,7 +31,8 @@ public final class S3Clients {
   private S3Clients() {}
 
   /**
-   * @throws IllegalArgumentException naming the missing key
+   * @throws IllegalArgumentException naming the missing key (as {@link S3Location#of} does a bad
+   *     field)
    */
   static Keys keys(Credentials credentials) {
     String id = first(credentials, "accesskeyid", "awsaccesskeyid");

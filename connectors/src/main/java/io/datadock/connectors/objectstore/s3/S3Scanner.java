@@ -1,0 +1,79 @@
+package io.datadock.connectors.objectstore.s3;
+
+import io.datadock.connectors.Credentials;
+import io.datadock.connectors.Deadline;
+import io.datadock.connectors.SourceConnection;
+import io.datadock.connectors.egress.Egress;
+import io.datadock.connectors.file.FileFormats;
+import io.datadock.connectors.scan.MetadataScanner;
+import io.datadock.connectors.scan.ScanFilter;
+import io.datadock.connectors.scan.ScanResult;
+import io.datadock.connectors.scan.objectstore.ObjectStoreScanner;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The catalog of an S3 depot: its bucket under its prefix, scanned by the {@link
+ * ObjectStoreScanner} over {@link S3Objects} (plain files, partitioned folders), with the check's
+ * client ({@link S3Clients}, the egress gate deciding every host).
+ */
+public final class S3Scanner implements MetadataScanner {
+
+  private static final Logger LOG = LoggerFactory.getLogger(S3Scanner.class);
+
+  private final int objectBudget;
+
+  public S3Scanner() {
+    this(ObjectStoreScanner.DEFAULT_OBJECT_BUDGET);
+  }
+
+  public S3Scanner(int objectBudget) {
+    this.objectBudget = objectBudget;
+  }
+
+  @Override
+  public ScanResult scan(
+      SourceConnection connection,
+      Credentials credentials,
+      ScanFilter filter,
+      Duration timeout,
+      Egress egress) {
+    Deadline deadline = Deadline.after(timeout);
+    long started = System.nanoTime();
+    S3Location location;
+    S3Clients.Keys keys;
+    try {
+      location = S3Location.of(connection);
+      keys = S3Clients.keys(credentials);
+    } catch (IllegalArgumentException e) {
+      return ScanResult.failure(e.getMessage());
+    }
+    String format = connection.string("format");
+    Optional<String> onlyFormat = FileFormats.named(format);
+    if (format != null && onlyFormat.isEmpty()) {
+      return ScanResult.failure("unknown format '" + format + "' (" + FileFormats.KNOWN + ")");
+    }
+    ScanResult result;
+    try (S3Client s3 = S3Clients.client(location, keys, egress.gate(), deadline.remaining())) {
+      result =
+          new ObjectStoreScanner(new S3Objects(s3, location, credentials, deadline), objectBudget)
+              .scan(
+                  location.prefix(),
+                  onlyFormat,
+                  filter == null ? ScanFilter.all() : filter,
+                  deadline);
+    }
+    LOG.info(
+        "metadata scan type=s3 bucket={} prefix={} datasets={} complete={} errors={} millis={}",
+        location.bucket(),
+        location.prefix(),
+        result.datasets().size(),
+        result.complete(),
+        result.errors().size(),
+        (System.nanoTime() - started) / 1_000_000);
+    return result;
+  }
+}
