@@ -83,6 +83,16 @@ public final class TestS3Server implements AutoCloseable {
     client.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(content));
   }
 
+  /**
+   * Stores an object in the server's store directly, not over HTTP: for fixtures of many objects
+   * (the listing benchmark), which the server then serves like any other.
+   */
+  public void putDirect(String bucket, String key, byte[] content) {
+    var blobs = store.getBlobStore();
+    blobs.putBlob(
+        bucket, blobs.blobBuilder(key).payload(content).contentLength(content.length).build());
+  }
+
   @Override
   public void close() throws Exception {
     client.close();

@@ -46,7 +46,8 @@ class S3CheckIT {
 
   @Test
   void theRightKeysPassEveryStepAndListUnderThePrefixOnly() {
-    CheckReport report = check(connection("raw-events", "/events"), keys(TestS3Server.SECRET_KEY));
+    CheckReport report =
+        check(connection("raw-events", "/events"), keysFor(TestS3Server.SECRET_KEY));
 
     assertThat(report.passed()).as(report.toString()).isTrue();
     assertThat(report.steps())
@@ -59,7 +60,7 @@ class S3CheckIT {
 
   @Test
   void aWrongSecretKeyFailsAtAuthenticateWithoutQuotingIt() {
-    CheckReport report = check(connection("raw-events", ""), keys("wrong-secret-key-000"));
+    CheckReport report = check(connection("raw-events", ""), keysFor("wrong-secret-key-000"));
 
     assertThat(failed(report)).isEqualTo(CheckSteps.AUTHENTICATE);
     assertThat(report.firstFailure().orElseThrow().message())
@@ -81,7 +82,7 @@ class S3CheckIT {
 
   @Test
   void aMissingBucketFailsAtOpenBucket() {
-    CheckReport report = check(connection("no-such-bucket", ""), keys(TestS3Server.SECRET_KEY));
+    CheckReport report = check(connection("no-such-bucket", ""), keysFor(TestS3Server.SECRET_KEY));
 
     assertThat(failed(report)).isEqualTo(CheckSteps.BUCKET);
     assertThat(report.firstFailure().orElseThrow().message())
@@ -106,7 +107,7 @@ class S3CheckIT {
 
     CheckReport report =
         check.check(
-            connection("raw-events", ""), keys(TestS3Server.SECRET_KEY), TIMEOUT, standalone);
+            connection("raw-events", ""), keysFor(TestS3Server.SECRET_KEY), TIMEOUT, standalone);
 
     assertThat(failed(report)).isEqualTo(CheckSteps.REACH);
     assertThat(report.firstFailure().orElseThrow().message()).startsWith("egress denied");
@@ -125,7 +126,7 @@ class S3CheckIT {
         "s3", Map.of("bucket", bucket, "relativePath", prefix, "endpoint", s3.endpoint()));
   }
 
-  static Credentials keys(String secretKey) {
+  static Credentials keysFor(String secretKey) {
     return new Credentials(
         Map.of("accesskeyid", TestS3Server.ACCESS_KEY, "secretkey", secretKey), Map.of());
   }
