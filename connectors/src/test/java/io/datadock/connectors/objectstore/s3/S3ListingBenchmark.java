@@ -14,9 +14,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The 100,000-object listing figure: an S3 scan of a prefix holding 100 partitions of 1,000 CSV
- * objects each, against S3Proxy on loopback. Not part of {@code mvn verify} (its name matches no
- * test pattern); run it with {@code mvn -pl connectors -am verify -Dtest=S3ListingBenchmark
- * -Dit.test=none -Dsurefire.failIfNoSpecifiedTests=false}.
+ * objects each, against S3Proxy on loopback, beside the same listing by a bare SDK paginator (what
+ * the server and the SDK cost without the scanner). Not part of {@code mvn verify} (its name
+ * matches no test pattern); run it with {@code mvn -pl connectors -am verify
+ * -Dtest=S3ListingBenchmark -Dit.test=none -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 class S3ListingBenchmark {
 
@@ -38,6 +39,17 @@ class S3ListingBenchmark {
               "s3", Map.of("bucket", "big", "relativePath", "events", "endpoint", s3.endpoint()));
 
       for (int run = 1; run <= 3; run++) {
+        long bare = System.nanoTime();
+        long listed =
+            s3
+                .client()
+                .listObjectsV2Paginator(b -> b.bucket("big").prefix("events/"))
+                .contents()
+                .stream()
+                .count();
+        System.out.printf(
+            "bare SDK listing run %d: %d objects, %d ms%n",
+            run, listed, (System.nanoTime() - bare) / 1_000_000);
         long started = System.nanoTime();
         ScanResult result =
             new S3Scanner()
