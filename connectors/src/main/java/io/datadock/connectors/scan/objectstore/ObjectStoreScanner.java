@@ -22,7 +22,8 @@ import java.util.Optional;
  * A catalog scan of an object store under a prefix: the listing, page by page, up to an object
  * budget and the deadline (a listing stopped by either is a partial scan, so nothing is removed
  * from the catalog); the datasets {@link ObjectTree} makes of it; each one's schema from one
- * object, read by ranges ({@link SchemaReader}: a Parquet footer, the first bytes of a text file).
+ * object, read by ranges ({@link SchemaReader}: a Parquet footer, the first bytes of a text file),
+ * or a table's from its metadata ({@link DeltaLog}, {@link IcebergMetadata}).
  */
 public final class ObjectStoreScanner {
 
@@ -108,6 +109,9 @@ public final class ObjectStoreScanner {
   }
 
   private DatasetMeta read(Planned planned) throws IOException {
+    if (planned.table()) {
+      return readTable(planned);
+    }
     StoredObject sample = planned.sample();
     String fileName = sample.key().substring(sample.key().lastIndexOf('/') + 1);
     SchemaReader.Schema schema = SchemaReader.read(fileName, planned.format(), ranges(sample));
@@ -133,6 +137,31 @@ public final class ObjectStoreScanner {
         planned.name(),
         DatasetKind.TABLE,
         withPartitions(schema.columns(), planned.partitionKeys()),
+        List.of(),
+        null,
+        null,
+        properties);
+  }
+
+  /** A Delta or Iceberg table, from its metadata only (no data file is read). */
+  private DatasetMeta readTable(Planned planned) throws IOException {
+    TableSchema schema =
+        planned.format().equals(TableFormats.DELTA)
+            ? DeltaLog.read(store, planned.metadata())
+            : IcebergMetadata.read(store, planned.sample());
+    Map<String, String> properties = new LinkedHashMap<>();
+    properties.put("format", planned.format());
+    properties.put("path", store.root() + planned.folder());
+    if (!schema.partitionColumns().isEmpty()) {
+      properties.put("partitions", String.join(",", schema.partitionColumns()));
+    }
+    properties.putAll(schema.facts());
+    properties.put("objects", String.valueOf(planned.objects()));
+    return new DatasetMeta(
+        planned.collection(),
+        planned.name(),
+        DatasetKind.TABLE,
+        schema.columns(),
         List.of(),
         null,
         null,

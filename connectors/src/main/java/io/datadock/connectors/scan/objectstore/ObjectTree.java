@@ -31,8 +31,11 @@ public final class ObjectTree {
    *
    * @param folder its key prefix (for a partitioned dataset, the folder above the partitions)
    * @param sample the object its schema is read from: the first in key order
+   * @param format a file format ({@code csv}, ...), or a table format ({@code delta}, {@code
+   *     iceberg}) whose metadata the sample and {@code metadata} are
    * @param partitionKeys the partition columns, outermost first; empty for a plain file
    * @param objects how many objects it spans
+   * @param metadata a table's metadata files, newest first; empty for files
    */
   public record Planned(
       String collection,
@@ -41,7 +44,12 @@ public final class ObjectTree {
       String folder,
       StoredObject sample,
       List<String> partitionKeys,
-      int objects) {
+      int objects,
+      List<StoredObject> metadata) {
+
+    public boolean table() {
+      return !metadata.isEmpty();
+    }
 
     public boolean partitioned() {
       return !partitionKeys.isEmpty();
@@ -57,8 +65,9 @@ public final class ObjectTree {
   public static List<Planned> plan(
       String prefix, List<StoredObject> objects, Optional<String> onlyFormat) {
     Map<String, Planned> datasets = new LinkedHashMap<>();
+    TableFormats tables = TableFormats.find(prefix, objects);
     for (StoredObject object : objects) {
-      if (!object.key().startsWith(prefix)) {
+      if (!object.key().startsWith(prefix) || tables.holds(object.key())) {
         continue;
       }
       String[] parts = object.key().substring(prefix.length()).split("/");
@@ -76,12 +85,39 @@ public final class ObjectTree {
         datasets.put(
             object.key(),
             new Planned(
-                collection(folders), file, format.get(), object.key(), object, List.of(), 1));
+                collection(folders),
+                file,
+                format.get(),
+                object.key(),
+                object,
+                List.of(),
+                1,
+                List.of()));
       } else {
         add(datasets, prefix, parts, firstPartition, format.get(), object);
       }
     }
-    return new ArrayList<>(datasets.values());
+    List<Planned> planned = new ArrayList<>(datasets.values());
+    for (TableFormats.Table table : tables.all()) {
+      List<String> above = folders(prefix, table.root());
+      planned.add(
+          new Planned(
+              above.isEmpty() ? ROOT_COLLECTION : collection(above.subList(0, above.size() - 1)),
+              above.isEmpty() ? lastSegment(prefix) : above.get(above.size() - 1),
+              table.format(),
+              table.root(),
+              table.metadata().get(0),
+              List.of(),
+              table.objects(),
+              table.metadata()));
+    }
+    return planned;
+  }
+
+  /** The folders of {@code folder} (ending in "/") below {@code prefix}. */
+  private static List<String> folders(String prefix, String folder) {
+    String below = folder.substring(prefix.length());
+    return below.isEmpty() ? List.of() : List.of(below.substring(0, below.length() - 1).split("/"));
   }
 
   private static void add(
@@ -106,7 +142,7 @@ public final class ObjectTree {
     datasets.put(
         folder,
         known == null
-            ? new Planned(collection, name, format, folder, object, List.copyOf(keys), 1)
+            ? new Planned(collection, name, format, folder, object, List.copyOf(keys), 1, List.of())
             : new Planned(
                 known.collection(),
                 known.name(),
@@ -114,7 +150,8 @@ public final class ObjectTree {
                 folder,
                 known.sample(),
                 List.copyOf(keys),
-                known.objects() + 1));
+                known.objects() + 1,
+                List.of()));
   }
 
   /** The index of the first folder that is a partition ({@code key=value}), or -1. */

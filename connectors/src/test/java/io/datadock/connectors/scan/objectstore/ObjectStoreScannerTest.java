@@ -71,6 +71,73 @@ class ObjectStoreScannerTest {
   }
 
   @Test
+  void deltaAndIcebergTablesAreReadFromTheirMetadataNotTheirDataFiles() throws Exception {
+    String schema =
+        "{\\\"type\\\":\\\"struct\\\",\\\"fields\\\":["
+            + "{\\\"name\\\":\\\"id\\\",\\\"type\\\":\\\"long\\\",\\\"nullable\\\":false},"
+            + "{\\\"name\\\":\\\"day\\\",\\\"type\\\":\\\"date\\\",\\\"nullable\\\":true}]}";
+    store.put(
+        "delta/orders/_delta_log/00000000000000000000.json",
+        ("{\"protocol\":{\"minReaderVersion\":1}}\n{\"metaData\":{\"schemaString\":\""
+                + schema
+                + "\",\"partitionColumns\":[\"day\"]}}\n")
+            .getBytes(StandardCharsets.UTF_8));
+    store.put(
+        "delta/orders/_delta_log/00000000000000000001.json",
+        "{\"add\":{\"path\":\"day=2026-01-01/part-0.parquet\"}}\n"
+            .getBytes(StandardCharsets.UTF_8));
+    store.put("delta/orders/day=2026-01-01/part-0.parquet", TestParquet.ordersFile());
+    store.put(
+        "ice/events/metadata/v1.metadata.json",
+        icebergMetadata(0, "[{\"id\":1,\"name\":\"id\",\"required\":true,\"type\":\"long\"}]"));
+    store.put(
+        "ice/events/metadata/v2.metadata.json",
+        icebergMetadata(
+            77,
+            "[{\"id\":1,\"name\":\"id\",\"required\":true,\"type\":\"long\"},"
+                + "{\"id\":2,\"name\":\"ts\",\"required\":false,\"type\":\"timestamptz\"}]"));
+    store.put("ice/events/data/00000-0.parquet", TestParquet.ordersFile());
+
+    ScanResult result = scan(100);
+
+    assertThat(result.datasets()).extracting(DatasetMeta::name).containsExactly("orders", "events");
+    DatasetMeta delta = dataset(result, "orders");
+    assertThat(delta.collection()).isEqualTo("delta");
+    assertThat(delta.columns())
+        .extracting(c -> c.name() + " " + c.type() + " " + c.nullable())
+        .containsExactly("id long false", "day date true");
+    assertThat(delta.properties())
+        .containsEntry("format", "delta")
+        .containsEntry("partitions", "day")
+        .containsEntry("version", "0")
+        .containsEntry("objects", "3");
+    DatasetMeta iceberg = dataset(result, "events");
+    assertThat(iceberg.columns())
+        .extracting(c -> c.name() + " " + c.type() + " " + c.nullable())
+        .containsExactly("id long false", "ts timestamptz true");
+    assertThat(iceberg.properties())
+        .containsEntry("format", "iceberg")
+        .containsEntry("partitions", "ts_day (day)")
+        .containsEntry("current-snapshot-id", "77")
+        .containsEntry("format-version", "2");
+    assertThat(store.bytesRead)
+        .doesNotContainKeys(
+            "delta/orders/day=2026-01-01/part-0.parquet", "ice/events/data/00000-0.parquet");
+  }
+
+  private static byte[] icebergMetadata(long snapshot, String fields) {
+    return ("{\"format-version\":2,\"current-schema-id\":0,\"schemas\":[{\"schema-id\":0,"
+            + "\"type\":\"struct\",\"fields\":"
+            + fields
+            + "}],\"default-spec-id\":0,\"partition-specs\":[{\"spec-id\":0,\"fields\":"
+            + "[{\"name\":\"ts_day\",\"transform\":\"day\",\"source-id\":2,\"field-id\":1000}]}],"
+            + "\"current-snapshot-id\":"
+            + snapshot
+            + "}")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
   void aListingLongerThanTheBudgetIsAPartialScanSayingSo() throws Exception {
     for (int i = 0; i < 2_500; i++) {
       store.put(String.format("logs/%05d.csv", i), "a,b\n".getBytes(StandardCharsets.UTF_8));

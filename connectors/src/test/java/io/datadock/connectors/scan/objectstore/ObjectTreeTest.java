@@ -54,11 +54,44 @@ class ObjectTreeTest {
   @Test
   void hiddenPathsOtherFormatsAndFilesOfAnotherFormatThanTheDepotsAreLeftOut() {
     List<StoredObject> objects =
-        objects("t/_delta_log/00000.json", "t/.tmp/x.csv", "t/readme.md", "t/a.csv", "t/b.json");
+        objects("t/_temporary/x.csv", "t/.tmp/x.csv", "t/readme.md", "t/a.csv", "t/b.json");
 
     assertThat(ObjectTree.plan("t/", objects, Optional.of("csv")))
         .extracting(Planned::name)
         .containsExactly("a.csv");
+  }
+
+  @Test
+  void aFolderWithADeltaLogOrIcebergMetadataIsOneTableWithItsMetadataNewestFirst() {
+    List<Planned> plan =
+        ObjectTree.plan(
+            "lake/",
+            objects(
+                "lake/sales/orders/_delta_log/00000000000000000000.json",
+                "lake/sales/orders/_delta_log/00000000000000000002.json",
+                "lake/sales/orders/_delta_log/00000000000000000001.json",
+                "lake/sales/orders/part-0.parquet",
+                "lake/events/metadata/v1.metadata.json",
+                "lake/events/metadata/v10.metadata.json",
+                "lake/events/metadata/snap-1.avro",
+                "lake/events/data/ts_day=2026-01-01/0.parquet",
+                "lake/loose.csv"),
+            Optional.empty());
+
+    assertThat(plan)
+        .extracting(
+            p -> p.collection() + " | " + p.name() + " | " + p.format() + " | " + p.objects())
+        .containsExactly(
+            "none | loose.csv | csv | 1",
+            "sales | orders | delta | 4",
+            "none | events | iceberg | 4");
+    assertThat(plan.get(1).metadata())
+        .extracting(StoredObject::key)
+        .containsExactly(
+            "lake/sales/orders/_delta_log/00000000000000000002.json",
+            "lake/sales/orders/_delta_log/00000000000000000001.json",
+            "lake/sales/orders/_delta_log/00000000000000000000.json");
+    assertThat(plan.get(2).sample().key()).isEqualTo("lake/events/metadata/v10.metadata.json");
   }
 
   private static List<StoredObject> objects(String... keys) {
