@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.datadock.connectors.TestParquet;
 import io.datadock.connectors.TestS3Server;
+import io.datadock.connectors.TestTables;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URLEncoder;
@@ -40,6 +41,17 @@ class S3DepotIT {
     s3.put("lake", "raw/sales/date=2026-01-01/part-0.parquet", TestParquet.ordersFile());
     s3.put("lake", "raw/sales/date=2026-01-02/part-0.parquet", TestParquet.ordersFile());
     s3.put("lake", "raw/sales/_SUCCESS", new byte[0]);
+    s3.put(
+        "lake",
+        "raw/delta/orders/_delta_log/00000000000000000000.json",
+        TestTables.deltaCommit(List.of("id long true", "day date false"), List.of("day")));
+    s3.put("lake", "raw/delta/orders/day=2026-01-01/part-0.parquet", TestParquet.ordersFile());
+    s3.put(
+        "lake",
+        "raw/iceberg/events/metadata/v1.metadata.json",
+        TestTables.icebergMetadata(
+            List.of("id long true", "ts timestamptz false"), "ts_day", "day", 42));
+    s3.put("lake", "raw/iceberg/events/data/00000-0.parquet", TestParquet.ordersFile());
     s3.put("lake", "elsewhere/ignored.csv", text("a\n"));
     platform = RunningPlatform.start(dataDir);
     api = new Api(platform.gatewayUrl(), RunningPlatform.ADMIN_TOKEN);
@@ -76,6 +88,8 @@ class S3DepotIT {
                     .containsExactlyInAnyOrder(
                         "dataos://lake/none/orders.parquet",
                         "dataos://lake/none/sales",
+                        "dataos://lake/delta/orders",
+                        "dataos://lake/iceberg/events",
                         "dataos://lake/web/clicks.csv",
                         "dataos://lake/web/events.json"));
     assertThat(columns("dataos://lake/web/clicks.csv")).containsExactly("ts", "user_id", "url");
@@ -86,6 +100,11 @@ class S3DepotIT {
     assertThat(sales.getString("kind")).isEqualTo("table");
     assertThat(columns("dataos://lake/none/sales"))
         .containsExactly("id", "name", "amount", "address", "tag", "date");
+    assertThat(columns("dataos://lake/delta/orders")).containsExactly("id", "day");
+    assertThat(columns("dataos://lake/iceberg/events")).containsExactly("id", "ts");
+    assertThat(dataset("dataos://lake/iceberg/events").encode())
+        .contains("iceberg")
+        .contains("ts_day (day)");
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.datadock.connectors.Deadline;
 import io.datadock.connectors.TestParquet;
+import io.datadock.connectors.TestTables;
 import io.datadock.connectors.scan.ColumnMeta;
 import io.datadock.connectors.scan.DatasetKind;
 import io.datadock.connectors.scan.DatasetMeta;
@@ -72,16 +73,9 @@ class ObjectStoreScannerTest {
 
   @Test
   void deltaAndIcebergTablesAreReadFromTheirMetadataNotTheirDataFiles() throws Exception {
-    String schema =
-        "{\\\"type\\\":\\\"struct\\\",\\\"fields\\\":["
-            + "{\\\"name\\\":\\\"id\\\",\\\"type\\\":\\\"long\\\",\\\"nullable\\\":false},"
-            + "{\\\"name\\\":\\\"day\\\",\\\"type\\\":\\\"date\\\",\\\"nullable\\\":true}]}";
     store.put(
         "delta/orders/_delta_log/00000000000000000000.json",
-        ("{\"protocol\":{\"minReaderVersion\":1}}\n{\"metaData\":{\"schemaString\":\""
-                + schema
-                + "\",\"partitionColumns\":[\"day\"]}}\n")
-            .getBytes(StandardCharsets.UTF_8));
+        TestTables.deltaCommit(List.of("id long true", "day date false"), List.of("day")));
     store.put(
         "delta/orders/_delta_log/00000000000000000001.json",
         "{\"add\":{\"path\":\"day=2026-01-01/part-0.parquet\"}}\n"
@@ -89,13 +83,11 @@ class ObjectStoreScannerTest {
     store.put("delta/orders/day=2026-01-01/part-0.parquet", TestParquet.ordersFile());
     store.put(
         "ice/events/metadata/v1.metadata.json",
-        icebergMetadata(0, "[{\"id\":1,\"name\":\"id\",\"required\":true,\"type\":\"long\"}]"));
+        TestTables.icebergMetadata(List.of("id long true"), "ts_day", "day", 0));
     store.put(
         "ice/events/metadata/v2.metadata.json",
-        icebergMetadata(
-            77,
-            "[{\"id\":1,\"name\":\"id\",\"required\":true,\"type\":\"long\"},"
-                + "{\"id\":2,\"name\":\"ts\",\"required\":false,\"type\":\"timestamptz\"}]"));
+        TestTables.icebergMetadata(
+            List.of("id long true", "ts timestamptz false"), "ts_day", "day", 77));
     store.put("ice/events/data/00000-0.parquet", TestParquet.ordersFile());
 
     ScanResult result = scan(100);
@@ -123,18 +115,6 @@ class ObjectStoreScannerTest {
     assertThat(store.bytesRead)
         .doesNotContainKeys(
             "delta/orders/day=2026-01-01/part-0.parquet", "ice/events/data/00000-0.parquet");
-  }
-
-  private static byte[] icebergMetadata(long snapshot, String fields) {
-    return ("{\"format-version\":2,\"current-schema-id\":0,\"schemas\":[{\"schema-id\":0,"
-            + "\"type\":\"struct\",\"fields\":"
-            + fields
-            + "}],\"default-spec-id\":0,\"partition-specs\":[{\"spec-id\":0,\"fields\":"
-            + "[{\"name\":\"ts_day\",\"transform\":\"day\",\"source-id\":2,\"field-id\":1000}]}],"
-            + "\"current-snapshot-id\":"
-            + snapshot
-            + "}")
-        .getBytes(StandardCharsets.UTF_8);
   }
 
   @Test
