@@ -55,11 +55,14 @@ final class S3Errors {
       return "no answer within " + deadline.describe();
     }
     if (error instanceof S3Exception s3) {
-      String code = code(error).orElse("no error code");
-      if (REGION.contains(code)) {
-        return "the bucket is in another region than the depot's 'region' (" + code + ")";
+      Optional<String> code = code(error);
+      if (code.isEmpty()) {
+        return "HTTP " + s3.statusCode() + " without an S3 error code: is the endpoint an S3 API?";
       }
-      return code + " (HTTP " + s3.statusCode() + ")";
+      if (REGION.contains(code.get())) {
+        return "the bucket is in another region than the depot's 'region' (" + code.get() + ")";
+      }
+      return code.get() + " (HTTP " + s3.statusCode() + ")";
     }
     Throwable cause = error.getCause() == null ? error : error.getCause();
     return SafeMessages.of(cause, credentials);
