@@ -50,16 +50,8 @@ final class DeltaLog {
 
   private static TableSchema schema(JsonNode metaData, String version) throws IOException {
     JsonNode struct = MAPPER.readTree(metaData.path("schemaString").asText("{}"));
-    List<ColumnMeta> columns = new ArrayList<>();
-    for (JsonNode field : struct.path("fields")) {
-      JsonNode type = field.path("type");
-      columns.add(
-          new ColumnMeta(
-              field.path("name").asText(),
-              type.isTextual() ? type.asText() : type.path("type").asText("struct"),
-              field.path("nullable").asBoolean(true),
-              columns.size() + 1));
-    }
+    List<ColumnMeta> columns =
+        TableSchema.columns(struct.path("fields"), f -> f.path("nullable").asBoolean(true));
     List<String> partitions = new ArrayList<>();
     metaData.path("partitionColumns").forEach(p -> partitions.add(p.asText()));
     return new TableSchema(columns, partitions, Map.of("version", version));

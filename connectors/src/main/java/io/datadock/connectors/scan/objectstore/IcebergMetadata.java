@@ -28,16 +28,8 @@ final class IcebergMetadata {
     if (schema == null) {
       throw new IOException("no current schema in " + metadataFile.key());
     }
-    List<ColumnMeta> columns = new ArrayList<>();
-    for (JsonNode field : schema.path("fields")) {
-      JsonNode type = field.path("type");
-      columns.add(
-          new ColumnMeta(
-              field.path("name").asText(),
-              type.isTextual() ? type.asText() : type.path("type").asText("struct"),
-              !field.path("required").asBoolean(false),
-              columns.size() + 1));
-    }
+    List<ColumnMeta> columns =
+        TableSchema.columns(schema.path("fields"), f -> !f.path("required").asBoolean(false));
     List<String> partitions = new ArrayList<>();
     for (JsonNode field : defaultSpec(metadata)) {
       partitions.add(field.path("name").asText() + " (" + field.path("transform").asText() + ")");
