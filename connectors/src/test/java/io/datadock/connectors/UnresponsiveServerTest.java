@@ -37,7 +37,8 @@ class UnresponsiveServerTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"postgres", "mysql", "mssql", "oracle", "redshift", "jdbc", "kafka"})
+  @ValueSource(
+      strings = {"postgres", "mysql", "mssql", "oracle", "redshift", "jdbc", "kafka", "s3"})
   void checkAnswersWithinItsTimeout(String type) {
     int port = silent.getLocalPort();
     Map<String, Object> fields =
@@ -53,12 +54,18 @@ class UnresponsiveServerTest {
             "subprotocol",
             type.equals("jdbc") ? "postgresql" : defaultSubprotocol(type),
             "brokers",
-            List.of("127.0.0.1:" + port));
+            List.of("127.0.0.1:" + port),
+            "bucket",
+            "b",
+            "endpoint",
+            "http://127.0.0.1:" + port);
     Credentials credentials =
         new Credentials(
             Map.of(
                 "username", "u",
                 "password", PASSWORD,
+                "accesskeyid", "silent-key-id",
+                "secretkey", PASSWORD,
                 "security_protocol", "SASL_PLAINTEXT"),
             Map.of());
 

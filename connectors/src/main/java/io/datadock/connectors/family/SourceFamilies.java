@@ -8,7 +8,6 @@ import static io.datadock.core.manifest.depot.SourceType.GCS;
 import static io.datadock.core.manifest.depot.SourceType.MONGODB;
 import static io.datadock.core.manifest.depot.SourceType.OPENSEARCH;
 import static io.datadock.core.manifest.depot.SourceType.PULSAR;
-import static io.datadock.core.manifest.depot.SourceType.S3;
 import static io.datadock.core.manifest.depot.SourceType.SNOWFLAKE;
 import static io.datadock.core.manifest.depot.SourceType.WASBS;
 
@@ -18,6 +17,7 @@ import io.datadock.connectors.egress.Destination;
 import io.datadock.connectors.file.FileFamily;
 import io.datadock.connectors.jdbc.JdbcFamily;
 import io.datadock.connectors.kafka.KafkaFamily;
+import io.datadock.connectors.objectstore.ObjectStoreFamily;
 import io.datadock.connectors.scan.MetadataScanner;
 import io.datadock.core.manifest.depot.SourceType;
 import java.util.Collections;
@@ -37,14 +37,13 @@ import java.util.Set;
 public final class SourceFamilies {
 
   private static final List<SourceFamily> FAMILIES =
-      List.of(new JdbcFamily(), new KafkaFamily(), new FileFamily());
+      List.of(new JdbcFamily(), new KafkaFamily(), new FileFamily(), new ObjectStoreFamily());
 
   private static final Set<SourceType> WITHOUT_LIVE_CHECK =
       Collections.unmodifiableSet(
           EnumSet.of(
               SNOWFLAKE,
               BIGQUERY,
-              S3,
               GCS,
               ABFSS,
               WASBS,

@@ -8,6 +8,7 @@ import static io.datadock.core.manifest.depot.SourceType.MYSQL;
 import static io.datadock.core.manifest.depot.SourceType.ORACLE;
 import static io.datadock.core.manifest.depot.SourceType.POSTGRES;
 import static io.datadock.core.manifest.depot.SourceType.REDSHIFT;
+import static io.datadock.core.manifest.depot.SourceType.S3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -50,7 +51,7 @@ class SourceFamiliesTest {
           .isEqualTo(withoutCheck ? 0 : 1);
     }
     assertThat(SourceFamilies.served())
-        .containsExactly(POSTGRES, MYSQL, MSSQL, ORACLE, JDBC, REDSHIFT, KAFKA, FILE);
+        .containsExactly(POSTGRES, MYSQL, MSSQL, ORACLE, JDBC, REDSHIFT, S3, KAFKA, FILE);
   }
 
   @Test
@@ -84,7 +85,8 @@ class SourceFamiliesTest {
       assertThat(SourceFamilies.scanner(type)).as("scanner of %s", type).isEmpty();
     }
     assertThat(SourceFamilies.withoutLiveCheck())
-        .contains(SourceType.SNOWFLAKE, SourceType.S3, SourceType.BIGQUERY);
+        .contains(SourceType.SNOWFLAKE, SourceType.BIGQUERY)
+        .doesNotContain(SourceType.S3);
     assertThat(SourceFamilies.check(null)).isEmpty();
     assertThat(SourceFamilies.scanner(null)).isEmpty();
   }

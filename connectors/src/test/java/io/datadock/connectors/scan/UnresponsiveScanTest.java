@@ -40,7 +40,8 @@ class UnresponsiveScanTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"postgres", "mysql", "mssql", "oracle", "redshift", "jdbc", "kafka"})
+  @ValueSource(
+      strings = {"postgres", "mysql", "mssql", "oracle", "redshift", "jdbc", "kafka", "s3"})
   void aSilentServerEndsTheScanWithinItsTimeout(String type) {
     long started = System.nanoTime();
     ScanResult result = scan(type, silent.getLocalPort());
@@ -51,7 +52,8 @@ class UnresponsiveScanTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"postgres", "mysql", "mssql", "oracle", "redshift", "jdbc", "kafka"})
+  @ValueSource(
+      strings = {"postgres", "mysql", "mssql", "oracle", "redshift", "jdbc", "kafka", "s3"})
   void aPortNobodyListensOnIsNamed(String type) {
     int unused = FreePorts.pick();
     ScanResult result = scan(type, unused);
@@ -75,6 +77,8 @@ class UnresponsiveScanTest {
     fields.put("database", "d");
     fields.put("service", "s");
     fields.put("brokers", List.of("127.0.0.1:" + port));
+    fields.put("bucket", "b");
+    fields.put("endpoint", "http://127.0.0.1:" + port);
     if (type.equals("jdbc")) {
       fields.put("subprotocol", "postgresql");
     }
@@ -83,6 +87,8 @@ class UnresponsiveScanTest {
             Map.of(
                 "username", "u",
                 "password", PASSWORD,
+                "accesskeyid", "silent-key-id",
+                "secretkey", PASSWORD,
                 "security_protocol", "SASL_PLAINTEXT"),
             Map.of());
     return TestFamilies.scanner(type)

@@ -3,9 +3,11 @@ package io.datadock.connectors.scan.file;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.datadock.connectors.scan.ColumnMeta;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
@@ -54,6 +56,11 @@ final class JsonKeys {
           parser.skipChildren();
         }
         token = parser.nextToken();
+      }
+    } catch (JsonEOFException | EOFException e) {
+      // Only the first bytes of a large file are read: an object cut at the end is left out.
+      if (objects == 0) {
+        throw e;
       }
     }
     List<ColumnMeta> columns = new ArrayList<>(keys.size());

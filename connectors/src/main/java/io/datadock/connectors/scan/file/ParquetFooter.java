@@ -30,6 +30,9 @@ final class ParquetFooter {
   private static final byte[] MAGIC = "PAR1".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] ENCRYPTED = "PARE".getBytes(StandardCharsets.US_ASCII);
 
+  /** Bytes read from a file's end at first: a typical footer fits. */
+  static final int TAIL = 64 * 1024;
+
   /** What the footer says. */
   record Schema(List<ColumnMeta> columns, long rows) {}
 
@@ -37,27 +40,55 @@ final class ParquetFooter {
 
   static Schema read(Path file) throws IOException {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-      long size = channel.size();
-      if (size < 12) {
-        throw new IOException("not a Parquet file (" + size + " bytes)");
-      }
-      ByteBuffer tail = readFully(channel, size - 8, 8).order(ByteOrder.LITTLE_ENDIAN);
-      byte[] magic = new byte[4];
-      tail.get(4, magic);
-      if (java.util.Arrays.equals(magic, ENCRYPTED)) {
-        throw new IOException("encrypted Parquet footers are not read");
-      }
-      if (!java.util.Arrays.equals(magic, MAGIC)) {
-        throw new IOException("not a Parquet file (no PAR1 at its end)");
-      }
-      int length = tail.getInt(0);
-      if (length <= 0 || length > size - 12) {
-        throw new IOException("not a Parquet file (footer length " + length + ")");
-      }
-      ByteBuffer footer = readFully(channel, size - 8 - length, length);
-      FileMetaData metaData = Util.readFileMetaData(new ByteArrayInputStream(footer.array()));
-      return new Schema(columns(metaData.getSchema()), metaData.getNum_rows());
+      return read(
+          new ByteRanges() {
+            @Override
+            public long size() throws IOException {
+              return channel.size();
+            }
+
+            @Override
+            public byte[] read(long position, int length) throws IOException {
+              return readFully(channel, position, length).array();
+            }
+          });
     }
+  }
+
+  /**
+   * From the file's last {@value #TAIL} bytes, in one read when the footer fits in them (an object
+   * store's round trip each), else the footer in a second one.
+   */
+  static Schema read(ByteRanges file) throws IOException {
+    long size = file.size();
+    if (size < 12) {
+      throw new IOException("not a Parquet file (" + size + " bytes)");
+    }
+    int tailLength = (int) Math.min(size, TAIL);
+    byte[] tail = file.read(size - tailLength, tailLength);
+    if (tail.length != tailLength) {
+      throw new EOFException("file ended inside its Parquet footer");
+    }
+    ByteBuffer end =
+        ByteBuffer.wrap(tail, tailLength - 8, 8).slice().order(ByteOrder.LITTLE_ENDIAN);
+    byte[] magic = new byte[4];
+    end.get(4, magic);
+    if (java.util.Arrays.equals(magic, ENCRYPTED)) {
+      throw new IOException("encrypted Parquet footers are not read");
+    }
+    if (!java.util.Arrays.equals(magic, MAGIC)) {
+      throw new IOException("not a Parquet file (no PAR1 at its end)");
+    }
+    int length = end.getInt(0);
+    if (length <= 0 || length > size - 12) {
+      throw new IOException("not a Parquet file (footer length " + length + ")");
+    }
+    byte[] footer =
+        length <= tailLength - 8
+            ? java.util.Arrays.copyOfRange(tail, tailLength - 8 - length, tailLength - 8)
+            : file.read(size - 8 - length, length);
+    FileMetaData metaData = Util.readFileMetaData(new ByteArrayInputStream(footer));
+    return new Schema(columns(metaData.getSchema()), metaData.getNum_rows());
   }
 
   /** The top-level fields: the root's children, each subtree skipped as a whole. */

@@ -6,33 +6,22 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import io.datadock.connectors.Credentials;
 import io.datadock.connectors.SourceConnection;
 import io.datadock.connectors.TestEgress;
+import io.datadock.connectors.TestParquet;
 import io.datadock.connectors.scan.ColumnMeta;
 import io.datadock.connectors.scan.DatasetKind;
 import io.datadock.connectors.scan.DatasetMeta;
 import io.datadock.connectors.scan.ScanFilter;
 import io.datadock.connectors.scan.ScanResult;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
-import org.apache.parquet.format.DecimalType;
-import org.apache.parquet.format.FieldRepetitionType;
-import org.apache.parquet.format.FileMetaData;
-import org.apache.parquet.format.LogicalType;
-import org.apache.parquet.format.SchemaElement;
-import org.apache.parquet.format.StringType;
-import org.apache.parquet.format.Type;
-import org.apache.parquet.format.Util;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,7 +58,7 @@ class FileScanTest {
         new GZIPOutputStream(Files.newOutputStream(archive.resolve("x.csv.gz")))) {
       gz.write("a,b\n1,2\n".getBytes(StandardCharsets.UTF_8));
     }
-    Files.write(root.resolve("sales.parquet"), parquetFile());
+    Files.write(root.resolve("sales.parquet"), TestParquet.ordersFile());
   }
 
   @Test
@@ -268,47 +257,5 @@ class FileScanTest {
         .filter(d -> d.collection().equals(collection) && d.name().equals(name))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no " + collection + "/" + name + " in " + result));
-  }
-
-  /**
-   * A valid Parquet file without row groups, written by hand: "PAR1", the Thrift footer, its length
-   * little-endian, "PAR1". The schema has a nested group to show only top-level fields count.
-   */
-  private static byte[] parquetFile() throws IOException {
-    List<SchemaElement> schema =
-        List.of(
-            new SchemaElement("schema").setNum_children(5),
-            new SchemaElement("id")
-                .setType(Type.INT64)
-                .setRepetition_type(FieldRepetitionType.REQUIRED),
-            new SchemaElement("name")
-                .setType(Type.BYTE_ARRAY)
-                .setRepetition_type(FieldRepetitionType.OPTIONAL)
-                .setLogicalType(LogicalType.STRING(new StringType())),
-            new SchemaElement("amount")
-                .setType(Type.INT32)
-                .setRepetition_type(FieldRepetitionType.OPTIONAL)
-                .setLogicalType(LogicalType.DECIMAL(new DecimalType().setScale(2).setPrecision(9))),
-            new SchemaElement("address")
-                .setRepetition_type(FieldRepetitionType.OPTIONAL)
-                .setNum_children(2),
-            new SchemaElement("street")
-                .setType(Type.BYTE_ARRAY)
-                .setRepetition_type(FieldRepetitionType.OPTIONAL),
-            new SchemaElement("zip")
-                .setType(Type.INT32)
-                .setRepetition_type(FieldRepetitionType.OPTIONAL),
-            new SchemaElement("tag")
-                .setType(Type.BYTE_ARRAY)
-                .setRepetition_type(FieldRepetitionType.REPEATED)
-                .setConverted_type(org.apache.parquet.format.ConvertedType.UTF8));
-    ByteArrayOutputStream footer = new ByteArrayOutputStream();
-    Util.writeFileMetaData(new FileMetaData(1, schema, 42, List.of()), footer);
-    ByteArrayOutputStream file = new ByteArrayOutputStream();
-    file.write("PAR1".getBytes(StandardCharsets.US_ASCII));
-    footer.writeTo(file);
-    file.write(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(footer.size()).array());
-    file.write("PAR1".getBytes(StandardCharsets.US_ASCII));
-    return file.toByteArray();
   }
 }

@@ -1,0 +1,42 @@
+package io.datadock.connectors.objectstore;
+
+import io.datadock.connectors.SourceConnection;
+import io.datadock.connectors.UnsafeConnectionField;
+import io.datadock.connectors.egress.Destination;
+import io.datadock.connectors.family.SourceFamily;
+import io.datadock.connectors.family.SourceSupport;
+import io.datadock.connectors.objectstore.s3.S3Check;
+import io.datadock.connectors.objectstore.s3.S3Location;
+import io.datadock.connectors.objectstore.s3.S3Scanner;
+import io.datadock.core.manifest.depot.SourceType;
+import java.util.List;
+
+/**
+ * Object stores, through each vendor's SDK with the egress policy inside its HTTP client: S3 and
+ * S3-compatible stores ({@link S3Check}, {@link S3Scanner}), going to the depot's endpoint or the
+ * bucket's host on AWS. GCS and Azure containers are not served yet.
+ */
+public final class ObjectStoreFamily implements SourceFamily {
+
+  @Override
+  public String name() {
+    return "object store";
+  }
+
+  @Override
+  public List<SourceSupport> serves() {
+    return List.of(
+        new SourceSupport(
+            SourceType.S3, new S3Check(), new S3Scanner(), ObjectStoreFamily::s3Destinations));
+  }
+
+  /** The endpoint's host and port; none when the connection is not usable (the check says why). */
+  static List<Destination> s3Destinations(SourceConnection connection) {
+    try {
+      S3Location location = S3Location.of(connection);
+      return List.of(new Destination.Endpoint(location.host(), location.port()));
+    } catch (UnsafeConnectionField e) {
+      return List.of();
+    }
+  }
+}

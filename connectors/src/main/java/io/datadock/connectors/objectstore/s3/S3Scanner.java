@@ -1,0 +1,103 @@
+package io.datadock.connectors.objectstore.s3;
+
+import io.datadock.connectors.Credentials;
+import io.datadock.connectors.Deadline;
+import io.datadock.connectors.SafeMessages;
+import io.datadock.connectors.SourceConnection;
+import io.datadock.connectors.TcpReach;
+import io.datadock.connectors.egress.Egress;
+import io.datadock.connectors.file.FileFormats;
+import io.datadock.connectors.scan.MetadataScanner;
+import io.datadock.connectors.scan.ScanFilter;
+import io.datadock.connectors.scan.ScanResult;
+import io.datadock.connectors.scan.objectstore.ObjectStoreScanner;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The catalog of an S3 depot: its bucket under its prefix, scanned by the {@link
+ * ObjectStoreScanner} over {@link S3Objects} (files, partitioned folders, Delta and Iceberg
+ * tables), after the check's reach probe, with the check's client ({@link S3Clients}, the egress
+ * gate deciding every host).
+ */
+public final class S3Scanner implements MetadataScanner {
+
+  private static final Logger LOG = LoggerFactory.getLogger(S3Scanner.class);
+
+  private final int objectBudget;
+
+  public S3Scanner() {
+    this(ObjectStoreScanner.DEFAULT_OBJECT_BUDGET);
+  }
+
+  public S3Scanner(int objectBudget) {
+    this.objectBudget = objectBudget;
+  }
+
+  @Override
+  public ScanResult scan(
+      SourceConnection connection,
+      Credentials credentials,
+      ScanFilter filter,
+      Duration timeout,
+      Egress egress) {
+    Deadline deadline = Deadline.after(timeout);
+    long started = System.nanoTime();
+    S3Location location;
+    S3Clients.Keys keys;
+    try {
+      location = S3Location.of(connection);
+      keys = S3Clients.keys(credentials);
+    } catch (IllegalArgumentException e) {
+      return ScanResult.failure(e.getMessage());
+    }
+    String format = connection.string("format");
+    Optional<String> onlyFormat = FileFormats.named(format);
+    if (format != null && onlyFormat.isEmpty()) {
+      return ScanResult.failure("unknown format '" + format + "' (" + FileFormats.KNOWN + ")");
+    }
+    Optional<String> unreachable =
+        TcpReach.problem(location.host(), location.port(), egress.gate(), deadline);
+    if (unreachable.isPresent()) {
+      return ScanResult.failure(unreachable.get());
+    }
+    ScanFilter datasets = filter == null ? ScanFilter.all() : filter;
+    ScanResult result;
+    try {
+      // On a worker, so that nothing (the SDK's first load included) holds the caller past the
+      // deadline; every call inside is also bounded by the time left.
+      result =
+          deadline.call(
+              () -> {
+                try (S3Client s3 =
+                    S3Clients.client(location, keys, egress.gate(), deadline.remaining())) {
+                  return new ObjectStoreScanner(
+                          new S3Objects(s3, location, credentials, deadline), objectBudget)
+                      .scan(location.prefix(), onlyFormat, datasets, deadline);
+                }
+              },
+              late -> {});
+    } catch (TimeoutException e) {
+      result =
+          ScanResult.failure(
+              "no answer from " + location.describe() + " within " + deadline.describe());
+    } catch (Exception e) {
+      result =
+          ScanResult.failure(
+              "cannot scan " + location.describe() + ": " + SafeMessages.of(e, credentials));
+    }
+    LOG.info(
+        "metadata scan type=s3 bucket={} prefix={} datasets={} complete={} errors={} millis={}",
+        location.bucket(),
+        location.prefix(),
+        result.datasets().size(),
+        result.complete(),
+        result.errors().size(),
+        (System.nanoTime() - started) / 1_000_000);
+    return result;
+  }
+}
