@@ -3,6 +3,7 @@ package io.datadock.local;
 import static java.util.stream.Collectors.counting;
 import static java.util.stream.Collectors.groupingBy;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.datadock.core.crypto.KeyRing;
@@ -15,8 +16,10 @@ import io.datadock.local.cluster.KafkaClusterProcesses;
 import io.datadock.runtime.config.Setting;
 import io.datadock.runtime.config.Settings;
 import io.datadock.runtime.kafka.FreePorts;
+import io.datadock.runtime.kafka.KafkaConnection;
 import io.datadock.runtime.kafka.KafkaSettings;
-import io.datadock.runtime.kafka.TopicProvisioner;
+import io.datadock.runtime.kafka.security.KafkaPrincipal;
+import io.datadock.runtime.kafka.security.KafkaSetup;
 import io.datadock.schemas.Topic;
 import io.datadock.schemas.Topics;
 import io.datadock.schemas.depot.DepotEvent;
@@ -37,6 +40,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -50,6 +55,10 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
@@ -122,9 +131,15 @@ class ScaleOutIT {
   static void startClusterServicesAndGateway() throws Exception {
     try {
       long t = System.nanoTime();
-      kafka = KafkaClusterProcesses.start(dir, 3, Duration.ofSeconds(90));
+      // secured as deployed: SASL_SSL, a principal per service, the ACL file applied
+      kafka = KafkaClusterProcesses.startSecured(dir, 3, Duration.ofSeconds(90));
       admin = kafka.admin();
-      TopicProvisioner.ensureTopics(kafka.bootstrapServers(), PREFIX, PARTITIONS, REPLICAS);
+      KafkaSetup.apply(
+          kafka.connection(KafkaPrincipal.OPERATOR),
+          Settings.empty()
+              .with(Setting.DATADOCK_TOPIC_PREFIX, PREFIX)
+              .with(Setting.DATADOCK_TOPIC_PARTITIONS, PARTITIONS)
+              .with(Setting.DATADOCK_TOPIC_REPLICATION, REPLICAS));
       timings.put("cluster", since(t));
 
       t = System.nanoTime();
@@ -142,8 +157,7 @@ class ScaleOutIT {
       gateway =
           new GatewayServer(
                   GatewayConfig.embedded(
-                      Settings.empty()
-                          .with(Setting.KAFKA_BOOTSTRAP_SERVERS, kafka.bootstrapServers())
+                      Settings.of(kafka.environment(KafkaPrincipal.GATEWAY))
                           .with(Setting.DATADOCK_ADMIN_TOKEN, ADMIN_TOKEN)
                           .with(Setting.DATADOCK_KEY_TRUST_ANCHOR, signing.fingerprint())
                           .with(Setting.DATADOCK_SECRET_RESOLUTION_URL, resolutionUrl("secret-2"))
@@ -337,6 +351,45 @@ class ScaleOutIT {
    * Runs the load; when half of it was acknowledged, kills one instance of each service and waits
    * until the survivors own every partition, while the load goes on.
    */
+  @Test
+  void clientsReachTheBrokersOverTlsOnly() throws Exception {
+    KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+    trusted.load(null, null);
+    try (var pem = Files.newInputStream(kafka.caPem().orElseThrow())) {
+      trusted.setCertificateEntry(
+          "ca", CertificateFactory.getInstance("X.509").generateCertificate(pem));
+    }
+    TrustManagerFactory trust =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    trust.init(trusted);
+    SSLContext tls = SSLContext.getInstance("TLS");
+    tls.init(null, trust.getTrustManagers(), null);
+    for (String broker : kafka.bootstrapServers().split(",")) {
+      int colon = broker.lastIndexOf(':');
+      try (SSLSocket socket =
+          (SSLSocket)
+              tls.getSocketFactory()
+                  .createSocket(
+                      broker.substring(0, colon), Integer.parseInt(broker.substring(colon + 1)))) {
+        SSLParameters params = socket.getSSLParameters();
+        params.setEndpointIdentificationAlgorithm("HTTPS"); // the certificate must name the host
+        socket.setSSLParameters(params);
+        socket.startHandshake();
+        assertThat(socket.getSession().getProtocol()).as(broker).startsWith("TLSv1.");
+      }
+    }
+    // the operator's own credentials, without TLS, get no answer
+    KafkaConnection operator = kafka.connection(KafkaPrincipal.OPERATOR);
+    Map<String, Object> withoutTls = KafkaSettings.admin(operator);
+    withoutTls.put("security.protocol", "SASL_PLAINTEXT");
+    withoutTls.put("default.api.timeout.ms", 3000);
+    withoutTls.put("request.timeout.ms", 1000);
+    try (Admin plain = Admin.create(withoutTls)) {
+      assertThatThrownBy(() -> plain.listTopics().names().get(10, TimeUnit.SECONDS))
+          .hasCauseInstanceOf(org.apache.kafka.common.errors.TimeoutException.class);
+    }
+  }
+
   private static void applyAndKillHalfWay(ApplyLoad load) throws Exception {
     long t = System.nanoTime();
     load.start();
@@ -507,7 +560,7 @@ class ScaleOutIT {
   private static void startSecretService(int n, Path keyDir) {
     String id = "secret-" + n;
     int port = ports.computeIfAbsent(id, i -> FreePorts.pick());
-    Map<String, String> env = commonEnv(id);
+    Map<String, String> env = commonEnv(id, KafkaPrincipal.SECRET_SERVICE);
     env.put("DATADOCK_SECRET_KEY_DIR", keyDir.toString());
     env.put("DATADOCK_SECRET_KEY_FILE", sealingKey.toString());
     env.put("DATADOCK_KEY_SIGNING_KEY_FILE", signingKey.toString());
@@ -523,7 +576,7 @@ class ScaleOutIT {
   private static void startDepotService(int n) {
     String id = "depot-" + n;
     int port = ports.computeIfAbsent(id, i -> FreePorts.pick());
-    Map<String, String> env = commonEnv(id);
+    Map<String, String> env = commonEnv(id, KafkaPrincipal.DEPOT_SERVICE);
     env.put("DATADOCK_METRICS_PORT", String.valueOf(port));
     // each depot-service instance resolves credentials through "its" secret-service instance
     env.put("DATADOCK_RESOLUTION_URL", resolutionUrl("secret-" + n));
@@ -534,9 +587,8 @@ class ScaleOutIT {
         ChildJvm.start(id, dir, SERVICE_JVM, "io.datadock.depot.app.DepotService", List.of(), env));
   }
 
-  private static Map<String, String> commonEnv(String id) {
-    Map<String, String> env = new HashMap<>();
-    env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+  private static Map<String, String> commonEnv(String id, KafkaPrincipal principal) {
+    Map<String, String> env = new HashMap<>(kafka.environment(principal));
     env.put("DATADOCK_INSTANCE_ID", id);
     env.put("DATADOCK_DATA_DIR", dir.resolve(id).toString());
     env.put("DATADOCK_SERVICE_TOKEN", SERVICE_TOKEN);
@@ -636,7 +688,8 @@ class ScaleOutIT {
 
   /** Every committed record of a topic, read from the beginning up to its last stable offset. */
   private static <V> List<ConsumerRecord<String, V>> committed(Topic<String, V> topic) {
-    Map<String, Object> config = KafkaSettings.committedConsumer(kafka.bootstrapServers(), null);
+    Map<String, Object> config =
+        KafkaSettings.committedConsumer(kafka.connection(KafkaPrincipal.OPERATOR), null);
     config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
     List<ConsumerRecord<String, V>> out = new ArrayList<>();
     try (KafkaConsumer<String, V> consumer =
