@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * of secret-service holding them, then each service in a JVM of its own, restored from the same
  * topics, its heap after GC and resident memory. Run with {@code java -cp
  * bench/target/datadock-bench.jar io.datadock.bench.ScaleBenchmark [--secrets 100000] [--depots
- * 10000] [--watchers 1000] [--clients 64] [--heap 256m]}.
+ * 10000] [--watchers 1000] [--clients 64] [--heap 256m] [--start-only]}.
  */
 public final class ScaleBenchmark {
 
@@ -37,6 +37,7 @@ public final class ScaleBenchmark {
     int watchers = 1000;
     int clients = 64;
     String heap = "256m";
+    boolean startOnly = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--secrets" -> secrets = Integer.parseInt(args[++i]);
@@ -44,6 +45,7 @@ public final class ScaleBenchmark {
         case "--watchers" -> watchers = Integer.parseInt(args[++i]);
         case "--clients" -> clients = Integer.parseInt(args[++i]);
         case "--heap" -> heap = args[++i];
+        case "--start-only" -> startOnly = true;
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -67,6 +69,9 @@ public final class ScaleBenchmark {
         long ready = System.currentTimeMillis();
         report("start to ready (Platform.start → ready)", ms(System.nanoTime() - t));
         report("JVM launch to ready", (ready - jvmStarted) + " ms");
+        if (startOnly) {
+          return;
+        }
         GatewayCalls http = new GatewayCalls(TOKEN);
 
         report(fanout(platform, http, watchers));
