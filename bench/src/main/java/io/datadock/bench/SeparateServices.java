@@ -112,7 +112,8 @@ final class SeparateServices implements AutoCloseable {
         jvmOptions,
         "io.datadock.catalog.app.CatalogScanner",
         scanner,
-        "http://localhost:" + scannerPort + "/state/digest");
+        // its digest answers only between scans, and it may still be scanning the last depots
+        "http://localhost:" + scannerPort + "/readyz");
 
     int gatewayOps = FreePorts.pick();
     Map<String, String> gateway = env(common, dir, "gateway");
@@ -149,9 +150,9 @@ final class SeparateServices implements AutoCloseable {
   }
 
   /**
-   * Waits for each service to be ready and hold what the platform held (secret-service,
-   * depot-service and the scanner: their state digest counts the expected entries; the gateway:
-   * {@code /readyz}, its views loaded), then measures each.
+   * Waits for each service to be ready and hold what the platform held (secret-service and
+   * depot-service: their state digest counts the expected entries; the gateway and the scanner:
+   * {@code /readyz}, the gateway's views loaded), then measures each.
    */
   List<Footprint> awaitAndMeasure(long startedNanos, long timeoutMillis)
       throws InterruptedException {

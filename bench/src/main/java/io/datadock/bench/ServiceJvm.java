@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,6 +23,14 @@ final class ServiceJvm implements AutoCloseable {
 
   private static final Pattern HISTOGRAM_TOTAL = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)");
   private static final Pattern RSS = Pattern.compile("(?m)^VmRSS:\\s+(\\d+) kB");
+
+  private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+  static {
+    // stops what is still running when the benchmark exits without closing it
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroy), "service-jvm-reaper"));
+  }
 
   private final String name;
   private final Process process;
@@ -45,7 +55,9 @@ final class ServiceJvm implements AutoCloseable {
     builder.environment().putAll(env);
     try {
       Files.createDirectories(dir);
-      return new ServiceJvm(name, builder.start(), out);
+      Process process = builder.start();
+      RUNNING.add(process);
+      return new ServiceJvm(name, process, out);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + name, e);
     }
@@ -120,6 +132,7 @@ final class ServiceJvm implements AutoCloseable {
 
   @Override
   public void close() {
+    RUNNING.remove(process);
     process.destroy();
     try {
       if (!process.waitFor(30, TimeUnit.SECONDS)) {
