@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.datadock.core.crypto.KeyRing;
+import io.datadock.core.crypto.SigningKey;
 import io.datadock.depot.app.DepotServiceConfig;
 import io.datadock.gateway.app.GatewayConfig;
 import io.datadock.gateway.app.GatewayServer;
@@ -101,6 +102,7 @@ class ScaleOutIT {
   static Admin admin;
   static GatewayServer gateway;
   static Path sealingKey;
+  static Path signingKey;
   static Api api;
   static final Map<String, ChildJvm> services = new LinkedHashMap<>();
   static final Map<String, Integer> ports = new HashMap<>();
@@ -131,6 +133,8 @@ class ScaleOutIT {
       // directory would take the keys of later rotations.
       sealingKey = dir.resolve("sealing-key.secret");
       KeyRing.newKeyFile(sealingKey);
+      signingKey = dir.resolve("signing-key.secret");
+      SigningKey signing = SigningKey.loadOrCreate(signingKey);
       startSecretService(1, keyDir);
       startSecretService(2, keyDir);
       startDepotService(1);
@@ -141,6 +145,7 @@ class ScaleOutIT {
                       Settings.empty()
                           .with(Setting.KAFKA_BOOTSTRAP_SERVERS, kafka.bootstrapServers())
                           .with(Setting.DATADOCK_ADMIN_TOKEN, ADMIN_TOKEN)
+                          .with(Setting.DATADOCK_KEY_TRUST_ANCHOR, signing.fingerprint())
                           .with(Setting.DATADOCK_SECRET_RESOLUTION_URL, resolutionUrl("secret-2"))
                           .with(Setting.DATADOCK_TENANT_RATE_LIMIT, 0)),
                   Map.of())
@@ -505,6 +510,7 @@ class ScaleOutIT {
     Map<String, String> env = commonEnv(id);
     env.put("DATADOCK_SECRET_KEY_DIR", keyDir.toString());
     env.put("DATADOCK_SECRET_KEY_FILE", sealingKey.toString());
+    env.put("DATADOCK_KEY_SIGNING_KEY_FILE", signingKey.toString());
     env.put("DATADOCK_RESOLUTION_PORT", String.valueOf(port));
     env.put("DATADOCK_ADVERTISED_HOST", "127.0.0.1");
     env.put("DATADOCK_ADMIN_TOKEN", ADMIN_TOKEN);

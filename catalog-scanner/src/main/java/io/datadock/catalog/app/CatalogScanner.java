@@ -96,7 +96,12 @@ public final class CatalogScanner implements AutoCloseable {
     String depotEvents = Topics.DEPOT_EVENTS.name(config.topicPrefix());
     Triggers triggers = new Triggers(depotEvents, key -> depots.activeDepot(key).isPresent());
     Map<String, Object> consumer =
-        new HashMap<>(KafkaSettings.committedConsumer(config.bootstrapServers(), config.groupId()));
+        new HashMap<>(
+            KafkaSettings.staticMember(
+                config.bootstrapServers(),
+                config.groupId(),
+                config.instanceId(),
+                config.sessionTimeout()));
     consumer.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200);
     this.loop =
         new TriggerLoop(

@@ -9,6 +9,7 @@ import static io.datadock.runtime.config.Setting.DATADOCK_SCANNER_GROUP;
 import static io.datadock.runtime.config.Setting.DATADOCK_SCAN_THREADS;
 import static io.datadock.runtime.config.Setting.DATADOCK_SCAN_TIMEOUT_MS;
 import static io.datadock.runtime.config.Setting.DATADOCK_SERVICE_TOKEN;
+import static io.datadock.runtime.config.Setting.DATADOCK_SESSION_TIMEOUT_MS;
 import static io.datadock.runtime.config.Setting.DATADOCK_TOPIC_PREFIX;
 import static io.datadock.runtime.config.Setting.KAFKA_BOOTSTRAP_SERVERS;
 
@@ -34,8 +35,10 @@ import java.time.Duration;
  * @param rescanInterval periodic rescans of every active depot ({@code
  *     DATADOCK_RESCAN_INTERVAL_MS}); zero (the default) turns them off
  * @param threads scans run at once ({@code DATADOCK_SCAN_THREADS}, 2)
- * @param instanceId this instance's name in replays ({@code DATADOCK_INSTANCE_ID}, default the host
- *     name; {@code local} embedded)
+ * @param instanceId this instance's name in replays and its static member id in the group ({@code
+ *     DATADOCK_INSTANCE_ID}, default the host name; {@code local} embedded)
+ * @param sessionTimeout how long a silent instance keeps its partitions ({@code
+ *     DATADOCK_SESSION_TIMEOUT_MS}, 45 s); a restarted one takes them back at once
  * @param egress where scans may connect and which directories {@code file} depots may use: {@code
  *     DATADOCK_EGRESS_ALLOW} and {@code DATADOCK_EGRESS_DENY} (comma-separated CIDR ranges; among
  *     the listed ranges holding an address the most specific decides, a tie denies; unlisted
@@ -58,6 +61,7 @@ public record CatalogScannerConfig(
     Duration rescanInterval,
     int threads,
     String instanceId,
+    Duration sessionTimeout,
     EgressSettings egress,
     int metricsPort,
     TopicLayout topics) {
@@ -102,6 +106,7 @@ public record CatalogScannerConfig(
         settings.millis(DATADOCK_RESCAN_INTERVAL_MS),
         settings.integer(DATADOCK_SCAN_THREADS),
         settings.string(DATADOCK_INSTANCE_ID, LocalHost.nameOr("catalog-scanner")),
+        settings.millis(DATADOCK_SESSION_TIMEOUT_MS),
         EgressSettings.from(
             settings, mode, settings.path(DATADOCK_DATA_DIR, null).resolve("files")),
         settings.port(DATADOCK_METRICS_PORT, DEFAULT_METRICS_PORT),

@@ -86,6 +86,7 @@ public final class DepotService implements AutoCloseable {
             config.bootstrapServers(),
             config.topicPrefix(),
             config.applicationId() + "-validator",
+            new ValidationRequestConsumer.GroupMember(config.instanceId(), config.sessionTimeout()),
             runner,
             config.checkTimeout(),
             config.checkThreads());

@@ -48,6 +48,12 @@ public final class ValidationRequestConsumer implements AutoCloseable {
   private volatile boolean running = true;
 
   /**
+   * This instance in the validators' group: a static member, so that a restarted depot-service
+   * takes its requests back at once instead of after its former self's session.
+   */
+  public record GroupMember(String instanceId, Duration sessionTimeout) {}
+
+  /**
    * @param checkTimeout each check's own timeout; a check still running well after it is reported
    *     failed so one stuck driver cannot keep a depot pending
    */
@@ -55,11 +61,14 @@ public final class ValidationRequestConsumer implements AutoCloseable {
       String bootstrapServers,
       String topicPrefix,
       String groupId,
+      GroupMember member,
       CheckRunner runner,
       Duration checkTimeout,
       int threads) {
     Map<String, Object> consumerProps =
-        new java.util.HashMap<>(KafkaSettings.committedConsumer(bootstrapServers, groupId));
+        new java.util.HashMap<>(
+            KafkaSettings.staticMember(
+                bootstrapServers, groupId, member.instanceId(), member.sessionTimeout()));
     consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     consumerProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     consumerProps.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "100");

@@ -81,6 +81,18 @@ public enum Setting {
       "the name other instances forward to",
       SECRET),
   DATADOCK_SECRET_KEY_FILE(null, "", "honoured", "a mounted sealing key", SECRET),
+  DATADOCK_KEY_SIGNING_KEY_FILE(
+      null,
+      "",
+      "honoured, default `<data>/secret-service/signing.key`, generated on first start",
+      "the key that signs sealing-key announcements (required)",
+      SECRET),
+  DATADOCK_KEY_TRUST_ANCHOR(
+      null,
+      "",
+      "owned: its signing key's fingerprint",
+      "whose sealing keys to trust: the signing key's fingerprint, or its `.pub` file (required)",
+      GATEWAY),
   DATADOCK_SECRET_KEY_DIR(
       null,
       "`<data>/secret-service/keys`",
@@ -116,7 +128,12 @@ public enum Setting {
   DATADOCK_COMMIT_INTERVAL_MS("100", "honoured", "exactly-once commit interval", SECRET, DEPOT),
   DATADOCK_STREAM_THREADS("1", "honoured", "stream threads", SECRET, DEPOT),
   DATADOCK_SESSION_TIMEOUT_MS(
-      "45000", "honoured", "how long the group waits for a silent instance", SECRET, DEPOT),
+      "45000",
+      "honoured",
+      "how long the group waits for a silent instance",
+      SECRET,
+      DEPOT,
+      SCANNER),
   DATADOCK_CHECK_TIMEOUT_MS("10000", "honoured", "each connection check's timeout", DEPOT),
   DATADOCK_CHECK_THREADS("8", "honoured", "connection checks at once", DEPOT),
   DATADOCK_SCAN_TIMEOUT_MS("60000", "honoured", "the longest one scan may read", SCANNER),

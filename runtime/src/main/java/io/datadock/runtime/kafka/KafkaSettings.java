@@ -1,5 +1,6 @@
 package io.datadock.runtime.kafka;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -45,6 +46,25 @@ public final class KafkaSettings {
   public static Map<String, Object> committedConsumer(String bootstrapServers, String groupId) {
     Map<String, Object> config = consumer(bootstrapServers, groupId);
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    return config;
+  }
+
+  /**
+   * As {@link #committedConsumer}, in a group as a static member: a restarted instance (same {@code
+   * instanceId}) takes its partitions back at once. A dynamic member killed with {@code kill -9}
+   * stays in the group until its session expires, and the group does not assign anything to its
+   * successor until then (45 s by default): that was most of the minute a restarted launcher was
+   * not ready.
+   *
+   * @param instanceId a name stable across restarts and unique among the group's live members
+   * @param sessionTimeout how long a silent member keeps its partitions ({@code
+   *     DATADOCK_SESSION_TIMEOUT_MS})
+   */
+  public static Map<String, Object> staticMember(
+      String bootstrapServers, String groupId, String instanceId, Duration sessionTimeout) {
+    Map<String, Object> config = committedConsumer(bootstrapServers, groupId);
+    config.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId);
+    config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) sessionTimeout.toMillis());
     return config;
   }
 }

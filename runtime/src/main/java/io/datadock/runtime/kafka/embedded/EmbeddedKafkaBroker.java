@@ -91,6 +91,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     p.put("share.coordinator.state.topic.replication.factor", "1");
     p.put("share.coordinator.state.topic.min.isr", "1");
     p.put("group.initial.rebalance.delay.ms", "0");
+    // After a kill -9 the restarted controller still holds the dead incarnation's registration and
+    // refuses the new one (DUPLICATE_BROKER_REGISTRATION) until that session expires: 9 s by
+    // default, every restart. Heartbeats go to the controller in this same process, so a short
+    // session costs little (4 s leaves room for a loaded machine's pauses).
+    p.put("broker.session.timeout.ms", "4000");
+    p.put("broker.heartbeat.interval.ms", "500");
     p.put("auto.create.topics.enable", "false");
     p.put("num.network.threads", "2");
     p.put("num.io.threads", "4");

@@ -13,14 +13,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A Java program run as a child process of the test, from the test's own classpath: a Kafka broker
- * or one instance of a Datadock service started by its production main class. Its standard output
- * and error go to {@code <name>.out} and its logback log to {@code <name>.log} in the given
- * directory, so a failing test can print their tails.
+ * A Java program run as a child process, from its parent's own classpath: a Kafka broker or one
+ * instance of a Datadock service started by its production main class (the multi-process tests and
+ * the fault harness). Its standard output and error go to {@code <name>.out} and its logback log to
+ * {@code <name>.log} in the given directory, so a failing test or run can print their tails.
  *
  * <p>Only processes started here are ever stopped, by their own handle: {@link #kill()} is a {@code
- * kill -9} of this one process. A JVM shutdown hook stops whatever is still running if the test JVM
- * exits without closing them.
+ * kill -9} of this one process. A JVM shutdown hook stops whatever is still running if the parent
+ * JVM exits without closing them.
  */
 public final class ChildJvm implements AutoCloseable {
 
@@ -47,7 +47,7 @@ public final class ChildJvm implements AutoCloseable {
   /**
    * @param name a short name, also the file name of its output and log
    * @param jvmOptions options before the main class ({@code -Xmx...})
-   * @param env environment variables added to the test's own
+   * @param env environment variables added to the parent's own
    */
   public static ChildJvm start(
       String name,
@@ -61,14 +61,14 @@ public final class ChildJvm implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
-    // logback-test.xml on the test classpath writes its file log where this property says
+    // logback-test.xml on a test classpath writes its file log where this property says
     command.add("-Ddatadock.it.log=" + log);
     command.add(mainClass);
     command.addAll(args);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()));
-    // the classpath goes through the environment: a test classpath is long
-    builder.environment().put("CLASSPATH", testClasspath());
+    // the classpath goes through the environment: it is long
+    builder.environment().put("CLASSPATH", classpath());
     builder.environment().putAll(env);
     try {
       Files.createDirectories(dir);
@@ -80,8 +80,8 @@ public final class ChildJvm implements AutoCloseable {
     }
   }
 
-  /** The classpath this test runs with (failsafe passes it on in a property of its own). */
-  static String testClasspath() {
+  /** The classpath this JVM runs with (failsafe passes a test's on in a property of its own). */
+  static String classpath() {
     String surefire = System.getProperty("surefire.test.class.path");
     return surefire != null && !surefire.isBlank()
         ? surefire
@@ -112,6 +112,34 @@ public final class ChildJvm implements AutoCloseable {
       throw new IllegalStateException(e);
     } finally {
       RUNNING.remove(process);
+    }
+  }
+
+  /**
+   * {@code kill -STOP}: the process stops where it is, sockets open, until {@link #resume()}; a
+   * paused service instance misses its heartbeats and comes back a zombie.
+   */
+  public void pause() {
+    signal("STOP");
+  }
+
+  /** {@code kill -CONT} after {@link #pause()}. */
+  public void resume() {
+    signal("CONT");
+  }
+
+  private void signal(String name) {
+    try {
+      Process kill =
+          new ProcessBuilder("kill", "-" + name, String.valueOf(pid())).inheritIO().start();
+      if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+        throw new IllegalStateException("kill -" + name + " " + pid() + " failed");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 
@@ -161,7 +189,7 @@ public final class ChildJvm implements AutoCloseable {
   @Override
   public void close() {
     if (process.isAlive()) {
-      kill();
+      kill(); // a paused process dies of SIGKILL too
     }
     RUNNING.remove(process);
   }

@@ -1,7 +1,5 @@
 package io.datadock.local.cluster;
 
-import static org.awaitility.Awaitility.await;
-
 import io.datadock.runtime.kafka.FreePorts;
 import io.datadock.runtime.kafka.embedded.KraftStorage;
 import java.io.IOException;
@@ -29,7 +27,7 @@ import org.apache.kafka.common.Uuid;
 
 /**
  * A Kafka cluster of combined broker+controller KRaft nodes on loopback, each its own JVM ({@code
- * java kafka.Kafka server.properties}, from the test classpath): for tests that need replication,
+ * java kafka.Kafka server.properties}, from this JVM's classpath): for tests that need replication,
  * leader changes and more than one broker, without Docker.
  *
  * <p>Every node is formatted with the same cluster id and the same static controller quorum;
@@ -41,10 +39,12 @@ public final class KafkaClusterProcesses implements AutoCloseable {
       List.of("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
   private final List<ChildJvm> nodes;
+  private final Path dir;
   private final String bootstrapServers;
 
-  private KafkaClusterProcesses(List<ChildJvm> nodes, String bootstrapServers) {
-    this.nodes = nodes;
+  private KafkaClusterProcesses(List<ChildJvm> nodes, Path dir, String bootstrapServers) {
+    this.nodes = new ArrayList<>(nodes);
+    this.dir = dir;
     this.bootstrapServers = bootstrapServers;
   }
 
@@ -78,16 +78,9 @@ public final class KafkaClusterProcesses implements AutoCloseable {
           props.store(out, "kafka node " + nodeId + " of " + count);
         }
         KraftStorage.format(clusterId, nodeId, logDir);
-        started.add(
-            ChildJvm.start(
-                "kafka-" + nodeId,
-                dir,
-                JVM_OPTIONS,
-                "kafka.Kafka",
-                List.of(file.toString()),
-                Map.of()));
+        started.add(startNode(dir, nodeId));
       }
-      KafkaClusterProcesses cluster = new KafkaClusterProcesses(List.copyOf(started), bootstrap);
+      KafkaClusterProcesses cluster = new KafkaClusterProcesses(started, dir, bootstrap);
       cluster.awaitBrokers(count, timeout);
       return cluster;
     } catch (IOException e) {
@@ -98,6 +91,26 @@ public final class KafkaClusterProcesses implements AutoCloseable {
       started.forEach(ChildJvm::close);
       throw new IllegalStateException("the Kafka cluster did not start\n" + tails, e);
     }
+  }
+
+  private static ChildJvm startNode(Path dir, int nodeId) {
+    Path file = dir.resolve("kafka-" + nodeId).resolve("server.properties");
+    return ChildJvm.start(
+        "kafka-" + nodeId, dir, JVM_OPTIONS, "kafka.Kafka", List.of(file.toString()), Map.of());
+  }
+
+  /** {@code kill -9} of node {@code nodeId} (1-based), its log directory kept for a restart. */
+  public synchronized void kill(int nodeId) {
+    nodes.get(nodeId - 1).kill();
+  }
+
+  /** Starts a killed node again on its log directory; returns once every broker is registered. */
+  public synchronized void restart(int nodeId, Duration timeout) {
+    if (nodes.get(nodeId - 1).isAlive()) {
+      throw new IllegalStateException("kafka-" + nodeId + " is running");
+    }
+    nodes.set(nodeId - 1, startNode(dir, nodeId));
+    awaitBrokers(nodes.size(), timeout);
   }
 
   private static Properties properties(
@@ -143,23 +156,23 @@ public final class KafkaClusterProcesses implements AutoCloseable {
 
   private void awaitBrokers(int count, Duration timeout) {
     // listening first (quietly), then registered and unfenced as the admin client sees it
-    await()
-        .atMost(timeout)
-        .pollInterval(Duration.ofMillis(200))
-        .until(
-            () -> {
-              nodes.forEach(ChildJvm::assertAlive);
-              return Arrays.stream(bootstrapServers.split(",")).allMatch(this::listening);
-            });
+    Poll.until(
+        "every broker listening",
+        timeout,
+        Duration.ofMillis(200),
+        () -> {
+          nodes().forEach(ChildJvm::assertAlive);
+          return Arrays.stream(bootstrapServers.split(",")).allMatch(this::listening);
+        });
     try (Admin admin = admin()) {
-      await()
-          .atMost(timeout)
-          .pollInterval(Duration.ofMillis(200))
-          .until(
-              () -> {
-                nodes.forEach(ChildJvm::assertAlive);
-                return registeredBrokers(admin) == count;
-              });
+      Poll.until(
+          "every broker registered",
+          timeout,
+          Duration.ofMillis(200),
+          () -> {
+            nodes().forEach(ChildJvm::assertAlive);
+            return registeredBrokers(admin) == count;
+          });
     }
   }
 
@@ -204,18 +217,18 @@ public final class KafkaClusterProcesses implements AutoCloseable {
             5_000));
   }
 
-  public List<ChildJvm> nodes() {
-    return nodes;
+  public synchronized List<ChildJvm> nodes() {
+    return List.copyOf(nodes);
   }
 
   /** The last lines of every node's output and log. */
   public String tails(int lines) {
-    return nodes.stream().map(n -> n.tail(lines)).collect(Collectors.joining());
+    return nodes().stream().map(n -> n.tail(lines)).collect(Collectors.joining());
   }
 
-  /** Stops every node at once ({@code kill -9}): nothing is kept after a test. */
+  /** Stops every node at once ({@code kill -9}): nothing is kept after a test or run. */
   @Override
   public void close() {
-    nodes.forEach(ChildJvm::close);
+    nodes().forEach(ChildJvm::close);
   }
 }

@@ -1,0 +1,115 @@
+package io.datadock.local;
+
+import static io.datadock.local.SecretApiIT.secret;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.datadock.local.cluster.ChildJvm;
+import io.datadock.runtime.kafka.FreePorts;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The launcher killed with {@code kill -9} under load serves again within seconds of its restart on
+ * the same data directory. It used to take about a minute: the restarted broker waited out its dead
+ * incarnation's registration (9 s) and the scanner's and validator's consumer groups waited out
+ * their dead members' sessions (45 s) before assigning anything.
+ */
+class CrashRestartIT {
+
+  /** Well under the old figure (~57 s), with room for a loaded 2-core CI machine. */
+  private static final Duration READY_BOUND = Duration.ofSeconds(25);
+
+  @TempDir Path dataDir;
+
+  @Test
+  void aLauncherKilledUnderLoadIsReadyAgainWithinSecondsOfItsRestart() throws Exception {
+    int port = FreePorts.pick();
+    Api first = new Api("http://localhost:" + port, RunningPlatform.ADMIN_TOKEN);
+    AtomicInteger acknowledged = new AtomicInteger();
+    AtomicReference<String> lastAcknowledged = new AtomicReference<>();
+    try (ChildJvm launcher = launch(port)) {
+      await()
+          .atMost(Duration.ofSeconds(120))
+          .pollInterval(Duration.ofMillis(250))
+          .ignoreExceptions()
+          .until(() -> aliveAnd(launcher, () -> first.get("/readyz").status() == 200));
+      Thread load =
+          new Thread(
+              () -> {
+                try {
+                  for (int i = 0; !Thread.currentThread().isInterrupted(); i++) {
+                    String name = "crash-" + i;
+                    if (first.applyYaml(secret(name, "pw-" + i), "").status() == 200) {
+                      acknowledged.incrementAndGet();
+                      lastAcknowledged.set(name);
+                    }
+                  }
+                } catch (RuntimeException e) {
+                  // the launcher was killed under it
+                }
+              },
+              "crash-load");
+      load.setDaemon(true);
+      load.start();
+      await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged.get() >= 30);
+      launcher.kill(); // kill -9 mid-load: open transactions, group members and broker session
+      load.interrupt();
+      load.join(15_000);
+    }
+
+    long restart = System.nanoTime();
+    try (Platform second =
+        Platform.start(
+            PlatformOptions.defaults(dataDir)
+                .withAdminToken(RunningPlatform.ADMIN_TOKEN)
+                .withCliConfig(dataDir.resolve("cli-config.yaml")))) {
+      Api api = new Api(second.gatewayUrl(), RunningPlatform.ADMIN_TOKEN);
+      await()
+          .atMost(Duration.ofSeconds(120))
+          .pollInterval(Duration.ofMillis(100))
+          .ignoreExceptions()
+          .until(() -> api.get("/readyz").status() == 200);
+      Duration ready = Duration.ofNanos(System.nanoTime() - restart);
+      System.out.println("CrashRestartIT: /readyz 200 " + ready.toMillis() + " ms after restart");
+      assertThat(ready).as("restart to ready").isLessThan(READY_BOUND);
+      Api.Response last = api.get("/api/v1/resources/secret/" + lastAcknowledged.get());
+      assertThat(last.status()).as("the last acknowledged apply survived").isEqualTo(200);
+    }
+  }
+
+  private ChildJvm launch(int port) {
+    return ChildJvm.start(
+        "launcher",
+        dataDir,
+        List.of("-Xmx512m", "-XX:+UseSerialGC"),
+        DatadockLocal.class.getName(),
+        List.of(
+            "--port",
+            String.valueOf(port),
+            "--kafka-port",
+            String.valueOf(FreePorts.pick()),
+            "--data-dir",
+            dataDir.toString()),
+        Map.of(
+            "DATADOCK_ADMIN_TOKEN",
+            RunningPlatform.ADMIN_TOKEN,
+            "DATADOCK_CONFIG",
+            dataDir.resolve("cli-config.yaml").toString(),
+            "DATADOCK_METRICS_PORT",
+            "0",
+            "DATADOCK_TENANT_RATE_LIMIT",
+            "0"));
+  }
+
+  private static boolean aliveAnd(ChildJvm process, java.util.function.BooleanSupplier ready) {
+    process.assertAlive();
+    return ready.getAsBoolean();
+  }
+}
