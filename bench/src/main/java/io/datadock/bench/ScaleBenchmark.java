@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  * of secret-service holding them, then each service in a JVM of its own, restored from the same
  * topics, its heap after GC and resident memory. Run with {@code java -cp
  * bench/target/datadock-bench.jar io.datadock.bench.ScaleBenchmark [--secrets 100000] [--depots
- * 10000] [--watchers 1000] [--clients 64] [--heap 256m] [--start-only]}.
+ * 10000] [--watchers 1000] [--clients 64] [--heap 256m] [--until start|fanout]}: {@code --until}
+ * stops after that step.
  */
 public final class ScaleBenchmark {
 
@@ -37,7 +38,7 @@ public final class ScaleBenchmark {
     int watchers = 1000;
     int clients = 64;
     String heap = "256m";
-    boolean startOnly = false;
+    String until = "";
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--secrets" -> secrets = Integer.parseInt(args[++i]);
@@ -45,7 +46,7 @@ public final class ScaleBenchmark {
         case "--watchers" -> watchers = Integer.parseInt(args[++i]);
         case "--clients" -> clients = Integer.parseInt(args[++i]);
         case "--heap" -> heap = args[++i];
-        case "--start-only" -> startOnly = true;
+        case "--until" -> until = args[++i];
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -69,12 +70,15 @@ public final class ScaleBenchmark {
         long ready = System.currentTimeMillis();
         report("start to ready (Platform.start → ready)", ms(System.nanoTime() - t));
         report("JVM launch to ready", (ready - jvmStarted) + " ms");
-        if (startOnly) {
+        if (until.equals("start")) {
           return;
         }
         GatewayCalls http = new GatewayCalls(TOKEN);
 
         report(fanout(platform, http, watchers));
+        if (until.equals("fanout")) {
+          return;
+        }
 
         Path files = Files.createDirectories(platformDir.resolve("files").resolve("bench"));
         Files.writeString(files.resolve("orders.csv"), "id,amount\n1,10\n");

@@ -6,6 +6,8 @@ import static io.datadock.runtime.config.Setting.DATADOCK_DEPOT_STATE_DIR;
 import static io.datadock.runtime.config.Setting.DATADOCK_FILE_ROOTS;
 import static io.datadock.runtime.config.Setting.DATADOCK_GATEWAY_PORT;
 import static io.datadock.runtime.config.Setting.DATADOCK_INSTANCE_ID;
+import static io.datadock.runtime.config.Setting.DATADOCK_KEY_SIGNING_KEY_FILE;
+import static io.datadock.runtime.config.Setting.DATADOCK_KEY_TRUST_ANCHOR;
 import static io.datadock.runtime.config.Setting.DATADOCK_METRICS_PORT;
 import static io.datadock.runtime.config.Setting.DATADOCK_RESOLUTION_PORT;
 import static io.datadock.runtime.config.Setting.DATADOCK_RESOLUTION_URL;
@@ -18,8 +20,14 @@ import static io.datadock.runtime.config.Setting.DATADOCK_TOPIC_PARTITIONS;
 import static io.datadock.runtime.config.Setting.DATADOCK_TOPIC_REPLICATION;
 import static io.datadock.runtime.config.Setting.KAFKA_BOOTSTRAP_SERVERS;
 
+import io.datadock.catalog.app.CatalogScanner;
+import io.datadock.core.crypto.SigningKey;
+import io.datadock.depot.app.DepotService;
+import io.datadock.gateway.app.GatewayServer;
+import io.datadock.local.cluster.ChildJvm;
 import io.datadock.runtime.config.Setting;
 import io.datadock.runtime.kafka.FreePorts;
+import io.datadock.secret.app.SecretService;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,15 +49,19 @@ final class SeparateServices implements AutoCloseable {
   /** What one service holds once it is ready. */
   record Footprint(String service, long readyMillis, long liveHeapBytes, long rssBytes) {}
 
-  private final List<ServiceJvm> jvms = new ArrayList<>();
-  private final Map<ServiceJvm, BooleanSupplier> readiness = new LinkedHashMap<>();
+  private final List<ChildJvm> jvms = new ArrayList<>();
+  private final Map<ChildJvm, BooleanSupplier> readiness = new LinkedHashMap<>();
   private final GatewayCalls http;
-
   private final Map<String, Long> expectedEntries;
+  private final Path dir;
+  private final List<String> jvmOptions;
 
-  private SeparateServices(String token, Map<String, Long> expectedEntries) {
+  private SeparateServices(
+      String token, Map<String, Long> expectedEntries, Path dir, List<String> jvmOptions) {
     this.http = new GatewayCalls(token);
     this.expectedEntries = expectedEntries;
+    this.dir = dir;
+    this.jvmOptions = jvmOptions;
   }
 
   /**
@@ -63,7 +75,7 @@ final class SeparateServices implements AutoCloseable {
       String token,
       List<String> jvmOptions,
       Map<String, Long> expectedEntries) {
-    SeparateServices services = new SeparateServices(token, expectedEntries);
+    SeparateServices services = new SeparateServices(token, expectedEntries, dir, jvmOptions);
     Map<String, String> common = new HashMap<>();
     put(common, KAFKA_BOOTSTRAP_SERVERS, bootstrap);
     put(common, DATADOCK_ADMIN_TOKEN, token);
@@ -77,17 +89,14 @@ final class SeparateServices implements AutoCloseable {
     int resolution = FreePorts.pick();
     String resolutionUrl = "http://localhost:" + resolution;
 
+    Path signingKey = platformDir.resolve("secret-service").resolve("signing.key");
     Map<String, String> secret = env(common, dir, "secret-service");
+    put(secret, DATADOCK_KEY_SIGNING_KEY_FILE, signingKey);
     put(secret, DATADOCK_SECRET_KEY_DIR, platformDir.resolve("secret-service").resolve("keys"));
     put(secret, DATADOCK_SECRET_STATE_DIR, dir.resolve("secret-service").resolve("state"));
     put(secret, DATADOCK_RESOLUTION_PORT, resolution);
     services.start(
-        "secret-service",
-        dir,
-        jvmOptions,
-        "io.datadock.secret.app.SecretService",
-        secret,
-        resolutionUrl + "/internal/v1/state/digest");
+        "secret-service", SecretService.class, secret, resolutionUrl + "/internal/v1/state/digest");
 
     int depotPort = FreePorts.pick();
     Map<String, String> depot = env(common, dir, "depot-service");
@@ -96,9 +105,7 @@ final class SeparateServices implements AutoCloseable {
     put(depot, DATADOCK_METRICS_PORT, depotPort);
     services.start(
         "depot-service",
-        dir,
-        jvmOptions,
-        "io.datadock.depot.app.DepotService",
+        DepotService.class,
         depot,
         "http://localhost:" + depotPort + "/state/digest");
 
@@ -106,13 +113,11 @@ final class SeparateServices implements AutoCloseable {
     Map<String, String> scanner = env(common, dir, "catalog-scanner");
     put(scanner, DATADOCK_RESOLUTION_URL, resolutionUrl);
     put(scanner, DATADOCK_METRICS_PORT, scannerPort);
+    // its digest answers only between scans, and it may still be scanning the last depots
     services.start(
         "catalog-scanner",
-        dir,
-        jvmOptions,
-        "io.datadock.catalog.app.CatalogScanner",
+        CatalogScanner.class,
         scanner,
-        // its digest answers only between scans, and it may still be scanning the last depots
         "http://localhost:" + scannerPort + "/readyz");
 
     int gatewayOps = FreePorts.pick();
@@ -120,24 +125,15 @@ final class SeparateServices implements AutoCloseable {
     put(gateway, DATADOCK_GATEWAY_PORT, FreePorts.pick());
     put(gateway, DATADOCK_METRICS_PORT, gatewayOps);
     put(gateway, DATADOCK_SECRET_RESOLUTION_URL, resolutionUrl);
+    put(gateway, DATADOCK_KEY_TRUST_ANCHOR, SigningKey.loadOrCreate(signingKey).fingerprint());
     services.start(
-        "gateway",
-        dir,
-        jvmOptions,
-        "io.datadock.gateway.app.GatewayServer",
-        gateway,
-        "http://localhost:" + gatewayOps + "/readyz");
+        "gateway", GatewayServer.class, gateway, "http://localhost:" + gatewayOps + "/readyz");
     return services;
   }
 
-  private void start(
-      String name,
-      Path dir,
-      List<String> jvmOptions,
-      String mainClass,
-      Map<String, String> env,
-      String readyUrl) {
-    ServiceJvm jvm = ServiceJvm.start(name, dir, jvmOptions, mainClass, env);
+  /** Starts {@code main} in a JVM of its own. */
+  private void start(String name, Class<?> main, Map<String, String> env, String readyUrl) {
+    ChildJvm jvm = ChildJvm.start(name, dir, jvmOptions, main.getName(), List.of(), env);
     jvms.add(jvm);
     Long expected = expectedEntries.get(name);
     readiness.put(
@@ -162,7 +158,7 @@ final class SeparateServices implements AutoCloseable {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException("not ready in time: " + ready.keySet());
       }
-      for (ServiceJvm jvm : jvms) {
+      for (ChildJvm jvm : jvms) {
         jvm.assertAlive();
         if (!ready.containsKey(jvm.name()) && readiness.get(jvm).getAsBoolean()) {
           ready.put(jvm.name(), (System.nanoTime() - startedNanos) / 1_000_000);
@@ -171,9 +167,13 @@ final class SeparateServices implements AutoCloseable {
       Thread.sleep(200); // polling interval of a readiness probe, not synchronization
     }
     List<Footprint> figures = new ArrayList<>();
-    for (ServiceJvm jvm : jvms) {
+    for (ChildJvm jvm : jvms) {
       figures.add(
-          new Footprint(jvm.name(), ready.get(jvm.name()), jvm.liveHeapBytes(), jvm.rssBytes()));
+          new Footprint(
+              jvm.name(),
+              ready.get(jvm.name()),
+              ProcessMemory.liveHeapBytes(jvm.pid()),
+              ProcessMemory.rssBytes(jvm.pid())));
     }
     return figures;
   }
