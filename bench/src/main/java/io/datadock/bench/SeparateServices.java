@@ -98,27 +98,17 @@ final class SeparateServices implements AutoCloseable {
     services.start(
         "secret-service", SecretService.class, secret, resolutionUrl + "/internal/v1/state/digest");
 
-    int depotPort = FreePorts.pick();
     Map<String, String> depot = env(common, dir, "depot-service");
     put(depot, DATADOCK_DEPOT_STATE_DIR, dir.resolve("depot-service").resolve("state"));
-    put(depot, DATADOCK_RESOLUTION_URL, resolutionUrl);
-    put(depot, DATADOCK_METRICS_PORT, depotPort);
-    services.start(
-        "depot-service",
-        DepotService.class,
-        depot,
-        "http://localhost:" + depotPort + "/state/digest");
-
-    int scannerPort = FreePorts.pick();
-    Map<String, String> scanner = env(common, dir, "catalog-scanner");
-    put(scanner, DATADOCK_RESOLUTION_URL, resolutionUrl);
-    put(scanner, DATADOCK_METRICS_PORT, scannerPort);
+    services.startResolving(
+        "depot-service", DepotService.class, depot, resolutionUrl, "/state/digest");
     // its digest answers only between scans, and it may still be scanning the last depots
-    services.start(
+    services.startResolving(
         "catalog-scanner",
         CatalogScanner.class,
-        scanner,
-        "http://localhost:" + scannerPort + "/readyz");
+        env(common, dir, "catalog-scanner"),
+        resolutionUrl,
+        "/readyz");
 
     int gatewayOps = FreePorts.pick();
     Map<String, String> gateway = env(common, dir, "gateway");
@@ -129,6 +119,18 @@ final class SeparateServices implements AutoCloseable {
     services.start(
         "gateway", GatewayServer.class, gateway, "http://localhost:" + gatewayOps + "/readyz");
     return services;
+  }
+
+  /**
+   * depot-service or the scanner: resolving credentials at {@code resolutionUrl}, ready when {@code
+   * readyPath} on its metrics listener answers.
+   */
+  private void startResolving(
+      String name, Class<?> main, Map<String, String> env, String resolutionUrl, String readyPath) {
+    int port = FreePorts.pick();
+    put(env, DATADOCK_RESOLUTION_URL, resolutionUrl);
+    put(env, DATADOCK_METRICS_PORT, port);
+    start(name, main, env, "http://localhost:" + port + readyPath);
   }
 
   /** Starts {@code main} in a JVM of its own. */
