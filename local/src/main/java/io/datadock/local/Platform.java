@@ -109,29 +109,28 @@ public final class Platform implements AutoCloseable {
       String bootstrap = kafka.bootstrapServers();
       settings = LauncherSettings.onKafka(settings, bootstrap, broker != null);
       kafka.prepare(settings);
-      secrets = new SecretService(SecretServiceConfig.from(kafka.as(settings, SECRET_SERVICE)));
-      secrets.start();
-      SecretService secretService = secrets;
-      listeners.addLocal("secret-service resolution", secretService.resolutionPort());
+      // every listener's port is known before anything starts, so the services start at once
+      settings = LauncherSettings.portsPicked(settings);
+      SecretServiceConfig secretConfig =
+          SecretServiceConfig.from(kafka.as(settings, SECRET_SERVICE));
+      listeners.addLocal("secret-service resolution", secretConfig.resolutionPort());
       settings =
           LauncherSettings.resolvingAt(
-              settings, "http://localhost:" + secretService.resolutionPort());
+              settings, "http://localhost:" + secretConfig.resolutionPort());
       GatewayConfig gatewayConfig = GatewayConfig.from(kafka.as(settings, GATEWAY));
-      if (gatewayConfig.port() > 0) {
-        listeners.addLocal("gateway", gatewayConfig.port());
-      }
+      listeners.addLocal("gateway", gatewayConfig.port());
       Settings withFreeMetricsPort = LauncherSettings.freeMetricsPort(settings);
       DepotServiceConfig depotConfig =
           DepotServiceConfig.from(kafka.as(withFreeMetricsPort, DEPOT_SERVICE), Mode.LOCAL);
       createDefaultFileRoot(depotConfig.egress(), dataDir);
+      secrets = new SecretService(secretConfig);
       depots = new DepotService(depotConfig, listeners);
-      depots.start();
-      DepotService depotService = depots;
       scanner =
           new CatalogScanner(
               CatalogScannerConfig.from(kafka.as(withFreeMetricsPort, CATALOG_SCANNER), Mode.LOCAL),
               listeners);
-      scanner.start();
+      SecretService secretService = secrets;
+      DepotService depotService = depots;
       CatalogScanner catalogScanner = scanner;
       Map<String, BooleanSupplier> checks = new LinkedHashMap<>();
       if (broker != null) {
@@ -140,8 +139,14 @@ public final class Platform implements AutoCloseable {
       checks.put("secretService", secretService::isRunning);
       checks.put("depotService", depotService::isRunning);
       checks.put("catalogScanner", catalogScanner::isRunning);
-      gateway = new GatewayServer(gatewayConfig, checks).start();
-      listeners.addLocal("gateway", gateway.port());
+      gateway = new GatewayServer(gatewayConfig, checks);
+      GatewayServer gatewayServer = gateway;
+      new ParallelStart()
+          .add("secret-service", secretService::start)
+          .add("depot-service", depotService::start)
+          .add("catalog-scanner", catalogScanner::start)
+          .add("gateway", gatewayServer::start)
+          .run();
       Platform platform = new Platform(kafka, secrets, depots, scanner, gateway, token);
       if (options.cliConfig() != null) {
         CliProfile.write(options.cliConfig(), platform.gatewayUrl(), token);
