@@ -10,8 +10,7 @@ import java.util.List;
 /**
  * What each fault cost the clients: the unavailability window (the longest time, from the fault
  * until the next one, with no successful apply: the workload runs in one tenant) and the time to
- * recovery (from the fault until the first successful apply sent after the last apply that got no
- * answer).
+ * recovery (from the fault until the successful apply that ended that window).
  */
 final class Availability {
 
@@ -44,25 +43,19 @@ final class Availability {
               .sorted()
               .toList();
       long longest = 0;
+      long recovered = from;
       long previous = from;
       for (long t : successes) {
-        longest = Math.max(longest, t - previous);
+        if (t - previous > longest) {
+          longest = t - previous;
+          recovered = t;
+        }
         previous = t;
       }
-      longest = Math.max(longest, to - previous);
-      long lastUnanswered =
-          applies.stream()
-              .filter(
-                  o -> o.outcome() == Outcome.UNKNOWN && o.invoked() >= from && o.invoked() < to)
-              .mapToLong(Operation::invoked)
-              .max()
-              .orElse(from);
-      long recovered =
-          applies.stream()
-              .filter(o -> succeeded(o) && o.invoked() >= lastUnanswered && o.completed() <= to)
-              .mapToLong(Operation::completed)
-              .min()
-              .orElse(to);
+      if (to - previous > longest) {
+        longest = to - previous;
+        recovered = to;
+      }
       costs.add(new Cost(fault, longest / 1_000_000, (recovered - from) / 1_000_000));
     }
     return costs;

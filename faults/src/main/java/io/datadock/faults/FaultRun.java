@@ -51,8 +51,8 @@ public final class FaultRun {
     String token = "faults-admin-" + UUID.randomUUID();
     List<Fault> schedule =
         FaultSchedule.of(options.seed(), options.rounds(), 10_000, options.gap().toMillis());
-    HistoryRecorder history = new HistoryRecorder();
     try (FaultCluster cluster = FaultCluster.start(options.dir(), token)) {
+      HistoryRecorder history = new HistoryRecorder(); // its clock starts with the load
       List<FaultInjector.Injected> injected;
       try (Workload workload =
           new Workload(

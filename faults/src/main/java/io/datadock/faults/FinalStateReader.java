@@ -43,16 +43,12 @@ final class FinalStateReader {
   }
 
   FinalState read() throws Exception {
-    Map<String, Long> resources = new HashMap<>();
-    for (String kind : List.of("secret", "depot")) {
-      JsonArray items =
-          new JsonObject(get("/api/v1/resources?all=true&type=" + kind)).getJsonArray("items");
-      for (int i = 0; i < items.size(); i++) {
-        JsonObject item = items.getJsonObject(i);
-        resources.put(
-            Workload.key(kind, item.getString("name")),
-            Long.parseLong(item.getString("resourceVersion")));
-      }
+    // the gateway's view follows resource.state: read until two reads a second apart agree
+    Map<String, Long> resources = resources();
+    for (Map<String, Long> again = null; !resources.equals(again); ) {
+      Thread.sleep(1_000);
+      again = resources;
+      resources = resources();
     }
     List<Event> events = new ArrayList<>();
     events.addAll(committed(Topics.SECRET_EVENTS, FinalStateReader::secretEvent));
@@ -68,6 +64,21 @@ final class FinalStateReader {
       after.append(service).append(':').append(report.getJsonObject("after")).append(' ');
     }
     return new FinalState(resources, events, before.toString(), after.toString());
+  }
+
+  private Map<String, Long> resources() throws Exception {
+    Map<String, Long> resources = new HashMap<>();
+    for (String kind : List.of("secret", "depot")) {
+      JsonArray items =
+          new JsonObject(get("/api/v1/resources?all=true&type=" + kind)).getJsonArray("items");
+      for (int i = 0; i < items.size(); i++) {
+        JsonObject item = items.getJsonObject(i);
+        resources.put(
+            Workload.key(kind, item.getString("name")),
+            Long.parseLong(item.getString("resourceVersion")));
+      }
+    }
+    return resources;
   }
 
   /** Keys as the workload names them: tenant/kind/name (a secret's workspace left out). */

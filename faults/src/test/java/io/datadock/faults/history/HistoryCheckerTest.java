@@ -78,10 +78,20 @@ class HistoryCheckerTest {
   @Test
   void anAcknowledgedDeleteWithoutItsEventIsLost() {
     op(Type.APPLY, 0, 10, Outcome.CREATED, 1);
-    op(Type.DELETE, 20, 30, Outcome.DELETED, Operation.NO_VERSION);
+    op(Type.DELETE, 20, 30, Outcome.DELETED, 1);
     events.add(new Event(K, Change.WRITE, 1));
 
     assertThat(rules(check())).containsExactly(Rule.LOST);
+  }
+
+  @Test
+  void concurrentDeletesAnsweredAtTheVersionTheyRemovedAreOneDeletion() {
+    op(Type.APPLY, 0, 10, Outcome.CREATED, 1);
+    op(Type.DELETE, 20, 40, Outcome.DELETED, 1);
+    op(Type.DELETE, 25, 41, Outcome.DELETED, 1);
+    events.addAll(List.of(new Event(K, Change.WRITE, 1), new Event(K, Change.DELETE, 1)));
+
+    assertThat(check().violations()).isEmpty();
   }
 
   @Test
