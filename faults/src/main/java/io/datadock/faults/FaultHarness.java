@@ -6,9 +6,10 @@ import java.time.Duration;
 
 /**
  * {@code java -cp ... io.datadock.faults.FaultHarness [--seed N] [--rounds N] [--gap-seconds N]
- * [--clients N] [--secrets N] [--depots N] [--dir DIR]}: starts the multi-process cluster, runs the
- * seeded workload and fault schedule, and prints the checker's figures and each fault's cost. Exits
- * 1 when the history breaks a rule.
+ * [--clients N] [--secrets N] [--depots N] [--dir DIR] [--history FILE]}: starts the multi-process
+ * cluster, runs the seeded workload and fault schedule, and prints the checker's figures and each
+ * fault's cost; {@code --history} writes every operation, one a line. Exits 1 when the history
+ * breaks a rule.
  */
 public final class FaultHarness {
 
@@ -17,6 +18,7 @@ public final class FaultHarness {
   public static void main(String[] args) throws Exception {
     FaultRun.Options o = FaultRun.Options.shortRun(null, 1);
     Path dir = null;
+    Path historyFile = null;
     for (int i = 0; i + 1 < args.length; i += 2) {
       String v = args[i + 1];
       switch (args[i]) {
@@ -69,6 +71,7 @@ public final class FaultHarness {
                     o.secrets(),
                     Integer.parseInt(v));
         case "--dir" -> dir = Path.of(v);
+        case "--history" -> historyFile = Path.of(v);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -79,6 +82,9 @@ public final class FaultHarness {
     System.out.println("fault run " + o);
     FaultRun.Report report = FaultRun.run(o);
     System.out.print(report.text());
+    if (historyFile != null) {
+      Files.write(historyFile, report.history().stream().map(Object::toString).toList());
+    }
     System.exit(report.verdict().holds() ? 0 : 1);
   }
 

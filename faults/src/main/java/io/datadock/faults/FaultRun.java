@@ -36,7 +36,10 @@ public final class FaultRun {
 
   /** What a run proved and measured. */
   public record Report(
-      List<FaultInjector.Injected> faults, Verdict verdict, List<Availability.Cost> costs) {
+      List<FaultInjector.Injected> faults,
+      List<Operation> history,
+      Verdict verdict,
+      List<Availability.Cost> costs) {
 
     public String text() {
       StringBuilder b = new StringBuilder(verdict.report());
@@ -75,7 +78,7 @@ public final class FaultRun {
               .read();
       List<Operation> operations = history.operations();
       Verdict verdict = HistoryChecker.check(operations, state);
-      return new Report(injected, verdict, Availability.of(injected, operations, end));
+      return new Report(injected, operations, verdict, Availability.of(injected, operations, end));
     }
   }
 }
