@@ -503,26 +503,8 @@ class ScaleOutIT {
     return true;
   }
 
-  /**
-   * secret-service: its store answers a digest (Streams running or rebalancing); depot-service: its
-   * {@code /readyz}.
-   */
   private static boolean ready(String id) {
-    String path = id.startsWith("secret") ? "/internal/v1/state/digest" : "/readyz";
-    try {
-      HttpResponse<String> r =
-          http.send(
-              HttpRequest.newBuilder(URI.create(services.url(id) + path))
-                  .timeout(Duration.ofSeconds(5))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      return r.statusCode() == 200;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    return services.ready(id);
   }
 
   private static long storeEntries(String secretInstance) throws Exception {

@@ -6,10 +6,6 @@ import io.datadock.local.cluster.ServiceProcesses;
 import io.datadock.runtime.kafka.TopicProvisioner;
 import io.datadock.schemas.Topics;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,8 +34,6 @@ public final class FaultCluster implements AutoCloseable {
   private final ServiceProcesses services;
   private final Admin admin;
   private final Path fileRoot;
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private FaultCluster(
       KafkaClusterProcesses kafka, ServiceProcesses services, Admin admin, Path fileRoot) {
@@ -100,26 +94,8 @@ public final class FaultCluster implements AutoCloseable {
     }
   }
 
-  /** secret-service: its store answers a digest; depot-service and gateways: their readyz. */
   public boolean ready(String id) {
-    String url =
-        id.startsWith("secret")
-            ? services.url(id) + "/internal/v1/state/digest"
-            : id.startsWith("gateway")
-                ? services.url(id + "-ops") + "/readyz"
-                : services.url(id) + "/readyz";
-    try {
-      HttpResponse<String> r =
-          http.send(
-              HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
-              HttpResponse.BodyHandlers.ofString());
-      return r.statusCode() == 200;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    return services.ready(id);
   }
 
   /** The node id (1-based) of the broker leading partition 0 of secret-service's commands. */

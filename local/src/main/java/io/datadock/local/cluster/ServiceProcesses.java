@@ -2,7 +2,13 @@ package io.datadock.local.cluster;
 
 import io.datadock.core.crypto.KeyRing;
 import io.datadock.runtime.kafka.FreePorts;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +26,9 @@ public final class ServiceProcesses implements AutoCloseable {
 
   private static final List<String> SERVICE_JVM =
       List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private final Path dir;
   private final String bootstrapServers;
@@ -79,6 +88,29 @@ public final class ServiceProcesses implements AutoCloseable {
     env.put("DATADOCK_SECRET_RESOLUTION_URL", url("secret-" + n));
     env.put("DATADOCK_TENANT_RATE_LIMIT", "0");
     return start(id, "io.datadock.gateway.app.GatewayServer", env);
+  }
+
+  /**
+   * Whether instance {@code id} answers ready: secret-service when its store answers a digest
+   * (Streams running), depot-service and gateways on their {@code /readyz}.
+   */
+  public boolean ready(String id) {
+    String url =
+        id.startsWith("secret")
+            ? url(id) + "/internal/v1/state/digest"
+            : id.startsWith("gateway") ? url(id + "-ops") + "/readyz" : url(id) + "/readyz";
+    try {
+      HttpResponse<String> r =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+              HttpResponse.BodyHandlers.ofString());
+      return r.statusCode() == 200;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   /** Where instance {@code id} answers: resolution, metrics or the gateway's API. */
