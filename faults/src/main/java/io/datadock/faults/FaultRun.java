@@ -28,9 +28,9 @@ public final class FaultRun {
   public record Options(
       Path dir, long seed, int rounds, Duration gap, int clients, int secrets, int depots) {
 
-    /** The short schedule: each fault once, 30 s apart, 8 clients on 12 secrets and 6 depots. */
+    /** The short schedule: each fault once, 25 s apart, 8 clients on 12 secrets and 6 depots. */
     public static Options shortRun(Path dir, long seed) {
-      return new Options(dir, seed, 1, Duration.ofSeconds(30), 8, 12, 6);
+      return new Options(dir, seed, 1, Duration.ofSeconds(25), 8, 12, 6);
     }
   }
 
