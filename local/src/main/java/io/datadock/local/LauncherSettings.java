@@ -7,6 +7,8 @@ import static io.datadock.runtime.config.Setting.DATADOCK_DEPOT_STATE_DIR;
 import static io.datadock.runtime.config.Setting.DATADOCK_GATEWAY_PORT;
 import static io.datadock.runtime.config.Setting.DATADOCK_INSTANCE_ID;
 import static io.datadock.runtime.config.Setting.DATADOCK_KAFKA_PORT;
+import static io.datadock.runtime.config.Setting.DATADOCK_KEY_SIGNING_KEY_FILE;
+import static io.datadock.runtime.config.Setting.DATADOCK_KEY_TRUST_ANCHOR;
 import static io.datadock.runtime.config.Setting.DATADOCK_METRICS_PORT;
 import static io.datadock.runtime.config.Setting.DATADOCK_RESOLUTION_PORT;
 import static io.datadock.runtime.config.Setting.DATADOCK_RESOLUTION_URL;
@@ -18,6 +20,7 @@ import static io.datadock.runtime.config.Setting.DATADOCK_TOPIC_PARTITIONS;
 import static io.datadock.runtime.config.Setting.DATADOCK_TOPIC_REPLICATION;
 import static io.datadock.runtime.config.Setting.KAFKA_BOOTSTRAP_SERVERS;
 
+import io.datadock.core.crypto.SigningKey;
 import io.datadock.runtime.config.Settings;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -26,12 +29,13 @@ import java.util.Optional;
  * What the launcher owns over the environment it is given, as the {@code launcher} column of the
  * documented table says: every service reads its own configuration record from the result, as a
  * standalone service reads it from its environment. Owned: the data, state and key directories
- * (under the data dir), the service token (one per process), the resolution URLs (its own
- * secret-service), the broker (unless {@code KAFKA_BOOTSTRAP_SERVERS} names a cluster) and the
- * depot-service's and scanner's metrics ports (free ones). Defaults that differ from a standalone
- * service's, unless set: instance id {@code local}, advertised host {@code localhost}, free ports
- * for the gateway, its operations listener, secret-service's listener and the broker, 4 partitions,
- * 1 replica on the embedded broker.
+ * (under the data dir), the gateway's trust in its secret-service's signing key ({@link
+ * #signingKey}), the service token (one per process), the resolution URLs (its own secret-service),
+ * the broker (unless {@code KAFKA_BOOTSTRAP_SERVERS} names a cluster) and the depot-service's and
+ * scanner's metrics ports (free ones). Defaults that differ from a standalone service's, unless
+ * set: instance id {@code local}, advertised host {@code localhost}, free ports for the gateway,
+ * its operations listener, secret-service's listener and the broker, 4 partitions, 1 replica on the
+ * embedded broker.
  */
 final class LauncherSettings {
 
@@ -53,6 +57,21 @@ final class LauncherSettings {
         .withDefault(DATADOCK_METRICS_PORT, 0)
         .withDefault(DATADOCK_KAFKA_PORT, 0)
         .withDefault(DATADOCK_TOPIC_PARTITIONS, 4);
+  }
+
+  /**
+   * The key that signs secret-service's sealing keys: the one given, else {@code
+   * <data>/secret-service/signing.key}, generated on first start; the gateway trusts that key.
+   */
+  static Settings signingKey(Settings settings, Path dataDir) {
+    Path file =
+        settings.path(
+            DATADOCK_KEY_SIGNING_KEY_FILE,
+            dataDir.resolve("secret-service").resolve("signing.key"));
+    SigningKey key = SigningKey.loadOrCreate(file);
+    return settings
+        .with(DATADOCK_KEY_SIGNING_KEY_FILE, file)
+        .with(DATADOCK_KEY_TRUST_ANCHOR, key.fingerprint());
   }
 
   /** The cluster to use instead of starting the embedded broker, when the environment names one. */

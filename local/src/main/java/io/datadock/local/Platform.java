@@ -80,7 +80,9 @@ public final class Platform implements AutoCloseable {
     Settings given = options.settings();
     String token = AdminToken.resolve(given.optional(DATADOCK_ADMIN_TOKEN).orElse(null), dataDir);
     // Services in this JVM resolve credentials with a token that lives as long as the process.
-    Settings settings = LauncherSettings.over(given, dataDir, token, AdminToken.generate());
+    Settings settings =
+        LauncherSettings.signingKey(
+            LauncherSettings.over(given, dataDir, token, AdminToken.generate()), dataDir);
     Optional<String> external = LauncherSettings.externalKafka(given);
     int kafkaPort = settings.port(DATADOCK_KAFKA_PORT, null);
     PlatformEndpoints listeners = new PlatformEndpoints();

@@ -3,8 +3,10 @@ package io.datadock.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.datadock.core.crypto.KeyAnnouncements;
 import io.datadock.core.crypto.KeyRing;
 import io.datadock.core.crypto.RecipientKey;
+import io.datadock.core.crypto.SigningKey;
 import io.datadock.gateway.app.GatewayConfig;
 import io.datadock.gateway.app.GatewayServer;
 import io.datadock.runtime.config.Setting;
@@ -35,12 +37,17 @@ class GatewayTimeoutIT {
   void anApplyWithoutAServiceAnsweringIs504AfterTheConfiguredTimeout() throws Exception {
     try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), 0)) {
       TopicProvisioner.ensureTopics(broker.bootstrapServers(), Topics.DEFAULT_PREFIX, 2, (short) 1);
-      publishKey(broker.bootstrapServers(), KeyRing.loadOrCreate(dataDir.resolve("keys")).newest());
+      SigningKey signing = SigningKey.generate();
+      publishKey(
+          broker.bootstrapServers(),
+          KeyRing.loadOrCreate(dataDir.resolve("keys")).newest(),
+          signing);
       GatewayConfig config =
           GatewayConfig.embedded(
               Settings.empty()
                   .with(Setting.KAFKA_BOOTSTRAP_SERVERS, broker.bootstrapServers())
                   .with(Setting.DATADOCK_ADMIN_TOKEN, "timeout-token")
+                  .with(Setting.DATADOCK_KEY_TRUST_ANCHOR, signing.fingerprint())
                   .with(Setting.DATADOCK_REPLY_TIMEOUT_MS, 700));
       try (GatewayServer gateway = new GatewayServer(config, Map.of()).start()) {
         await().atMost(Duration.ofSeconds(30)).until(gateway::ready);
@@ -58,7 +65,8 @@ class GatewayTimeoutIT {
     }
   }
 
-  private static void publishKey(String bootstrap, RecipientKey key) throws Exception {
+  private static void publishKey(String bootstrap, RecipientKey key, SigningKey signing)
+      throws Exception {
     var topic = Topics.SECRET_KEYS;
     try (KafkaProducer<String, SecretKey> producer =
         new KafkaProducer<>(
@@ -74,7 +82,11 @@ class GatewayTimeoutIT {
               .setCreatedAt(key.createdAt())
               .build();
       producer
-          .send(new ProducerRecord<>(topic.name(Topics.DEFAULT_PREFIX), key.keyId(), record))
+          .send(
+              new ProducerRecord<>(
+                  topic.name(Topics.DEFAULT_PREFIX),
+                  key.keyId(),
+                  KeyAnnouncements.signed(record, signing)))
           .get();
     }
   }

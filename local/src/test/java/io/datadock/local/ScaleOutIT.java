@@ -143,6 +143,7 @@ class ScaleOutIT {
                       Settings.empty()
                           .with(Setting.KAFKA_BOOTSTRAP_SERVERS, kafka.bootstrapServers())
                           .with(Setting.DATADOCK_ADMIN_TOKEN, ADMIN_TOKEN)
+                          .with(Setting.DATADOCK_KEY_TRUST_ANCHOR, services.trustAnchor())
                           .with(Setting.DATADOCK_SECRET_RESOLUTION_URL, services.url("secret-2"))
                           .with(Setting.DATADOCK_TENANT_RATE_LIMIT, 0)),
                   Map.of())

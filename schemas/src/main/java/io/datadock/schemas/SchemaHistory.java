@@ -15,7 +15,9 @@ import org.apache.avro.Schema;
 public final class SchemaHistory {
 
   private static final Map<String, List<String>> HISTORY =
-      Map.of("io.datadock.schemas.secret.SecretCommand", List.of("SecretCommand-v1.avsc"));
+      Map.of(
+          "io.datadock.schemas.secret.SecretCommand", List.of("SecretCommand-v1.avsc"),
+          "io.datadock.schemas.secret.SecretKey", List.of("SecretKey-v1.avsc"));
 
   private SchemaHistory() {}
 

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.datadock.schemas.common.SealedPayload;
+import io.datadock.schemas.secret.KeyState;
 import io.datadock.schemas.secret.SecretAction;
 import io.datadock.schemas.secret.SecretCommand;
+import io.datadock.schemas.secret.SecretKey;
 import io.datadock.schemas.secret.SecretSpec;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -54,6 +56,25 @@ class AvroSingleObjectCodecTest {
     assertThat(read.getAction()).isEqualTo(SecretAction.DELETE);
     assertThat(read.getForce()).isTrue();
     assertThat(read.getExpectedResourceVersion()).isNull();
+  }
+
+  @Test
+  void aKeyAnnouncementFromBeforeSigningReadsAsUnsigned() {
+    Schema v1 = SchemaHistory.versionsOf(SecretKey.getClassSchema().getFullName()).get(0);
+    GenericRecord old = new GenericData.Record(v1);
+    old.put("keyId", "k-1");
+    old.put("algorithm", "HPKE-X25519-HKDF-SHA256-AES256GCM");
+    old.put("publicKey", ByteBuffer.wrap(new byte[32]));
+    old.put("state", new GenericData.EnumSymbol(v1.getField("state").schema(), "ACTIVE"));
+    old.put("createdAt", 7L);
+    byte[] written = toBytes(new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v1), old);
+
+    SecretKey read = AvroSingleObjectCodec.of(SecretKey.class).decode(written);
+
+    assertThat(read.getKeyId()).isEqualTo("k-1");
+    assertThat(read.getState()).isEqualTo(KeyState.ACTIVE);
+    assertThat(read.getSigningKey()).isNull();
+    assertThat(read.getSignature()).isNull();
   }
 
   @Test

@@ -4,6 +4,7 @@ import static io.datadock.runtime.config.Setting.DATADOCK_ADMIN_TOKEN;
 import static io.datadock.runtime.config.Setting.DATADOCK_DEPOT_APPLICATION_ID;
 import static io.datadock.runtime.config.Setting.DATADOCK_GATEWAY_PORT;
 import static io.datadock.runtime.config.Setting.DATADOCK_HTTP_INSTANCES;
+import static io.datadock.runtime.config.Setting.DATADOCK_KEY_TRUST_ANCHOR;
 import static io.datadock.runtime.config.Setting.DATADOCK_MAX_BODY_BYTES;
 import static io.datadock.runtime.config.Setting.DATADOCK_METRICS_PORT;
 import static io.datadock.runtime.config.Setting.DATADOCK_REPLY_MODE;
@@ -15,6 +16,7 @@ import static io.datadock.runtime.config.Setting.DATADOCK_TENANT_RATE_LIMIT;
 import static io.datadock.runtime.config.Setting.DATADOCK_TOPIC_PREFIX;
 import static io.datadock.runtime.config.Setting.KAFKA_BOOTSTRAP_SERVERS;
 
+import io.datadock.core.crypto.TrustAnchor;
 import io.datadock.runtime.config.Settings;
 import io.datadock.runtime.kafka.TopicLayout;
 import io.datadock.runtime.replay.ReplayTarget;
@@ -48,6 +50,9 @@ import java.util.Map;
  * @param replayTargets the services {@code POST /api/v1/admin/replay} replays, by name, with their
  *     consumer groups ({@code DATADOCK_SECRET_APPLICATION_ID}, {@code
  *     DATADOCK_DEPOT_APPLICATION_ID}, {@code DATADOCK_SCANNER_GROUP}; see {@link ReplayTargets})
+ * @param keyTrustAnchor whose signature a sealing key on {@code secret.keys} must carry for the
+ *     gateway to seal to it ({@code DATADOCK_KEY_TRUST_ANCHOR}, required: the fingerprint of
+ *     secret-service's key-signing key, or a file holding it or the public key)
  * @param topics the topics a standalone gateway creates when missing ({@link TopicLayout})
  */
 public record GatewayConfig(
@@ -63,6 +68,7 @@ public record GatewayConfig(
     String resolutionUrl,
     double tenantRequestsPerSecond,
     Map<String, ReplayTarget> replayTargets,
+    TrustAnchor keyTrustAnchor,
     TopicLayout topics) {
 
   public enum ReplyMode {
@@ -72,18 +78,6 @@ public record GatewayConfig(
 
   /** The standalone defaults' metrics port. */
   public static final int DEFAULT_METRICS_PORT = 9402;
-
-  /**
-   * The embedded defaults (free API and metrics ports unless given) for a broker and a token, as
-   * the integration tests start a gateway of their own.
-   */
-  public static GatewayConfig defaults(int port, String bootstrapServers, String adminToken) {
-    return embedded(
-        Settings.empty()
-            .with(DATADOCK_GATEWAY_PORT, port)
-            .with(KAFKA_BOOTSTRAP_SERVERS, bootstrapServers)
-            .with(DATADOCK_ADMIN_TOKEN, adminToken));
-  }
 
   /** What {@code settings} set, with free API and metrics ports where they set none. */
   public static GatewayConfig embedded(Settings settings) {
@@ -111,6 +105,7 @@ public record GatewayConfig(
             settings.string(DATADOCK_SECRET_APPLICATION_ID),
             settings.string(DATADOCK_DEPOT_APPLICATION_ID),
             settings.string(DATADOCK_SCANNER_GROUP)),
+        settings.parsed(DATADOCK_KEY_TRUST_ANCHOR, TrustAnchor::of),
         TopicLayout.from(settings));
   }
 }

@@ -48,7 +48,10 @@ public final class GatewayServer implements AutoCloseable {
 
   public GatewayServer start() {
     PrometheusMeterRegistry metrics = ServiceMetrics.registry("gateway");
-    views = opened.add(GatewayViews.start(config.bootstrapServers(), config.topicPrefix()));
+    views =
+        opened.add(
+            GatewayViews.start(
+                config.bootstrapServers(), config.topicPrefix(), config.keyTrustAnchor(), metrics));
     GatewayWiring wiring = opened.add(new GatewayWiring(config, views, metrics));
     identityReady = DefaultTenant.ensure(views.directory(), wiring.identityWriter());
     vertx = Vertx.vertx();

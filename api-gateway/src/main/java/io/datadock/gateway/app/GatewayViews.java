@@ -1,5 +1,6 @@
 package io.datadock.gateway.app;
 
+import io.datadock.core.crypto.TrustAnchor;
 import io.datadock.gateway.kafka.ReplyRouter;
 import io.datadock.gateway.sealing.PublicKeyDirectory;
 import io.datadock.gateway.view.CatalogView;
@@ -9,6 +10,7 @@ import io.datadock.runtime.kafka.KafkaSettings;
 import io.datadock.runtime.kafka.TopicTail;
 import io.datadock.schemas.Topic;
 import io.datadock.schemas.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,16 +32,18 @@ final class GatewayViews implements AutoCloseable {
   private final String prefix;
   private final ReplyRouter replies = new ReplyRouter();
   private final ResourceView resources = new ResourceView();
-  private final PublicKeyDirectory keys = new PublicKeyDirectory();
+  private final PublicKeyDirectory keys;
   private final CatalogView catalog = new CatalogView();
   private final TopicTail<String, ?> repliesTail;
   private final TopicTail<String, ?> resourcesTail;
   private final TopicTail<String, ?> catalogTail;
   private final IdentityDirectory directory;
 
-  private GatewayViews(String bootstrap, String prefix) {
+  private GatewayViews(
+      String bootstrap, String prefix, TrustAnchor keyTrustAnchor, MeterRegistry metrics) {
     this.bootstrap = bootstrap;
     this.prefix = prefix;
+    this.keys = new PublicKeyDirectory(keyTrustAnchor, metrics);
     repliesTail = tail(Topics.COMMAND_RESULTS, TopicTail.From.END, replies::onRecord);
     resourcesTail = tail(Topics.RESOURCE_STATE, TopicTail.From.BEGINNING, resources::onRecord);
     tail(Topics.SECRET_KEYS, TopicTail.From.BEGINNING, keys::onRecord);
@@ -48,9 +52,17 @@ final class GatewayViews implements AutoCloseable {
     tail(Topics.CATALOG_EVENTS, TopicTail.From.BEGINNING, catalog::onEvent);
   }
 
-  /** Starts every tail; the views fill in the background ({@link #readiness}). */
-  static GatewayViews start(String bootstrapServers, String topicPrefix) {
-    return new GatewayViews(bootstrapServers, topicPrefix);
+  /**
+   * Starts every tail; the views fill in the background ({@link #readiness}).
+   *
+   * @param keyTrustAnchor whose signature a sealing key must carry to be sealed to
+   */
+  static GatewayViews start(
+      String bootstrapServers,
+      String topicPrefix,
+      TrustAnchor keyTrustAnchor,
+      MeterRegistry metrics) {
+    return new GatewayViews(bootstrapServers, topicPrefix, keyTrustAnchor, metrics);
   }
 
   ReplyRouter replies() {

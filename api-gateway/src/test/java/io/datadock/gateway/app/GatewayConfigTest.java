@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 /** The gateway's configuration is read once, from the map {@code main} passes in. */
 class GatewayConfigTest {
 
+  private static final String ANCHOR = "sha256:" + "ab".repeat(32);
+
   @Test
   void theEnvironmentConfiguresEverythingIncludingTheReplayTargets() {
     GatewayConfig config =
@@ -39,7 +41,10 @@ class GatewayConfigTest {
 
   @Test
   void theEmbeddedDefaultsReplayTheServicesByTheirDefaultGroups() {
-    GatewayConfig config = GatewayConfig.defaults(0, "127.0.0.1:9092", "t0ken");
+    GatewayConfig config =
+        GatewayConfig.embedded(
+            Settings.of(
+                Map.of("DATADOCK_ADMIN_TOKEN", "t0ken", "DATADOCK_KEY_TRUST_ANCHOR", ANCHOR)));
 
     assertThat(config.replayTargets()).isEqualTo(ReplayTargets.defaults());
     assertThat(
@@ -87,7 +92,27 @@ class GatewayConfigTest {
         .hasMessageContaining("DATADOCK_ADMIN_TOKEN");
   }
 
+  @Test
+  void aGatewayTrustsTheSealingKeysOfTheConfiguredSignerOnly() {
+    assertThat(fromEnv(Map.of("DATADOCK_ADMIN_TOKEN", "t0ken")).keyTrustAnchor().fingerprint())
+        .isEqualTo(ANCHOR);
+    assertThatThrownBy(
+            () -> GatewayConfig.from(Settings.of(Map.of("DATADOCK_ADMIN_TOKEN", "t0ken"))))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageStartingWith("DATADOCK_KEY_TRUST_ANCHOR: required");
+    assertThatThrownBy(
+            () ->
+                fromEnv(
+                    Map.of(
+                        "DATADOCK_ADMIN_TOKEN", "t0ken", "DATADOCK_KEY_TRUST_ANCHOR", "sha256:12")))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("DATADOCK_KEY_TRUST_ANCHOR: not a fingerprint");
+  }
+
+  /** The environment, with a trust anchor unless it sets one. */
   private static GatewayConfig fromEnv(Map<String, String> env) {
-    return GatewayConfig.from(Settings.of(env));
+    Map<String, String> withAnchor = new java.util.HashMap<>(env);
+    withAnchor.putIfAbsent("DATADOCK_KEY_TRUST_ANCHOR", ANCHOR);
+    return GatewayConfig.from(Settings.of(withAnchor));
   }
 }

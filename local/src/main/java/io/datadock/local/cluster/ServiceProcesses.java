@@ -1,6 +1,7 @@
 package io.datadock.local.cluster;
 
 import io.datadock.core.crypto.KeyRing;
+import io.datadock.core.crypto.SigningKey;
 import io.datadock.runtime.kafka.FreePorts;
 import java.io.IOException;
 import java.net.URI;
@@ -34,6 +35,8 @@ public final class ServiceProcesses implements AutoCloseable {
   private final String bootstrapServers;
   private final Map<String, String> shared;
   private final Path sealingKey;
+  private final Path signingKey;
+  private final String trustAnchor;
   private final Map<String, Integer> ports = new HashMap<>();
   private final Map<String, Supplier<ChildJvm>> starters = new LinkedHashMap<>();
   private final Map<String, ChildJvm> running = new LinkedHashMap<>();
@@ -52,6 +55,14 @@ public final class ServiceProcesses implements AutoCloseable {
     // As deployed: the sealing key is a secret every secret-service instance mounts (read-only).
     this.sealingKey = dir.resolve("sealing-key.secret");
     KeyRing.newKeyFile(sealingKey);
+    // secret-service signs its key announcements; gateways seal only to keys this anchor signed
+    this.signingKey = dir.resolve("signing-key.secret");
+    this.trustAnchor = SigningKey.loadOrCreate(signingKey).fingerprint();
+  }
+
+  /** The fingerprint of the key that signs secret-service's announcements. */
+  public String trustAnchor() {
+    return trustAnchor;
   }
 
   public String serviceToken() {
@@ -64,6 +75,7 @@ public final class ServiceProcesses implements AutoCloseable {
     Map<String, String> env = env(id);
     env.put("DATADOCK_SECRET_KEY_DIR", dir.resolve("secret-keys").toString());
     env.put("DATADOCK_SECRET_KEY_FILE", sealingKey.toString());
+    env.put("DATADOCK_KEY_SIGNING_KEY_FILE", signingKey.toString());
     env.put("DATADOCK_RESOLUTION_PORT", String.valueOf(port(id)));
     env.put("DATADOCK_ADVERTISED_HOST", "127.0.0.1");
     return start(id, "io.datadock.secret.app.SecretService", env);
@@ -87,6 +99,7 @@ public final class ServiceProcesses implements AutoCloseable {
     env.put("DATADOCK_METRICS_PORT", String.valueOf(port(id + "-ops")));
     env.put("DATADOCK_SECRET_RESOLUTION_URL", url("secret-" + n));
     env.put("DATADOCK_TENANT_RATE_LIMIT", "0");
+    env.put("DATADOCK_KEY_TRUST_ANCHOR", trustAnchor);
     return start(id, "io.datadock.gateway.app.GatewayServer", env);
   }
 

@@ -81,6 +81,18 @@ public enum Setting {
       "the name other instances forward to",
       SECRET),
   DATADOCK_SECRET_KEY_FILE(null, "", "honoured", "a mounted sealing key", SECRET),
+  DATADOCK_KEY_SIGNING_KEY_FILE(
+      null,
+      "",
+      "honoured, default `<data>/secret-service/signing.key`, generated on first start",
+      "the key that signs sealing-key announcements (required)",
+      SECRET),
+  DATADOCK_KEY_TRUST_ANCHOR(
+      null,
+      "",
+      "owned: its signing key's fingerprint",
+      "whose sealing keys to trust: the signing key's fingerprint, or its `.pub` file (required)",
+      GATEWAY),
   DATADOCK_SECRET_KEY_DIR(
       null,
       "`<data>/secret-service/keys`",

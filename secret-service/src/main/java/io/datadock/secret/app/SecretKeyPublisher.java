@@ -1,7 +1,9 @@
 package io.datadock.secret.app;
 
+import io.datadock.core.crypto.KeyAnnouncements;
 import io.datadock.core.crypto.KeyRing;
 import io.datadock.core.crypto.RecipientKey;
+import io.datadock.core.crypto.SigningKey;
 import io.datadock.runtime.kafka.KafkaSettings;
 import io.datadock.schemas.Topics;
 import io.datadock.schemas.secret.KeyState;
@@ -12,7 +14,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * Publishes the key ring's public keys to the compacted {@code secret.keys} topic, keyed by key id,
- * so gateways learn where to seal without sharing a file with secret-service.
+ * so gateways learn where to seal without sharing a file with secret-service. Each announcement is
+ * signed with the service's {@link SigningKey}: gateways ignore any they cannot verify.
  */
 public final class SecretKeyPublisher {
 
@@ -20,10 +23,12 @@ public final class SecretKeyPublisher {
 
   private final String bootstrapServers;
   private final String topicPrefix;
+  private final SigningKey signingKey;
 
-  public SecretKeyPublisher(String bootstrapServers, String topicPrefix) {
+  public SecretKeyPublisher(String bootstrapServers, String topicPrefix, SigningKey signingKey) {
     this.bootstrapServers = bootstrapServers;
     this.topicPrefix = topicPrefix;
+    this.signingKey = signingKey;
   }
 
   /** Publishes every key of the ring as ACTIVE. */
@@ -44,7 +49,7 @@ public final class SecretKeyPublisher {
             topic.keySerde().serializer(),
             topic.valueSerde().serializer())) {
       for (RecipientKey key : keys) {
-        SecretKey record =
+        SecretKey announcement =
             SecretKey.newBuilder()
                 .setKeyId(key.keyId())
                 .setAlgorithm(ALGORITHM)
@@ -52,7 +57,8 @@ public final class SecretKeyPublisher {
                 .setState(state)
                 .setCreatedAt(key.createdAt())
                 .build();
-        producer.send(new ProducerRecord<>(topic.name(topicPrefix), key.keyId(), record));
+        SecretKey signed = KeyAnnouncements.signed(announcement, signingKey);
+        producer.send(new ProducerRecord<>(topic.name(topicPrefix), key.keyId(), signed));
       }
       producer.flush();
     }

@@ -2,6 +2,7 @@ package io.datadock.secret.app;
 
 import io.datadock.core.crypto.KeyRing;
 import io.datadock.core.crypto.MissingKeyException;
+import io.datadock.core.crypto.SigningKey;
 import io.datadock.runtime.config.MainConfiguration;
 import io.datadock.runtime.http.OperationsRoutes;
 import io.datadock.runtime.http.ServiceHttpServer;
@@ -52,6 +53,7 @@ public final class SecretService implements AutoCloseable {
 
   private final SecretServiceConfig config;
   private final KeyRing keyRing;
+  private final SigningKey signingKey;
   private final CompletableFuture<Void> running = new CompletableFuture<>();
 
   private StreamsApp app;
@@ -68,6 +70,7 @@ public final class SecretService implements AutoCloseable {
    */
   public SecretService(SecretServiceConfig config) {
     this.config = config;
+    this.signingKey = SigningKey.read(config.signingKeyFile());
     this.keyRing = openKeyRing(config);
   }
 
@@ -95,7 +98,7 @@ public final class SecretService implements AutoCloseable {
 
   public void start() {
     SecretKeyPublisher publisher =
-        new SecretKeyPublisher(config.bootstrapServers(), config.topicPrefix());
+        new SecretKeyPublisher(config.bootstrapServers(), config.topicPrefix(), signingKey);
     publisher.publish(keyRing);
     HostInfo self =
         new HostInfo(
@@ -168,9 +171,10 @@ public final class SecretService implements AutoCloseable {
     listener.mount("/internal/v1/state/digest", new StateDigestHandler(app::totalDigest));
     LOG.info("credential resolution listening on {}:{}", self.host(), self.port());
     LOG.info(
-        "secret-service started applicationId={} keyId={}",
+        "secret-service started applicationId={} keyId={} signedBy={}",
         config.applicationId(),
-        keyRing.newest().keyId());
+        keyRing.newest().keyId(),
+        signingKey.fingerprint());
   }
 
   public KafkaStreams.State state() {

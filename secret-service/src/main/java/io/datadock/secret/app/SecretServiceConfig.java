@@ -5,6 +5,7 @@ import static io.datadock.runtime.config.Setting.DATADOCK_ADVERTISED_HOST;
 import static io.datadock.runtime.config.Setting.DATADOCK_COMMIT_INTERVAL_MS;
 import static io.datadock.runtime.config.Setting.DATADOCK_DATA_DIR;
 import static io.datadock.runtime.config.Setting.DATADOCK_INSTANCE_ID;
+import static io.datadock.runtime.config.Setting.DATADOCK_KEY_SIGNING_KEY_FILE;
 import static io.datadock.runtime.config.Setting.DATADOCK_RESOLUTION_PORT;
 import static io.datadock.runtime.config.Setting.DATADOCK_SECRET_APPLICATION_ID;
 import static io.datadock.runtime.config.Setting.DATADOCK_SECRET_KEY_DIR;
@@ -16,6 +17,7 @@ import static io.datadock.runtime.config.Setting.DATADOCK_STREAM_THREADS;
 import static io.datadock.runtime.config.Setting.DATADOCK_TOPIC_PREFIX;
 import static io.datadock.runtime.config.Setting.KAFKA_BOOTSTRAP_SERVERS;
 
+import io.datadock.runtime.config.ConfigurationException;
 import io.datadock.runtime.config.LocalHost;
 import io.datadock.runtime.config.Settings;
 import io.datadock.runtime.kafka.TopicLayout;
@@ -54,6 +56,9 @@ import java.util.Map;
  * @param keyFile a sealing key mounted as a secret ({@code DATADOCK_SECRET_KEY_FILE}, e.g. {@code
  *     /run/secrets/sealing-key}), or null; written by {@code NewSealingKey}. Rotations still add
  *     their keys to {@code keyDir}.
+ * @param signingKeyFile the key that signs the sealing keys it publishes, so gateways trust them
+ *     ({@code DATADOCK_KEY_SIGNING_KEY_FILE}, required; written by {@code NewSigningKey}, generated
+ *     into the data dir by the launcher)
  * @param topics the topics a standalone instance creates when missing ({@link TopicLayout})
  */
 public record SecretServiceConfig(
@@ -70,6 +75,7 @@ public record SecretServiceConfig(
     Map<String, String> callerTokens,
     Duration sessionTimeout,
     Path keyFile,
+    Path signingKeyFile,
     TopicLayout topics) {
 
   public static final String DEFAULT_APPLICATION_ID = ReplayTargets.SECRET_GROUP;
@@ -95,7 +101,18 @@ public record SecretServiceConfig(
             settings.optional(DATADOCK_ADMIN_TOKEN).orElse(null)),
         settings.millis(DATADOCK_SESSION_TIMEOUT_MS),
         settings.path(DATADOCK_SECRET_KEY_FILE, null),
+        signingKeyFile(settings),
         TopicLayout.from(settings));
+  }
+
+  private static Path signingKeyFile(Settings settings) {
+    Path file = settings.path(DATADOCK_KEY_SIGNING_KEY_FILE, null);
+    if (file == null) {
+      throw new ConfigurationException(
+          DATADOCK_KEY_SIGNING_KEY_FILE,
+          "required: gateways trust only sealing keys signed by it (write one with NewSigningKey)");
+    }
+    return file;
   }
 
   /** Tokens to identities: a service token and the bootstrap admin's, when given. */

@@ -1,0 +1,89 @@
+package io.datadock.gateway.sealing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.datadock.core.crypto.KeyAnnouncements;
+import io.datadock.core.crypto.RecipientKey;
+import io.datadock.core.crypto.SigningKey;
+import io.datadock.core.crypto.TrustAnchor;
+import io.datadock.schemas.secret.KeyState;
+import io.datadock.schemas.secret.SecretKey;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.ByteBuffer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+class PublicKeyDirectoryTest {
+
+  private final SigningKey service = SigningKey.generate();
+  private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+  private final PublicKeyDirectory directory =
+      new PublicKeyDirectory(TrustAnchor.trusting(service), metrics);
+  private long offset;
+
+  @Test
+  void sealsToTheNewestActiveKeySignedByTheTrustedSigner() {
+    receive(KeyAnnouncements.signed(announcement("k1", 1, KeyState.ACTIVE), service));
+    receive(KeyAnnouncements.signed(announcement("k2", 2, KeyState.ACTIVE), service));
+
+    assertThat(directory.current()).map(RecipientKey::keyId).contains("k2");
+    assertThat(directory.known()).isDone();
+    assertThat(rejected("unsigned") + rejected("untrusted_signer")).isZero();
+  }
+
+  @Test
+  void newerAnnouncementsNobodyTrustedSignedChangeNothingAndAreCounted() {
+    receive(KeyAnnouncements.signed(announcement("real", 1, KeyState.ACTIVE), service));
+
+    receive(announcement("forged-unsigned", 5, KeyState.ACTIVE));
+    receive(KeyAnnouncements.signed(announcement("forged", 6, KeyState.ACTIVE), attacker()));
+    receive(KeyAnnouncements.signed(announcement("real", 1, KeyState.RETIRED), attacker()));
+    receive(null);
+
+    assertThat(directory.current()).map(RecipientKey::keyId).contains("real");
+    assertThat(rejected("unsigned")).isEqualTo(1);
+    assertThat(rejected("untrusted_signer")).isEqualTo(2);
+    assertThat(rejected("tombstone")).isEqualTo(1);
+  }
+
+  @Test
+  void anUnsignedKeyAloneIsNoKeyToSealTo() {
+    receive(announcement("forged", 5, KeyState.ACTIVE));
+
+    assertThat(directory.current()).isEmpty();
+    assertThat(directory.known()).isNotDone();
+  }
+
+  @Test
+  void aTrustedRetirementStopsSealingToTheKey() {
+    receive(KeyAnnouncements.signed(announcement("k1", 1, KeyState.ACTIVE), service));
+    receive(KeyAnnouncements.signed(announcement("k2", 2, KeyState.ACTIVE), service));
+    receive(KeyAnnouncements.signed(announcement("k2", 2, KeyState.RETIRED), service));
+
+    assertThat(directory.current()).map(RecipientKey::keyId).contains("k1");
+  }
+
+  private static SigningKey attacker() {
+    return SigningKey.generate();
+  }
+
+  private void receive(SecretKey value) {
+    String key = value == null ? "real" : value.getKeyId();
+    directory.onRecord(new ConsumerRecord<>("datadock.secret.keys", 0, offset++, key, value));
+  }
+
+  private double rejected(String reason) {
+    var counter = metrics.find(PublicKeyDirectory.REJECTED).tag("reason", reason).counter();
+    return counter == null ? 0 : counter.count();
+  }
+
+  private static SecretKey announcement(String keyId, long createdAt, KeyState state) {
+    return SecretKey.newBuilder()
+        .setKeyId(keyId)
+        .setAlgorithm("HPKE-X25519-HKDF-SHA256-AES256GCM")
+        .setPublicKey(ByteBuffer.wrap(new byte[32]))
+        .setState(state)
+        .setCreatedAt(createdAt)
+        .build();
+  }
+}
