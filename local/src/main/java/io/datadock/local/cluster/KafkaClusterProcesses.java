@@ -151,6 +151,11 @@ public final class KafkaClusterProcesses implements AutoCloseable {
     nodes.get(nodeId - 1).kill();
   }
 
+  /** A graceful stop of node {@code nodeId}: it hands its leaderships over before exiting. */
+  public synchronized void stop(int nodeId) {
+    nodes.get(nodeId - 1).stop();
+  }
+
   /** Starts a killed node again on its log directory; returns once every broker is registered. */
   public synchronized void restart(int nodeId, Duration timeout) {
     if (nodes.get(nodeId - 1).isAlive()) {
