@@ -52,7 +52,8 @@ public final class BrokerCredentials {
     return new BrokerCredentials(dir, ScramCredentials.read(dir));
   }
 
-  private static List<String> users() {
+  /** The broker's own user, then every {@link KafkaPrincipal}'s. */
+  static List<String> users() {
     List<String> users = new ArrayList<>(List.of(BROKER_USER));
     for (KafkaPrincipal p : KafkaPrincipal.values()) {
       users.add(p.user());

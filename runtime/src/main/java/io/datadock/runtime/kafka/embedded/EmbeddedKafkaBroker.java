@@ -72,17 +72,40 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
    * @param port the SASL_PLAINTEXT port, 0 to pick a free one
    */
   public static EmbeddedKafkaBroker startSecured(Path dataDir, int port) {
-    return start(
-        dataDir,
-        port,
-        BrokerCredentials.loadOrCreate(dataDir.toAbsolutePath().resolve("credentials")));
+    BrokerCredentials credentials =
+        BrokerCredentials.loadOrCreate(dataDir.toAbsolutePath().resolve("credentials"));
+    Path logDir = logDir(dataDir);
+    if (Files.exists(logDir.resolve("meta.properties"))
+        && !Files.exists(logDir.resolve(SECURED_MARKER))) {
+      upgrade(dataDir, credentials);
+    }
+    return start(dataDir, port, credentials);
+  }
+
+  /**
+   * A directory made before Kafka authentication: its broker, started once as it was, gets every
+   * user's credential, then stops; the marker is written after that only.
+   */
+  private static void upgrade(Path dataDir, BrokerCredentials credentials) {
+    try (EmbeddedKafkaBroker plain = start(dataDir, 0, null)) {
+      UnsecuredDirectoryUpgrade.addCredentials(plain.bootstrapServers(), credentials);
+    }
+    markSecured(logDir(dataDir));
+    LOG.info(
+        "embedded kafka directory upgraded to SCRAM authentication dir={} users={}",
+        logDir(dataDir),
+        BrokerCredentials.users().size());
+  }
+
+  private static Path logDir(Path dataDir) {
+    return dataDir.toAbsolutePath().resolve("log");
   }
 
   private static EmbeddedKafkaBroker start(Path dataDir, int port, BrokerCredentials credentials) {
     long started = System.nanoTime();
     int brokerPort = port == 0 ? FreePorts.pick() : port;
     int controllerPort = FreePorts.pick();
-    Path logDir = dataDir.toAbsolutePath().resolve("log");
+    Path logDir = logDir(dataDir);
     Properties props = properties(logDir, brokerPort, controllerPort);
     if (credentials != null) {
       props.put(
@@ -113,18 +136,20 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             NODE_ID,
             logDir,
             credentials == null ? List.of() : credentials.formatterArguments());
-      } else if (credentials != null && !Files.exists(logDir.resolve(SECURED_MARKER))) {
-        throw new IllegalStateException(
-            "the broker directory "
-                + logDir
-                + " was made before Kafka authentication and has no credentials; move it away"
-                + " (its topics are lost) to start a secured broker");
-      }
-      if (credentials != null) {
-        Files.writeString(logDir.resolve(SECURED_MARKER), "SCRAM credentials formatted\n");
+        if (credentials != null) {
+          markSecured(logDir);
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare the broker directory " + logDir, e);
+    }
+  }
+
+  private static void markSecured(Path logDir) {
+    try {
+      Files.writeString(logDir.resolve(SECURED_MARKER), "SCRAM credentials added\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot mark the broker directory " + logDir + " secured", e);
     }
   }
 
