@@ -111,6 +111,18 @@ class KafkaAclIT {
   }
 
   @Test
+  void noServiceCanPauseOrResetAnotherThroughReplayControl() {
+    for (KafkaPrincipal principal :
+        List.of(SECRET_SERVICE, DEPOT_SERVICE, CATALOG_SCANNER, READER)) {
+      assertThat(write(principal, Topics.REPLAY_CONTROL))
+          .as(principal + " writing replay.control")
+          .isInstanceOf(AuthorizationException.class);
+    }
+    assertThat(write(GATEWAY, Topics.REPLAY_CONTROL)).isNull();
+    assertThat(write(DEPOT_SERVICE, Topics.REPLAY_ANSWERS)).isNull();
+  }
+
+  @Test
   void noPrincipalButTheGatewayWritesIdentities() {
     for (Topic<?, ?> identity :
         List.of(

@@ -123,11 +123,15 @@ public final class Topics {
       new Topic<>("audit", Serdes.String(), avro(AuditRecord.class), false);
 
   /**
-   * Steps of operator replays, keyed by service name: the coordinator's requests and every
-   * instance's answers (see {@code ReplayControl}).
+   * The replay coordinator's steps (requests, reset, called off), keyed by service name. Only the
+   * gateway writes it: a service's principal cannot pause or reset another service.
    */
   public static final Topic<String, ReplayControl> REPLAY_CONTROL =
       new Topic<>("replay.control", Serdes.String(), avro(ReplayControl.class), false);
+
+  /** Every instance's answers to those steps (stopped, digest, failed), keyed by service name. */
+  public static final Topic<String, ReplayControl> REPLAY_ANSWERS =
+      new Topic<>("replay.answers", Serdes.String(), avro(ReplayControl.class), false);
 
   /** Every topic, for provisioning. */
   public static final List<Topic<?, ?>> ALL =
@@ -152,7 +156,8 @@ public final class Topics {
           IDENTITY_TENANTS,
           IDENTITY_GRANTS,
           AUDIT,
-          REPLAY_CONTROL);
+          REPLAY_CONTROL,
+          REPLAY_ANSWERS);
 
   private Topics() {}
 

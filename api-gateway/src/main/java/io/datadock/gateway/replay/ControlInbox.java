@@ -13,7 +13,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** What is written on {@code replay.control} from the moment a replay starts, read in order. */
+/** The answers written on {@code replay.answers} from the moment a replay starts, read in order. */
 final class ControlInbox implements AutoCloseable {
 
   private static final long WAIT_SECONDS = 30;
@@ -22,7 +22,7 @@ final class ControlInbox implements AutoCloseable {
   private final TopicTail<String, ReplayControl> tail;
 
   ControlInbox(ControlTopic topic) {
-    this.tail = topic.follow(queue::add).start();
+    this.tail = topic.followAnswers(queue::add).start();
   }
 
   /** Waits until the inbox reads the topic's end: what is written from now on arrives. */

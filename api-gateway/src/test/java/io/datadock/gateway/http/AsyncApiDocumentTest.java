@@ -95,7 +95,8 @@ class AsyncApiDocumentTest {
         assertThat(schema.body()).as(ref).doesNotContain("avro.java");
         schemaNames.add(avro.getName());
       }
-      assertThat(schemaNames).hasSize(Topics.ALL.size());
+      // every topic has a schema of its own but replay.answers, which shares replay.control's
+      assertThat(schemaNames).hasSize(Topics.ALL.size() - 1);
       assertThat(get(document.resolve("schemas/NoSuchRecord.avsc")).statusCode()).isEqualTo(404);
     } finally {
       vertx.close().await();

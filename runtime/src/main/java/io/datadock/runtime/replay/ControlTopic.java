@@ -4,6 +4,7 @@ import io.datadock.runtime.kafka.KafkaConnection;
 import io.datadock.runtime.kafka.KafkaSettings;
 import io.datadock.runtime.kafka.TopicTail;
 import io.datadock.runtime.kafka.TopicWriter;
+import io.datadock.schemas.Topic;
 import io.datadock.schemas.Topics;
 import io.datadock.schemas.control.ReplayControl;
 import java.time.Duration;
@@ -13,8 +14,10 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
- * {@code replay.control}, through which the coordinator and every instance of a service talk: its
- * writer, and a tail from its end (what is written from then on).
+ * The two topics through which the coordinator and every instance of a service talk: the
+ * coordinator's steps on {@code replay.control} (only the gateway may write it), the instances'
+ * answers on {@code replay.answers}. Their writer, and tails from their end (what is written from
+ * then on).
  */
 public final class ControlTopic implements AutoCloseable {
 
@@ -31,21 +34,46 @@ public final class ControlTopic implements AutoCloseable {
     this.writer = new TopicWriter(KafkaSettings.producer(kafka, clientId), topicPrefix);
   }
 
-  /** Writes {@code message} under {@code service}'s key and waits for the acknowledgement. */
+  /**
+   * Writes {@code message} under {@code service}'s key, a coordinator's step on {@code
+   * replay.control} and an instance's answer on {@code replay.answers}, and waits for the
+   * acknowledgement.
+   */
   public void send(String service, ControlMessage message, long atMillis)
       throws ExecutionException, InterruptedException, TimeoutException {
+    Topic<String, ReplayControl> topic =
+        message.instance() == null ? Topics.REPLAY_CONTROL : Topics.REPLAY_ANSWERS;
     writer
-        .send(Topics.REPLAY_CONTROL, service, message.toRecord(service, atMillis))
+        .send(topic, service, message.toRecord(service, atMillis))
         .get(ACK_WAIT.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  /** A tail (not started) handing over every record written from now on, of every service. */
-  public TopicTail<String, ReplayControl> follow(Consumer<ReplayControl> handler) {
+  /**
+   * A tail (not started) handing over every coordinator step written from now on, of every service:
+   * what the instances follow. A record naming an instance is not a step and is dropped.
+   */
+  public TopicTail<String, ReplayControl> followSteps(Consumer<ReplayControl> handler) {
+    return follow(
+        Topics.REPLAY_CONTROL,
+        r -> {
+          if (r.getInstance() == null) {
+            handler.accept(r);
+          }
+        });
+  }
+
+  /** A tail (not started) handing over every instance's answer written from now on. */
+  public TopicTail<String, ReplayControl> followAnswers(Consumer<ReplayControl> handler) {
+    return follow(Topics.REPLAY_ANSWERS, handler);
+  }
+
+  private TopicTail<String, ReplayControl> follow(
+      Topic<String, ReplayControl> topic, Consumer<ReplayControl> handler) {
     return new TopicTail<>(
         KafkaSettings.committedConsumer(kafka, null),
-        Topics.REPLAY_CONTROL.name(topicPrefix),
-        Topics.REPLAY_CONTROL.keySerde().deserializer(),
-        Topics.REPLAY_CONTROL.valueSerde().deserializer(),
+        topic.name(topicPrefix),
+        topic.keySerde().deserializer(),
+        topic.valueSerde().deserializer(),
         TopicTail.From.END,
         r -> {
           if (r.value() != null) {

@@ -61,7 +61,7 @@ public final class ReplayAgent implements AutoCloseable {
             this::schedule,
             d -> Thread.sleep(d.toMillis()));
     this.tail =
-        topic.follow(
+        topic.followSteps(
             control -> {
               if (service.equals(control.getService())) {
                 runner.on(ControlMessage.from(control));

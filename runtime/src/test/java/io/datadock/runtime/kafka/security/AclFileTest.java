@@ -50,6 +50,19 @@ class AclFileTest {
   }
 
   @Test
+  void onlyTheGatewayWritesReplayStepsAndOnlyTheServicesAnswer() {
+    assertThat(principals(AclOperation.WRITE, Topics.REPLAY_CONTROL.name(Topics.DEFAULT_PREFIX)))
+        .containsExactly(KafkaPrincipal.GATEWAY);
+    assertThat(principals(AclOperation.WRITE, Topics.REPLAY_ANSWERS.name(Topics.DEFAULT_PREFIX)))
+        .containsExactlyInAnyOrder(
+            KafkaPrincipal.SECRET_SERVICE,
+            KafkaPrincipal.DEPOT_SERVICE,
+            KafkaPrincipal.CATALOG_SCANNER);
+    assertThat(principals(AclOperation.READ, Topics.REPLAY_ANSWERS.name(Topics.DEFAULT_PREFIX)))
+        .containsExactly(KafkaPrincipal.GATEWAY);
+  }
+
+  @Test
   void secretCommandsAreReadBySecretServiceAloneAndWrittenByItAndTheGateway() {
     String commands = Topics.SECRET_COMMANDS.name(Topics.DEFAULT_PREFIX);
     assertThat(principals(AclOperation.READ, commands))
