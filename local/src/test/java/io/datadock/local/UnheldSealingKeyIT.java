@@ -1,0 +1,84 @@
+package io.datadock.local;
+
+import static io.datadock.local.SecretApiIT.secret;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.datadock.core.crypto.KeyAnnouncements;
+import io.datadock.core.crypto.KeyRing;
+import io.datadock.core.crypto.RecipientKey;
+import io.datadock.core.crypto.SigningKey;
+import io.datadock.runtime.kafka.KafkaSettings;
+import io.datadock.schemas.Topics;
+import io.datadock.schemas.secret.KeyState;
+import io.datadock.schemas.secret.SecretKey;
+import io.vertx.core.json.JsonObject;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A gateway can seal to a key secret-service does not hold: the key was announced and signed by the
+ * trust anchor, but its private half is gone (a lost key directory, a stale view). Given a running
+ * platform and such an announcement, when a secret is applied, then the client gets a 409 with the
+ * stable code {@code sealing_key_not_held} naming the key id and what to do, not a 500.
+ */
+class UnheldSealingKeyIT {
+
+  @TempDir Path dataDir;
+  @TempDir Path lostKeyDir;
+
+  @Test
+  void aSecretSealedToAKeySecretServiceDoesNotHoldIsAConflictNamingTheKey() throws Exception {
+    try (Platform platform = RunningPlatform.start(dataDir)) {
+      SigningKey anchor = SigningKey.read(dataDir.resolve("secret-service").resolve("signing.key"));
+      RecipientKey lost = KeyRing.loadOrCreate(lostKeyDir).newest();
+      publish(
+          platform.bootstrapServers(),
+          KeyAnnouncements.signed(
+              SecretKey.newBuilder()
+                  .setKeyId(lost.keyId())
+                  .setAlgorithm("HPKE-X25519-HKDF-SHA256-AES256GCM")
+                  .setPublicKey(ByteBuffer.wrap(lost.publicKey()))
+                  .setState(KeyState.ACTIVE)
+                  .setCreatedAt(System.currentTimeMillis() + 3_600_000)
+                  .build(),
+              anchor));
+      Api api = new Api(platform.gatewayUrl(), RunningPlatform.ADMIN_TOKEN);
+
+      Api.Response[] last = new Api.Response[1];
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () -> {
+                last[0] = api.applyYaml(secret("sealed-to-lost", "pw-1"), "");
+                return last[0].status() != 200;
+              });
+
+      assertThat(last[0].status()).as(last[0].body()).isEqualTo(409);
+      JsonObject error = new JsonObject(last[0].body()).getJsonObject("error");
+      assertThat(error.getString("code")).isEqualTo("sealing_key_not_held");
+      assertThat(error.getString("message")).contains(lost.keyId()).contains("re-apply");
+      assertThat(last[0].body()).doesNotContain("pw-1");
+    }
+  }
+
+  private static void publish(String bootstrap, SecretKey announcement) throws Exception {
+    var topic = Topics.SECRET_KEYS;
+    try (KafkaProducer<String, SecretKey> producer =
+        new KafkaProducer<>(
+            KafkaSettings.producer(bootstrap, "stale-view"),
+            topic.keySerde().serializer(),
+            topic.valueSerde().serializer())) {
+      producer
+          .send(
+              new ProducerRecord<>(
+                  topic.name(Topics.DEFAULT_PREFIX), announcement.getKeyId(), announcement))
+          .get();
+    }
+  }
+}
