@@ -1,5 +1,7 @@
 package io.datadock.local;
 
+import static io.datadock.local.ForgedSealingKeyIT.announcement;
+import static io.datadock.local.ForgedSealingKeyIT.publish;
 import static io.datadock.local.SecretApiIT.secret;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -8,16 +10,10 @@ import io.datadock.core.crypto.KeyAnnouncements;
 import io.datadock.core.crypto.KeyRing;
 import io.datadock.core.crypto.RecipientKey;
 import io.datadock.core.crypto.SigningKey;
-import io.datadock.runtime.kafka.KafkaSettings;
-import io.datadock.schemas.Topics;
-import io.datadock.schemas.secret.KeyState;
-import io.datadock.schemas.secret.SecretKey;
 import io.vertx.core.json.JsonObject;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,15 +35,10 @@ class UnheldSealingKeyIT {
       RecipientKey lost = KeyRing.loadOrCreate(lostKeyDir).newest();
       publish(
           platform.bootstrapServers(),
-          KeyAnnouncements.signed(
-              SecretKey.newBuilder()
-                  .setKeyId(lost.keyId())
-                  .setAlgorithm("HPKE-X25519-HKDF-SHA256-AES256GCM")
-                  .setPublicKey(ByteBuffer.wrap(lost.publicKey()))
-                  .setState(KeyState.ACTIVE)
-                  .setCreatedAt(System.currentTimeMillis() + 3_600_000)
-                  .build(),
-              anchor));
+          List.of(
+              KeyAnnouncements.signed(
+                  announcement(lost.keyId(), lost, System.currentTimeMillis() + 3_600_000),
+                  anchor)));
       Api api = new Api(platform.gatewayUrl(), RunningPlatform.ADMIN_TOKEN);
 
       Api.Response[] last = new Api.Response[1];
@@ -64,21 +55,6 @@ class UnheldSealingKeyIT {
       assertThat(error.getString("code")).isEqualTo("sealing_key_not_held");
       assertThat(error.getString("message")).contains(lost.keyId()).contains("re-apply");
       assertThat(last[0].body()).doesNotContain("pw-1");
-    }
-  }
-
-  private static void publish(String bootstrap, SecretKey announcement) throws Exception {
-    var topic = Topics.SECRET_KEYS;
-    try (KafkaProducer<String, SecretKey> producer =
-        new KafkaProducer<>(
-            KafkaSettings.producer(bootstrap, "stale-view"),
-            topic.keySerde().serializer(),
-            topic.valueSerde().serializer())) {
-      producer
-          .send(
-              new ProducerRecord<>(
-                  topic.name(Topics.DEFAULT_PREFIX), announcement.getKeyId(), announcement))
-          .get();
     }
   }
 }
