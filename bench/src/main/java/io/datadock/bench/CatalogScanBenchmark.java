@@ -11,7 +11,9 @@ import io.datadock.connectors.scan.ScanResult;
 import io.datadock.core.manifest.depot.SourceType;
 import io.datadock.local.Platform;
 import io.datadock.local.PlatformOptions;
+import io.datadock.runtime.kafka.KafkaConnection;
 import io.datadock.runtime.kafka.KafkaSettings;
+import io.datadock.runtime.kafka.security.KafkaPrincipal;
 import io.datadock.schemas.Topics;
 import io.datadock.schemas.catalog.Dataset;
 import io.datadock.schemas.depot.DepotEvent;
@@ -96,7 +98,8 @@ public final class CatalogScanBenchmark {
         platform.whenReady().get(90, TimeUnit.SECONDS);
         apply(platform, secret());
         apply(platform, depot(pg.getPort()));
-        long[] window = awaitCatalog(platform.bootstrapServers(), raw.datasets().size());
+        long[] window =
+            awaitCatalog(platform.kafka(KafkaPrincipal.OPERATOR), raw.datasets().size());
         long endToEnd = window[1] - window[0];
         System.out.println();
         System.out.printf(
@@ -150,18 +153,18 @@ public final class CatalogScanBenchmark {
   /**
    * @return the DepotActivated timestamp and the last dataset record's timestamp
    */
-  private static long[] awaitCatalog(String bootstrap, int expected) {
+  private static long[] awaitCatalog(KafkaConnection kafka, int expected) {
     long activated = -1;
     long last = -1;
     int seen = 0;
     try (KafkaConsumer<String, DepotEvent> events =
             new KafkaConsumer<>(
-                KafkaSettings.committedConsumer(bootstrap, "bench-events-" + System.nanoTime()),
+                KafkaSettings.committedConsumer(kafka, "bench-events-" + System.nanoTime()),
                 Topics.DEPOT_EVENTS.keySerde().deserializer(),
                 Topics.DEPOT_EVENTS.valueSerde().deserializer());
         KafkaConsumer<String, Dataset> datasets =
             new KafkaConsumer<>(
-                KafkaSettings.committedConsumer(bootstrap, "bench-datasets-" + System.nanoTime()),
+                KafkaSettings.committedConsumer(kafka, "bench-datasets-" + System.nanoTime()),
                 Topics.CATALOG_DATASETS.keySerde().deserializer(),
                 Topics.CATALOG_DATASETS.valueSerde().deserializer())) {
       events.subscribe(List.of(Topics.DEPOT_EVENTS.name(Topics.DEFAULT_PREFIX)));

@@ -66,6 +66,11 @@ public final class DatadockLocal {
     System.out.println(
         "  console:     " + platform.gatewayUrl() + "/ (sign in with the admin token)");
     System.out.println("  kafka:       " + platform.bootstrapServers());
+    if (platform.readerProperties() != null) {
+      System.out.println(
+          "  consumers:   read the public topics as datadock-reader with the client properties in "
+              + platform.readerProperties());
+    }
     System.out.println(
         "  resolution:  " + platform.resolutionUrl() + " (secret-service, internal)");
     System.out.println("  admin token: " + platform.adminToken());

@@ -21,8 +21,11 @@ import static io.datadock.runtime.config.Setting.DATADOCK_TOPIC_REPLICATION;
 import static io.datadock.runtime.config.Setting.KAFKA_BOOTSTRAP_SERVERS;
 
 import io.datadock.core.crypto.SigningKey;
+import io.datadock.runtime.config.Setting;
 import io.datadock.runtime.config.Settings;
+import io.datadock.runtime.kafka.FreePorts;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -89,6 +92,20 @@ final class LauncherSettings {
     return settings
         .with(KAFKA_BOOTSTRAP_SERVERS, bootstrapServers)
         .withDefault(DATADOCK_TOPIC_REPLICATION, embedded ? 1 : 0);
+  }
+
+  /**
+   * Free ports for secret-service's listener and the gateway when left at 0, picked now (as each
+   * would pick one at its start) so that the services can be started at once, each knowing the
+   * others' addresses.
+   */
+  static Settings portsPicked(Settings settings) {
+    for (Setting port : List.of(DATADOCK_RESOLUTION_PORT, DATADOCK_GATEWAY_PORT)) {
+      if (settings.port(port, null) == 0) {
+        settings = settings.with(port, FreePorts.pick());
+      }
+    }
+    return settings;
   }
 
   /** Its own secret-service's internal listener, for the other services. */

@@ -2,6 +2,10 @@ package io.datadock.local;
 
 import static io.datadock.runtime.config.Setting.DATADOCK_ADMIN_TOKEN;
 import static io.datadock.runtime.config.Setting.DATADOCK_KAFKA_PORT;
+import static io.datadock.runtime.kafka.security.KafkaPrincipal.CATALOG_SCANNER;
+import static io.datadock.runtime.kafka.security.KafkaPrincipal.DEPOT_SERVICE;
+import static io.datadock.runtime.kafka.security.KafkaPrincipal.GATEWAY;
+import static io.datadock.runtime.kafka.security.KafkaPrincipal.SECRET_SERVICE;
 
 import io.datadock.catalog.app.CatalogScanner;
 import io.datadock.catalog.app.CatalogScannerConfig;
@@ -13,8 +17,9 @@ import io.datadock.depot.app.DepotServiceConfig;
 import io.datadock.gateway.app.GatewayConfig;
 import io.datadock.gateway.app.GatewayServer;
 import io.datadock.runtime.config.Settings;
-import io.datadock.runtime.kafka.TopicProvisioner;
+import io.datadock.runtime.kafka.KafkaConnection;
 import io.datadock.runtime.kafka.embedded.EmbeddedKafkaBroker;
+import io.datadock.runtime.kafka.security.KafkaPrincipal;
 import io.datadock.secret.app.SecretService;
 import io.datadock.secret.app.SecretServiceConfig;
 import java.io.IOException;
@@ -40,10 +45,11 @@ public final class Platform implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Platform.class);
 
+  private final PlatformKafka kafka;
+
   /** The embedded broker; null on an external cluster. */
   private final EmbeddedKafkaBroker broker;
 
-  private final String bootstrapServers;
   private final SecretService secretService;
   private final DepotService depotService;
   private final CatalogScanner catalogScanner;
@@ -51,15 +57,14 @@ public final class Platform implements AutoCloseable {
   private final String adminToken;
 
   private Platform(
-      EmbeddedKafkaBroker broker,
-      String bootstrapServers,
+      PlatformKafka kafka,
       SecretService secretService,
       DepotService depotService,
       CatalogScanner catalogScanner,
       GatewayServer gateway,
       String token) {
-    this.broker = broker;
-    this.bootstrapServers = bootstrapServers;
+    this.kafka = kafka;
+    this.broker = kafka.broker();
     this.secretService = secretService;
     this.depotService = depotService;
     this.catalogScanner = catalogScanner;
@@ -86,10 +91,11 @@ public final class Platform implements AutoCloseable {
     Optional<String> external = LauncherSettings.externalKafka(given);
     int kafkaPort = settings.port(DATADOCK_KAFKA_PORT, null);
     PlatformEndpoints listeners = new PlatformEndpoints();
-    EmbeddedKafkaBroker broker =
+    PlatformKafka kafka =
         external.isPresent()
-            ? null
-            : EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), kafkaPort);
+            ? PlatformKafka.external(settings)
+            : PlatformKafka.embedded(dataDir.resolve("kafka"), kafkaPort);
+    EmbeddedKafkaBroker broker = kafka.broker();
     if (broker != null) {
       listeners
           .addHostPorts("kafka", broker.bootstrapServers())
@@ -100,30 +106,31 @@ public final class Platform implements AutoCloseable {
     CatalogScanner scanner = null;
     GatewayServer gateway = null;
     try {
-      String bootstrap = broker == null ? external.get() : broker.bootstrapServers();
+      String bootstrap = kafka.bootstrapServers();
       settings = LauncherSettings.onKafka(settings, bootstrap, broker != null);
-      SecretServiceConfig secretConfig = SecretServiceConfig.from(settings);
-      TopicProvisioner.ensureTopics(bootstrap, secretConfig.topicPrefix(), secretConfig.topics());
-      secrets = new SecretService(secretConfig);
-      secrets.start();
-      SecretService secretService = secrets;
-      listeners.addLocal("secret-service resolution", secretService.resolutionPort());
+      kafka.prepare(settings);
+      // every listener's port is known before anything starts, so the services start at once
+      settings = LauncherSettings.portsPicked(settings);
+      SecretServiceConfig secretConfig =
+          SecretServiceConfig.from(kafka.as(settings, SECRET_SERVICE));
+      listeners.addLocal("secret-service resolution", secretConfig.resolutionPort());
       settings =
           LauncherSettings.resolvingAt(
-              settings, "http://localhost:" + secretService.resolutionPort());
-      GatewayConfig gatewayConfig = GatewayConfig.from(settings);
-      if (gatewayConfig.port() > 0) {
-        listeners.addLocal("gateway", gatewayConfig.port());
-      }
+              settings, "http://localhost:" + secretConfig.resolutionPort());
+      GatewayConfig gatewayConfig = GatewayConfig.from(kafka.as(settings, GATEWAY));
+      listeners.addLocal("gateway", gatewayConfig.port());
       Settings withFreeMetricsPort = LauncherSettings.freeMetricsPort(settings);
-      DepotServiceConfig depotConfig = DepotServiceConfig.from(withFreeMetricsPort, Mode.LOCAL);
+      DepotServiceConfig depotConfig =
+          DepotServiceConfig.from(kafka.as(withFreeMetricsPort, DEPOT_SERVICE), Mode.LOCAL);
       createDefaultFileRoot(depotConfig.egress(), dataDir);
+      secrets = new SecretService(secretConfig);
       depots = new DepotService(depotConfig, listeners);
-      depots.start();
-      DepotService depotService = depots;
       scanner =
-          new CatalogScanner(CatalogScannerConfig.from(withFreeMetricsPort, Mode.LOCAL), listeners);
-      scanner.start();
+          new CatalogScanner(
+              CatalogScannerConfig.from(kafka.as(withFreeMetricsPort, CATALOG_SCANNER), Mode.LOCAL),
+              listeners);
+      SecretService secretService = secrets;
+      DepotService depotService = depots;
       CatalogScanner catalogScanner = scanner;
       Map<String, BooleanSupplier> checks = new LinkedHashMap<>();
       if (broker != null) {
@@ -132,9 +139,15 @@ public final class Platform implements AutoCloseable {
       checks.put("secretService", secretService::isRunning);
       checks.put("depotService", depotService::isRunning);
       checks.put("catalogScanner", catalogScanner::isRunning);
-      gateway = new GatewayServer(gatewayConfig, checks).start();
-      listeners.addLocal("gateway", gateway.port());
-      Platform platform = new Platform(broker, bootstrap, secrets, depots, scanner, gateway, token);
+      gateway = new GatewayServer(gatewayConfig, checks);
+      GatewayServer gatewayServer = gateway;
+      new ParallelStart()
+          .add("secret-service", secretService::start)
+          .add("depot-service", depotService::start)
+          .add("catalog-scanner", catalogScanner::start)
+          .add("gateway", gatewayServer::start)
+          .run();
+      Platform platform = new Platform(kafka, secrets, depots, scanner, gateway, token);
       if (options.cliConfig() != null) {
         CliProfile.write(options.cliConfig(), platform.gatewayUrl(), token);
       }
@@ -189,7 +202,23 @@ public final class Platform implements AutoCloseable {
   }
 
   public String bootstrapServers() {
-    return bootstrapServers;
+    return kafka.bootstrapServers();
+  }
+
+  /**
+   * A connection as {@code principal} on the embedded broker (tests and tools use the operator); on
+   * an external cluster, the environment's.
+   */
+  public KafkaConnection kafka(KafkaPrincipal principal) {
+    return kafka.connection(principal);
+  }
+
+  /**
+   * The client properties file of the read-only principal, for downstream consumers of the public
+   * topics; null on an external cluster.
+   */
+  public Path readerProperties() {
+    return kafka.readerProperties();
   }
 
   /** Where secret-service answers credential resolutions (internal, not through the gateway). */

@@ -3,12 +3,12 @@ package io.datadock.local;
 import static io.datadock.local.SecretApiIT.firstResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.datadock.runtime.kafka.KafkaSettings;
+import io.datadock.runtime.kafka.security.KafkaPrincipal;
 import io.datadock.schemas.Topics;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.Test;
 
 /** Without a durable audit record there is no answer (fail closed, as Vault does). */
@@ -25,9 +25,7 @@ class AuditFailClosedIT extends PlatformIT {
             resolver.resolve(RunningPlatform.ADMIN_TOKEN, "default/secret/audited", "rw").status())
         .isEqualTo(200);
 
-    try (Admin admin =
-        Admin.create(
-            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers()))) {
+    try (Admin admin = Admin.create(KafkaSettings.admin(platform.kafka(KafkaPrincipal.OPERATOR)))) {
       admin
           .deleteTopics(List.of(Topics.SECRET_ACCESS.name(Topics.DEFAULT_PREFIX)))
           .all()

@@ -3,6 +3,7 @@ package io.datadock.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.datadock.runtime.kafka.security.KafkaPrincipal;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpRequest;
@@ -372,7 +373,8 @@ class AuthorizationMatrixIT extends PlatformIT {
   void everyMutatingRequestIsAudited() throws Exception {
     expect(as.get("viewer").applyYaml(secret("audited", "x"), ""), 403, DATA_DEV);
     try (TopicRecorder<io.datadock.schemas.identity.AuditRecord> audit =
-        new TopicRecorder<>(platform.bootstrapServers(), io.datadock.schemas.Topics.AUDIT)) {
+        new TopicRecorder<>(
+            platform.kafka(KafkaPrincipal.OPERATOR), io.datadock.schemas.Topics.AUDIT)) {
       await()
           .atMost(Duration.ofSeconds(10))
           .untilAsserted(

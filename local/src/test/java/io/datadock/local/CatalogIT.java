@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.datadock.runtime.kafka.embedded.EmbeddedKafkaBroker;
+import io.datadock.runtime.kafka.security.KafkaPrincipal;
 import io.datadock.schemas.Topics;
 import io.datadock.schemas.catalog.CatalogEvent;
 import io.datadock.schemas.catalog.CatalogEventType;
@@ -55,7 +56,8 @@ class CatalogIT {
     postgres = TestPostgres.start(pgDir, PASSWORD);
     inOrders(
         "CREATE SCHEMA IF NOT EXISTS sales", "GRANT USAGE ON SCHEMA sales TO " + TestPostgres.USER);
-    catalogEvents = new TopicRecorder<>(platform.bootstrapServers(), Topics.CATALOG_EVENTS);
+    catalogEvents =
+        new TopicRecorder<>(platform.kafka(KafkaPrincipal.OPERATOR), Topics.CATALOG_EVENTS);
     api.applyYaml(DepotIT.secret("pg-cred", TestPostgres.USER, PASSWORD), "");
   }
 

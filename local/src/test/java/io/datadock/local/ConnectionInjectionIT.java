@@ -4,6 +4,7 @@ import static io.datadock.local.SecretApiIT.errorOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.datadock.runtime.kafka.security.KafkaPrincipal;
 import io.datadock.schemas.Topics;
 import io.datadock.schemas.depot.DepotCommand;
 import io.vertx.core.json.JsonObject;
@@ -33,7 +34,7 @@ class ConnectionInjectionIT extends PlatformIT {
 
   @BeforeAll
   static void recordCommands() {
-    commands = new TopicRecorder<>(platform.bootstrapServers(), Topics.DEPOT_COMMANDS);
+    commands = new TopicRecorder<>(platform.kafka(KafkaPrincipal.OPERATOR), Topics.DEPOT_COMMANDS);
   }
 
   @AfterAll

@@ -23,8 +23,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrashRestartIT {
 
-  /** Well under the old figure (~57 s), with room for a loaded 2-core CI machine. */
-  private static final Duration READY_BOUND = Duration.ofSeconds(25);
+  /**
+   * Once the restarted platform has started, it is ready within this. The old code was not: the
+   * scanner's and the validators' groups waited out their dead members' 45 s sessions, counted from
+   * the kill, so about 45 s minus the start's own 15-20 s. Measured from the end of the start
+   * rather than from the kill, so that a slow start on a loaded machine (45 s once, at load 37)
+   * neither hides the wait nor fails the test.
+   */
+  private static final Duration READY_AFTER_START = Duration.ofSeconds(12);
+
+  /** From the restart to ready, the whole of it: under the old figure (~57 s) even when loaded. */
+  private static final Duration READY_BOUND = Duration.ofSeconds(90);
 
   @TempDir Path dataDir;
 
@@ -35,8 +44,8 @@ class CrashRestartIT {
     AtomicInteger acknowledged = new AtomicInteger();
     AtomicReference<String> lastAcknowledged = new AtomicReference<>();
     try (ChildJvm launcher = launch(port)) {
-      await()
-          .atMost(Duration.ofSeconds(120))
+      await() // a first start in a fresh JVM on a loaded machine took over 2 minutes once
+          .atMost(Duration.ofSeconds(240))
           .pollInterval(Duration.ofMillis(250))
           .ignoreExceptions()
           .until(() -> aliveAnd(launcher, () -> first.get("/readyz").status() == 200));
@@ -70,14 +79,23 @@ class CrashRestartIT {
             PlatformOptions.defaults(dataDir)
                 .withAdminToken(RunningPlatform.ADMIN_TOKEN)
                 .withCliConfig(dataDir.resolve("cli-config.yaml")))) {
+      long started = System.nanoTime();
       Api api = new Api(second.gatewayUrl(), RunningPlatform.ADMIN_TOKEN);
       await()
           .atMost(Duration.ofSeconds(120))
           .pollInterval(Duration.ofMillis(100))
           .ignoreExceptions()
           .until(() -> api.get("/readyz").status() == 200);
-      Duration ready = Duration.ofNanos(System.nanoTime() - restart);
-      System.out.println("CrashRestartIT: /readyz 200 " + ready.toMillis() + " ms after restart");
+      long now = System.nanoTime();
+      Duration ready = Duration.ofNanos(now - restart);
+      Duration afterStart = Duration.ofNanos(now - started);
+      System.out.println(
+          "CrashRestartIT: /readyz 200 "
+              + ready.toMillis()
+              + " ms after restart, "
+              + afterStart.toMillis()
+              + " ms after the start returned");
+      assertThat(afterStart).as("started to ready").isLessThan(READY_AFTER_START);
       assertThat(ready).as("restart to ready").isLessThan(READY_BOUND);
       Api.Response last = api.get("/api/v1/resources/secret/" + lastAcknowledged.get());
       assertThat(last.status()).as("the last acknowledged apply survived").isEqualTo(200);

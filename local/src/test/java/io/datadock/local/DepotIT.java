@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.datadock.runtime.kafka.embedded.EmbeddedKafkaBroker;
+import io.datadock.runtime.kafka.security.KafkaPrincipal;
 import io.datadock.schemas.Topics;
 import io.datadock.schemas.depot.DepotEvent;
 import io.datadock.schemas.depot.DepotEventType;
@@ -34,7 +35,7 @@ class DepotIT extends PlatformIT {
   @BeforeAll
   static void startPostgres() {
     postgres = TestPostgres.start(pgDir, PASSWORD);
-    depotEvents = new TopicRecorder<>(platform.bootstrapServers(), Topics.DEPOT_EVENTS);
+    depotEvents = new TopicRecorder<>(platform.kafka(KafkaPrincipal.OPERATOR), Topics.DEPOT_EVENTS);
   }
 
   @AfterAll

@@ -9,7 +9,9 @@ import io.datadock.core.crypto.KeyAnnouncements;
 import io.datadock.core.crypto.KeyRing;
 import io.datadock.core.crypto.RecipientKey;
 import io.datadock.core.crypto.SigningKey;
+import io.datadock.runtime.kafka.KafkaConnection;
 import io.datadock.runtime.kafka.KafkaSettings;
+import io.datadock.runtime.kafka.security.KafkaPrincipal;
 import io.datadock.schemas.Topics;
 import io.datadock.schemas.secret.KeyState;
 import io.datadock.schemas.secret.SecretCommand;
@@ -46,15 +48,17 @@ class ForgedSealingKeyIT {
   void forgedKeyAnnouncementsDoNotChangeWhatTheGatewaySealsTo() throws Exception {
     try (Platform platform = RunningPlatform.start(dataDir);
         TopicRecorder<SecretCommand> commands =
-            new TopicRecorder<>(platform.bootstrapServers(), Topics.SECRET_COMMANDS)) {
+            new TopicRecorder<>(platform.kafka(KafkaPrincipal.OPERATOR), Topics.SECRET_COMMANDS)) {
       Api api = new Api(platform.gatewayUrl(), RunningPlatform.ADMIN_TOKEN);
       firstResult(api.applyYaml(secret("before-forgery", "pw-1"), ""));
       String realKeyId = sealedKeyIdOf(commands, "before-forgery");
 
       RecipientKey attackers = KeyRing.loadOrCreate(attackerDir).newest();
       long later = System.currentTimeMillis() + 3_600_000;
+      // the ACLs keep every service but secret-service off secret.keys (KafkaAclIT); this is
+      // whoever can still write it: the operator's principal
       publish(
-          platform.bootstrapServers(),
+          platform.kafka(KafkaPrincipal.OPERATOR),
           List.of(
               announcement("forged-unsigned", attackers, later),
               KeyAnnouncements.signed(
@@ -97,11 +101,11 @@ class ForgedSealingKeyIT {
   }
 
   /** Writes the announcements to {@code secret.keys} as anyone with write access could. */
-  static void publish(String bootstrap, List<SecretKey> announcements) throws Exception {
+  static void publish(KafkaConnection kafka, List<SecretKey> announcements) throws Exception {
     var topic = Topics.SECRET_KEYS;
     try (KafkaProducer<String, SecretKey> producer =
         new KafkaProducer<>(
-            KafkaSettings.producer(bootstrap, "forger"),
+            KafkaSettings.producer(kafka, "forger"),
             topic.keySerde().serializer(),
             topic.valueSerde().serializer())) {
       for (SecretKey announcement : announcements) {

@@ -11,6 +11,7 @@ import io.datadock.gateway.app.GatewayConfig;
 import io.datadock.gateway.app.GatewayServer;
 import io.datadock.runtime.config.Setting;
 import io.datadock.runtime.config.Settings;
+import io.datadock.runtime.kafka.KafkaConnection;
 import io.datadock.runtime.kafka.KafkaSettings;
 import io.datadock.runtime.kafka.TopicProvisioner;
 import io.datadock.runtime.kafka.embedded.EmbeddedKafkaBroker;
@@ -36,7 +37,8 @@ class GatewayTimeoutIT {
   @Test
   void anApplyWithoutAServiceAnsweringIs504AfterTheConfiguredTimeout() throws Exception {
     try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), 0)) {
-      TopicProvisioner.ensureTopics(broker.bootstrapServers(), Topics.DEFAULT_PREFIX, 2, (short) 1);
+      TopicProvisioner.ensureTopics(
+          KafkaConnection.plain(broker.bootstrapServers()), Topics.DEFAULT_PREFIX, 2, (short) 1);
       SigningKey signing = SigningKey.generate();
       publishKey(
           broker.bootstrapServers(),
@@ -70,7 +72,7 @@ class GatewayTimeoutIT {
     var topic = Topics.SECRET_KEYS;
     try (KafkaProducer<String, SecretKey> producer =
         new KafkaProducer<>(
-            KafkaSettings.producer(bootstrap, "test-keys"),
+            KafkaSettings.producer(KafkaConnection.plain(bootstrap), "test-keys"),
             topic.keySerde().serializer(),
             topic.valueSerde().serializer())) {
       SecretKey record =

@@ -3,21 +3,22 @@ package io.datadock.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.datadock.runtime.kafka.KafkaConnection;
+import io.datadock.runtime.kafka.KafkaSettings;
 import io.datadock.runtime.kafka.embedded.EmbeddedKafkaBroker;
+import io.datadock.runtime.kafka.security.KafkaPrincipal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -129,7 +130,7 @@ class PlaintextMarkerIT {
       assertThat(api.delete("/api/v1/resources/depot/marker-pg").status()).isEqualTo(200);
       assertThat(api.delete("/api/v1/resources/secret/marker-0").status()).isEqualTo(200);
 
-      List<byte[]> records = readEveryTopic(platform.bootstrapServers());
+      List<byte[]> records = readEveryTopic(platform.kafka(KafkaPrincipal.OPERATOR));
       assertThat(records).hasSizeGreaterThan(20);
       for (byte[] bytes : records) {
         assertNoMarker(new String(bytes, StandardCharsets.ISO_8859_1), markers, "a topic record");
@@ -164,14 +165,12 @@ class PlaintextMarkerIT {
   }
 
   /** Every key, value and header of every topic, internal ones included, read uncommitted. */
-  private static List<byte[]> readEveryTopic(String bootstrap) throws Exception {
+  private static List<byte[]> readEveryTopic(KafkaConnection kafka) throws Exception {
     Set<String> topics;
-    try (Admin admin =
-        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+    try (Admin admin = Admin.create(KafkaSettings.admin(kafka))) {
       topics = admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get();
     }
-    Map<String, Object> config = new HashMap<>();
-    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    Map<String, Object> config = KafkaSettings.admin(kafka);
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
     List<byte[]> out = new ArrayList<>();
     try (KafkaConsumer<byte[], byte[]> consumer =

@@ -6,13 +6,15 @@ import static org.awaitility.Awaitility.await;
 import io.datadock.schemas.Topics;
 import io.datadock.schemas.depot.DepotEvent;
 import io.datadock.schemas.depot.DepotEventType;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.Test;
@@ -34,9 +36,16 @@ class ReadmeConsumerExampleIT {
     try (Platform platform = RunningPlatform.start(dataDir.resolve("platform"))) {
       StringWriter printed = new StringWriter();
       AtomicBoolean running = new AtomicBoolean(true);
-      String bootstrap = platform.bootstrapServers();
+      Path readerProperties = platform.readerProperties();
       Thread consumer =
-          new Thread(() -> readmeExample(bootstrap, running, new PrintWriter(printed, true)));
+          new Thread(
+              () -> {
+                try {
+                  readmeExample(readerProperties, running, new PrintWriter(printed, true));
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
       consumer.start();
       try {
         Api api = new Api(platform.gatewayUrl(), RunningPlatform.ADMIN_TOKEN);
@@ -76,7 +85,7 @@ class ReadmeConsumerExampleIT {
         .isEqualTo(
             normalized(
                 inGuide
-                    .replace("\"localhost:9092\"", "bootstrap")
+                    .replace("Path.of(\"reader.properties\")", "readerProperties")
                     .replace("while (true)", "while (running.get())")
                     .replace("System.out", "out")));
   }
@@ -86,19 +95,19 @@ class ReadmeConsumerExampleIT {
     return code.replaceAll("\\s+", "");
   }
 
-  private static void readmeExample(String bootstrap, AtomicBoolean running, PrintWriter out) {
+  private static void readmeExample(Path readerProperties, AtomicBoolean running, PrintWriter out)
+      throws IOException {
     // GUIDE:begin
+    Properties config = new Properties();
+    try (var in = Files.newInputStream(readerProperties)) {
+      config.load(in); // bootstrap.servers and the read-only principal's SASL settings
+    }
+    config.put("group.id", "datadock.reader.my-service");
+    config.put("isolation.level", "read_committed");
+    config.put("auto.offset.reset", "earliest");
     try (var consumer =
         new KafkaConsumer<>(
-            Map.of(
-                "bootstrap.servers",
-                bootstrap,
-                "group.id",
-                "my-service",
-                "isolation.level",
-                "read_committed",
-                "auto.offset.reset",
-                "earliest"),
+            config,
             Topics.DEPOT_EVENTS.keySerde().deserializer(),
             Topics.DEPOT_EVENTS.valueSerde().deserializer())) {
       consumer.subscribe(List.of(Topics.DEPOT_EVENTS.name(Topics.DEFAULT_PREFIX)));

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.datadock.gateway.replay.ReplayCoordinator;
 import io.datadock.gateway.replay.ReplayException;
+import io.datadock.runtime.kafka.KafkaSettings;
+import io.datadock.runtime.kafka.security.KafkaPrincipal;
 import io.datadock.runtime.replay.ReplayAgent;
 import io.datadock.runtime.replay.ReplayTarget;
 import io.datadock.runtime.replay.ReplayTargets;
@@ -22,7 +24,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -68,9 +69,7 @@ class ReplayIT {
   static void start() throws Exception {
     platform = RunningPlatform.start(dataDir.resolve("platform"));
     api = new Api(platform.gatewayUrl(), RunningPlatform.ADMIN_TOKEN);
-    admin =
-        Admin.create(
-            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers()));
+    admin = Admin.create(KafkaSettings.admin(platform.kafka(KafkaPrincipal.OPERATOR)));
     // the platform's default file root, <data dir>/files
     Path files = Files.createDirectories(dataDir.resolve("platform").resolve("files"));
     Files.writeString(files.resolve("orders.csv"), "id,amount\n1,10\n");
@@ -159,12 +158,8 @@ class ReplayIT {
    * everything commits (transaction markers and aborted records do not count).
    */
   private static Map<String, Long> afterLastRecord(Topic<?, ?> topic) {
-    Map<String, Object> config =
-        Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            platform.bootstrapServers(),
-            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-            "read_committed");
+    Map<String, Object> config = KafkaSettings.admin(platform.kafka(KafkaPrincipal.OPERATOR));
+    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     try (KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       String name = topic.name(Topics.DEFAULT_PREFIX);
@@ -280,7 +275,7 @@ class ReplayIT {
     String group = "replay-it-group-" + System.nanoTime();
     try (ReplayCoordinator coordinator =
         new ReplayCoordinator(
-            platform.bootstrapServers(),
+            platform.kafka(KafkaPrincipal.OPERATOR),
             Topics.DEFAULT_PREFIX,
             Map.of("ghost", new ReplayTarget(group, true)))) {
       assertThatThrownBy(() -> coordinator.replay("ghost", Duration.ofSeconds(5)))
@@ -291,7 +286,7 @@ class ReplayIT {
       // A group member that is no Datadock service never answers: the replay is called off
       // before anything is reset, and the group is left as it was.
       try (TopicRecorder<?> member =
-          new TopicRecorder<>(platform.bootstrapServers(), Topics.AUDIT, group)) {
+          new TopicRecorder<>(platform.kafka(KafkaPrincipal.OPERATOR), Topics.AUDIT, group)) {
         await().atMost(Duration.ofSeconds(30)).until(() -> members(group) > 0);
         assertThatThrownBy(() -> coordinator.replay("ghost", Duration.ofSeconds(3)))
             .isInstanceOfSatisfying(
@@ -339,7 +334,7 @@ class ReplayIT {
         };
     try (ReplayAgent agent =
             new ReplayAgent(
-                platform.bootstrapServers(),
+                platform.kafka(KafkaPrincipal.OPERATOR),
                 Topics.DEFAULT_PREFIX,
                 "flaky",
                 "flaky-1",
@@ -347,11 +342,11 @@ class ReplayIT {
                 Duration.ofMinutes(2));
         ReplayCoordinator coordinator =
             new ReplayCoordinator(
-                platform.bootstrapServers(),
+                platform.kafka(KafkaPrincipal.OPERATOR),
                 Topics.DEFAULT_PREFIX,
                 Map.of("flaky", new ReplayTarget(group, true)));
         TopicRecorder<?> member =
-            new TopicRecorder<>(platform.bootstrapServers(), Topics.AUDIT, group)) {
+            new TopicRecorder<>(platform.kafka(KafkaPrincipal.OPERATOR), Topics.AUDIT, group)) {
       agent.start().get(30, java.util.concurrent.TimeUnit.SECONDS);
       await().atMost(Duration.ofSeconds(30)).until(() -> members(group) > 0);
       assertThatThrownBy(() -> coordinator.replay("flaky", Duration.ofSeconds(30)))

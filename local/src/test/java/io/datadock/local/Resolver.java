@@ -1,5 +1,7 @@
 package io.datadock.local;
 
+import io.datadock.runtime.kafka.KafkaSettings;
+import io.datadock.runtime.kafka.security.KafkaPrincipal;
 import io.datadock.schemas.Topic;
 import io.datadock.schemas.Topics;
 import io.datadock.schemas.secret.SecretAccess;
@@ -12,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 
@@ -48,7 +49,7 @@ final class Resolver {
     List<SecretAccess> out = new ArrayList<>();
     try (KafkaConsumer<String, SecretAccess> consumer =
         new KafkaConsumer<>(
-            Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers()),
+            KafkaSettings.admin(platform.kafka(KafkaPrincipal.OPERATOR)),
             topic.keySerde().deserializer(),
             topic.valueSerde().deserializer())) {
       List<TopicPartition> partitions =

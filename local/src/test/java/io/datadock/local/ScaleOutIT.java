@@ -3,20 +3,21 @@ package io.datadock.local;
 import static java.util.stream.Collectors.counting;
 import static java.util.stream.Collectors.groupingBy;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.datadock.core.crypto.KeyRing;
-import io.datadock.core.crypto.SigningKey;
 import io.datadock.depot.app.DepotServiceConfig;
 import io.datadock.gateway.app.GatewayConfig;
 import io.datadock.gateway.app.GatewayServer;
-import io.datadock.local.cluster.ChildJvm;
 import io.datadock.local.cluster.KafkaClusterProcesses;
+import io.datadock.local.cluster.ServiceProcesses;
 import io.datadock.runtime.config.Setting;
 import io.datadock.runtime.config.Settings;
-import io.datadock.runtime.kafka.FreePorts;
+import io.datadock.runtime.kafka.KafkaConnection;
 import io.datadock.runtime.kafka.KafkaSettings;
-import io.datadock.runtime.kafka.TopicProvisioner;
+import io.datadock.runtime.kafka.security.KafkaPrincipal;
+import io.datadock.runtime.kafka.security.KafkaSetup;
 import io.datadock.schemas.Topic;
 import io.datadock.schemas.Topics;
 import io.datadock.schemas.depot.DepotEvent;
@@ -37,6 +38,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -50,6 +53,10 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
@@ -91,21 +98,15 @@ class ScaleOutIT {
   private static final short REPLICAS = 3;
   private static final String PREFIX = Topics.DEFAULT_PREFIX;
   private static final String ADMIN_TOKEN = RunningPlatform.ADMIN_TOKEN;
-  private static final String SERVICE_TOKEN = "it-service-token-" + UUID.randomUUID();
   private static final String SECRET_GROUP = SecretServiceConfig.DEFAULT_APPLICATION_ID;
   private static final String DEPOT_GROUP = DepotServiceConfig.DEFAULT_APPLICATION_ID;
-  private static final List<String> SERVICE_JVM =
-      List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
   @TempDir static Path dir;
   static KafkaClusterProcesses kafka;
   static Admin admin;
   static GatewayServer gateway;
-  static Path sealingKey;
-  static Path signingKey;
+  static ServiceProcesses services;
   static Api api;
-  static final Map<String, ChildJvm> services = new LinkedHashMap<>();
-  static final Map<String, Integer> ports = new HashMap<>();
   static final Map<String, Long> timings = new LinkedHashMap<>();
   static final long started = System.nanoTime();
 
@@ -122,31 +123,42 @@ class ScaleOutIT {
   static void startClusterServicesAndGateway() throws Exception {
     try {
       long t = System.nanoTime();
-      kafka = KafkaClusterProcesses.start(dir, 3, Duration.ofSeconds(90));
+      // secured as deployed: SASL_SSL, a principal per service, the ACL file applied
+      kafka = KafkaClusterProcesses.startSecured(dir, 3, Duration.ofSeconds(90));
       admin = kafka.admin();
-      TopicProvisioner.ensureTopics(kafka.bootstrapServers(), PREFIX, PARTITIONS, REPLICAS);
+      KafkaSetup.apply(
+          kafka.connection(KafkaPrincipal.OPERATOR),
+          Settings.empty()
+              .with(Setting.DATADOCK_TOPIC_PREFIX, PREFIX)
+              .with(Setting.DATADOCK_TOPIC_PARTITIONS, PARTITIONS)
+              .with(Setting.DATADOCK_TOPIC_REPLICATION, REPLICAS));
       timings.put("cluster", since(t));
 
       t = System.nanoTime();
       Path keyDir = dir.resolve("secret-keys");
-      // As deployed: the sealing key is a secret both instances mount (read-only); the shared key
-      // directory would take the keys of later rotations.
-      sealingKey = dir.resolve("sealing-key.secret");
-      KeyRing.newKeyFile(sealingKey);
-      signingKey = dir.resolve("signing-key.secret");
-      SigningKey signing = SigningKey.loadOrCreate(signingKey);
-      startSecretService(1, keyDir);
-      startSecretService(2, keyDir);
-      startDepotService(1);
-      startDepotService(2);
+      // the shared key directory would take the keys of later rotations; both instances mount the
+      // same sealing key
+      services =
+          new ServiceProcesses(
+              dir,
+              kafka,
+              ADMIN_TOKEN,
+              Map.of(
+                  "DATADOCK_TOPIC_PARTITIONS", String.valueOf(PARTITIONS),
+                  "DATADOCK_TOPIC_REPLICATION", String.valueOf(REPLICAS),
+                  "DATADOCK_SESSION_TIMEOUT_MS", "10000"));
+      Path files = Files.createDirectories(dir.resolve("files"));
+      services.startSecretService(1);
+      services.startSecretService(2);
+      services.startDepotService(1, files);
+      services.startDepotService(2, files);
       gateway =
           new GatewayServer(
                   GatewayConfig.embedded(
-                      Settings.empty()
-                          .with(Setting.KAFKA_BOOTSTRAP_SERVERS, kafka.bootstrapServers())
+                      Settings.of(kafka.environment(KafkaPrincipal.GATEWAY))
                           .with(Setting.DATADOCK_ADMIN_TOKEN, ADMIN_TOKEN)
-                          .with(Setting.DATADOCK_KEY_TRUST_ANCHOR, signing.fingerprint())
-                          .with(Setting.DATADOCK_SECRET_RESOLUTION_URL, resolutionUrl("secret-2"))
+                          .with(Setting.DATADOCK_KEY_TRUST_ANCHOR, services.trustAnchor())
+                          .with(Setting.DATADOCK_SECRET_RESOLUTION_URL, services.url("secret-2"))
                           .with(Setting.DATADOCK_TENANT_RATE_LIMIT, 0)),
                   Map.of())
               .start();
@@ -157,7 +169,7 @@ class ScaleOutIT {
           .pollInterval(Duration.ofMillis(250))
           .until(
               () ->
-                  services.keySet().stream().allMatch(ScaleOutIT::aliveOrFail)
+                  services.ids().stream().allMatch(ScaleOutIT::aliveOrFail)
                       && ready("secret-1")
                       && ready("secret-2")
                       && ready("depot-1")
@@ -181,7 +193,7 @@ class ScaleOutIT {
     List<AutoCloseable> all = new ArrayList<>();
     all.add(gateway);
     all.add(admin);
-    all.addAll(services.values());
+    all.add(services);
     all.add(kafka);
     for (AutoCloseable c : all) {
       try {
@@ -200,7 +212,7 @@ class ScaleOutIT {
     Map<Integer, String> secretOwnersBefore = owners(SECRET_GROUP);
     assertThat(Set.copyOf(secretOwnersBefore.values())).containsOnly("secret-1", "secret-2");
     assertThat(Set.copyOf(owners(DEPOT_GROUP).values())).containsOnly("depot-1", "depot-2");
-    Path files = Files.createDirectories(dir.resolve("files"));
+    Path files = dir.resolve("files");
     Files.writeString(files.resolve("orders.csv"), "id,amount\n1,10\n");
     ApplyLoad load = new ApplyLoad(api, applies(files), CLIENTS);
     try {
@@ -224,7 +236,7 @@ class ScaleOutIT {
 
     // and once the killed instance is back, each instance answers for keys the other one owns
     long t = System.nanoTime();
-    startSecretService(1, dir.resolve("secret-keys"));
+    services.restart("secret-1");
     await()
         .atMost(Duration.ofSeconds(90))
         .pollInterval(Duration.ofMillis(500))
@@ -337,6 +349,45 @@ class ScaleOutIT {
    * Runs the load; when half of it was acknowledged, kills one instance of each service and waits
    * until the survivors own every partition, while the load goes on.
    */
+  @Test
+  void clientsReachTheBrokersOverTlsOnly() throws Exception {
+    KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+    trusted.load(null, null);
+    try (var pem = Files.newInputStream(kafka.caPem().orElseThrow())) {
+      trusted.setCertificateEntry(
+          "ca", CertificateFactory.getInstance("X.509").generateCertificate(pem));
+    }
+    TrustManagerFactory trust =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    trust.init(trusted);
+    SSLContext tls = SSLContext.getInstance("TLS");
+    tls.init(null, trust.getTrustManagers(), null);
+    for (String broker : kafka.bootstrapServers().split(",")) {
+      int colon = broker.lastIndexOf(':');
+      try (SSLSocket socket =
+          (SSLSocket)
+              tls.getSocketFactory()
+                  .createSocket(
+                      broker.substring(0, colon), Integer.parseInt(broker.substring(colon + 1)))) {
+        SSLParameters params = socket.getSSLParameters();
+        params.setEndpointIdentificationAlgorithm("HTTPS"); // the certificate must name the host
+        socket.setSSLParameters(params);
+        socket.startHandshake();
+        assertThat(socket.getSession().getProtocol()).as(broker).startsWith("TLSv1.");
+      }
+    }
+    // the operator's own credentials, without TLS, get no answer
+    KafkaConnection operator = kafka.connection(KafkaPrincipal.OPERATOR);
+    Map<String, Object> withoutTls = KafkaSettings.admin(operator);
+    withoutTls.put("security.protocol", "SASL_PLAINTEXT");
+    withoutTls.put("default.api.timeout.ms", 3000);
+    withoutTls.put("request.timeout.ms", 1000);
+    try (Admin plain = Admin.create(withoutTls)) {
+      assertThatThrownBy(() -> plain.listTopics().names().get(10, TimeUnit.SECONDS))
+          .hasCauseInstanceOf(org.apache.kafka.common.errors.TimeoutException.class);
+    }
+  }
+
   private static void applyAndKillHalfWay(ApplyLoad load) throws Exception {
     long t = System.nanoTime();
     load.start();
@@ -464,9 +515,9 @@ class ScaleOutIT {
 
   private static Api.Response resolve(String instance, String key) throws InterruptedException {
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create(resolutionUrl(instance) + "/internal/v1/resolve"))
+        HttpRequest.newBuilder(URI.create(services.url(instance) + "/internal/v1/resolve"))
             .timeout(Duration.ofSeconds(15))
-            .header("Authorization", "Bearer " + SERVICE_TOKEN)
+            .header("Authorization", "Bearer " + services.serviceToken())
             .header("Content-Type", "application/json")
             .POST(
                 HttpRequest.BodyPublishers.ofString(
@@ -501,87 +552,20 @@ class ScaleOutIT {
     return BuiltInPartitioner.partitionForKey(key.getBytes(StandardCharsets.UTF_8), PARTITIONS);
   }
 
-  // ---------------------------------------------------------------------------------------------
-  // The service processes
-
-  private static void startSecretService(int n, Path keyDir) {
-    String id = "secret-" + n;
-    int port = ports.computeIfAbsent(id, i -> FreePorts.pick());
-    Map<String, String> env = commonEnv(id);
-    env.put("DATADOCK_SECRET_KEY_DIR", keyDir.toString());
-    env.put("DATADOCK_SECRET_KEY_FILE", sealingKey.toString());
-    env.put("DATADOCK_KEY_SIGNING_KEY_FILE", signingKey.toString());
-    env.put("DATADOCK_RESOLUTION_PORT", String.valueOf(port));
-    env.put("DATADOCK_ADVERTISED_HOST", "127.0.0.1");
-    env.put("DATADOCK_ADMIN_TOKEN", ADMIN_TOKEN);
-    services.put(
-        id,
-        ChildJvm.start(
-            id, dir, SERVICE_JVM, "io.datadock.secret.app.SecretService", List.of(), env));
-  }
-
-  private static void startDepotService(int n) {
-    String id = "depot-" + n;
-    int port = ports.computeIfAbsent(id, i -> FreePorts.pick());
-    Map<String, String> env = commonEnv(id);
-    env.put("DATADOCK_METRICS_PORT", String.valueOf(port));
-    // each depot-service instance resolves credentials through "its" secret-service instance
-    env.put("DATADOCK_RESOLUTION_URL", resolutionUrl("secret-" + n));
-    // the file depots' directory (the test's "files"): standalone, only the roots are readable
-    env.put("DATADOCK_FILE_ROOTS", dir.resolve("files").toString());
-    services.put(
-        id,
-        ChildJvm.start(id, dir, SERVICE_JVM, "io.datadock.depot.app.DepotService", List.of(), env));
-  }
-
-  private static Map<String, String> commonEnv(String id) {
-    Map<String, String> env = new HashMap<>();
-    env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-    env.put("DATADOCK_INSTANCE_ID", id);
-    env.put("DATADOCK_DATA_DIR", dir.resolve(id).toString());
-    env.put("DATADOCK_SERVICE_TOKEN", SERVICE_TOKEN);
-    env.put("DATADOCK_TOPIC_PARTITIONS", String.valueOf(PARTITIONS));
-    env.put("DATADOCK_TOPIC_REPLICATION", String.valueOf(REPLICAS));
-    env.put("DATADOCK_SESSION_TIMEOUT_MS", "10000");
-    return env;
-  }
-
-  private static String resolutionUrl(String secretInstance) {
-    return "http://127.0.0.1:" + ports.computeIfAbsent(secretInstance, i -> FreePorts.pick());
-  }
-
   private static boolean aliveOrFail(String id) {
     services.get(id).assertAlive();
     return true;
   }
 
-  /**
-   * secret-service: its store answers a digest (Streams running or rebalancing); depot-service: its
-   * {@code /readyz}.
-   */
   private static boolean ready(String id) {
-    String path = id.startsWith("secret") ? "/internal/v1/state/digest" : "/readyz";
-    try {
-      HttpResponse<String> r =
-          http.send(
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports.get(id) + path))
-                  .timeout(Duration.ofSeconds(5))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      return r.statusCode() == 200;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    return services.ready(id);
   }
 
   private static long storeEntries(String secretInstance) throws Exception {
     HttpResponse<String> r =
         http.send(
             HttpRequest.newBuilder(
-                    URI.create(resolutionUrl(secretInstance) + "/internal/v1/state/digest"))
+                    URI.create(services.url(secretInstance) + "/internal/v1/state/digest"))
                 .timeout(Duration.ofSeconds(10))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
@@ -636,7 +620,8 @@ class ScaleOutIT {
 
   /** Every committed record of a topic, read from the beginning up to its last stable offset. */
   private static <V> List<ConsumerRecord<String, V>> committed(Topic<String, V> topic) {
-    Map<String, Object> config = KafkaSettings.committedConsumer(kafka.bootstrapServers(), null);
+    Map<String, Object> config =
+        KafkaSettings.committedConsumer(kafka.connection(KafkaPrincipal.OPERATOR), null);
     config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
     List<ConsumerRecord<String, V>> out = new ArrayList<>();
     try (KafkaConsumer<String, V> consumer =
@@ -674,7 +659,9 @@ class ScaleOutIT {
 
   private static String tails() {
     StringBuilder b = new StringBuilder("ScaleOutIT: last lines of every child process\n");
-    services.values().forEach(s -> b.append(s.tail(40)));
+    if (services != null) {
+      b.append(services.tails(40));
+    }
     if (kafka != null) {
       b.append(kafka.tails(20));
     }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.datadock.connectors.LoginFiles;
 import io.datadock.connectors.TlsPostgres;
+import io.datadock.runtime.kafka.security.KafkaPrincipal;
 import io.datadock.schemas.Topics;
 import io.datadock.schemas.depot.DepotEvent;
 import io.vertx.core.json.JsonArray;
@@ -55,7 +56,7 @@ class SecretFilesIT extends PlatformIT {
         "CREATE TABLE sales.orders (id bigint PRIMARY KEY, amount numeric(10,2))",
         "GRANT USAGE ON SCHEMA sales TO " + USER,
         "GRANT SELECT ON ALL TABLES IN SCHEMA sales TO " + USER);
-    depotEvents = new TopicRecorder<>(platform.bootstrapServers(), Topics.DEPOT_EVENTS);
+    depotEvents = new TopicRecorder<>(platform.kafka(KafkaPrincipal.OPERATOR), Topics.DEPOT_EVENTS);
   }
 
   @AfterAll

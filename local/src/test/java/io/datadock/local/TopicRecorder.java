@@ -1,5 +1,6 @@
 package io.datadock.local;
 
+import io.datadock.runtime.kafka.KafkaConnection;
 import io.datadock.runtime.kafka.KafkaSettings;
 import io.datadock.schemas.Topic;
 import io.datadock.schemas.Topics;
@@ -22,15 +23,15 @@ final class TopicRecorder<V> implements AutoCloseable {
   private final Thread thread;
   private volatile boolean running = true;
 
-  TopicRecorder(String bootstrap, Topic<String, V> topic) {
-    this(bootstrap, topic, "it-recorder-" + System.nanoTime());
+  TopicRecorder(KafkaConnection kafka, Topic<String, V> topic) {
+    this(kafka, topic, "it-recorder-" + System.nanoTime());
   }
 
   /** As a member of consumer group {@code groupId}. */
-  TopicRecorder(String bootstrap, Topic<String, V> topic, String groupId) {
+  TopicRecorder(KafkaConnection kafka, Topic<String, V> topic, String groupId) {
     consumer =
         new KafkaConsumer<>(
-            KafkaSettings.committedConsumer(bootstrap, groupId),
+            KafkaSettings.committedConsumer(kafka, groupId),
             topic.keySerde().deserializer(),
             topic.valueSerde().deserializer());
     consumer.subscribe(List.of(topic.name(Topics.DEFAULT_PREFIX)));

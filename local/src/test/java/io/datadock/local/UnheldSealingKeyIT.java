@@ -10,6 +10,7 @@ import io.datadock.core.crypto.KeyAnnouncements;
 import io.datadock.core.crypto.KeyRing;
 import io.datadock.core.crypto.RecipientKey;
 import io.datadock.core.crypto.SigningKey;
+import io.datadock.runtime.kafka.security.KafkaPrincipal;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,8 +34,9 @@ class UnheldSealingKeyIT {
     try (Platform platform = RunningPlatform.start(dataDir)) {
       SigningKey anchor = SigningKey.read(dataDir.resolve("secret-service").resolve("signing.key"));
       RecipientKey lost = KeyRing.loadOrCreate(lostKeyDir).newest();
+      // whoever can still write secret.keys besides secret-service: the operator's principal
       publish(
-          platform.bootstrapServers(),
+          platform.kafka(KafkaPrincipal.OPERATOR),
           List.of(
               KeyAnnouncements.signed(
                   announcement(lost.keyId(), lost, System.currentTimeMillis() + 3_600_000),

@@ -3,6 +3,7 @@ package io.datadock.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.datadock.runtime.kafka.security.KafkaPrincipal;
 import io.datadock.schemas.Topics;
 import io.datadock.schemas.identity.AuditRecord;
 import io.vertx.core.json.JsonObject;
@@ -55,7 +56,7 @@ class UserTagsIT extends PlatformIT {
     assertThat(refused.body()).contains("forbidden: user does not have required role data-dev");
 
     try (TopicRecorder<AuditRecord> audit =
-        new TopicRecorder<>(platform.bootstrapServers(), Topics.AUDIT)) {
+        new TopicRecorder<>(platform.kafka(KafkaPrincipal.OPERATOR), Topics.AUDIT)) {
       Api.Response tagged = put(api, path("newbie", DATA_DEV));
 
       assertThat(tagged.status()).as(tagged.body()).isEqualTo(200);

@@ -14,10 +14,10 @@ import static io.datadock.runtime.config.Setting.DATADOCK_SECRET_APPLICATION_ID;
 import static io.datadock.runtime.config.Setting.DATADOCK_SECRET_RESOLUTION_URL;
 import static io.datadock.runtime.config.Setting.DATADOCK_TENANT_RATE_LIMIT;
 import static io.datadock.runtime.config.Setting.DATADOCK_TOPIC_PREFIX;
-import static io.datadock.runtime.config.Setting.KAFKA_BOOTSTRAP_SERVERS;
 
 import io.datadock.core.crypto.TrustAnchor;
 import io.datadock.runtime.config.Settings;
+import io.datadock.runtime.kafka.KafkaConnection;
 import io.datadock.runtime.kafka.TopicLayout;
 import io.datadock.runtime.replay.ReplayTarget;
 import io.datadock.runtime.replay.ReplayTargets;
@@ -33,7 +33,8 @@ import java.util.Map;
  * @param metricsPort the operations listener's port: {@code /metrics}, {@code /healthz}, {@code
  *     /readyz}, apart from the API ({@code DATADOCK_METRICS_PORT}, default 9402; 0 picks a free
  *     one, the embedded default)
- * @param bootstrapServers Kafka bootstrap servers ({@code KAFKA_BOOTSTRAP_SERVERS})
+ * @param kafka the Kafka cluster and this service's principal on it ({@code
+ *     KAFKA_BOOTSTRAP_SERVERS}, {@code KAFKA_SECURITY_PROTOCOL}, ...; {@link KafkaConnection#from})
  * @param topicPrefix topic prefix ({@code DATADOCK_TOPIC_PREFIX})
  * @param adminToken the bootstrap admin's bearer token ({@code DATADOCK_ADMIN_TOKEN}, required)
  * @param replyTimeout how long a request waits for a service's reply before a 504 ({@code
@@ -58,7 +59,7 @@ import java.util.Map;
 public record GatewayConfig(
     int port,
     int metricsPort,
-    String bootstrapServers,
+    KafkaConnection kafka,
     String topicPrefix,
     String adminToken,
     Duration replyTimeout,
@@ -92,7 +93,7 @@ public record GatewayConfig(
     return new GatewayConfig(
         settings.port(DATADOCK_GATEWAY_PORT, null),
         settings.port(DATADOCK_METRICS_PORT, DEFAULT_METRICS_PORT),
-        settings.string(KAFKA_BOOTSTRAP_SERVERS),
+        KafkaConnection.from(settings),
         settings.string(DATADOCK_TOPIC_PREFIX),
         settings.required(DATADOCK_ADMIN_TOKEN, "the gateway's bootstrap admin signs in with it"),
         settings.millis(DATADOCK_REPLY_TIMEOUT_MS),

@@ -51,7 +51,7 @@ public final class GatewayServer implements AutoCloseable {
     views =
         opened.add(
             GatewayViews.start(
-                config.bootstrapServers(), config.topicPrefix(), config.keyTrustAnchor(), metrics));
+                config.kafka(), config.topicPrefix(), config.keyTrustAnchor(), metrics));
     GatewayWiring wiring = opened.add(new GatewayWiring(config, views, metrics));
     identityReady = DefaultTenant.ensure(views.directory(), wiring.identityWriter());
     vertx = Vertx.vertx();
@@ -124,7 +124,7 @@ public final class GatewayServer implements AutoCloseable {
   /** The standalone gateway: configuration read once, here, from the environment. */
   public static void main(String[] args) {
     GatewayConfig config = MainConfiguration.read(GatewayConfig::from);
-    TopicProvisioner.ensureTopics(config.bootstrapServers(), config.topicPrefix(), config.topics());
+    TopicProvisioner.ensureTopics(config.kafka(), config.topicPrefix(), config.topics());
     GatewayServer server = new GatewayServer(config, Map.of()).start();
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "gateway-shutdown"));
   }

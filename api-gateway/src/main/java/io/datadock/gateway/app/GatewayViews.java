@@ -6,6 +6,7 @@ import io.datadock.gateway.sealing.PublicKeyDirectory;
 import io.datadock.gateway.view.CatalogView;
 import io.datadock.gateway.view.ResourceView;
 import io.datadock.runtime.identity.IdentityDirectory;
+import io.datadock.runtime.kafka.KafkaConnection;
 import io.datadock.runtime.kafka.KafkaSettings;
 import io.datadock.runtime.kafka.TopicTail;
 import io.datadock.schemas.Topic;
@@ -28,7 +29,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 final class GatewayViews implements AutoCloseable {
 
   private final Closeables tails = new Closeables();
-  private final String bootstrap;
+  private final KafkaConnection kafka;
   private final String prefix;
   private final ReplyRouter replies = new ReplyRouter();
   private final ResourceView resources = new ResourceView();
@@ -40,14 +41,14 @@ final class GatewayViews implements AutoCloseable {
   private final IdentityDirectory directory;
 
   private GatewayViews(
-      String bootstrap, String prefix, TrustAnchor keyTrustAnchor, MeterRegistry metrics) {
-    this.bootstrap = bootstrap;
+      KafkaConnection kafka, String prefix, TrustAnchor keyTrustAnchor, MeterRegistry metrics) {
+    this.kafka = kafka;
     this.prefix = prefix;
     this.keys = new PublicKeyDirectory(keyTrustAnchor, metrics);
     repliesTail = tail(Topics.COMMAND_RESULTS, TopicTail.From.END, replies::onRecord);
     resourcesTail = tail(Topics.RESOURCE_STATE, TopicTail.From.BEGINNING, resources::onRecord);
     tail(Topics.SECRET_KEYS, TopicTail.From.BEGINNING, keys::onRecord);
-    directory = tails.add(new IdentityDirectory(bootstrap, prefix, Clock.systemUTC()).start());
+    directory = tails.add(new IdentityDirectory(kafka, prefix, Clock.systemUTC()).start());
     catalogTail = tail(Topics.CATALOG_DATASETS, TopicTail.From.BEGINNING, catalog::onDataset);
     tail(Topics.CATALOG_EVENTS, TopicTail.From.BEGINNING, catalog::onEvent);
   }
@@ -58,11 +59,11 @@ final class GatewayViews implements AutoCloseable {
    * @param keyTrustAnchor whose signature a sealing key must carry to be sealed to
    */
   static GatewayViews start(
-      String bootstrapServers,
+      KafkaConnection kafka,
       String topicPrefix,
       TrustAnchor keyTrustAnchor,
       MeterRegistry metrics) {
-    return new GatewayViews(bootstrapServers, topicPrefix, keyTrustAnchor, metrics);
+    return new GatewayViews(kafka, topicPrefix, keyTrustAnchor, metrics);
   }
 
   ReplyRouter replies() {
@@ -111,7 +112,7 @@ final class GatewayViews implements AutoCloseable {
       Topic<String, V> topic, TopicTail.From from, Consumer<ConsumerRecord<String, V>> handler) {
     TopicTail<String, V> tail =
         new TopicTail<>(
-            KafkaSettings.consumer(bootstrap, null),
+            KafkaSettings.consumer(kafka, null),
             topic.name(prefix),
             topic.keySerde().deserializer(),
             topic.valueSerde().deserializer(),

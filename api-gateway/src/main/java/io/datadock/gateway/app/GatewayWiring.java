@@ -16,6 +16,7 @@ import io.datadock.gateway.kafka.CommandPublisher;
 import io.datadock.gateway.limits.RateLimiter;
 import io.datadock.gateway.replay.ReplayCoordinator;
 import io.datadock.gateway.secrets.UnsanitizeClient;
+import io.datadock.runtime.kafka.KafkaConnection;
 import io.datadock.runtime.kafka.KafkaSettings;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -51,12 +52,11 @@ final class GatewayWiring implements AutoCloseable {
     this.config = config;
     this.views = views;
     this.metrics = metrics;
-    String bootstrap = config.bootstrapServers();
+    KafkaConnection kafka = config.kafka();
     String prefix = config.topicPrefix();
-    this.identityWriter = opened.add(new IdentityWriter(bootstrap, prefix));
+    this.identityWriter = opened.add(new IdentityWriter(kafka, prefix));
     this.publisher =
-        opened.add(
-            new CommandPublisher(KafkaSettings.producer(bootstrap, "datadock-gateway"), prefix));
+        opened.add(new CommandPublisher(KafkaSettings.producer(kafka, "datadock-gateway"), prefix));
     this.commands =
         new CommandService(
             publisher,
@@ -66,7 +66,7 @@ final class GatewayWiring implements AutoCloseable {
             config.replyMode(),
             metrics);
     this.authorizer = new Authorizer(views.directory());
-    this.replay = opened.add(new ReplayCoordinator(bootstrap, prefix, config.replayTargets()));
+    this.replay = opened.add(new ReplayCoordinator(kafka, prefix, config.replayTargets()));
   }
 
   IdentityWriter identityWriter() {

@@ -28,6 +28,7 @@ final class WatchApi {
   private final ResourceView view;
   private final Authorizer authorizer;
   private final WatchLimits limits;
+  private final LiveFrames frames = new LiveFrames();
 
   WatchApi(WatchHub hub, ResourceView view, Authorizer authorizer, WatchLimits limits) {
     this.hub = hub;
@@ -48,7 +49,7 @@ final class WatchApi {
     long since = position(ctx);
     Predicate<ResourceState> filter =
         s -> s.getTenant().equals(tenant) && (type == null || type.is(s.getKind()));
-    new WatchStream(ctx.vertx(), ctx.request(), hub, view, filter, limits).start(since);
+    new WatchStream(ctx.vertx(), ctx.request(), hub, view, filter, limits, frames).start(since);
   }
 
   private static long position(RoutingContext ctx) {

@@ -40,6 +40,7 @@ final class WatchStream {
   private final ResourceView view;
   private final Predicate<ResourceState> filter;
   private final WatchLimits limits;
+  private final LiveFrames frames;
   private final AtomicBoolean open = new AtomicBoolean(true);
   private final WatchHub.Watcher watcher;
   private long heartbeat;
@@ -50,7 +51,8 @@ final class WatchStream {
       WatchHub hub,
       ResourceView view,
       Predicate<ResourceState> filter,
-      WatchLimits limits) {
+      WatchLimits limits,
+      LiveFrames frames) {
     this.vertx = vertx;
     this.request = request;
     this.response = request.response();
@@ -58,6 +60,7 @@ final class WatchStream {
     this.view = view;
     this.filter = filter;
     this.limits = limits;
+    this.frames = frames;
     Context context = vertx.getOrCreateContext();
     this.watcher =
         new WatchHub.Watcher() {
@@ -119,20 +122,15 @@ final class WatchStream {
   }
 
   private void send(WatchHub.Event e) {
-    write(e.type(), e.position(), ResourceJson.full(e.state()));
+    if (open.get()) {
+      writeFrame(frames.of(e));
+    }
   }
 
   private void write(String event, Long id, JsonObject data) {
-    if (!open.get()) {
-      return;
+    if (open.get()) {
+      writeFrame(SseFrame.of(event, id, data));
     }
-    StringBuilder frame = new StringBuilder();
-    if (id != null) {
-      frame.append("id: ").append(id).append('\n');
-    }
-    frame.append("event: ").append(event).append('\n');
-    frame.append("data: ").append(data.encode()).append("\n\n");
-    writeFrame(frame.toString());
   }
 
   private void writeFrame(String frame) {

@@ -1,5 +1,6 @@
 package io.datadock.gateway.identity;
 
+import io.datadock.runtime.kafka.KafkaConnection;
 import io.datadock.runtime.kafka.KafkaSettings;
 import io.datadock.runtime.kafka.TopicWriter;
 import io.datadock.schemas.GrantKeys;
@@ -20,10 +21,9 @@ public final class IdentityWriter implements AutoCloseable {
 
   private final TopicWriter writer;
 
-  public IdentityWriter(String bootstrapServers, String topicPrefix) {
+  public IdentityWriter(KafkaConnection kafka, String topicPrefix) {
     this.writer =
-        new TopicWriter(
-            KafkaSettings.producer(bootstrapServers, "datadock-gateway-identity"), topicPrefix);
+        new TopicWriter(KafkaSettings.producer(kafka, "datadock-gateway-identity"), topicPrefix);
   }
 
   public CompletableFuture<Void> user(User user) {

@@ -1,5 +1,7 @@
 package io.datadock.gateway.replay;
 
+import io.datadock.runtime.kafka.KafkaConnection;
+import io.datadock.runtime.kafka.KafkaSettings;
 import io.datadock.runtime.replay.ReplayBoundary;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +10,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.GroupState;
@@ -25,8 +26,8 @@ final class GroupAdmin implements AutoCloseable {
 
   private final Admin admin;
 
-  GroupAdmin(String bootstrapServers) {
-    this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+  GroupAdmin(KafkaConnection kafka) {
+    this.admin = Admin.create(KafkaSettings.admin(kafka));
   }
 
   /** The group's members (none once it is dead). */

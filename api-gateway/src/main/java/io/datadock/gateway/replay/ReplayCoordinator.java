@@ -14,6 +14,7 @@ import io.datadock.gateway.replay.CoordinatorAction.Warn;
 import io.datadock.gateway.replay.CoordinatorInput.Cause;
 import io.datadock.gateway.replay.CoordinatorInput.Failed;
 import io.datadock.gateway.replay.CoordinatorState.Phase;
+import io.datadock.runtime.kafka.KafkaConnection;
 import io.datadock.runtime.replay.ControlMessage;
 import io.datadock.runtime.replay.ControlTopic;
 import io.datadock.runtime.replay.ReplayTarget;
@@ -50,10 +51,10 @@ public final class ReplayCoordinator implements AutoCloseable {
   private final Clock clock = Clock.systemUTC();
 
   public ReplayCoordinator(
-      String bootstrapServers, String topicPrefix, Map<String, ReplayTarget> targets) {
+      KafkaConnection kafka, String topicPrefix, Map<String, ReplayTarget> targets) {
     this.targets = Map.copyOf(targets);
-    this.groups = new GroupAdmin(bootstrapServers);
-    this.control = new ControlTopic(bootstrapServers, topicPrefix, "replay-coordinator");
+    this.groups = new GroupAdmin(kafka);
+    this.control = new ControlTopic(kafka, topicPrefix, "replay-coordinator");
   }
 
   public Set<String> services() {

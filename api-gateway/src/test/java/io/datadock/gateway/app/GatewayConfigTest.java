@@ -30,7 +30,7 @@ class GatewayConfigTest {
                 "DATADOCK_SCANNER_GROUP", "scanner-blue"));
 
     assertThat(config.port()).isEqualTo(18080);
-    assertThat(config.bootstrapServers()).isEqualTo("127.0.0.1:19092");
+    assertThat(config.kafka().bootstrapServers()).isEqualTo("127.0.0.1:19092");
     assertThat(config.replyTimeout()).isEqualTo(Duration.ofMillis(2500));
     assertThat(config.tenantRequestsPerSecond()).isZero();
     assertThat(config.replayTargets())
@@ -74,7 +74,7 @@ class GatewayConfigTest {
 
     assertThat(config.port()).isEqualTo(8080);
     assertThat(config.metricsPort()).isEqualTo(9402);
-    assertThat(config.bootstrapServers()).isEqualTo("localhost:9092");
+    assertThat(config.kafka().bootstrapServers()).isEqualTo("localhost:9092");
     assertThat(config.topicPrefix()).isEqualTo("datadock.");
     assertThat(config.replyTimeout()).isEqualTo(Duration.ofSeconds(10));
     assertThat(config.maxBodyBytes()).isEqualTo(1024 * 1024);

@@ -61,7 +61,7 @@ class WatchStreamTest {
               served.set(ctx.response());
               WatchLimits limits = new WatchLimits(MAX_BEHIND, 3_600_000);
               String since = ctx.queryParams().get("since");
-              new WatchStream(vertx, ctx.request(), hub, view, s -> true, limits)
+              new WatchStream(vertx, ctx.request(), hub, view, s -> true, limits, new LiveFrames())
                   .start(since == null ? -1 : Long.parseLong(since));
             });
     server =

@@ -79,12 +79,12 @@ public final class CatalogScanner implements AutoCloseable {
     this.config = config;
     this.platform =
         platform
-            .addHostPorts("kafka", config.bootstrapServers())
+            .addHostPorts("kafka", config.kafka().bootstrapServers())
             .addUrl("secret-service resolution", config.resolutionUrl())
             .addLocal("catalog-scanner metrics", config.metricsPort());
-    this.store = new CatalogStore(config.bootstrapServers(), config.topicPrefix());
-    this.depots = new DepotDirectory(config.bootstrapServers(), config.topicPrefix());
-    this.publisher = new CatalogPublisher(config.bootstrapServers(), config.topicPrefix());
+    this.store = new CatalogStore(config.kafka(), config.topicPrefix());
+    this.depots = new DepotDirectory(config.kafka(), config.topicPrefix());
+    this.publisher = new CatalogPublisher(config.kafka(), config.topicPrefix());
     AtomicInteger n = new AtomicInteger();
     this.workers =
         Executors.newFixedThreadPool(
@@ -98,10 +98,7 @@ public final class CatalogScanner implements AutoCloseable {
     Map<String, Object> consumer =
         new HashMap<>(
             KafkaSettings.staticMember(
-                config.bootstrapServers(),
-                config.groupId(),
-                config.instanceId(),
-                config.sessionTimeout()));
+                config.kafka(), config.groupId(), config.instanceId(), config.sessionTimeout()));
     consumer.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200);
     this.loop =
         new TriggerLoop(
@@ -117,7 +114,7 @@ public final class CatalogScanner implements AutoCloseable {
     this.replayable = new ScannerReplay(loop, triggers, queue, store, ownership);
     this.replay =
         new ReplayAgent(
-            config.bootstrapServers(),
+            config.kafka(),
             config.topicPrefix(),
             ReplayTargets.SCANNER,
             config.instanceId(),
@@ -200,7 +197,7 @@ public final class CatalogScanner implements AutoCloseable {
   public static void main(String[] args) {
     CatalogScannerConfig config =
         MainConfiguration.read(settings -> CatalogScannerConfig.from(settings, Mode.STANDALONE));
-    TopicProvisioner.ensureTopics(config.bootstrapServers(), config.topicPrefix(), config.topics());
+    TopicProvisioner.ensureTopics(config.kafka(), config.topicPrefix(), config.topics());
     CatalogScanner scanner = new CatalogScanner(config);
     Runtime.getRuntime().addShutdownHook(new Thread(scanner::close, "catalog-scanner-shutdown"));
     scanner.start();

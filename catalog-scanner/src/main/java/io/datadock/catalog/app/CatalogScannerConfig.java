@@ -12,12 +12,12 @@ import static io.datadock.runtime.config.Setting.DATADOCK_SCAN_TIMEOUT_MS;
 import static io.datadock.runtime.config.Setting.DATADOCK_SERVICE_TOKEN;
 import static io.datadock.runtime.config.Setting.DATADOCK_SESSION_TIMEOUT_MS;
 import static io.datadock.runtime.config.Setting.DATADOCK_TOPIC_PREFIX;
-import static io.datadock.runtime.config.Setting.KAFKA_BOOTSTRAP_SERVERS;
 
 import io.datadock.connectors.egress.EgressPolicy;
 import io.datadock.connectors.egress.EgressSettings;
 import io.datadock.runtime.config.LocalHost;
 import io.datadock.runtime.config.Settings;
+import io.datadock.runtime.kafka.KafkaConnection;
 import io.datadock.runtime.kafka.TopicLayout;
 import io.datadock.runtime.replay.ReplayTargets;
 import java.time.Duration;
@@ -55,7 +55,7 @@ import java.time.Duration;
  * @param topics the topics a standalone instance creates when missing ({@link TopicLayout})
  */
 public record CatalogScannerConfig(
-    String bootstrapServers,
+    KafkaConnection kafka,
     String topicPrefix,
     String groupId,
     String resolutionUrl,
@@ -78,7 +78,7 @@ public record CatalogScannerConfig(
   @Override
   public String toString() {
     return "CatalogScannerConfig[bootstrap="
-        + bootstrapServers
+        + kafka
         + ", prefix="
         + topicPrefix
         + ", group="
@@ -101,7 +101,7 @@ public record CatalogScannerConfig(
    */
   public static CatalogScannerConfig from(Settings settings, EgressPolicy.Mode mode) {
     return new CatalogScannerConfig(
-        settings.string(KAFKA_BOOTSTRAP_SERVERS),
+        KafkaConnection.from(settings),
         settings.string(DATADOCK_TOPIC_PREFIX),
         settings.string(DATADOCK_SCANNER_GROUP),
         settings.string(DATADOCK_RESOLUTION_URL),

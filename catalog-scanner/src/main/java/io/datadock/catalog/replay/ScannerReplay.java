@@ -54,7 +54,7 @@ public final class ScannerReplay implements Replayable {
 
   @Override
   public void leave() {
-    loop.stop();
+    loop.stopAndLeaveGroup();
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.datadock.catalog.scan;
 
 import io.datadock.catalog.model.CatalogDiff;
 import io.datadock.catalog.model.DatasetKeys;
+import io.datadock.runtime.kafka.KafkaConnection;
 import io.datadock.runtime.kafka.KafkaSettings;
 import io.datadock.runtime.kafka.TopicWriter;
 import io.datadock.schemas.Topic;
@@ -24,8 +25,8 @@ public final class CatalogPublisher implements AutoCloseable {
   private final java.util.concurrent.atomic.AtomicReference<Exception> failure =
       new java.util.concurrent.atomic.AtomicReference<>();
 
-  public CatalogPublisher(String bootstrapServers, String topicPrefix) {
-    var config = KafkaSettings.producer(bootstrapServers, "datadock-catalog-scanner");
+  public CatalogPublisher(KafkaConnection kafka, String topicPrefix) {
+    var config = KafkaSettings.producer(kafka, "datadock-catalog-scanner");
     config.put("linger.ms", 5);
     config.put("compression.type", "lz4");
     this.writer = new TopicWriter(config, topicPrefix);

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -40,6 +41,7 @@ public final class TriggerLoop {
   private final Triggers triggers;
   private final DepotWorkQueue queue;
   private final DepotOwnership ownership;
+  private volatile GroupMembershipOperation onClose = GroupMembershipOperation.REMAIN_IN_GROUP;
   private final OffsetTracker offsets = new OffsetTracker();
   private final CompletableFuture<Void> assigned = new CompletableFuture<>();
   private volatile PauseSwitch pause = new PauseSwitch();
@@ -77,11 +79,28 @@ public final class TriggerLoop {
     thread.start();
   }
 
-  /** Stops the thread; its consumer leaves the group. */
+  /**
+   * Stops the thread. Its consumer stays a member of the group (a static member): a restart under
+   * the same instance id takes its partitions back at once.
+   */
   public synchronized void stop() {
+    stop(GroupMembershipOperation.REMAIN_IN_GROUP);
+  }
+
+  /**
+   * Stops the thread and takes its consumer out of the group, as a replay needs: the group can only
+   * be deleted once it has no member, and a static member that merely closes stays one until its
+   * session times out.
+   */
+  public synchronized void stopAndLeaveGroup() {
+    stop(GroupMembershipOperation.LEAVE_GROUP);
+  }
+
+  private void stop(GroupMembershipOperation membership) {
     if (thread == null) {
       return;
     }
+    onClose = membership;
     open = false;
     consumer.wakeup();
     try {
@@ -133,7 +152,8 @@ public final class TriggerLoop {
       LOG.error("catalog scanner stopped", e);
     } finally {
       commit();
-      consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
+      consumer.close(
+          CloseOptions.groupMembershipOperation(onClose).withTimeout(Duration.ofSeconds(5)));
     }
   }
 

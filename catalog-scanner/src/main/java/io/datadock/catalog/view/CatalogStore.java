@@ -1,5 +1,6 @@
 package io.datadock.catalog.view;
 
+import io.datadock.runtime.kafka.KafkaConnection;
 import io.datadock.runtime.kafka.KafkaSettings;
 import io.datadock.runtime.kafka.TopicTail;
 import io.datadock.schemas.Topics;
@@ -25,10 +26,10 @@ public final class CatalogStore implements AutoCloseable {
 
   private final TopicTail<String, Dataset> tail;
 
-  public CatalogStore(String bootstrapServers, String topicPrefix) {
+  public CatalogStore(KafkaConnection kafka, String topicPrefix) {
     tail =
         new TopicTail<>(
-            KafkaSettings.committedConsumer(bootstrapServers, null),
+            KafkaSettings.committedConsumer(kafka, null),
             Topics.CATALOG_DATASETS.name(topicPrefix),
             Topics.CATALOG_DATASETS.keySerde().deserializer(),
             Topics.CATALOG_DATASETS.valueSerde().deserializer(),

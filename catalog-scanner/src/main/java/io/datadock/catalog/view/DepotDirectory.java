@@ -3,6 +3,7 @@ package io.datadock.catalog.view;
 import io.datadock.catalog.scan.ScanTarget;
 import io.datadock.core.resource.ResourceKind;
 import io.datadock.core.resource.ResourceStatus;
+import io.datadock.runtime.kafka.KafkaConnection;
 import io.datadock.runtime.kafka.KafkaSettings;
 import io.datadock.runtime.kafka.TopicTail;
 import io.datadock.schemas.Topics;
@@ -23,10 +24,10 @@ public final class DepotDirectory implements AutoCloseable {
   private final Map<String, ScanTarget> active = new ConcurrentHashMap<>();
   private final TopicTail<String, ResourceState> tail;
 
-  public DepotDirectory(String bootstrapServers, String topicPrefix) {
+  public DepotDirectory(KafkaConnection kafka, String topicPrefix) {
     tail =
         new TopicTail<>(
-            KafkaSettings.committedConsumer(bootstrapServers, null),
+            KafkaSettings.committedConsumer(kafka, null),
             Topics.RESOURCE_STATE.name(topicPrefix),
             Topics.RESOURCE_STATE.keySerde().deserializer(),
             Topics.RESOURCE_STATE.valueSerde().deserializer(),

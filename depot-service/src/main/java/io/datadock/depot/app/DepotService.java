@@ -67,7 +67,7 @@ public final class DepotService implements AutoCloseable {
 
   public void start() {
     platform
-        .addHostPorts("kafka", config.bootstrapServers())
+        .addHostPorts("kafka", config.kafka().bootstrapServers())
         .addUrl("secret-service resolution", config.resolutionUrl());
     if (config.metricsPort() > 0) {
       platform.addLocal("depot-service metrics", config.metricsPort());
@@ -83,7 +83,7 @@ public final class DepotService implements AutoCloseable {
             Clock.systemUTC());
     validator =
         new ValidationRequestConsumer(
-            config.bootstrapServers(),
+            config.kafka(),
             config.topicPrefix(),
             config.applicationId() + "-validator",
             new ValidationRequestConsumer.GroupMember(config.instanceId(), config.sessionTimeout()),
@@ -95,7 +95,7 @@ public final class DepotService implements AutoCloseable {
         StreamsSettings.exactlyOnce(
             config.applicationId(),
             config.instanceId(),
-            config.bootstrapServers(),
+            config.kafka(),
             config.stateDir(),
             config.commitIntervalMs(),
             config.streamThreads(),
@@ -118,7 +118,7 @@ public final class DepotService implements AutoCloseable {
     metrics.mount("/state/digest", new StateDigestHandler(app::totalDigest));
     replay =
         new ReplayAgent(
-            config.bootstrapServers(),
+            config.kafka(),
             config.topicPrefix(),
             ReplayTargets.DEPOT,
             config.instanceId(),
@@ -157,7 +157,7 @@ public final class DepotService implements AutoCloseable {
   public static void main(String[] args) {
     DepotServiceConfig config =
         MainConfiguration.read(settings -> DepotServiceConfig.from(settings, Mode.STANDALONE));
-    TopicProvisioner.ensureTopics(config.bootstrapServers(), config.topicPrefix(), config.topics());
+    TopicProvisioner.ensureTopics(config.kafka(), config.topicPrefix(), config.topics());
     DepotService service = new DepotService(config);
     Runtime.getRuntime().addShutdownHook(new Thread(service::close, "depot-service-shutdown"));
     service.start();

@@ -13,12 +13,12 @@ import static io.datadock.runtime.config.Setting.DATADOCK_SERVICE_TOKEN;
 import static io.datadock.runtime.config.Setting.DATADOCK_SESSION_TIMEOUT_MS;
 import static io.datadock.runtime.config.Setting.DATADOCK_STREAM_THREADS;
 import static io.datadock.runtime.config.Setting.DATADOCK_TOPIC_PREFIX;
-import static io.datadock.runtime.config.Setting.KAFKA_BOOTSTRAP_SERVERS;
 
 import io.datadock.connectors.egress.EgressPolicy;
 import io.datadock.connectors.egress.EgressSettings;
 import io.datadock.runtime.config.LocalHost;
 import io.datadock.runtime.config.Settings;
+import io.datadock.runtime.kafka.KafkaConnection;
 import io.datadock.runtime.kafka.TopicLayout;
 import io.datadock.runtime.replay.ReplayTargets;
 import java.nio.file.Path;
@@ -29,7 +29,8 @@ import java.time.Duration;
  * and in the launcher). Every variable is a {@link io.datadock.runtime.config.Setting}, documented
  * in {@code docs/operations/deploy.md}.
  *
- * @param bootstrapServers Kafka bootstrap servers ({@code KAFKA_BOOTSTRAP_SERVERS})
+ * @param kafka the Kafka cluster and this service's principal on it ({@code
+ *     KAFKA_BOOTSTRAP_SERVERS}, {@code KAFKA_SECURITY_PROTOCOL}, ...; {@link KafkaConnection#from})
  * @param topicPrefix topic name prefix ({@code DATADOCK_TOPIC_PREFIX}, default {@code datadock.})
  * @param applicationId the Streams application id ({@code DATADOCK_DEPOT_APPLICATION_ID}); the
  *     validator's consumer group is this id with {@code -validator}
@@ -60,7 +61,7 @@ import java.time.Duration;
  * @param topics the topics a standalone instance creates when missing ({@link TopicLayout})
  */
 public record DepotServiceConfig(
-    String bootstrapServers,
+    KafkaConnection kafka,
     String topicPrefix,
     String applicationId,
     String instanceId,
@@ -84,7 +85,7 @@ public record DepotServiceConfig(
   @Override
   public String toString() {
     return "DepotServiceConfig[bootstrap="
-        + bootstrapServers
+        + kafka
         + ", prefix="
         + topicPrefix
         + ", applicationId="
@@ -106,7 +107,7 @@ public record DepotServiceConfig(
   public static DepotServiceConfig from(Settings settings, EgressPolicy.Mode mode) {
     Path dataDir = settings.path(DATADOCK_DATA_DIR, null);
     return new DepotServiceConfig(
-        settings.string(KAFKA_BOOTSTRAP_SERVERS),
+        KafkaConnection.from(settings),
         settings.string(DATADOCK_TOPIC_PREFIX),
         settings.string(DATADOCK_DEPOT_APPLICATION_ID),
         settings.string(DATADOCK_INSTANCE_ID, "depot-" + LocalHost.nameOr("depot-service")),

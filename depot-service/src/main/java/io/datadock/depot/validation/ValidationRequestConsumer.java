@@ -1,5 +1,6 @@
 package io.datadock.depot.validation;
 
+import io.datadock.runtime.kafka.KafkaConnection;
 import io.datadock.runtime.kafka.KafkaSettings;
 import io.datadock.runtime.kafka.OffsetTracker;
 import io.datadock.schemas.Topics;
@@ -58,7 +59,7 @@ public final class ValidationRequestConsumer implements AutoCloseable {
    *     failed so one stuck driver cannot keep a depot pending
    */
   public ValidationRequestConsumer(
-      String bootstrapServers,
+      KafkaConnection kafka,
       String topicPrefix,
       String groupId,
       GroupMember member,
@@ -68,7 +69,7 @@ public final class ValidationRequestConsumer implements AutoCloseable {
     Map<String, Object> consumerProps =
         new java.util.HashMap<>(
             KafkaSettings.staticMember(
-                bootstrapServers, groupId, member.instanceId(), member.sessionTimeout()));
+                kafka, groupId, member.instanceId(), member.sessionTimeout()));
     consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     consumerProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     consumerProps.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "100");
@@ -79,7 +80,7 @@ public final class ValidationRequestConsumer implements AutoCloseable {
             Topics.DEPOT_VALIDATION_REQUESTS.valueSerde().deserializer());
     this.producer =
         new KafkaProducer<>(
-            KafkaSettings.producer(bootstrapServers, groupId + "-results"),
+            KafkaSettings.producer(kafka, groupId + "-results"),
             Topics.DEPOT_VALIDATION_RESULTS.keySerde().serializer(),
             Topics.DEPOT_VALIDATION_RESULTS.valueSerde().serializer());
     this.runner = runner;

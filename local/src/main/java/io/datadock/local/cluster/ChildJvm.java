@@ -115,6 +115,21 @@ public final class ChildJvm implements AutoCloseable {
     }
   }
 
+  /** {@code kill -TERM}: a graceful stop (shutdown hooks run); waits until it has exited. */
+  public void stop() {
+    process.destroy();
+    try {
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        kill();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } finally {
+      RUNNING.remove(process);
+    }
+  }
+
   /**
    * {@code kill -STOP}: the process stops where it is, sockets open, until {@link #resume()}; a
    * paused service instance misses its heartbeats and comes back a zombie.

@@ -1,7 +1,12 @@
 package io.datadock.local.cluster;
 
+import io.datadock.runtime.config.Setting;
 import io.datadock.runtime.kafka.FreePorts;
+import io.datadock.runtime.kafka.KafkaConnection;
+import io.datadock.runtime.kafka.KafkaSettings;
+import io.datadock.runtime.kafka.embedded.BrokerCredentials;
 import io.datadock.runtime.kafka.embedded.KraftStorage;
+import io.datadock.runtime.kafka.security.KafkaPrincipal;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -12,8 +17,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +31,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.security.auth.SecurityProtocol;
 
 /**
  * A Kafka cluster of combined broker+controller KRaft nodes on loopback, each its own JVM ({@code
@@ -42,17 +50,48 @@ public final class KafkaClusterProcesses implements AutoCloseable {
   private final Path dir;
   private final String bootstrapServers;
 
-  private KafkaClusterProcesses(List<ChildJvm> nodes, Path dir, String bootstrapServers) {
+  /** The users and TLS material of a secured cluster; null on a plain one. */
+  private final BrokerCredentials credentials;
+
+  private final ClusterTls tls;
+
+  private KafkaClusterProcesses(
+      List<ChildJvm> nodes,
+      Path dir,
+      String bootstrapServers,
+      BrokerCredentials credentials,
+      ClusterTls tls) {
     this.nodes = new ArrayList<>(nodes);
     this.dir = dir;
     this.bootstrapServers = bootstrapServers;
+    this.credentials = credentials;
+    this.tls = tls;
   }
 
   /**
-   * Formats and starts {@code count} nodes under {@code dir} and returns once every broker is
-   * registered and unfenced.
+   * Formats and starts {@code count} plain (PLAINTEXT) nodes under {@code dir} and returns once
+   * every broker is registered and unfenced.
    */
   public static KafkaClusterProcesses start(Path dir, int count, Duration timeout) {
+    return start(dir, count, timeout, null, null);
+  }
+
+  /**
+   * As {@link #start}, secured as a deployment is: clients and brokers on SASL_SSL with
+   * SCRAM-SHA-512 (the users' passwords generated into {@code dir/credentials}), the standard
+   * authorizer, no ACL yet ({@code KafkaSetup} applies them as {@link KafkaPrincipal#OPERATOR}).
+   */
+  public static KafkaClusterProcesses startSecured(Path dir, int count, Duration timeout) {
+    return start(
+        dir,
+        count,
+        timeout,
+        BrokerCredentials.loadOrCreate(dir.resolve("credentials")),
+        ClusterTls.create(dir.resolve("tls")));
+  }
+
+  private static KafkaClusterProcesses start(
+      Path dir, int count, Duration timeout, BrokerCredentials credentials, ClusterTls tls) {
     String clusterId = Uuid.randomUuid().toString();
     int[] brokerPorts = IntStream.range(0, count).map(i -> FreePorts.pick()).toArray();
     int[] controllerPorts = IntStream.range(0, count).map(i -> FreePorts.pick()).toArray();
@@ -72,15 +111,23 @@ public final class KafkaClusterProcesses implements AutoCloseable {
         Path logDir = home.resolve("log");
         Files.createDirectories(logDir);
         Properties props =
-            properties(nodeId, count, logDir, brokerPorts[i], controllerPorts[i], voters);
+            NodeProperties.of(nodeId, count, logDir, brokerPorts[i], controllerPorts[i], voters);
+        if (credentials != null) {
+          NodeProperties.secure(props, credentials, tls, brokerPorts[i], controllerPorts[i]);
+        }
         Path file = home.resolve("server.properties");
         try (OutputStream out = Files.newOutputStream(file)) {
           props.store(out, "kafka node " + nodeId + " of " + count);
         }
-        KraftStorage.format(clusterId, nodeId, logDir);
+        KraftStorage.format(
+            clusterId,
+            nodeId,
+            logDir,
+            credentials == null ? List.of() : credentials.formatterArguments());
         started.add(startNode(dir, nodeId));
       }
-      KafkaClusterProcesses cluster = new KafkaClusterProcesses(started, dir, bootstrap);
+      KafkaClusterProcesses cluster =
+          new KafkaClusterProcesses(started, dir, bootstrap, credentials, tls);
       cluster.awaitBrokers(count, timeout);
       return cluster;
     } catch (IOException e) {
@@ -104,6 +151,11 @@ public final class KafkaClusterProcesses implements AutoCloseable {
     nodes.get(nodeId - 1).kill();
   }
 
+  /** A graceful stop of node {@code nodeId}: it hands its leaderships over before exiting. */
+  public synchronized void stop(int nodeId) {
+    nodes.get(nodeId - 1).stop();
+  }
+
   /** Starts a killed node again on its log directory; returns once every broker is registered. */
   public synchronized void restart(int nodeId, Duration timeout) {
     if (nodes.get(nodeId - 1).isAlive()) {
@@ -111,47 +163,6 @@ public final class KafkaClusterProcesses implements AutoCloseable {
     }
     nodes.set(nodeId - 1, startNode(dir, nodeId));
     awaitBrokers(nodes.size(), timeout);
-  }
-
-  private static Properties properties(
-      int nodeId, int count, Path logDir, int brokerPort, int controllerPort, String voters) {
-    String replicas = String.valueOf(count);
-    String minIsr = String.valueOf(Math.max(1, count - 1));
-    Properties p = new Properties();
-    p.put("process.roles", "broker,controller");
-    p.put("node.id", String.valueOf(nodeId));
-    p.put("controller.quorum.voters", voters);
-    p.put(
-        "listeners",
-        "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
-    p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
-    p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-    p.put("controller.listener.names", "CONTROLLER");
-    p.put("inter.broker.listener.name", "PLAINTEXT");
-    p.put("log.dirs", logDir.toString());
-    p.put("metadata.log.dir", logDir.toString());
-    p.put("default.replication.factor", replicas);
-    p.put("min.insync.replicas", minIsr);
-    p.put("offsets.topic.replication.factor", replicas);
-    p.put("offsets.topic.num.partitions", "6");
-    p.put("transaction.state.log.replication.factor", replicas);
-    p.put("transaction.state.log.min.isr", minIsr);
-    p.put("transaction.state.log.num.partitions", "6");
-    p.put("share.coordinator.state.topic.replication.factor", replicas);
-    p.put("share.coordinator.state.topic.min.isr", minIsr);
-    p.put("group.initial.rebalance.delay.ms", "0");
-    p.put("auto.create.topics.enable", "false");
-    // Transactions left open by a killed producer are aborted soon after they time out.
-    p.put("transaction.abort.timed.out.transaction.cleanup.interval.ms", "2000");
-    // Small machine: few threads per node.
-    p.put("num.network.threads", "2");
-    p.put("num.io.threads", "2");
-    p.put("num.replica.fetchers", "1");
-    p.put("background.threads", "2");
-    p.put("num.recovery.threads.per.data.dir", "1");
-    p.put("log.cleaner.threads", "1");
-    p.put("log.cleaner.dedupe.buffer.size", String.valueOf(8 * 1024 * 1024));
-    return p;
   }
 
   private void awaitBrokers(int count, Duration timeout) {
@@ -205,16 +216,47 @@ public final class KafkaClusterProcesses implements AutoCloseable {
     return bootstrapServers;
   }
 
-  /** An admin client on this cluster; the caller closes it. */
+  /** An admin client on this cluster (as the operator when secured); the caller closes it. */
   public Admin admin() {
-    return Admin.create(
-        Map.of(
-            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-            bootstrapServers,
-            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-            10_000,
-            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
-            5_000));
+    Map<String, Object> config = KafkaSettings.admin(connection(KafkaPrincipal.OPERATOR));
+    config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+    config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+    return Admin.create(config);
+  }
+
+  /**
+   * A connection as {@code principal} (SASL_SSL, trusting the cluster's CA); plain if not secured.
+   */
+  public KafkaConnection connection(KafkaPrincipal principal) {
+    return credentials == null
+        ? KafkaConnection.plain(bootstrapServers)
+        : credentials
+            .connection(bootstrapServers, SecurityProtocol.SASL_SSL, principal)
+            .trusting(tls.caPem());
+  }
+
+  /** The certificate clients trust (PEM) on a secured cluster. */
+  public Optional<Path> caPem() {
+    return Optional.ofNullable(tls).map(ClusterTls::caPem);
+  }
+
+  /**
+   * The environment a service connects as {@code principal} with ({@code KAFKA_BOOTSTRAP_SERVERS},
+   * and on a secured cluster {@code KAFKA_SECURITY_PROTOCOL}, {@code KAFKA_SASL_*}, {@code
+   * KAFKA_SSL_CA_FILE}).
+   */
+  public Map<String, String> environment(KafkaPrincipal principal) {
+    Map<String, String> env = new HashMap<>();
+    env.put(Setting.KAFKA_BOOTSTRAP_SERVERS.variable(), bootstrapServers);
+    if (credentials != null) {
+      env.put(Setting.KAFKA_SECURITY_PROTOCOL.variable(), SecurityProtocol.SASL_SSL.name);
+      env.put(Setting.KAFKA_SASL_USERNAME.variable(), principal.user());
+      env.put(
+          Setting.KAFKA_SASL_PASSWORD_FILE.variable(),
+          credentials.passwordFile(principal).toString());
+      env.put(Setting.KAFKA_SSL_CA_FILE.variable(), tls.caPem().toString());
+    }
+    return env;
   }
 
   public synchronized List<ChildJvm> nodes() {

@@ -23,6 +23,35 @@ public enum Setting {
       "honoured: that cluster instead of the embedded broker",
       "the Kafka cluster",
       EVERY_SERVICE),
+  KAFKA_SECURITY_PROTOCOL(
+      "PLAINTEXT",
+      "owned on the embedded broker: `SASL_PLAINTEXT`, one principal per service; else honoured",
+      "`PLAINTEXT` (a development broker), `SASL_SSL`, `SASL_PLAINTEXT` or `SSL`",
+      EVERY_SERVICE),
+  KAFKA_SASL_USERNAME(
+      null,
+      "",
+      "owned on the embedded broker: the service's principal; else honoured",
+      "the SCRAM-SHA-512 user",
+      EVERY_SERVICE),
+  KAFKA_SASL_PASSWORD_FILE(
+      null,
+      "",
+      "owned on the embedded broker: `<data>/kafka/credentials/<user>.password`; else honoured",
+      "a file holding that user's password",
+      EVERY_SERVICE),
+  KAFKA_SSL_CA_FILE(
+      null,
+      "",
+      "honoured",
+      "PEM certificates the brokers' TLS certificates chain to",
+      EVERY_SERVICE),
+  KAFKA_CLIENT_PROPERTIES(
+      null,
+      "",
+      "honoured",
+      "a Kafka client properties file, over the settings above (mutual TLS, ...)",
+      EVERY_SERVICE),
   DATADOCK_TOPIC_PREFIX("datadock.", "honoured", "prefix of every topic name", EVERY_SERVICE),
   DATADOCK_TOPIC_PARTITIONS(
       "6",

@@ -2,6 +2,7 @@ package io.datadock.runtime.identity;
 
 import io.datadock.core.identity.ApiKeys;
 import io.datadock.core.identity.Principal;
+import io.datadock.runtime.kafka.KafkaConnection;
 import io.datadock.runtime.kafka.KafkaSettings;
 import io.datadock.runtime.kafka.TopicTail;
 import io.datadock.schemas.Topic;
@@ -35,14 +36,14 @@ public final class IdentityDirectory implements AutoCloseable {
   private final List<TopicTail<String, ?>> tails;
   private final Clock clock;
 
-  public IdentityDirectory(String bootstrapServers, String topicPrefix, Clock clock) {
+  public IdentityDirectory(KafkaConnection kafka, String topicPrefix, Clock clock) {
     this.clock = clock;
     this.tails =
         List.of(
-            tail(bootstrapServers, topicPrefix, Topics.IDENTITY_USERS, r -> put(users, r)),
-            tail(bootstrapServers, topicPrefix, Topics.IDENTITY_API_KEYS, r -> put(keys, r)),
-            tail(bootstrapServers, topicPrefix, Topics.IDENTITY_TENANTS, r -> put(tenants, r)),
-            tail(bootstrapServers, topicPrefix, Topics.IDENTITY_GRANTS, r -> put(grants, r)));
+            tail(kafka, topicPrefix, Topics.IDENTITY_USERS, r -> put(users, r)),
+            tail(kafka, topicPrefix, Topics.IDENTITY_API_KEYS, r -> put(keys, r)),
+            tail(kafka, topicPrefix, Topics.IDENTITY_TENANTS, r -> put(tenants, r)),
+            tail(kafka, topicPrefix, Topics.IDENTITY_GRANTS, r -> put(grants, r)));
   }
 
   private static <V> void put(Map<String, V> map, ConsumerRecord<String, V> record) {
@@ -54,12 +55,12 @@ public final class IdentityDirectory implements AutoCloseable {
   }
 
   private static <V> TopicTail<String, V> tail(
-      String bootstrap,
+      KafkaConnection kafka,
       String prefix,
       Topic<String, V> topic,
       Consumer<ConsumerRecord<String, V>> h) {
     return new TopicTail<>(
-        KafkaSettings.consumer(bootstrap, null),
+        KafkaSettings.consumer(kafka, null),
         topic.name(prefix),
         topic.keySerde().deserializer(),
         topic.valueSerde().deserializer(),

@@ -1,20 +1,18 @@
 package io.datadock.runtime.kafka;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
-/** Base settings of Datadock's plain Kafka clients. */
+/** Base settings of Datadock's plain Kafka clients, each on a process's {@link KafkaConnection}. */
 public final class KafkaSettings {
 
   private KafkaSettings() {}
 
   /** An idempotent producer acknowledged by all in-sync replicas, sending almost at once. */
-  public static Map<String, Object> producer(String bootstrapServers, String clientId) {
-    Map<String, Object> config = new HashMap<>();
-    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+  public static Map<String, Object> producer(KafkaConnection kafka, String clientId) {
+    Map<String, Object> config = kafka.clientConfig();
     config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -30,9 +28,8 @@ public final class KafkaSettings {
    *
    * @param groupId the consumer group, or null for a consumer that only assigns partitions
    */
-  public static Map<String, Object> consumer(String bootstrapServers, String groupId) {
-    Map<String, Object> config = new HashMap<>();
-    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+  public static Map<String, Object> consumer(KafkaConnection kafka, String groupId) {
+    Map<String, Object> config = kafka.clientConfig();
     if (groupId != null) {
       config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
     }
@@ -43,8 +40,8 @@ public final class KafkaSettings {
   }
 
   /** As {@link #consumer}, but only committed data: for consumers that must never see a redo. */
-  public static Map<String, Object> committedConsumer(String bootstrapServers, String groupId) {
-    Map<String, Object> config = consumer(bootstrapServers, groupId);
+  public static Map<String, Object> committedConsumer(KafkaConnection kafka, String groupId) {
+    Map<String, Object> config = consumer(kafka, groupId);
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     return config;
   }
@@ -61,10 +58,15 @@ public final class KafkaSettings {
    *     DATADOCK_SESSION_TIMEOUT_MS})
    */
   public static Map<String, Object> staticMember(
-      String bootstrapServers, String groupId, String instanceId, Duration sessionTimeout) {
-    Map<String, Object> config = committedConsumer(bootstrapServers, groupId);
+      KafkaConnection kafka, String groupId, String instanceId, Duration sessionTimeout) {
+    Map<String, Object> config = committedConsumer(kafka, groupId);
     config.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId);
     config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) sessionTimeout.toMillis());
     return config;
+  }
+
+  /** An admin client's config. */
+  public static Map<String, Object> admin(KafkaConnection kafka) {
+    return kafka.clientConfig();
   }
 }

@@ -12,7 +12,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.TopicConfig;
@@ -33,14 +32,13 @@ public final class TopicProvisioner {
    * For a service started alone: creates missing topics as {@code layout} says. Existing topics are
    * left as they are.
    */
-  public static void ensureTopics(String bootstrapServers, String prefix, TopicLayout layout) {
-    ensureTopics(bootstrapServers, prefix, layout.partitions(), layout.replicationFactor());
+  public static void ensureTopics(KafkaConnection kafka, String prefix, TopicLayout layout) {
+    ensureTopics(kafka, prefix, layout.partitions(), layout.replicationFactor());
   }
 
   public static void ensureTopics(
-      String bootstrapServers, String prefix, int partitions, short replicationFactor) {
-    try (Admin admin =
-        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+      KafkaConnection kafka, String prefix, int partitions, short replicationFactor) {
+    try (Admin admin = Admin.create(KafkaSettings.admin(kafka))) {
       ensureTopics(admin, prefix, partitions, replicationFactor, Topics.ALL);
     }
   }

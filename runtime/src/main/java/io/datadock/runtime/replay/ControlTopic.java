@@ -1,5 +1,6 @@
 package io.datadock.runtime.replay;
 
+import io.datadock.runtime.kafka.KafkaConnection;
 import io.datadock.runtime.kafka.KafkaSettings;
 import io.datadock.runtime.kafka.TopicTail;
 import io.datadock.runtime.kafka.TopicWriter;
@@ -20,14 +21,14 @@ public final class ControlTopic implements AutoCloseable {
   /** How long a write may wait for the broker's acknowledgement. */
   public static final Duration ACK_WAIT = Duration.ofSeconds(30);
 
-  private final String bootstrapServers;
+  private final KafkaConnection kafka;
   private final String topicPrefix;
   private final TopicWriter writer;
 
-  public ControlTopic(String bootstrapServers, String topicPrefix, String clientId) {
-    this.bootstrapServers = bootstrapServers;
+  public ControlTopic(KafkaConnection kafka, String topicPrefix, String clientId) {
+    this.kafka = kafka;
     this.topicPrefix = topicPrefix;
-    this.writer = new TopicWriter(KafkaSettings.producer(bootstrapServers, clientId), topicPrefix);
+    this.writer = new TopicWriter(KafkaSettings.producer(kafka, clientId), topicPrefix);
   }
 
   /** Writes {@code message} under {@code service}'s key and waits for the acknowledgement. */
@@ -41,7 +42,7 @@ public final class ControlTopic implements AutoCloseable {
   /** A tail (not started) handing over every record written from now on, of every service. */
   public TopicTail<String, ReplayControl> follow(Consumer<ReplayControl> handler) {
     return new TopicTail<>(
-        KafkaSettings.committedConsumer(bootstrapServers, null),
+        KafkaSettings.committedConsumer(kafka, null),
         Topics.REPLAY_CONTROL.name(topicPrefix),
         Topics.REPLAY_CONTROL.keySerde().deserializer(),
         Topics.REPLAY_CONTROL.valueSerde().deserializer(),

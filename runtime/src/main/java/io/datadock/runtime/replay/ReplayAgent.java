@@ -1,5 +1,6 @@
 package io.datadock.runtime.replay;
 
+import io.datadock.runtime.kafka.KafkaConnection;
 import io.datadock.runtime.kafka.TopicTail;
 import io.datadock.schemas.control.ReplayControl;
 import java.time.Clock;
@@ -42,14 +43,14 @@ public final class ReplayAgent implements AutoCloseable {
    *     scanner}
    */
   public ReplayAgent(
-      String bootstrapServers,
+      KafkaConnection kafka,
       String topicPrefix,
       String service,
       String instance,
       Replayable target,
       Duration resetTimeout) {
     this.service = service;
-    this.topic = new ControlTopic(bootstrapServers, topicPrefix, "replay-agent-" + service);
+    this.topic = new ControlTopic(kafka, topicPrefix, "replay-agent-" + service);
     AgentRunner runner =
         new AgentRunner(
             service,

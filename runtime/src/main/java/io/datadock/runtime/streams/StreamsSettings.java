@@ -1,5 +1,6 @@
 package io.datadock.runtime.streams;
 
+import io.datadock.runtime.kafka.KafkaConnection;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
@@ -26,14 +27,15 @@ public final class StreamsSettings {
   public static Properties exactlyOnce(
       String applicationId,
       String instanceId,
-      String bootstrapServers,
+      KafkaConnection kafka,
       Path stateDir,
       long commitIntervalMs,
       int streamThreads,
       Duration sessionTimeout) {
     Properties p = new Properties();
+    // bootstrap servers and security, for every client of the app (its admin client included)
+    p.putAll(kafka.clientConfig());
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-    p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
     p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);

@@ -1,5 +1,6 @@
 package io.datadock.secret.app;
 
+import io.datadock.runtime.kafka.KafkaConnection;
 import io.datadock.runtime.kafka.KafkaSettings;
 import io.datadock.schemas.Topic;
 import io.datadock.schemas.Topics;
@@ -19,12 +20,12 @@ final class PublishedKeys {
 
   private PublishedKeys() {}
 
-  static Set<String> read(String bootstrapServers, String topicPrefix, Duration timeout) {
+  static Set<String> read(KafkaConnection kafka, String topicPrefix, Duration timeout) {
     Topic<String, SecretKey> topic = Topics.SECRET_KEYS;
     Set<String> ids = new TreeSet<>();
     try (KafkaConsumer<String, SecretKey> consumer =
         new KafkaConsumer<>(
-            KafkaSettings.committedConsumer(bootstrapServers, null),
+            KafkaSettings.committedConsumer(kafka, null),
             topic.keySerde().deserializer(),
             topic.valueSerde().deserializer())) {
       List<TopicPartition> partitions =

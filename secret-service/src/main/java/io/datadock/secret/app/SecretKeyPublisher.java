@@ -4,6 +4,7 @@ import io.datadock.core.crypto.KeyAnnouncements;
 import io.datadock.core.crypto.KeyRing;
 import io.datadock.core.crypto.RecipientKey;
 import io.datadock.core.crypto.SigningKey;
+import io.datadock.runtime.kafka.KafkaConnection;
 import io.datadock.runtime.kafka.KafkaSettings;
 import io.datadock.schemas.Topics;
 import io.datadock.schemas.secret.KeyState;
@@ -21,12 +22,12 @@ public final class SecretKeyPublisher {
 
   static final String ALGORITHM = "HPKE-X25519-HKDF-SHA256-AES256GCM";
 
-  private final String bootstrapServers;
+  private final KafkaConnection kafka;
   private final String topicPrefix;
   private final SigningKey signingKey;
 
-  public SecretKeyPublisher(String bootstrapServers, String topicPrefix, SigningKey signingKey) {
-    this.bootstrapServers = bootstrapServers;
+  public SecretKeyPublisher(KafkaConnection kafka, String topicPrefix, SigningKey signingKey) {
+    this.kafka = kafka;
     this.topicPrefix = topicPrefix;
     this.signingKey = signingKey;
   }
@@ -45,7 +46,7 @@ public final class SecretKeyPublisher {
     var topic = Topics.SECRET_KEYS;
     try (KafkaProducer<String, SecretKey> producer =
         new KafkaProducer<>(
-            KafkaSettings.producer(bootstrapServers, "secret-service-keys"),
+            KafkaSettings.producer(kafka, "secret-service-keys"),
             topic.keySerde().serializer(),
             topic.valueSerde().serializer())) {
       for (RecipientKey key : keys) {

@@ -82,7 +82,7 @@ public final class SecretService implements AutoCloseable {
       return KeyRing.load(config.keyDir());
     }
     Set<String> published =
-        PublishedKeys.read(config.bootstrapServers(), config.topicPrefix(), Duration.ofSeconds(30));
+        PublishedKeys.read(config.kafka(), config.topicPrefix(), Duration.ofSeconds(30));
     if (!published.isEmpty()) {
       throw new MissingKeyException(
           "secret-service published keys "
@@ -98,7 +98,7 @@ public final class SecretService implements AutoCloseable {
 
   public void start() {
     SecretKeyPublisher publisher =
-        new SecretKeyPublisher(config.bootstrapServers(), config.topicPrefix(), signingKey);
+        new SecretKeyPublisher(config.kafka(), config.topicPrefix(), signingKey);
     publisher.publish(keyRing);
     HostInfo self =
         new HostInfo(
@@ -108,7 +108,7 @@ public final class SecretService implements AutoCloseable {
         StreamsSettings.exactlyOnce(
             config.applicationId(),
             config.instanceId(),
-            config.bootstrapServers(),
+            config.kafka(),
             config.stateDir(),
             config.commitIntervalMs(),
             config.streamThreads(),
@@ -131,7 +131,7 @@ public final class SecretService implements AutoCloseable {
     app.running().thenRun(() -> running.complete(null));
     replay =
         new ReplayAgent(
-            config.bootstrapServers(),
+            config.kafka(),
             config.topicPrefix(),
             ReplayTargets.SECRET,
             config.instanceId(),
@@ -139,13 +139,10 @@ public final class SecretService implements AutoCloseable {
             Duration.ofMinutes(2));
     replay.start().join();
     app.start();
-    auditor =
-        new AccessAuditor(
-            config.bootstrapServers(), config.topicPrefix(), 5_000, Clock.systemUTC());
+    auditor = new AccessAuditor(config.kafka(), config.topicPrefix(), 5_000, Clock.systemUTC());
     directory =
-        new IdentityDirectory(config.bootstrapServers(), config.topicPrefix(), Clock.systemUTC())
-            .start();
-    commandProducer = new CommandProducer(config.bootstrapServers(), config.topicPrefix());
+        new IdentityDirectory(config.kafka(), config.topicPrefix(), Clock.systemUTC()).start();
+    commandProducer = new CommandProducer(config.kafka(), config.topicPrefix());
     KeyRotation rotation =
         new KeyRotation(
             app.current(), keyRing, publisher, commandProducer::send, Clock.systemUTC());
@@ -223,7 +220,7 @@ public final class SecretService implements AutoCloseable {
 
   public static void main(String[] args) {
     SecretServiceConfig config = MainConfiguration.read(SecretServiceConfig::from);
-    TopicProvisioner.ensureTopics(config.bootstrapServers(), config.topicPrefix(), config.topics());
+    TopicProvisioner.ensureTopics(config.kafka(), config.topicPrefix(), config.topics());
     SecretService service = new SecretService(config);
     Runtime.getRuntime().addShutdownHook(new Thread(service::close, "secret-service-shutdown"));
     service.start();

@@ -15,11 +15,11 @@ import static io.datadock.runtime.config.Setting.DATADOCK_SERVICE_TOKEN;
 import static io.datadock.runtime.config.Setting.DATADOCK_SESSION_TIMEOUT_MS;
 import static io.datadock.runtime.config.Setting.DATADOCK_STREAM_THREADS;
 import static io.datadock.runtime.config.Setting.DATADOCK_TOPIC_PREFIX;
-import static io.datadock.runtime.config.Setting.KAFKA_BOOTSTRAP_SERVERS;
 
 import io.datadock.runtime.config.ConfigurationException;
 import io.datadock.runtime.config.LocalHost;
 import io.datadock.runtime.config.Settings;
+import io.datadock.runtime.kafka.KafkaConnection;
 import io.datadock.runtime.kafka.TopicLayout;
 import io.datadock.runtime.replay.ReplayTargets;
 import java.nio.file.Path;
@@ -32,7 +32,8 @@ import java.util.Map;
  * and in the launcher). Every variable is a {@link io.datadock.runtime.config.Setting}, documented
  * in {@code docs/operations/deploy.md}.
  *
- * @param bootstrapServers Kafka bootstrap servers ({@code KAFKA_BOOTSTRAP_SERVERS})
+ * @param kafka the Kafka cluster and this service's principal on it ({@code
+ *     KAFKA_BOOTSTRAP_SERVERS}, {@code KAFKA_SECURITY_PROTOCOL}, ...; {@link KafkaConnection#from})
  * @param topicPrefix topic name prefix ({@code DATADOCK_TOPIC_PREFIX}, default {@code datadock.})
  * @param applicationId the Streams application id ({@code DATADOCK_SECRET_APPLICATION_ID})
  * @param instanceId this instance's stable name for static group membership ({@code
@@ -62,7 +63,7 @@ import java.util.Map;
  * @param topics the topics a standalone instance creates when missing ({@link TopicLayout})
  */
 public record SecretServiceConfig(
-    String bootstrapServers,
+    KafkaConnection kafka,
     String topicPrefix,
     String applicationId,
     String instanceId,
@@ -86,7 +87,7 @@ public record SecretServiceConfig(
   public static SecretServiceConfig from(Settings settings) {
     Path home = settings.path(DATADOCK_DATA_DIR, null).resolve("secret-service");
     return new SecretServiceConfig(
-        settings.string(KAFKA_BOOTSTRAP_SERVERS),
+        KafkaConnection.from(settings),
         settings.string(DATADOCK_TOPIC_PREFIX),
         settings.string(DATADOCK_SECRET_APPLICATION_ID),
         settings.string(DATADOCK_INSTANCE_ID, LocalHost.nameOr("secret-service")),
@@ -130,7 +131,7 @@ public record SecretServiceConfig(
   @Override
   public String toString() {
     return "SecretServiceConfig[bootstrap="
-        + bootstrapServers
+        + kafka
         + ", prefix="
         + topicPrefix
         + ", applicationId="

@@ -1,5 +1,6 @@
 package io.datadock.secret.resolution;
 
+import io.datadock.runtime.kafka.KafkaConnection;
 import io.datadock.runtime.kafka.KafkaSettings;
 import io.datadock.schemas.Topic;
 import io.datadock.schemas.Topics;
@@ -27,10 +28,9 @@ public final class AccessAuditor implements AccessRecorder, AutoCloseable {
   private final long timeoutMillis;
   private final Clock clock;
 
-  public AccessAuditor(
-      String bootstrapServers, String topicPrefix, long timeoutMillis, Clock clock) {
+  public AccessAuditor(KafkaConnection kafka, String topicPrefix, long timeoutMillis, Clock clock) {
     Topic<String, SecretAccess> access = Topics.SECRET_ACCESS;
-    Map<String, Object> config = KafkaSettings.producer(bootstrapServers, "secret-service-audit");
+    Map<String, Object> config = KafkaSettings.producer(kafka, "secret-service-audit");
     config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMillis);
     config.put(
         ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(timeoutMillis, 1000) + 1000);

@@ -1,5 +1,6 @@
 package io.datadock.secret.rotation;
 
+import io.datadock.runtime.kafka.KafkaConnection;
 import io.datadock.runtime.kafka.KafkaSettings;
 import io.datadock.schemas.Topic;
 import io.datadock.schemas.Topics;
@@ -13,11 +14,11 @@ public final class CommandProducer implements AutoCloseable {
   private final KafkaProducer<String, SecretCommand> producer;
   private final String topic;
 
-  public CommandProducer(String bootstrapServers, String topicPrefix) {
+  public CommandProducer(KafkaConnection kafka, String topicPrefix) {
     Topic<String, SecretCommand> commands = Topics.SECRET_COMMANDS;
     this.producer =
         new KafkaProducer<>(
-            KafkaSettings.producer(bootstrapServers, "secret-service-rotation"),
+            KafkaSettings.producer(kafka, "secret-service-rotation"),
             commands.keySerde().serializer(),
             commands.valueSerde().serializer());
     this.topic = commands.name(topicPrefix);

@@ -1,16 +1,21 @@
 package io.datadock.runtime.kafka.embedded;
 
 import io.datadock.runtime.kafka.FreePorts;
+import io.datadock.runtime.kafka.KafkaConnection;
+import io.datadock.runtime.kafka.security.KafkaPrincipal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.security.auth.SecurityProtocol;
 import org.apache.kafka.common.utils.Time;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,44 +33,124 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
   private static final int NODE_ID = 1;
 
+  /** Written next to a log directory formatted with the users' SCRAM credentials. */
+  private static final String SECURED_MARKER = "datadock-secured";
+
   private final KafkaRaftServer server;
   private final String bootstrapServers;
   private final int controllerPort;
+  private final BrokerCredentials credentials;
   private boolean closed;
 
-  private EmbeddedKafkaBroker(KafkaRaftServer server, String bootstrapServers, int controllerPort) {
+  private EmbeddedKafkaBroker(
+      KafkaRaftServer server,
+      String bootstrapServers,
+      int controllerPort,
+      BrokerCredentials credentials) {
     this.server = server;
     this.bootstrapServers = bootstrapServers;
     this.controllerPort = controllerPort;
+    this.credentials = credentials;
   }
 
   /**
+   * A broker open to anyone who reaches it (PLAINTEXT): a test's data source, never the platform's.
+   *
    * @param dataDir the broker's log directory; formatted when new, reused otherwise
    * @param port the PLAINTEXT port, 0 to pick a free one
    */
   public static EmbeddedKafkaBroker start(Path dataDir, int port) {
+    return start(dataDir, port, null);
+  }
+
+  /**
+   * A broker that authenticates every client (SASL/SCRAM-SHA-512 on its loopback listener) and
+   * authorizes it by ACL; the users' passwords are generated into {@code <dataDir>/credentials} on
+   * first start. It starts with no ACL: {@link io.datadock.runtime.kafka.security.KafkaSetup}
+   * applies them.
+   *
+   * @param port the SASL_PLAINTEXT port, 0 to pick a free one
+   */
+  public static EmbeddedKafkaBroker startSecured(Path dataDir, int port) {
+    BrokerCredentials credentials =
+        BrokerCredentials.loadOrCreate(dataDir.toAbsolutePath().resolve("credentials"));
+    Path logDir = logDir(dataDir);
+    if (Files.exists(logDir.resolve("meta.properties"))
+        && !Files.exists(logDir.resolve(SECURED_MARKER))) {
+      upgrade(dataDir, credentials);
+    }
+    return start(dataDir, port, credentials);
+  }
+
+  /**
+   * A directory made before Kafka authentication: its broker, started once as it was, gets every
+   * user's credential, then stops; the marker is written after that only.
+   */
+  private static void upgrade(Path dataDir, BrokerCredentials credentials) {
+    try (EmbeddedKafkaBroker plain = start(dataDir, 0, null)) {
+      UnsecuredDirectoryUpgrade.addCredentials(plain.bootstrapServers(), credentials);
+    }
+    markSecured(logDir(dataDir));
+    LOG.info(
+        "embedded kafka directory upgraded to SCRAM authentication dir={} users={}",
+        logDir(dataDir),
+        BrokerCredentials.users().size());
+  }
+
+  private static Path logDir(Path dataDir) {
+    return dataDir.toAbsolutePath().resolve("log");
+  }
+
+  private static EmbeddedKafkaBroker start(Path dataDir, int port, BrokerCredentials credentials) {
     long started = System.nanoTime();
     int brokerPort = port == 0 ? FreePorts.pick() : port;
     int controllerPort = FreePorts.pick();
-    Path logDir = dataDir.toAbsolutePath().resolve("log");
+    Path logDir = logDir(dataDir);
     Properties props = properties(logDir, brokerPort, controllerPort);
-    try {
-      Files.createDirectories(logDir);
-      if (!Files.exists(logDir.resolve("meta.properties"))) {
-        KraftStorage.format(Uuid.randomUuid().toString(), NODE_ID, logDir);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot prepare the broker directory " + logDir, e);
+    if (credentials != null) {
+      props.put(
+          "listeners",
+          "SASL_PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
+      props.put("advertised.listeners", "SASL_PLAINTEXT://127.0.0.1:" + brokerPort);
+      BrokerSecurity.secure(props, credentials, SecurityProtocol.SASL_PLAINTEXT);
     }
+    format(logDir, credentials);
     KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props), Time.SYSTEM);
     server.startup();
     String bootstrap = "127.0.0.1:" + brokerPort;
     LOG.info(
-        "embedded kafka started bootstrap={} dir={} in {} ms",
+        "embedded kafka started bootstrap={} secured={} dir={} in {} ms",
         bootstrap,
+        credentials != null,
         logDir,
         (System.nanoTime() - started) / 1_000_000);
-    return new EmbeddedKafkaBroker(server, bootstrap, controllerPort);
+    return new EmbeddedKafkaBroker(server, bootstrap, controllerPort, credentials);
+  }
+
+  private static void format(Path logDir, BrokerCredentials credentials) {
+    try {
+      Files.createDirectories(logDir);
+      if (!Files.exists(logDir.resolve("meta.properties"))) {
+        KraftStorage.format(
+            Uuid.randomUuid().toString(),
+            NODE_ID,
+            logDir,
+            credentials == null ? List.of() : credentials.formatterArguments());
+        if (credentials != null) {
+          markSecured(logDir);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare the broker directory " + logDir, e);
+    }
+  }
+
+  private static void markSecured(Path logDir) {
+    try {
+      Files.writeString(logDir.resolve(SECURED_MARKER), "SCRAM credentials added\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot mark the broker directory " + logDir + " secured", e);
+    }
   }
 
   private static Properties properties(Path logDir, int brokerPort, int controllerPort) {
@@ -106,6 +191,18 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
   public String bootstrapServers() {
     return bootstrapServers;
+  }
+
+  /** A connection as {@code principal}; on a plain broker, a plain connection. */
+  public KafkaConnection connection(KafkaPrincipal principal) {
+    return credentials == null
+        ? KafkaConnection.plain(bootstrapServers)
+        : credentials.connection(bootstrapServers, principal);
+  }
+
+  /** The users' credentials; empty on a plain broker. */
+  public Optional<BrokerCredentials> credentials() {
+    return Optional.ofNullable(credentials);
   }
 
   /** The KRaft controller listener's port (on 127.0.0.1). */

@@ -16,6 +16,15 @@ public final class KraftStorage {
    * @param clusterId the same for every node of a cluster
    */
   public static void format(String clusterId, int nodeId, Path logDir) {
+    format(clusterId, nodeId, logDir, List.of());
+  }
+
+  /**
+   * @param scramArguments SCRAM credentials to create with the cluster, as {@code kafka-storage
+   *     format --add-scram} takes them ({@code SCRAM-SHA-512=[name=...,password=...]})
+   */
+  public static void format(
+      String clusterId, int nodeId, Path logDir, List<String> scramArguments) {
     try {
       new Formatter()
           .setPrintStream(new PrintStream(PrintStream.nullOutputStream()))
@@ -30,6 +39,7 @@ public final class KraftStorage {
           // OutOfOrderSequenceException under load (Kafka 4.1.0); the proven v1 protocol keeps
           // exactly_once_v2 semantics without it.
           .setFeatureLevel("transaction.version", (short) 1)
+          .setScramArguments(scramArguments)
           .run();
     } catch (Exception e) {
       throw new IllegalStateException("cannot format node " + nodeId + " in " + logDir, e);

@@ -1,0 +1,69 @@
+package io.datadock.faults;
+
+import io.datadock.faults.history.Operation;
+import io.datadock.faults.history.Operation.Outcome;
+import io.datadock.faults.history.Operation.Type;
+import io.datadock.faults.schedule.FaultInjector.Injected;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What each fault cost the clients: the unavailability window (the longest time, from the fault
+ * until the next one, with no successful apply: the workload runs in one tenant) and the time to
+ * recovery (from the fault until the successful apply that ended that window).
+ */
+final class Availability {
+
+  record Cost(Injected fault, long windowMillis, long recoveryMillis) {
+    @Override
+    public String toString() {
+      return String.format(
+          "%-18s %-9s unavailable %6d ms, recovered in %6d ms, healed in %6d ms",
+          fault.fault().kind(),
+          fault.target(),
+          windowMillis,
+          recoveryMillis,
+          (fault.healedNanos() - fault.startedNanos()) / 1_000_000);
+    }
+  }
+
+  private Availability() {}
+
+  static List<Cost> of(List<Injected> faults, List<Operation> history, long endNanos) {
+    List<Operation> applies = history.stream().filter(o -> o.type() == Type.APPLY).toList();
+    List<Cost> costs = new ArrayList<>();
+    for (int i = 0; i < faults.size(); i++) {
+      Injected fault = faults.get(i);
+      long from = fault.startedNanos();
+      long to = i + 1 < faults.size() ? faults.get(i + 1).startedNanos() : endNanos;
+      List<Long> successes =
+          applies.stream()
+              .filter(o -> succeeded(o) && o.completed() >= from && o.completed() <= to)
+              .map(Operation::completed)
+              .sorted()
+              .toList();
+      long longest = 0;
+      long recovered = from;
+      long previous = from;
+      for (long t : successes) {
+        if (t - previous > longest) {
+          longest = t - previous;
+          recovered = t;
+        }
+        previous = t;
+      }
+      if (to - previous > longest) {
+        longest = to - previous;
+        recovered = to;
+      }
+      costs.add(new Cost(fault, longest / 1_000_000, (recovered - from) / 1_000_000));
+    }
+    return costs;
+  }
+
+  private static boolean succeeded(Operation o) {
+    return o.outcome() == Outcome.CREATED
+        || o.outcome() == Outcome.UPDATED
+        || o.outcome() == Outcome.UNCHANGED;
+  }
+}

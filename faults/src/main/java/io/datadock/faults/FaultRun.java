@@ -1,0 +1,87 @@
+package io.datadock.faults;
+
+import io.datadock.faults.cluster.FaultCluster;
+import io.datadock.faults.history.FinalState;
+import io.datadock.faults.history.HistoryChecker;
+import io.datadock.faults.history.Operation;
+import io.datadock.faults.history.Verdict;
+import io.datadock.faults.schedule.Fault;
+import io.datadock.faults.schedule.FaultInjector;
+import io.datadock.faults.schedule.FaultSchedule;
+import io.datadock.faults.workload.HistoryRecorder;
+import io.datadock.faults.workload.Workload;
+import io.datadock.runtime.kafka.security.KafkaPrincipal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One run: the cluster started, the workload going, the schedule's faults injected and healed, the
+ * workload stopped, the final state read (with a replay of each service) and the history checked.
+ */
+public final class FaultRun {
+
+  /**
+   * @param rounds how many times each fault kind is injected
+   * @param gap time between two faults (each fault and its healing take part of it)
+   */
+  public record Options(
+      Path dir, long seed, int rounds, Duration gap, int clients, int secrets, int depots) {
+
+    /** The short schedule: each fault once, 25 s apart, 8 clients on 12 secrets and 6 depots. */
+    public static Options shortRun(Path dir, long seed) {
+      return new Options(dir, seed, 1, Duration.ofSeconds(25), 8, 12, 6);
+    }
+  }
+
+  /** What a run proved and measured. */
+  public record Report(
+      List<FaultInjector.Injected> faults,
+      List<Operation> history,
+      Verdict verdict,
+      List<Availability.Cost> costs) {
+
+    public String text() {
+      StringBuilder b = new StringBuilder(verdict.report());
+      costs.forEach(c -> b.append(c).append('\n'));
+      return b.toString();
+    }
+  }
+
+  private FaultRun() {}
+
+  public static Report run(Options options) throws Exception {
+    String token = "faults-admin-" + UUID.randomUUID();
+    List<Fault> schedule =
+        FaultSchedule.of(options.seed(), options.rounds(), 10_000, options.gap().toMillis());
+    try (FaultCluster cluster = FaultCluster.start(options.dir(), token)) {
+      HistoryRecorder history = new HistoryRecorder(); // its clock starts with the load
+      List<FaultInjector.Injected> injected;
+      try (Workload workload =
+          new Workload(
+                  cluster.gatewayUrls(),
+                  token,
+                  cluster.fileRoot(),
+                  history,
+                  options.secrets(),
+                  options.depots(),
+                  options.seed())
+              .start(options.clients())) {
+        injected = new FaultInjector(cluster, history).run(schedule);
+        Thread.sleep(options.gap().toMillis());
+      }
+      long end = history.now();
+      cluster.awaitReady(Duration.ofSeconds(120));
+      FinalState state =
+          new FinalStateReader(
+                  cluster.gatewayUrls().get(0),
+                  token,
+                  cluster.kafka().connection(KafkaPrincipal.OPERATOR))
+              .read();
+      List<Operation> operations = history.operations();
+      Verdict verdict = HistoryChecker.check(operations, state);
+      return new Report(injected, operations, verdict, Availability.of(injected, operations, end));
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package io.datadock.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.datadock.faults.history.Violation;
+import io.datadock.faults.schedule.FaultInjector;
+import io.datadock.faults.schedule.FaultKind;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The short fault schedule of CI: 3 brokers, two instances of each service, two gateways, every
+ * fault kind once under a seeded mixed workload (about 3 minutes); the history checker must find no
+ * answer lost, duplicated or contradicted.
+ */
+@Timeout(value = 8, unit = TimeUnit.MINUTES)
+class ShortFaultScheduleIT {
+
+  @TempDir static Path dir;
+  static FaultRun.Report report;
+
+  @BeforeAll
+  static void runTheShortSchedule() throws Exception {
+    report = FaultRun.run(FaultRun.Options.shortRun(dir, 18));
+    System.out.print("ShortFaultScheduleIT\n" + report.text());
+  }
+
+  @Test
+  void everyFaultKindRanAndWasHealed() {
+    assertThat(report.faults().stream().map(f -> f.fault().kind()))
+        .containsExactlyInAnyOrder(FaultKind.values());
+    for (FaultInjector.Injected fault : report.faults()) {
+      assertThat(fault.healedNanos()).isGreaterThan(fault.startedNanos());
+    }
+  }
+
+  @Test
+  void noAnswerIsLostDuplicatedOrContradicted() {
+    assertThat(report.verdict().acknowledged()).isPositive();
+    List<Violation> answers =
+        report.verdict().violations().stream()
+            .filter(v -> v.rule() != Violation.Rule.DIGEST_DIFFERS)
+            .toList();
+    assertThat(answers).as(report.verdict().report()).isEmpty();
+  }
+
+  @Test
+  @Disabled(
+      "open finding of issue 18: after deletes racing references a replay rebuilds a different"
+          + " state, with or without faults (docs/reliability.md#what-the-checker-found)")
+  void aReplayAfterTheRunRebuildsTheSameState() {
+    assertThat(report.verdict().violations())
+        .filteredOn(v -> v.rule() == Violation.Rule.DIGEST_DIFFERS)
+        .isEmpty();
+  }
+}

@@ -1,0 +1,73 @@
+package io.datadock.local.cluster;
+
+import io.datadock.runtime.kafka.embedded.BrokerCredentials;
+import io.datadock.runtime.kafka.embedded.BrokerSecurity;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.apache.kafka.common.security.auth.SecurityProtocol;
+
+/** The {@code server.properties} of one node of a {@link KafkaClusterProcesses} cluster. */
+final class NodeProperties {
+
+  private NodeProperties() {}
+
+  static Properties of(
+      int nodeId, int count, Path logDir, int brokerPort, int controllerPort, String voters) {
+    String replicas = String.valueOf(count);
+    String minIsr = String.valueOf(Math.max(1, count - 1));
+    Properties p = new Properties();
+    p.put("process.roles", "broker,controller");
+    p.put("node.id", String.valueOf(nodeId));
+    p.put("controller.quorum.voters", voters);
+    p.put(
+        "listeners",
+        "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
+    p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
+    p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+    p.put("controller.listener.names", "CONTROLLER");
+    p.put("inter.broker.listener.name", "PLAINTEXT");
+    p.put("log.dirs", logDir.toString());
+    p.put("metadata.log.dir", logDir.toString());
+    p.put("default.replication.factor", replicas);
+    p.put("min.insync.replicas", minIsr);
+    p.put("offsets.topic.replication.factor", replicas);
+    p.put("offsets.topic.num.partitions", "6");
+    p.put("transaction.state.log.replication.factor", replicas);
+    p.put("transaction.state.log.min.isr", minIsr);
+    p.put("transaction.state.log.num.partitions", "6");
+    p.put("share.coordinator.state.topic.replication.factor", replicas);
+    p.put("share.coordinator.state.topic.min.isr", minIsr);
+    p.put("group.initial.rebalance.delay.ms", "0");
+    p.put("auto.create.topics.enable", "false");
+    // Transactions left open by a killed producer are aborted soon after they time out.
+    p.put("transaction.abort.timed.out.transaction.cleanup.interval.ms", "2000");
+    // Small machine: few threads per node.
+    p.put("num.network.threads", "2");
+    p.put("num.io.threads", "2");
+    p.put("num.replica.fetchers", "1");
+    p.put("background.threads", "2");
+    p.put("num.recovery.threads.per.data.dir", "1");
+    p.put("log.cleaner.threads", "1");
+    p.put("log.cleaner.dedupe.buffer.size", String.valueOf(8 * 1024 * 1024));
+    return p;
+  }
+
+  static void secure(
+      Properties p,
+      BrokerCredentials credentials,
+      ClusterTls tls,
+      int brokerPort,
+      int controllerPort) {
+    p.put(
+        "listeners",
+        "SASL_SSL://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
+    p.put("advertised.listeners", "SASL_SSL://127.0.0.1:" + brokerPort);
+    BrokerSecurity.secure(p, credentials, SecurityProtocol.SASL_SSL);
+    p.put("ssl.keystore.type", "PKCS12");
+    p.put("ssl.keystore.location", tls.keyStore().toString());
+    p.put("ssl.keystore.password", tls.keyStorePassword());
+    // the brokers are each other's clients on this listener: they trust the same certificate
+    p.put("ssl.truststore.type", "PEM");
+    p.put("ssl.truststore.location", tls.caPem().toString());
+  }
+}
