@@ -90,7 +90,7 @@ class ForgedSealingKeyIT {
         r -> r.value().getSpec() != null && r.value().getSpec().getName().equals(name));
   }
 
-  private static SecretKey announcement(String keyId, RecipientKey key, long createdAt) {
+  static SecretKey announcement(String keyId, RecipientKey key, long createdAt) {
     return SecretKey.newBuilder()
         .setKeyId(keyId)
         .setAlgorithm("HPKE-X25519-HKDF-SHA256-AES256GCM")
@@ -100,8 +100,8 @@ class ForgedSealingKeyIT {
         .build();
   }
 
-  private static void publish(KafkaConnection kafka, List<SecretKey> announcements)
-      throws Exception {
+  /** Writes the announcements to {@code secret.keys} as anyone with write access could. */
+  static void publish(KafkaConnection kafka, List<SecretKey> announcements) throws Exception {
     var topic = Topics.SECRET_KEYS;
     try (KafkaProducer<String, SecretKey> producer =
         new KafkaProducer<>(

@@ -16,7 +16,7 @@ public final class ErrorResponder {
       case UNAUTHENTICATED -> 401;
       case FORBIDDEN -> 403;
       case NOT_FOUND -> 404;
-      case CONFLICT, DEPENDENCY -> 409;
+      case CONFLICT, DEPENDENCY, SEALING_KEY_NOT_HELD -> 409;
       case TOO_LARGE -> 413;
       case RATE_LIMITED -> 429;
       case INVALID -> 422;

@@ -21,14 +21,16 @@ import org.slf4j.LoggerFactory;
  * The secret-service public keys, learnt from the compacted {@code secret.keys} topic. The gateway
  * seals to the newest active key; it never holds a private key. Only announcements signed by the
  * key its {@link TrustAnchor} names count: any other record (unsigned, signed by another key, a
- * signature that does not match, a tombstone, which cannot be signed) is ignored, logged with its
- * key id and counted in {@code datadock.keys.announcements.rejected} by reason.
+ * signature that does not match, a key id that is not its public key's, a tombstone, which cannot
+ * be signed) is ignored, logged with its key id and counted in {@code
+ * datadock.keys.announcements.rejected} by reason.
  */
 public final class PublicKeyDirectory {
 
   private static final Logger LOG = LoggerFactory.getLogger(PublicKeyDirectory.class);
   static final String REJECTED = "datadock.keys.announcements.rejected";
   private static final String TOMBSTONE = "tombstone";
+  private static final String ID_MISMATCH = "id_mismatch";
 
   private final Map<String, SecretKey> keys = new ConcurrentHashMap<>();
   private final CompletableFuture<Void> known = new CompletableFuture<>();
@@ -49,6 +51,11 @@ public final class PublicKeyDirectory {
     Verdict verdict = KeyAnnouncements.verify(record.value(), anchor);
     if (verdict != Verdict.TRUSTED) {
       reject(record, verdict.tag());
+      return;
+    }
+    if (!toRecipient(record.value()).idMatchesKey()) {
+      // Sealing to it would fail on every apply, and secret-service holds no key of that id.
+      reject(record, ID_MISMATCH);
       return;
     }
     keys.put(record.key(), record.value());

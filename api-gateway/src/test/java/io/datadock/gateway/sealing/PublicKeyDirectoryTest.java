@@ -10,6 +10,7 @@ import io.datadock.schemas.secret.KeyState;
 import io.datadock.schemas.secret.SecretKey;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +27,7 @@ class PublicKeyDirectoryTest {
     receive(KeyAnnouncements.signed(announcement("k1", 1, KeyState.ACTIVE), service));
     receive(KeyAnnouncements.signed(announcement("k2", 2, KeyState.ACTIVE), service));
 
-    assertThat(directory.current()).map(RecipientKey::keyId).contains("k2");
+    assertThat(directory.current()).map(RecipientKey::keyId).contains(id("k2"));
     assertThat(directory.known()).isDone();
     assertThat(rejected("unsigned") + rejected("untrusted_signer")).isZero();
   }
@@ -40,7 +41,7 @@ class PublicKeyDirectoryTest {
     receive(KeyAnnouncements.signed(announcement("real", 1, KeyState.RETIRED), attacker()));
     receive(null);
 
-    assertThat(directory.current()).map(RecipientKey::keyId).contains("real");
+    assertThat(directory.current()).map(RecipientKey::keyId).contains(id("real"));
     assertThat(rejected("unsigned")).isEqualTo(1);
     assertThat(rejected("untrusted_signer")).isEqualTo(2);
     assertThat(rejected("tombstone")).isEqualTo(1);
@@ -60,7 +61,38 @@ class PublicKeyDirectoryTest {
     receive(KeyAnnouncements.signed(announcement("k2", 2, KeyState.ACTIVE), service));
     receive(KeyAnnouncements.signed(announcement("k2", 2, KeyState.RETIRED), service));
 
-    assertThat(directory.current()).map(RecipientKey::keyId).contains("k1");
+    assertThat(directory.current()).map(RecipientKey::keyId).contains(id("k1"));
+  }
+
+  private static byte[] publicKey(String name) {
+    byte[] key = new byte[32];
+    byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
+    System.arraycopy(bytes, 0, key, 0, Math.min(bytes.length, key.length));
+    return key;
+  }
+
+  private static String id(String name) {
+    return RecipientKey.idOf(publicKey(name));
+  }
+
+  @Test
+  void aTrustedAnnouncementWhoseIdIsNotItsKeysIsNoKeyToSealTo() {
+    receive(KeyAnnouncements.signed(announcement("k1", 1, KeyState.ACTIVE), service));
+
+    receive(
+        KeyAnnouncements.signed(
+            announcement(id("k1"), publicKey("other"), 2, KeyState.ACTIVE), service));
+    receive(
+        KeyAnnouncements.signed(
+            announcement("k-made-up", publicKey("k2"), 3, KeyState.ACTIVE), service));
+
+    assertThat(directory.current())
+        .hasValueSatisfying(
+            k -> {
+              assertThat(k.keyId()).isEqualTo(id("k1"));
+              assertThat(k.publicKey()).isEqualTo(publicKey("k1"));
+            });
+    assertThat(rejected("id_mismatch")).isEqualTo(2);
   }
 
   private static SigningKey attacker() {
@@ -68,7 +100,7 @@ class PublicKeyDirectoryTest {
   }
 
   private void receive(SecretKey value) {
-    String key = value == null ? "real" : value.getKeyId();
+    String key = value == null ? id("real") : value.getKeyId();
     directory.onRecord(new ConsumerRecord<>("datadock.secret.keys", 0, offset++, key, value));
   }
 
@@ -77,11 +109,17 @@ class PublicKeyDirectoryTest {
     return counter == null ? 0 : counter.count();
   }
 
-  private static SecretKey announcement(String keyId, long createdAt, KeyState state) {
+  /** An announcement of the public key named {@code name}, under that key's own id. */
+  private static SecretKey announcement(String name, long createdAt, KeyState state) {
+    return announcement(id(name), publicKey(name), createdAt, state);
+  }
+
+  private static SecretKey announcement(
+      String keyId, byte[] publicKey, long createdAt, KeyState state) {
     return SecretKey.newBuilder()
         .setKeyId(keyId)
         .setAlgorithm("HPKE-X25519-HKDF-SHA256-AES256GCM")
-        .setPublicKey(ByteBuffer.wrap(new byte[32]))
+        .setPublicKey(ByteBuffer.wrap(publicKey))
         .setState(state)
         .setCreatedAt(createdAt)
         .build();

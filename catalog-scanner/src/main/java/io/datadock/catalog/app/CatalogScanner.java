@@ -134,7 +134,7 @@ public final class CatalogScanner implements AutoCloseable {
               resolution.resolveWithFiles(secret, "scan", depot);
           return new Credentials(resolved.data(), resolved.files());
         },
-        SourceFamilies::scanner,
+        SourceFamilies.scanners(config.objectBudget()),
         config.egress().egress(platform),
         config.scanTimeout(),
         Clock.systemUTC(),

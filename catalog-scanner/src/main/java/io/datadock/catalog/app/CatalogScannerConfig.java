@@ -6,6 +6,7 @@ import static io.datadock.runtime.config.Setting.DATADOCK_METRICS_PORT;
 import static io.datadock.runtime.config.Setting.DATADOCK_RESCAN_INTERVAL_MS;
 import static io.datadock.runtime.config.Setting.DATADOCK_RESOLUTION_URL;
 import static io.datadock.runtime.config.Setting.DATADOCK_SCANNER_GROUP;
+import static io.datadock.runtime.config.Setting.DATADOCK_SCAN_OBJECT_BUDGET;
 import static io.datadock.runtime.config.Setting.DATADOCK_SCAN_THREADS;
 import static io.datadock.runtime.config.Setting.DATADOCK_SCAN_TIMEOUT_MS;
 import static io.datadock.runtime.config.Setting.DATADOCK_SERVICE_TOKEN;
@@ -35,6 +36,8 @@ import java.time.Duration;
  * @param rescanInterval periodic rescans of every active depot ({@code
  *     DATADOCK_RESCAN_INTERVAL_MS}); zero (the default) turns them off
  * @param threads scans run at once ({@code DATADOCK_SCAN_THREADS}, 2)
+ * @param objectBudget objects an object-store scan lists at most per depot ({@code
+ *     DATADOCK_SCAN_OBJECT_BUDGET}, 100,000); a listing stopped by it is a partial scan
  * @param instanceId this instance's name in replays and its static member id in the group ({@code
  *     DATADOCK_INSTANCE_ID}, default the host name; {@code local} embedded)
  * @param sessionTimeout how long a silent instance keeps its partitions ({@code
@@ -60,6 +63,7 @@ public record CatalogScannerConfig(
     Duration scanTimeout,
     Duration rescanInterval,
     int threads,
+    int objectBudget,
     String instanceId,
     Duration sessionTimeout,
     EgressSettings egress,
@@ -105,6 +109,7 @@ public record CatalogScannerConfig(
         settings.millis(DATADOCK_SCAN_TIMEOUT_MS),
         settings.millis(DATADOCK_RESCAN_INTERVAL_MS),
         settings.integer(DATADOCK_SCAN_THREADS),
+        settings.positive(DATADOCK_SCAN_OBJECT_BUDGET),
         settings.string(DATADOCK_INSTANCE_ID, LocalHost.nameOr("catalog-scanner")),
         settings.millis(DATADOCK_SESSION_TIMEOUT_MS),
         EgressSettings.from(

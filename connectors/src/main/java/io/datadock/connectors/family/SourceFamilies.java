@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The one registry of source families, keyed by {@link SourceType}: a type is served by exactly one
@@ -86,6 +87,17 @@ public final class SourceFamilies {
   /** The metadata scanner of a type; empty for a type without one. */
   public static Optional<MetadataScanner> scanner(SourceType type) {
     return support(type).map(SourceSupport::scanner);
+  }
+
+  /**
+   * The metadata scanner of each type, object-store listings bounded by {@code objectBudget}
+   * objects a depot (the operator's {@code DATADOCK_SCAN_OBJECT_BUDGET}); empty for a type without
+   * one.
+   */
+  public static Function<SourceType, Optional<MetadataScanner>> scanners(int objectBudget) {
+    Map<SourceType, SourceSupport> budgeted = index(List.of(new ObjectStoreFamily(objectBudget)));
+    return type ->
+        Optional.ofNullable(budgeted.get(type)).map(SourceSupport::scanner).or(() -> scanner(type));
   }
 
   /**

@@ -8,6 +8,7 @@ import io.datadock.connectors.family.SourceSupport;
 import io.datadock.connectors.objectstore.s3.S3Check;
 import io.datadock.connectors.objectstore.s3.S3Location;
 import io.datadock.connectors.objectstore.s3.S3Scanner;
+import io.datadock.connectors.scan.objectstore.ObjectStoreScanner;
 import io.datadock.core.manifest.depot.SourceType;
 import java.util.List;
 
@@ -18,6 +19,18 @@ import java.util.List;
  */
 public final class ObjectStoreFamily implements SourceFamily {
 
+  private final int objectBudget;
+
+  /** Listings bounded by the default budget. */
+  public ObjectStoreFamily() {
+    this(ObjectStoreScanner.DEFAULT_OBJECT_BUDGET);
+  }
+
+  /** Listings bounded by {@code objectBudget} objects a depot. */
+  public ObjectStoreFamily(int objectBudget) {
+    this.objectBudget = objectBudget;
+  }
+
   @Override
   public String name() {
     return "object store";
@@ -27,7 +40,10 @@ public final class ObjectStoreFamily implements SourceFamily {
   public List<SourceSupport> serves() {
     return List.of(
         new SourceSupport(
-            SourceType.S3, new S3Check(), new S3Scanner(), ObjectStoreFamily::s3Destinations));
+            SourceType.S3,
+            new S3Check(),
+            new S3Scanner(objectBudget),
+            ObjectStoreFamily::s3Destinations));
   }
 
   /** The endpoint's host and port; none when the connection is not usable (the check says why). */

@@ -24,11 +24,13 @@ import io.datadock.connectors.jdbc.PostgresCheck;
 import io.datadock.connectors.jdbc.RedshiftCheck;
 import io.datadock.connectors.kafka.KafkaCheck;
 import io.datadock.connectors.kafka.KafkaFamily;
+import io.datadock.connectors.objectstore.s3.S3Scanner;
 import io.datadock.connectors.scan.file.FileScanner;
 import io.datadock.connectors.scan.jdbc.DatabaseMetaDataScanner;
 import io.datadock.connectors.scan.jdbc.MySqlScanner;
 import io.datadock.connectors.scan.jdbc.PostgresScanner;
 import io.datadock.connectors.scan.kafka.KafkaScanner;
+import io.datadock.connectors.scan.objectstore.ObjectStoreScanner;
 import io.datadock.core.manifest.depot.SourceType;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -146,5 +148,21 @@ class SourceFamiliesTest {
 
   private static List<Destination> destinations(String type, Map<String, Object> fields) {
     return SourceFamilies.destinations(new SourceConnection(type, fields));
+  }
+
+  @Test
+  void theOperatorsObjectBudgetBoundsObjectStoreScansAndLeavesTheOthersAlone() {
+    var scanners = SourceFamilies.scanners(250);
+
+    assertThat(scanners.apply(S3))
+        .hasValueSatisfying(
+            s ->
+                assertThat(s)
+                    .isInstanceOf(S3Scanner.class)
+                    .extracting("objectBudget")
+                    .isEqualTo(250));
+    assertThat(scanners.apply(POSTGRES)).isEqualTo(SourceFamilies.scanner(POSTGRES));
+    assertThat(((S3Scanner) SourceFamilies.scanner(S3).orElseThrow()).objectBudget())
+        .isEqualTo(ObjectStoreScanner.DEFAULT_OBJECT_BUDGET);
   }
 }

@@ -169,7 +169,7 @@ public final class KeyRing {
   public byte[] open(SealedPayload payload, byte[] associatedData) {
     RingKey key = key(payload.getKeyId());
     if (key == null) {
-      throw new SealingException("no private key " + payload.getKeyId() + " to open the payload");
+      throw new SealingKeyNotHeldException(payload.getKeyId());
     }
     return open(key, payload, associatedData);
   }
@@ -186,7 +186,7 @@ public final class KeyRing {
               payload.getKeyId(), id -> directory.findRetired(id).orElse(null));
     }
     if (key == null) {
-      throw new SealingException("no private key " + payload.getKeyId() + " to open the payload");
+      throw new SealingKeyNotHeldException(payload.getKeyId());
     }
     return open(key, payload, associatedData);
   }

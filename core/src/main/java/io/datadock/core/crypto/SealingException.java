@@ -8,7 +8,7 @@ package io.datadock.core.crypto;
  * turns into a rejection event, anyone can trigger it, and a crypto library's cause adds nothing an
  * operator can act on.
  */
-public final class SealingException extends RuntimeException {
+public class SealingException extends RuntimeException {
   public SealingException(String message) {
     super(message, null, false, false);
   }

@@ -14,6 +14,8 @@ public enum ErrorCode {
   TOO_LARGE("too_large"),
   RATE_LIMITED("rate_limited"),
   INVALID("invalid"),
+  /** Sealed data names a sealing key secret-service does not hold: re-apply to seal it anew. */
+  SEALING_KEY_NOT_HELD("sealing_key_not_held"),
   TIMEOUT("timeout"),
   UNAVAILABLE("unavailable"),
   INTERNAL("internal");

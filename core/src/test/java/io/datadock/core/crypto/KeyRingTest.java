@@ -45,7 +45,12 @@ class KeyRingTest {
 
     SealedPayload sealed = sealer.seal(other.newest(), PLAIN, AAD);
 
-    assertThatThrownBy(() -> ring.open(sealed, AAD)).isInstanceOf(SealingException.class);
+    assertThatThrownBy(() -> ring.open(sealed, AAD))
+        .isInstanceOfSatisfying(
+            SealingKeyNotHeldException.class,
+            e -> assertThat(e.keyId()).isEqualTo(other.newest().keyId()));
+    assertThatThrownBy(() -> ring.openForReplay(sealed, AAD))
+        .isInstanceOf(SealingKeyNotHeldException.class);
   }
 
   @Test

@@ -167,6 +167,11 @@ public enum Setting {
   DATADOCK_CHECK_THREADS("8", "honoured", "connection checks at once", DEPOT),
   DATADOCK_SCAN_TIMEOUT_MS("60000", "honoured", "the longest one scan may read", SCANNER),
   DATADOCK_SCAN_THREADS("2", "honoured", "scans at once", SCANNER),
+  DATADOCK_SCAN_OBJECT_BUDGET(
+      "100000",
+      "honoured",
+      "objects an object-store scan lists at most per depot; past it the scan is partial",
+      SCANNER),
   DATADOCK_RESCAN_INTERVAL_MS("0", "honoured", "periodic rescans; 0: off", SCANNER),
   DATADOCK_EGRESS_ALLOW(
       "", "honoured", "CIDR list: where checks and scans may connect", DEPOT, SCANNER),

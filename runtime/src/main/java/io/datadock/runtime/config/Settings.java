@@ -91,6 +91,15 @@ public final class Settings {
     return read(setting, fallback == null ? null : fallback.toString(), Integer::parseInt);
   }
 
+  /** A whole number of at least 1 (a count, a budget). */
+  public int positive(Setting setting) {
+    int value = integer(setting);
+    if (value < 1) {
+      throw new ConfigurationException(setting, "must be at least 1: " + value);
+    }
+    return value;
+  }
+
   /** A TCP port, 0 to 65535 (0: a free one). */
   public int port(Setting setting, Integer fallback) {
     int port = integer(setting, fallback);

@@ -4,6 +4,7 @@ import static io.datadock.runtime.config.Setting.DATADOCK_EGRESS_DENY;
 import static io.datadock.runtime.config.Setting.DATADOCK_GATEWAY_PORT;
 import static io.datadock.runtime.config.Setting.DATADOCK_INSTANCE_ID;
 import static io.datadock.runtime.config.Setting.DATADOCK_REPLY_TIMEOUT_MS;
+import static io.datadock.runtime.config.Setting.DATADOCK_SCAN_OBJECT_BUDGET;
 import static io.datadock.runtime.config.Setting.DATADOCK_SERVICE_TOKEN;
 import static io.datadock.runtime.config.Setting.DATADOCK_TENANT_RATE_LIMIT;
 import static io.datadock.runtime.config.Setting.DATADOCK_TOPIC_PARTITIONS;
@@ -128,5 +129,19 @@ class SettingsTest {
         assertThat(setting.documentedDefault()).isEqualTo(setting.defaultValue());
       }
     }
+  }
+
+  @Test
+  void theObjectBudgetDefaultsToAHundredThousandAndMustBeAtLeastOne() {
+    assertThat(Settings.empty().positive(DATADOCK_SCAN_OBJECT_BUDGET)).isEqualTo(100_000);
+    assertThat(
+            Settings.of(Map.of("DATADOCK_SCAN_OBJECT_BUDGET", "250"))
+                .positive(DATADOCK_SCAN_OBJECT_BUDGET))
+        .isEqualTo(250);
+    assertThatThrownBy(
+            () ->
+                Settings.of(Map.of("DATADOCK_SCAN_OBJECT_BUDGET", "0"))
+                    .positive(DATADOCK_SCAN_OBJECT_BUDGET))
+        .hasMessage("DATADOCK_SCAN_OBJECT_BUDGET: must be at least 1: 0");
   }
 }

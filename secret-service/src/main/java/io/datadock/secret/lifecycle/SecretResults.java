@@ -1,6 +1,7 @@
 package io.datadock.secret.lifecycle;
 
 import io.datadock.core.crypto.SealingException;
+import io.datadock.core.crypto.SealingKeyNotHeldException;
 import io.datadock.core.error.ErrorCode;
 import io.datadock.core.resource.ResourceStatus;
 import io.datadock.schemas.resource.CommandResult;
@@ -68,8 +69,21 @@ final class SecretResults {
         .build();
   }
 
-  /** Sealed data secret-service cannot open: invalid, at {@code secret.data}. */
+  /**
+   * Sealed data secret-service cannot open, at {@code secret.data}: sealed to a key it does not
+   * hold (the data may be fine: re-applying seals it to a current key), else invalid.
+   */
   static CommandResult unopenable(SecretCommand command, SealingException e) {
+    if (e instanceof SealingKeyNotHeldException notHeld) {
+      return rejected(
+          command,
+          ErrorCode.SEALING_KEY_NOT_HELD,
+          "secret.data is sealed to key '"
+              + notHeld.keyId()
+              + "', which secret-service does not hold (lost, retired, or announced in error);"
+              + " re-apply the secret so that it is sealed to a current key",
+          "secret.data");
+    }
     return rejected(
         command,
         ErrorCode.INVALID,

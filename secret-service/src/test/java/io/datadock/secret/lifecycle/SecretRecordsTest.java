@@ -5,6 +5,7 @@ import static io.datadock.secret.lifecycle.LifecycleFixtures.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.datadock.core.crypto.SealingException;
+import io.datadock.core.crypto.SealingKeyNotHeldException;
 import io.datadock.core.error.ErrorCode;
 import io.datadock.core.resource.ResourceStatus;
 import io.datadock.schemas.resource.CommandResult;
@@ -85,5 +86,21 @@ class SecretRecordsTest {
     assertThat(unopenable.getMessage())
         .isEqualTo("sealed secret data cannot be opened: no private key k-9");
     assertThat(unopenable.getField()).isEqualTo("secret.data");
+  }
+
+  @Test
+  void dataSealedToAKeyNotHeldIsItsOwnRejectionNamingTheKeyAndWhatToDo() {
+    CommandResult notHeld =
+        SecretResults.unopenable(command, new SealingKeyNotHeldException("k-35a35c2b"));
+
+    assertThat(notHeld.getOutcome()).isEqualTo(Outcome.REJECTED);
+    assertThat(notHeld.getErrorCode()).isEqualTo("sealing_key_not_held");
+    assertThat(ErrorCode.fromCode(notHeld.getErrorCode()))
+        .isEqualTo(ErrorCode.SEALING_KEY_NOT_HELD);
+    assertThat(notHeld.getMessage())
+        .contains("'k-35a35c2b'")
+        .contains("does not hold")
+        .contains("re-apply");
+    assertThat(notHeld.getField()).isEqualTo("secret.data");
   }
 }

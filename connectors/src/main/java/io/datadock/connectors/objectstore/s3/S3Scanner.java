@@ -38,6 +38,11 @@ public final class S3Scanner implements MetadataScanner {
     this.objectBudget = objectBudget;
   }
 
+  /** Objects a scan lists at most. */
+  public int objectBudget() {
+    return objectBudget;
+  }
+
   @Override
   public ScanResult scan(
       SourceConnection connection,
