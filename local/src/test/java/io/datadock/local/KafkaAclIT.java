@@ -163,12 +163,25 @@ class KafkaAclIT {
           .get(15, TimeUnit.SECONDS);
       return null;
     } catch (ExecutionException e) {
-      return e.getCause();
-    } catch (AuthorizationException e) {
-      return e;
+      Throwable refusal = refusalIn(e.getCause());
+      return refusal != null ? refusal : e.getCause();
     } catch (Exception e) {
-      throw new AssertionError(e);
+      // a refused idempotent producer may fail send() itself, with its refusal as the cause
+      Throwable refusal = refusalIn(e);
+      if (refusal == null) {
+        throw new AssertionError(e);
+      }
+      return refusal;
     }
+  }
+
+  private static Throwable refusalIn(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof AuthorizationException) {
+        return t;
+      }
+    }
+    return null;
   }
 
   /**
