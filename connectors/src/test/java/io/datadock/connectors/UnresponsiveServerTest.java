@@ -38,7 +38,17 @@ class UnresponsiveServerTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"postgres", "mysql", "mssql", "oracle", "redshift", "jdbc", "kafka", "s3"})
+      strings = {
+        "postgres",
+        "mysql",
+        "mssql",
+        "oracle",
+        "redshift",
+        "jdbc",
+        "kafka",
+        "s3",
+        "eventhub"
+      })
   void checkAnswersWithinItsTimeout(String type) {
     int port = silent.getLocalPort();
     Map<String, Object> fields =
@@ -58,7 +68,7 @@ class UnresponsiveServerTest {
             "bucket",
             "b",
             "endpoint",
-            "http://127.0.0.1:" + port);
+            (type.equals("eventhub") ? "sb://" : "http://") + "127.0.0.1:" + port);
     Credentials credentials =
         new Credentials(
             Map.of(
@@ -66,6 +76,8 @@ class UnresponsiveServerTest {
                 "password", PASSWORD,
                 "accesskeyid", "silent-key-id",
                 "secretkey", PASSWORD,
+                "eh_shared_access_key_name", "RootManageSharedAccessKey",
+                "eh_shared_access_key", PASSWORD,
                 "security_protocol", "SASL_PLAINTEXT"),
             Map.of());
 

@@ -3,7 +3,6 @@ package io.datadock.connectors.family;
 import static io.datadock.core.manifest.depot.SourceType.ABFSS;
 import static io.datadock.core.manifest.depot.SourceType.BIGQUERY;
 import static io.datadock.core.manifest.depot.SourceType.ELASTICSEARCH;
-import static io.datadock.core.manifest.depot.SourceType.EVENTHUB;
 import static io.datadock.core.manifest.depot.SourceType.GCS;
 import static io.datadock.core.manifest.depot.SourceType.MONGODB;
 import static io.datadock.core.manifest.depot.SourceType.OPENSEARCH;
@@ -14,6 +13,7 @@ import static io.datadock.core.manifest.depot.SourceType.WASBS;
 import io.datadock.connectors.ConnectionCheck;
 import io.datadock.connectors.SourceConnection;
 import io.datadock.connectors.egress.Destination;
+import io.datadock.connectors.eventhub.EventHubFamily;
 import io.datadock.connectors.file.FileFamily;
 import io.datadock.connectors.jdbc.JdbcFamily;
 import io.datadock.connectors.kafka.KafkaFamily;
@@ -38,21 +38,17 @@ import java.util.function.Function;
 public final class SourceFamilies {
 
   private static final List<SourceFamily> FAMILIES =
-      List.of(new JdbcFamily(), new KafkaFamily(), new FileFamily(), new ObjectStoreFamily());
+      List.of(
+          new JdbcFamily(),
+          new KafkaFamily(),
+          new FileFamily(),
+          new ObjectStoreFamily(),
+          new EventHubFamily());
 
   private static final Set<SourceType> WITHOUT_LIVE_CHECK =
       Collections.unmodifiableSet(
           EnumSet.of(
-              SNOWFLAKE,
-              BIGQUERY,
-              GCS,
-              ABFSS,
-              WASBS,
-              MONGODB,
-              EVENTHUB,
-              ELASTICSEARCH,
-              OPENSEARCH,
-              PULSAR));
+              SNOWFLAKE, BIGQUERY, GCS, ABFSS, WASBS, MONGODB, ELASTICSEARCH, OPENSEARCH, PULSAR));
 
   private static final Map<SourceType, SourceSupport> BY_TYPE = index(FAMILIES);
 

@@ -1,5 +1,6 @@
 package io.datadock.connectors.family;
 
+import static io.datadock.core.manifest.depot.SourceType.EVENTHUB;
 import static io.datadock.core.manifest.depot.SourceType.FILE;
 import static io.datadock.core.manifest.depot.SourceType.JDBC;
 import static io.datadock.core.manifest.depot.SourceType.KAFKA;
@@ -14,6 +15,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.datadock.connectors.SourceConnection;
 import io.datadock.connectors.egress.Destination;
+import io.datadock.connectors.eventhub.EventHubCheck;
+import io.datadock.connectors.eventhub.EventHubScanner;
 import io.datadock.connectors.file.FileCheck;
 import io.datadock.connectors.jdbc.GenericJdbcCheck;
 import io.datadock.connectors.jdbc.JdbcFamily;
@@ -53,7 +56,7 @@ class SourceFamiliesTest {
           .isEqualTo(withoutCheck ? 0 : 1);
     }
     assertThat(SourceFamilies.served())
-        .containsExactly(POSTGRES, MYSQL, MSSQL, ORACLE, JDBC, REDSHIFT, S3, KAFKA, FILE);
+        .containsExactly(POSTGRES, MYSQL, MSSQL, ORACLE, JDBC, REDSHIFT, S3, KAFKA, EVENTHUB, FILE);
   }
 
   @Test
@@ -66,6 +69,7 @@ class SourceFamiliesTest {
     assertThat(SourceFamilies.check(JDBC)).containsInstanceOf(GenericJdbcCheck.class);
     assertThat(SourceFamilies.check(KAFKA)).containsInstanceOf(KafkaCheck.class);
     assertThat(SourceFamilies.check(FILE)).containsInstanceOf(FileCheck.class);
+    assertThat(SourceFamilies.check(EVENTHUB)).containsInstanceOf(EventHubCheck.class);
   }
 
   @Test
@@ -78,6 +82,7 @@ class SourceFamiliesTest {
     assertThat(SourceFamilies.scanner(JDBC)).containsInstanceOf(DatabaseMetaDataScanner.class);
     assertThat(SourceFamilies.scanner(KAFKA)).containsInstanceOf(KafkaScanner.class);
     assertThat(SourceFamilies.scanner(FILE)).containsInstanceOf(FileScanner.class);
+    assertThat(SourceFamilies.scanner(EVENTHUB)).containsInstanceOf(EventHubScanner.class);
   }
 
   @Test
@@ -119,6 +124,16 @@ class SourceFamiliesTest {
         .containsExactly(new Destination.Endpoint("a", 9093), new Destination.Endpoint("b", 9092));
     assertThat(destinations("kafka", Map.of("brokers", "a:1,b:2")))
         .containsExactly(new Destination.Endpoint("a", 1), new Destination.Endpoint("b", 2));
+  }
+
+  @Test
+  void anEventHubConnectionGoesToItsNamespacesKafkaEndpoint() {
+    assertThat(destinations("eventhub", Map.of("endpoint", "sb://ns.servicebus.windows.net/")))
+        .containsExactly(new Destination.Endpoint("ns.servicebus.windows.net", 9093));
+    assertThat(destinations("eventhub", Map.of("endpoint", "sb://127.0.0.1:19093")))
+        .containsExactly(new Destination.Endpoint("127.0.0.1", 19093));
+    assertThat(destinations("eventhub", Map.of("endpoint", "https://ns/"))).isEmpty();
+    assertThat(destinations("eventhub", Map.of("endpoint", "sb://ns/hub?x=1"))).isEmpty();
   }
 
   @Test
