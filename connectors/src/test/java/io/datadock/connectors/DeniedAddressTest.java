@@ -72,7 +72,17 @@ class DeniedAddressTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"postgres", "mysql", "mssql", "oracle", "redshift", "jdbc", "kafka", "eventhub"})
+      strings = {
+        "postgres",
+        "mysql",
+        "mssql",
+        "oracle",
+        "redshift",
+        "jdbc",
+        "kafka",
+        "eventhub",
+        "elasticsearch"
+      })
   void aCheckOfADeniedAddressFailsAtReachHostWithoutConnecting(String type) {
     CheckReport report =
         TestFamilies.check(type).check(connection(type), credentials(), TIMEOUT, denying);
@@ -85,7 +95,17 @@ class DeniedAddressTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"postgres", "mysql", "mssql", "oracle", "redshift", "jdbc", "kafka", "eventhub"})
+      strings = {
+        "postgres",
+        "mysql",
+        "mssql",
+        "oracle",
+        "redshift",
+        "jdbc",
+        "kafka",
+        "eventhub",
+        "elasticsearch"
+      })
   void aScanOfADeniedAddressFailsWithoutConnecting(String type) {
     ScanResult result =
         TestFamilies.scanner(type)
@@ -169,7 +189,9 @@ class DeniedAddressTest {
             "brokers",
             List.of("127.0.0.2:" + port),
             "endpoint",
-            "sb://127.0.0.2:" + port + "/"));
+            "sb://127.0.0.2:" + port + "/",
+            "nodes",
+            List.of("http://127.0.0.2:" + port)));
   }
 
   private static Credentials credentials() {

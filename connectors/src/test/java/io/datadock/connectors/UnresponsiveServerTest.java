@@ -68,7 +68,9 @@ class UnresponsiveServerTest {
             "bucket",
             "b",
             "endpoint",
-            (type.equals("eventhub") ? "sb://" : "http://") + "127.0.0.1:" + port);
+            (type.equals("eventhub") ? "sb://" : "http://") + "127.0.0.1:" + port,
+            "nodes",
+            List.of("127.0.0.1:" + port));
     Credentials credentials =
         new Credentials(
             Map.of(

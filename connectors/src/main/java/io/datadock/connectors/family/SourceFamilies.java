@@ -2,10 +2,8 @@ package io.datadock.connectors.family;
 
 import static io.datadock.core.manifest.depot.SourceType.ABFSS;
 import static io.datadock.core.manifest.depot.SourceType.BIGQUERY;
-import static io.datadock.core.manifest.depot.SourceType.ELASTICSEARCH;
 import static io.datadock.core.manifest.depot.SourceType.GCS;
 import static io.datadock.core.manifest.depot.SourceType.MONGODB;
-import static io.datadock.core.manifest.depot.SourceType.OPENSEARCH;
 import static io.datadock.core.manifest.depot.SourceType.PULSAR;
 import static io.datadock.core.manifest.depot.SourceType.SNOWFLAKE;
 import static io.datadock.core.manifest.depot.SourceType.WASBS;
@@ -19,6 +17,7 @@ import io.datadock.connectors.jdbc.JdbcFamily;
 import io.datadock.connectors.kafka.KafkaFamily;
 import io.datadock.connectors.objectstore.ObjectStoreFamily;
 import io.datadock.connectors.scan.MetadataScanner;
+import io.datadock.connectors.search.SearchFamily;
 import io.datadock.core.manifest.depot.SourceType;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -43,12 +42,12 @@ public final class SourceFamilies {
           new KafkaFamily(),
           new FileFamily(),
           new ObjectStoreFamily(),
-          new EventHubFamily());
+          new EventHubFamily(),
+          new SearchFamily());
 
   private static final Set<SourceType> WITHOUT_LIVE_CHECK =
       Collections.unmodifiableSet(
-          EnumSet.of(
-              SNOWFLAKE, BIGQUERY, GCS, ABFSS, WASBS, MONGODB, ELASTICSEARCH, OPENSEARCH, PULSAR));
+          EnumSet.of(SNOWFLAKE, BIGQUERY, GCS, ABFSS, WASBS, MONGODB, PULSAR));
 
   private static final Map<SourceType, SourceSupport> BY_TYPE = index(FAMILIES);
 

@@ -9,5 +9,7 @@ public enum DatasetKind {
   /** A Kafka topic. */
   TOPIC,
   /** A file in a directory. */
-  FILE
+  FILE,
+  /** A search index (Elasticsearch, OpenSearch). */
+  INDEX
 }

@@ -1,11 +1,13 @@
 package io.datadock.connectors.family;
 
+import static io.datadock.core.manifest.depot.SourceType.ELASTICSEARCH;
 import static io.datadock.core.manifest.depot.SourceType.EVENTHUB;
 import static io.datadock.core.manifest.depot.SourceType.FILE;
 import static io.datadock.core.manifest.depot.SourceType.JDBC;
 import static io.datadock.core.manifest.depot.SourceType.KAFKA;
 import static io.datadock.core.manifest.depot.SourceType.MSSQL;
 import static io.datadock.core.manifest.depot.SourceType.MYSQL;
+import static io.datadock.core.manifest.depot.SourceType.OPENSEARCH;
 import static io.datadock.core.manifest.depot.SourceType.ORACLE;
 import static io.datadock.core.manifest.depot.SourceType.POSTGRES;
 import static io.datadock.core.manifest.depot.SourceType.REDSHIFT;
@@ -34,6 +36,8 @@ import io.datadock.connectors.scan.jdbc.MySqlScanner;
 import io.datadock.connectors.scan.jdbc.PostgresScanner;
 import io.datadock.connectors.scan.kafka.KafkaScanner;
 import io.datadock.connectors.scan.objectstore.ObjectStoreScanner;
+import io.datadock.connectors.search.SearchCheck;
+import io.datadock.connectors.search.SearchScanner;
 import io.datadock.core.manifest.depot.SourceType;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -56,7 +60,19 @@ class SourceFamiliesTest {
           .isEqualTo(withoutCheck ? 0 : 1);
     }
     assertThat(SourceFamilies.served())
-        .containsExactly(POSTGRES, MYSQL, MSSQL, ORACLE, JDBC, REDSHIFT, S3, KAFKA, EVENTHUB, FILE);
+        .containsExactly(
+            POSTGRES,
+            MYSQL,
+            MSSQL,
+            ORACLE,
+            JDBC,
+            REDSHIFT,
+            S3,
+            KAFKA,
+            EVENTHUB,
+            ELASTICSEARCH,
+            OPENSEARCH,
+            FILE);
   }
 
   @Test
@@ -70,6 +86,8 @@ class SourceFamiliesTest {
     assertThat(SourceFamilies.check(KAFKA)).containsInstanceOf(KafkaCheck.class);
     assertThat(SourceFamilies.check(FILE)).containsInstanceOf(FileCheck.class);
     assertThat(SourceFamilies.check(EVENTHUB)).containsInstanceOf(EventHubCheck.class);
+    assertThat(SourceFamilies.check(ELASTICSEARCH)).containsInstanceOf(SearchCheck.class);
+    assertThat(SourceFamilies.check(OPENSEARCH)).containsInstanceOf(SearchCheck.class);
   }
 
   @Test
@@ -83,6 +101,7 @@ class SourceFamiliesTest {
     assertThat(SourceFamilies.scanner(KAFKA)).containsInstanceOf(KafkaScanner.class);
     assertThat(SourceFamilies.scanner(FILE)).containsInstanceOf(FileScanner.class);
     assertThat(SourceFamilies.scanner(EVENTHUB)).containsInstanceOf(EventHubScanner.class);
+    assertThat(SourceFamilies.scanner(OPENSEARCH)).containsInstanceOf(SearchScanner.class);
   }
 
   @Test
@@ -134,6 +153,14 @@ class SourceFamiliesTest {
         .containsExactly(new Destination.Endpoint("127.0.0.1", 19093));
     assertThat(destinations("eventhub", Map.of("endpoint", "https://ns/"))).isEmpty();
     assertThat(destinations("eventhub", Map.of("endpoint", "sb://ns/hub?x=1"))).isEmpty();
+  }
+
+  @Test
+  void aSearchConnectionGoesToEveryNodeOnPort9200ByDefault() {
+    assertThat(destinations("opensearch", Map.of("nodes", List.of("a", "http://b:9201"))))
+        .containsExactly(new Destination.Endpoint("a", 9200), new Destination.Endpoint("b", 9201));
+    assertThat(destinations("elasticsearch", Map.of("nodes", List.of("https://u@a:9200"))))
+        .isEmpty();
   }
 
   @Test
