@@ -47,7 +47,9 @@ class UnresponsiveServerTest {
         "jdbc",
         "kafka",
         "s3",
-        "eventhub"
+        "eventhub",
+        "elasticsearch",
+        "opensearch"
       })
   void checkAnswersWithinItsTimeout(String type) {
     int port = silent.getLocalPort();
