@@ -5,24 +5,15 @@ import static io.datadock.connectors.ReportAssertions.step;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.datadock.connectors.egress.Cidr;
 import io.datadock.connectors.egress.Egress;
-import io.datadock.connectors.egress.EgressPolicy;
-import io.datadock.connectors.egress.FileRoots;
-import io.datadock.connectors.egress.PlatformEndpoints;
 import io.datadock.connectors.jdbc.JdbcLogin;
 import io.datadock.connectors.scan.ScanFilter;
 import io.datadock.connectors.scan.ScanResult;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,29 +31,13 @@ class DeniedAddressTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(5);
   private static final String DENIAL = "egress denied: 127.0.0.2 is in 127.0.0.2/32";
 
-  private final Egress denying = egress("127.0.0.2/32");
-  private final Egress allowing = egress();
-  private final AtomicInteger accepted = new AtomicInteger();
-  private ServerSocket listener;
+  private final Egress denying = TestEgress.denying("127.0.0.2/32");
+  private final Egress allowing = TestEgress.denying();
+  private CountingListener listener;
 
   @BeforeEach
   void listen() throws IOException {
-    listener = new ServerSocket();
-    listener.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.2"), 0));
-    Thread acceptor =
-        new Thread(
-            () -> {
-              while (!listener.isClosed()) {
-                try (Socket ignored = listener.accept()) {
-                  accepted.incrementAndGet();
-                } catch (IOException e) {
-                  return;
-                }
-              }
-            },
-            "denied-address-accept");
-    acceptor.setDaemon(true);
-    acceptor.start();
+    listener = new CountingListener("127.0.0.2");
   }
 
   @AfterEach
@@ -81,7 +56,8 @@ class DeniedAddressTest {
         "jdbc",
         "kafka",
         "eventhub",
-        "elasticsearch"
+        "elasticsearch",
+        "mongodb"
       })
   void aCheckOfADeniedAddressFailsAtReachHostWithoutConnecting(String type) {
     CheckReport report =
@@ -90,7 +66,7 @@ class DeniedAddressTest {
     assertThat(step(report, CheckSteps.REACH).status()).isEqualTo(StepStatus.FAILED);
     assertThat(step(report, CheckSteps.REACH).message()).isEqualTo(DENIAL);
     assertSkippedAfterFailure(report);
-    assertThat(accepted.get()).isZero();
+    assertThat(listener.accepted()).isZero();
   }
 
   @ParameterizedTest
@@ -104,7 +80,8 @@ class DeniedAddressTest {
         "jdbc",
         "kafka",
         "eventhub",
-        "elasticsearch"
+        "elasticsearch",
+        "mongodb"
       })
   void aScanOfADeniedAddressFailsWithoutConnecting(String type) {
     ScanResult result =
@@ -112,7 +89,7 @@ class DeniedAddressTest {
             .scan(connection(type), credentials(), ScanFilter.all(), TIMEOUT, denying);
 
     assertThat(result).isEqualTo(ScanResult.failure(DENIAL));
-    assertThat(accepted.get()).isZero();
+    assertThat(listener.accepted()).isZero();
   }
 
   /** pgjdbc, Redshift, SQL Server and MariaDB resolve the name again: their sockets ask again. */
@@ -128,7 +105,7 @@ class DeniedAddressTest {
                     connection(type), credentials(), denying.gate(), Deadline.after(TIMEOUT)))
         .isInstanceOf(JdbcLogin.Refused.class)
         .hasMessage(DENIAL);
-    assertThat(accepted.get()).isZero();
+    assertThat(listener.accepted()).isZero();
   }
 
   @Test
@@ -142,7 +119,7 @@ class DeniedAddressTest {
     } catch (JdbcLogin.Refused refused) {
       // the listener is no PostgreSQL server: the login fails, after connecting
     }
-    assertThat(accepted.get()).isEqualTo(1);
+    assertThat(listener.accepted()).isEqualTo(1);
   }
 
   @Test
@@ -152,7 +129,7 @@ class DeniedAddressTest {
             "host",
             "127.0.0.2",
             "port",
-            listener.getLocalPort(),
+            listener.port(),
             "database",
             "d",
             "params",
@@ -168,11 +145,11 @@ class DeniedAddressTest {
                         Deadline.after(TIMEOUT)))
         .isInstanceOf(JdbcLogin.Refused.class)
         .hasMessage("param 'socketFactory' is not allowed: Datadock sets the driver's sockets");
-    assertThat(accepted.get()).isZero();
+    assertThat(listener.accepted()).isZero();
   }
 
   private SourceConnection connection(String type) {
-    int port = listener.getLocalPort();
+    int port = listener.port();
     return new SourceConnection(
         type,
         Map.of(
@@ -202,15 +179,5 @@ class DeniedAddressTest {
             "eh_shared_access_key_name", "k",
             "eh_shared_access_key", "Denied-key-4412"),
         Map.of());
-  }
-
-  private static Egress egress(String... deny) {
-    return new Egress(
-        EgressPolicy.of(
-            EgressPolicy.Mode.LOCAL,
-            List.of(),
-            Cidr.parseAll(List.of(deny)),
-            new PlatformEndpoints()),
-        FileRoots.of(List.of()));
   }
 }

@@ -49,7 +49,7 @@ class UnresponsiveServerTest {
         "s3",
         "eventhub",
         "elasticsearch",
-        "opensearch"
+        "mongodb"
       })
   void checkAnswersWithinItsTimeout(String type) {
     int port = silent.getLocalPort();

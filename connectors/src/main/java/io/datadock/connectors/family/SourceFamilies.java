@@ -3,7 +3,6 @@ package io.datadock.connectors.family;
 import static io.datadock.core.manifest.depot.SourceType.ABFSS;
 import static io.datadock.core.manifest.depot.SourceType.BIGQUERY;
 import static io.datadock.core.manifest.depot.SourceType.GCS;
-import static io.datadock.core.manifest.depot.SourceType.MONGODB;
 import static io.datadock.core.manifest.depot.SourceType.PULSAR;
 import static io.datadock.core.manifest.depot.SourceType.SNOWFLAKE;
 import static io.datadock.core.manifest.depot.SourceType.WASBS;
@@ -15,6 +14,7 @@ import io.datadock.connectors.eventhub.EventHubFamily;
 import io.datadock.connectors.file.FileFamily;
 import io.datadock.connectors.jdbc.JdbcFamily;
 import io.datadock.connectors.kafka.KafkaFamily;
+import io.datadock.connectors.mongodb.MongoFamily;
 import io.datadock.connectors.objectstore.ObjectStoreFamily;
 import io.datadock.connectors.scan.MetadataScanner;
 import io.datadock.connectors.search.SearchFamily;
@@ -43,11 +43,11 @@ public final class SourceFamilies {
           new FileFamily(),
           new ObjectStoreFamily(),
           new EventHubFamily(),
-          new SearchFamily());
+          new SearchFamily(),
+          new MongoFamily());
 
   private static final Set<SourceType> WITHOUT_LIVE_CHECK =
-      Collections.unmodifiableSet(
-          EnumSet.of(SNOWFLAKE, BIGQUERY, GCS, ABFSS, WASBS, MONGODB, PULSAR));
+      Collections.unmodifiableSet(EnumSet.of(SNOWFLAKE, BIGQUERY, GCS, ABFSS, WASBS, PULSAR));
 
   private static final Map<SourceType, SourceSupport> BY_TYPE = index(FAMILIES);
 

@@ -2,11 +2,11 @@ package io.datadock.connectors.kafka;
 
 import io.datadock.connectors.Credentials;
 import io.datadock.connectors.Deadline;
+import io.datadock.connectors.HostPorts;
 import io.datadock.connectors.NodeReach;
 import io.datadock.connectors.SafeMessages;
 import io.datadock.connectors.egress.Destination.Endpoint;
 import io.datadock.connectors.egress.EgressGate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -58,32 +58,9 @@ public final class KafkaClients {
 
   /** Broker addresses from a list or a comma-separated string; port 9092 when none is given. */
   public static List<Broker> brokers(Object field) {
-    List<String> entries = new ArrayList<>();
-    if (field instanceof List<?> list) {
-      list.forEach(item -> entries.add(String.valueOf(item)));
-    } else if (field instanceof String text) {
-      entries.addAll(List.of(text.split(",")));
-    }
-    List<Broker> brokers = new ArrayList<>();
-    for (String entry : entries) {
-      String address = entry.trim().replaceFirst("^[A-Za-z_]+://", "");
-      if (address.isEmpty()) {
-        continue;
-      }
-      int colon = address.lastIndexOf(':');
-      if (colon > 0) {
-        try {
-          brokers.add(
-              new Broker(
-                  address.substring(0, colon), Integer.parseInt(address.substring(colon + 1))));
-          continue;
-        } catch (NumberFormatException e) {
-          // not a port: take the whole entry as the host
-        }
-      }
-      brokers.add(new Broker(address, DEFAULT_PORT));
-    }
-    return brokers;
+    return HostPorts.parse(field, DEFAULT_PORT).stream()
+        .map(endpoint -> new Broker(endpoint.host(), endpoint.port()))
+        .toList();
   }
 
   /**

@@ -11,5 +11,7 @@ public enum DatasetKind {
   /** A file in a directory. */
   FILE,
   /** A search index (Elasticsearch, OpenSearch). */
-  INDEX
+  INDEX,
+  /** A collection of documents (MongoDB), its columns sampled from some of its documents. */
+  DOCUMENTS
 }

@@ -5,6 +5,7 @@ import static io.datadock.core.manifest.depot.SourceType.EVENTHUB;
 import static io.datadock.core.manifest.depot.SourceType.FILE;
 import static io.datadock.core.manifest.depot.SourceType.JDBC;
 import static io.datadock.core.manifest.depot.SourceType.KAFKA;
+import static io.datadock.core.manifest.depot.SourceType.MONGODB;
 import static io.datadock.core.manifest.depot.SourceType.MSSQL;
 import static io.datadock.core.manifest.depot.SourceType.MYSQL;
 import static io.datadock.core.manifest.depot.SourceType.OPENSEARCH;
@@ -29,6 +30,8 @@ import io.datadock.connectors.jdbc.PostgresCheck;
 import io.datadock.connectors.jdbc.RedshiftCheck;
 import io.datadock.connectors.kafka.KafkaCheck;
 import io.datadock.connectors.kafka.KafkaFamily;
+import io.datadock.connectors.mongodb.MongoCheck;
+import io.datadock.connectors.mongodb.MongoScanner;
 import io.datadock.connectors.objectstore.s3.S3Scanner;
 import io.datadock.connectors.scan.file.FileScanner;
 import io.datadock.connectors.scan.jdbc.DatabaseMetaDataScanner;
@@ -68,6 +71,7 @@ class SourceFamiliesTest {
             JDBC,
             REDSHIFT,
             S3,
+            MONGODB,
             KAFKA,
             EVENTHUB,
             ELASTICSEARCH,
@@ -88,6 +92,7 @@ class SourceFamiliesTest {
     assertThat(SourceFamilies.check(EVENTHUB)).containsInstanceOf(EventHubCheck.class);
     assertThat(SourceFamilies.check(ELASTICSEARCH)).containsInstanceOf(SearchCheck.class);
     assertThat(SourceFamilies.check(OPENSEARCH)).containsInstanceOf(SearchCheck.class);
+    assertThat(SourceFamilies.check(MONGODB)).containsInstanceOf(MongoCheck.class);
   }
 
   @Test
@@ -102,6 +107,7 @@ class SourceFamiliesTest {
     assertThat(SourceFamilies.scanner(FILE)).containsInstanceOf(FileScanner.class);
     assertThat(SourceFamilies.scanner(EVENTHUB)).containsInstanceOf(EventHubScanner.class);
     assertThat(SourceFamilies.scanner(OPENSEARCH)).containsInstanceOf(SearchScanner.class);
+    assertThat(SourceFamilies.scanner(MONGODB)).containsInstanceOf(MongoScanner.class);
   }
 
   @Test
@@ -160,6 +166,15 @@ class SourceFamiliesTest {
     assertThat(destinations("opensearch", Map.of("nodes", List.of("a", "http://b:9201"))))
         .containsExactly(new Destination.Endpoint("a", 9200), new Destination.Endpoint("b", 9201));
     assertThat(destinations("elasticsearch", Map.of("nodes", List.of("https://u@a:9200"))))
+        .isEmpty();
+  }
+
+  @Test
+  void aMongoConnectionGoesToEveryNodeOnPort27017ByDefault() {
+    assertThat(destinations("mongodb", Map.of("nodes", "a,b:27018")))
+        .containsExactly(
+            new Destination.Endpoint("a", 27017), new Destination.Endpoint("b", 27018));
+    assertThat(destinations("mongodb", Map.of("nodes", "c.example", "subprotocol", "mongodb+srv")))
         .isEmpty();
   }
 

@@ -11,10 +11,13 @@ import static io.datadock.connectors.StepStatus.FAILED;
 import static io.datadock.connectors.StepStatus.PASSED;
 import static io.datadock.connectors.StepStatus.SKIPPED;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchException;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.datadock.connectors.CheckReport;
+import io.datadock.connectors.CountingListener;
 import io.datadock.connectors.Credentials;
+import io.datadock.connectors.Deadline;
 import io.datadock.connectors.SourceConnection;
 import io.datadock.connectors.TestEgress;
 import io.datadock.connectors.TestFamilies;
@@ -110,6 +113,28 @@ class SearchCheckTest {
       assertThat(step(report, AUTHENTICATE).message())
           .startsWith("TLS handshake with https://127.0.0.1:" + tls.port() + " failed: ");
       assertNoSecretIn(report, PASSWORD);
+    }
+  }
+
+  @Test
+  void theClientsOwnResolverIsTheEgressGate() throws Exception {
+    try (CountingListener listener = new CountingListener("127.0.0.2")) {
+      SearchNode node = new SearchNode("http", "127.0.0.2", listener.port());
+      Deadline deadline = Deadline.after(TIMEOUT);
+
+      // the reach step is left out: the HTTP client alone meets the denial, in its resolver
+      try (SearchClient client =
+          new SearchClient(
+              node,
+              SearchLogin.of(basic(PASSWORD)),
+              TestEgress.denying("127.0.0.2/32").gate(),
+              deadline)) {
+        Exception error = catchException(() -> client.get("/_cluster/health"));
+
+        assertThat(client.describe(error, basic(PASSWORD)))
+            .isEqualTo("egress denied: 127.0.0.2 is in 127.0.0.2/32");
+      }
+      assertThat(listener.accepted()).isZero();
     }
   }
 

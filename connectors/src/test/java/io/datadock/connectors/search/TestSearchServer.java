@@ -9,12 +9,9 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -96,15 +93,7 @@ final class TestSearchServer implements AutoCloseable {
 
   /** HTTPS with a certificate of a test CA no JVM trusts. */
   static TestSearchServer https(String password) throws Exception {
-    TestCertificates.Issued issued = TestCertificates.authority("search-test-ca").server();
-    KeyStore store = KeyStore.getInstance("PKCS12");
-    store.load(null, null);
-    char[] secret = "test".toCharArray();
-    store.setKeyEntry("server", issued.key(), secret, new Certificate[] {issued.certificate()});
-    KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-    keys.init(store, secret);
-    SSLContext tls = SSLContext.getInstance("TLS");
-    tls.init(keys.getKeyManagers(), null, null);
+    SSLContext tls = TestCertificates.authority("search-test-ca").server().serverTls();
     HttpsServer server =
         HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.setHttpsConfigurator(new HttpsConfigurator(tls));

@@ -1,0 +1,118 @@
+package io.datadock.connectors.mongodb;
+
+import static io.datadock.connectors.CheckSteps.AUTHENTICATE;
+import static io.datadock.connectors.CheckSteps.LIST;
+import static io.datadock.connectors.CheckSteps.REACH;
+
+import io.datadock.connectors.CheckReport;
+import io.datadock.connectors.CheckRun;
+import io.datadock.connectors.ConnectionCheck;
+import io.datadock.connectors.Credentials;
+import io.datadock.connectors.Deadline;
+import io.datadock.connectors.NodeReach;
+import io.datadock.connectors.SourceConnection;
+import io.datadock.connectors.UnsafeConnectionField;
+import io.datadock.connectors.egress.Destination.Endpoint;
+import io.datadock.connectors.egress.Egress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * MongoDB with the official sync driver ({@link MongoSession}): every node decided by the egress
+ * gate and the first that accepts TCP reached; a {@code ping} on the {@code authSource} database as
+ * the login (the driver authenticates the connection first); {@code listDatabases} (names only, the
+ * databases the user may use) as the listing, without {@code admin}, {@code local} and {@code
+ * config}.
+ */
+public final class MongoCheck implements ConnectionCheck {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MongoCheck.class);
+  static final Set<String> SYSTEM_DATABASES = Set.of("admin", "local", "config");
+
+  @Override
+  public CheckReport check(
+      SourceConnection connection, Credentials credentials, Duration timeout, Egress egress) {
+    Deadline deadline = Deadline.after(timeout);
+    CheckRun run = new CheckRun(credentials, REACH, AUTHENTICATE, LIST);
+    List<Endpoint> nodes;
+    try {
+      nodes = MongoNodes.of(connection);
+    } catch (UnsafeConnectionField e) {
+      return run.fail(REACH, e.getMessage());
+    }
+    NodeReach.Result reach = NodeReach.first(nodes, "nodes", egress.gate(), deadline);
+    CheckReport report;
+    if (!reach.ok()) {
+      report = run.fail(REACH, reach.problem());
+    } else {
+      Endpoint node = nodes.get(reach.reached());
+      run.pass(REACH, "reached node " + node);
+      MongoLogin login = MongoLogin.of(connection, credentials);
+      try (MongoSession session =
+          new MongoSession(
+              node,
+              login.credential(),
+              login.tls(),
+              egress.gate(),
+              deadline,
+              "datadock-connection-check")) {
+        report = login(session, node, login, credentials, deadline, run);
+      }
+    }
+    LOG.info(
+        "connection check type=mongodb nodes={} passed={} failedStep={}",
+        nodes,
+        report.passed(),
+        report.firstFailure().map(s -> s.name()).orElse("none"));
+    return report;
+  }
+
+  private static CheckReport login(
+      MongoSession session,
+      Endpoint node,
+      MongoLogin login,
+      Credentials credentials,
+      Deadline deadline,
+      CheckRun run) {
+    try {
+      deadline.call(
+          () ->
+              session.client().getDatabase(login.authSource()).runCommand(new Document("ping", 1)),
+          late -> {});
+    } catch (Exception e) {
+      String problem =
+          MongoFailures.isLogin(e)
+              ? "authentication failed for user '" + login.user() + "'"
+              : MongoFailures.describe(e, session.monitorFailure(), node, deadline, credentials);
+      return run.fail(AUTHENTICATE, problem);
+    }
+    run.pass(AUTHENTICATE, "connected " + login.who() + " to " + node);
+    try {
+      List<String> databases =
+          deadline.call(
+              () ->
+                  session
+                      .client()
+                      .listDatabases()
+                      .nameOnly(true)
+                      .authorizedDatabasesOnly(true)
+                      .map(database -> database.getString("name"))
+                      .into(new ArrayList<>()),
+              late -> {});
+      long visible = databases.stream().filter(name -> !SYSTEM_DATABASES.contains(name)).count();
+      return run.pass(LIST, visible + (visible == 1 ? " database" : " databases") + " visible")
+          .report();
+    } catch (Exception e) {
+      if (MongoFailures.isUnauthorized(e)) {
+        return run.fail(LIST, "user '" + login.user() + "' may not list databases");
+      }
+      return run.fail(
+          LIST, MongoFailures.describe(e, session.monitorFailure(), node, deadline, credentials));
+    }
+  }
+}
