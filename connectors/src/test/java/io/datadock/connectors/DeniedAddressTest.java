@@ -57,7 +57,8 @@ class DeniedAddressTest {
         "kafka",
         "eventhub",
         "elasticsearch",
-        "mongodb"
+        "mongodb",
+        "pulsar"
       })
   void aCheckOfADeniedAddressFailsAtReachHostWithoutConnecting(String type) {
     CheckReport report =
@@ -81,7 +82,8 @@ class DeniedAddressTest {
         "kafka",
         "eventhub",
         "elasticsearch",
-        "mongodb"
+        "mongodb",
+        "pulsar"
       })
   void aScanOfADeniedAddressFailsWithoutConnecting(String type) {
     ScanResult result =
@@ -168,7 +170,9 @@ class DeniedAddressTest {
             "endpoint",
             "sb://127.0.0.2:" + port + "/",
             "nodes",
-            List.of("http://127.0.0.2:" + port)));
+            List.of("http://127.0.0.2:" + port),
+            "adminUrl",
+            "http://127.0.0.2:" + port));
   }
 
   private static Credentials credentials() {

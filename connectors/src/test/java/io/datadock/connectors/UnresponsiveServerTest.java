@@ -49,7 +49,8 @@ class UnresponsiveServerTest {
         "s3",
         "eventhub",
         "elasticsearch",
-        "mongodb"
+        "mongodb",
+        "pulsar"
       })
   void checkAnswersWithinItsTimeout(String type) {
     int port = silent.getLocalPort();
@@ -72,7 +73,9 @@ class UnresponsiveServerTest {
             "endpoint",
             (type.equals("eventhub") ? "sb://" : "http://") + "127.0.0.1:" + port,
             "nodes",
-            List.of("127.0.0.1:" + port));
+            List.of("127.0.0.1:" + port),
+            "adminUrl",
+            "http://127.0.0.1:" + port);
     Credentials credentials =
         new Credentials(
             Map.of(

@@ -2,10 +2,8 @@ package io.datadock.connectors.eventhub;
 
 import io.datadock.connectors.SourceConnection;
 import io.datadock.connectors.UnsafeConnectionField;
-import java.net.URI;
-import java.net.URISyntaxException;
+import io.datadock.connectors.http.ServerUrl;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -26,23 +24,8 @@ public record EventHubEndpoint(String host, int port) {
     if (text == null || text.isBlank()) {
       throw new UnsafeConnectionField("the connection has no 'endpoint'");
     }
-    URI uri;
-    try {
-      uri = new URI(text.trim());
-    } catch (URISyntaxException e) {
-      throw new UnsafeConnectionField("endpoint is not a URL");
-    }
-    if (!"sb".equals(uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT))) {
-      throw new UnsafeConnectionField("endpoint must be an sb:// URL (sb://<namespace>/)");
-    }
-    if (uri.getHost() == null || uri.getUserInfo() != null) {
-      throw new UnsafeConnectionField("endpoint must name a host (and no user)");
-    }
-    if ((uri.getPath() != null && !uri.getPath().isEmpty() && !uri.getPath().equals("/"))
-        || uri.getQuery() != null) {
-      throw new UnsafeConnectionField("endpoint must be sb://<namespace>/ only");
-    }
-    return new EventHubEndpoint(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : KAFKA_PORT);
+    ServerUrl url = ServerUrl.parse(text, "endpoint", Map.of("sb", KAFKA_PORT));
+    return new EventHubEndpoint(url.host(), url.port());
   }
 
   /** The namespace as a Kafka connection ({@code brokers}). */

@@ -3,7 +3,6 @@ package io.datadock.connectors.family;
 import static io.datadock.core.manifest.depot.SourceType.ABFSS;
 import static io.datadock.core.manifest.depot.SourceType.BIGQUERY;
 import static io.datadock.core.manifest.depot.SourceType.GCS;
-import static io.datadock.core.manifest.depot.SourceType.PULSAR;
 import static io.datadock.core.manifest.depot.SourceType.SNOWFLAKE;
 import static io.datadock.core.manifest.depot.SourceType.WASBS;
 
@@ -16,6 +15,7 @@ import io.datadock.connectors.jdbc.JdbcFamily;
 import io.datadock.connectors.kafka.KafkaFamily;
 import io.datadock.connectors.mongodb.MongoFamily;
 import io.datadock.connectors.objectstore.ObjectStoreFamily;
+import io.datadock.connectors.pulsar.PulsarFamily;
 import io.datadock.connectors.scan.MetadataScanner;
 import io.datadock.connectors.search.SearchFamily;
 import io.datadock.core.manifest.depot.SourceType;
@@ -44,10 +44,11 @@ public final class SourceFamilies {
           new ObjectStoreFamily(),
           new EventHubFamily(),
           new SearchFamily(),
-          new MongoFamily());
+          new MongoFamily(),
+          new PulsarFamily());
 
   private static final Set<SourceType> WITHOUT_LIVE_CHECK =
-      Collections.unmodifiableSet(EnumSet.of(SNOWFLAKE, BIGQUERY, GCS, ABFSS, WASBS, PULSAR));
+      Collections.unmodifiableSet(EnumSet.of(SNOWFLAKE, BIGQUERY, GCS, ABFSS, WASBS));
 
   private static final Map<SourceType, SourceSupport> BY_TYPE = index(FAMILIES);
 

@@ -1,6 +1,7 @@
 package io.datadock.connectors.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.datadock.connectors.http.HttpLogin;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,21 +36,11 @@ final class SearchAnswers {
   }
 
   /** Why a request with this login was answered {@code status}. */
-  static String refusal(int status, SearchLogin login, String action) {
-    return switch (status) {
-      case 401 ->
-          login.authorization() == null
-              ? "the cluster requires credentials (HTTP 401)"
-              : "the cluster refused the credentials of " + login.who() + " (HTTP 401)";
-      case 403 -> login.who() + " may not " + action + " (HTTP 403)";
-      default ->
-          "HTTP "
-              + status
-              + " when trying to "
-              + action
-              + ": is this an Elasticsearch or OpenSearch"
-              + " node?";
-    };
+  static String refusal(int status, HttpLogin login, String action) {
+    String refusal = login.refusal(status, action, "cluster");
+    return status == 401 || status == 403
+        ? refusal
+        : refusal + ": is this an Elasticsearch or OpenSearch node?";
   }
 
   /**

@@ -13,14 +13,16 @@ import io.datadock.connectors.NodeReach;
 import io.datadock.connectors.SourceConnection;
 import io.datadock.connectors.UnsafeConnectionField;
 import io.datadock.connectors.egress.Egress;
+import io.datadock.connectors.http.EgressRestClient;
+import io.datadock.connectors.http.HttpLogin;
 import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Elasticsearch and OpenSearch over their REST API ({@link SearchClient}): every node decided by
- * the egress gate and the first that accepts TCP reached; {@code GET /_cluster/health} with the
+ * Elasticsearch and OpenSearch over their REST API ({@link EgressRestClient}): every node decided
+ * by the egress gate and the first that accepts TCP reached; {@code GET /_cluster/health} with the
  * secret's login as {@code authenticate} (401: refused credentials, 403: a login without the
  * monitor privilege); {@code GET /_cat/indices} as the listing.
  */
@@ -32,7 +34,7 @@ public final class SearchCheck implements ConnectionCheck {
   public CheckReport check(
       SourceConnection connection, Credentials credentials, Duration timeout, Egress egress) {
     Deadline deadline = Deadline.after(timeout);
-    SearchLogin login = SearchLogin.of(credentials);
+    HttpLogin login = SearchNode.login(credentials);
     Credentials redacting = login.redacting(credentials);
     CheckRun run = new CheckRun(redacting, REACH, AUTHENTICATE, LIST);
     List<SearchNode> nodes;
@@ -50,7 +52,7 @@ public final class SearchCheck implements ConnectionCheck {
     } else {
       SearchNode node = nodes.get(reach.reached());
       run.pass(REACH, "reached node " + node);
-      try (SearchClient client = new SearchClient(node, login, egress.gate(), deadline)) {
+      try (EgressRestClient client = node.client(login, egress.gate(), deadline)) {
         report = login(client, login, redacting, run);
       }
     }
@@ -64,8 +66,8 @@ public final class SearchCheck implements ConnectionCheck {
   }
 
   private static CheckReport login(
-      SearchClient client, SearchLogin login, Credentials credentials, CheckRun run) {
-    SearchClient.Response health;
+      EgressRestClient client, HttpLogin login, Credentials credentials, CheckRun run) {
+    EgressRestClient.Response health;
     try {
       health = client.get("/_cluster/health");
     } catch (Exception e) {
@@ -85,7 +87,7 @@ public final class SearchCheck implements ConnectionCheck {
         AUTHENTICATE,
         "logged in with " + login.who() + "; " + SearchAnswers.describeHealth(health.body()));
     try {
-      SearchClient.Response indices = client.get(SearchAnswers.INDICES);
+      EgressRestClient.Response indices = client.get(SearchAnswers.INDICES);
       if (!indices.ok()) {
         return run.fail(LIST, SearchAnswers.refusal(indices.status(), login, "list indices"));
       }

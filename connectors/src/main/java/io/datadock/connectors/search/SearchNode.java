@@ -1,18 +1,22 @@
 package io.datadock.connectors.search;
 
+import io.datadock.connectors.Credentials;
+import io.datadock.connectors.Deadline;
 import io.datadock.connectors.SourceConnection;
 import io.datadock.connectors.UnsafeConnectionField;
 import io.datadock.connectors.egress.Destination.Endpoint;
-import java.net.URI;
-import java.net.URISyntaxException;
+import io.datadock.connectors.egress.EgressGate;
+import io.datadock.connectors.http.EgressRestClient;
+import io.datadock.connectors.http.HttpLogin;
+import io.datadock.connectors.http.ServerUrl;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 
 /**
  * One node of an Elasticsearch or OpenSearch cluster from the depot's {@code nodes}: {@code
- * host:port} (HTTPS, as both ship secured) or {@code http://host:port} / {@code https://host:port};
- * port {@value #DEFAULT_PORT} when none is given.
+ * host:port} (HTTPS, as both ship secured) or {@code http://host:port} / {@code https://host:port}
+ * ({@link ServerUrl}); port {@value #DEFAULT_PORT} when none is given.
  */
 public record SearchNode(String scheme, String host, int port) {
 
@@ -42,33 +46,26 @@ public record SearchNode(String scheme, String host, int port) {
   }
 
   private static SearchNode parse(String entry) {
-    URI uri;
-    try {
-      uri = new URI(entry.contains("://") ? entry : "https://" + entry);
-    } catch (URISyntaxException e) {
-      throw new UnsafeConnectionField("each of 'nodes' must be host:port or an http(s) URL");
-    }
-    String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-    if (!scheme.equals("http") && !scheme.equals("https")) {
-      throw new UnsafeConnectionField("each of 'nodes' must be an http:// or https:// address");
-    }
-    if (uri.getHost() == null || uri.getUserInfo() != null) {
-      throw new UnsafeConnectionField("each of 'nodes' must name a host (and no user)");
-    }
-    if ((uri.getPath() != null && !uri.getPath().isEmpty() && !uri.getPath().equals("/"))
-        || uri.getQuery() != null) {
-      throw new UnsafeConnectionField("each of 'nodes' must be a scheme, host and port only");
-    }
-    return new SearchNode(scheme, uri.getHost(), uri.getPort() > 0 ? uri.getPort() : DEFAULT_PORT);
+    ServerUrl url =
+        ServerUrl.parse(
+            entry.contains("://") ? entry : "https://" + entry,
+            "each of 'nodes'",
+            Map.of("http", DEFAULT_PORT, "https", DEFAULT_PORT));
+    return new SearchNode(url.scheme(), url.host(), url.port());
+  }
+
+  /** The secret's login: an {@code apikey}, or basic with {@code username} and {@code password}. */
+  static HttpLogin login(Credentials credentials) {
+    return HttpLogin.of(credentials, "apikey", "ApiKey", "an API key");
   }
 
   public Endpoint endpoint() {
     return new Endpoint(host, port);
   }
 
-  /** The node's URL for {@code path} (starting with "/"). */
-  URI uri(String path) {
-    return URI.create(this + path);
+  /** A REST client to this node with the login's header. */
+  EgressRestClient client(HttpLogin login, EgressGate gate, Deadline deadline) {
+    return new EgressRestClient(toString(), port, login.authorization(), gate, deadline);
   }
 
   @Override

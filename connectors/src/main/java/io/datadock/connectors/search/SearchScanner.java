@@ -6,6 +6,8 @@ import io.datadock.connectors.NodeReach;
 import io.datadock.connectors.SourceConnection;
 import io.datadock.connectors.UnsafeConnectionField;
 import io.datadock.connectors.egress.Egress;
+import io.datadock.connectors.http.EgressRestClient;
+import io.datadock.connectors.http.HttpLogin;
 import io.datadock.connectors.scan.DatasetKind;
 import io.datadock.connectors.scan.DatasetMeta;
 import io.datadock.connectors.scan.MetadataScanner;
@@ -50,9 +52,9 @@ public final class SearchScanner implements MetadataScanner {
       if (!reach.ok()) {
         return ScanResult.failure(reach.problem());
       }
-      SearchLogin login = SearchLogin.of(secrets);
-      try (SearchClient client =
-          new SearchClient(nodes.get(reach.reached()), login, egress.gate(), deadline)) {
+      HttpLogin login = SearchNode.login(secrets);
+      try (EgressRestClient client =
+          nodes.get(reach.reached()).client(login, egress.gate(), deadline)) {
         result =
             read(
                 client,
@@ -74,10 +76,10 @@ public final class SearchScanner implements MetadataScanner {
   }
 
   private static ScanResult read(
-      SearchClient client, SearchLogin login, Credentials credentials, ScanFilter filter) {
+      EgressRestClient client, HttpLogin login, Credentials credentials, ScanFilter filter) {
     List<SearchAnswers.Index> indices;
     try {
-      SearchClient.Response listed = client.get(SearchAnswers.INDICES);
+      EgressRestClient.Response listed = client.get(SearchAnswers.INDICES);
       if (!listed.ok()) {
         return ScanResult.failure(SearchAnswers.refusal(listed.status(), login, "list indices"));
       }
@@ -92,7 +94,7 @@ public final class SearchScanner implements MetadataScanner {
       return ScanResult.failure(client.describe(e, credentials));
     }
     List<String> errors = new ArrayList<>();
-    SearchClient.Response mappings = null;
+    EgressRestClient.Response mappings = null;
     if (!indices.isEmpty()) {
       try {
         mappings = client.get("/_mapping");

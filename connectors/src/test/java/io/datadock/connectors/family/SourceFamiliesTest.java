@@ -11,6 +11,7 @@ import static io.datadock.core.manifest.depot.SourceType.MYSQL;
 import static io.datadock.core.manifest.depot.SourceType.OPENSEARCH;
 import static io.datadock.core.manifest.depot.SourceType.ORACLE;
 import static io.datadock.core.manifest.depot.SourceType.POSTGRES;
+import static io.datadock.core.manifest.depot.SourceType.PULSAR;
 import static io.datadock.core.manifest.depot.SourceType.REDSHIFT;
 import static io.datadock.core.manifest.depot.SourceType.S3;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,6 +34,8 @@ import io.datadock.connectors.kafka.KafkaFamily;
 import io.datadock.connectors.mongodb.MongoCheck;
 import io.datadock.connectors.mongodb.MongoScanner;
 import io.datadock.connectors.objectstore.s3.S3Scanner;
+import io.datadock.connectors.pulsar.PulsarCheck;
+import io.datadock.connectors.pulsar.PulsarScanner;
 import io.datadock.connectors.scan.file.FileScanner;
 import io.datadock.connectors.scan.jdbc.DatabaseMetaDataScanner;
 import io.datadock.connectors.scan.jdbc.MySqlScanner;
@@ -76,6 +79,7 @@ class SourceFamiliesTest {
             EVENTHUB,
             ELASTICSEARCH,
             OPENSEARCH,
+            PULSAR,
             FILE);
   }
 
@@ -93,6 +97,7 @@ class SourceFamiliesTest {
     assertThat(SourceFamilies.check(ELASTICSEARCH)).containsInstanceOf(SearchCheck.class);
     assertThat(SourceFamilies.check(OPENSEARCH)).containsInstanceOf(SearchCheck.class);
     assertThat(SourceFamilies.check(MONGODB)).containsInstanceOf(MongoCheck.class);
+    assertThat(SourceFamilies.check(PULSAR)).containsInstanceOf(PulsarCheck.class);
   }
 
   @Test
@@ -108,6 +113,7 @@ class SourceFamiliesTest {
     assertThat(SourceFamilies.scanner(EVENTHUB)).containsInstanceOf(EventHubScanner.class);
     assertThat(SourceFamilies.scanner(OPENSEARCH)).containsInstanceOf(SearchScanner.class);
     assertThat(SourceFamilies.scanner(MONGODB)).containsInstanceOf(MongoScanner.class);
+    assertThat(SourceFamilies.scanner(PULSAR)).containsInstanceOf(PulsarScanner.class);
   }
 
   @Test
@@ -176,6 +182,14 @@ class SourceFamiliesTest {
             new Destination.Endpoint("a", 27017), new Destination.Endpoint("b", 27018));
     assertThat(destinations("mongodb", Map.of("nodes", "c.example", "subprotocol", "mongodb+srv")))
         .isEmpty();
+  }
+
+  @Test
+  void aPulsarConnectionGoesToItsAdminUrl() {
+    assertThat(
+            destinations("pulsar", Map.of("adminUrl", "https://admin.example", "serviceUrl", "x")))
+        .containsExactly(new Destination.Endpoint("admin.example", 8443));
+    assertThat(destinations("pulsar", Map.of("adminUrl", "pulsar://b:6650"))).isEmpty();
   }
 
   @Test

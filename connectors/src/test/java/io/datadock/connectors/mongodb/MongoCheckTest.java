@@ -19,7 +19,7 @@ import io.datadock.connectors.Deadline;
 import io.datadock.connectors.SourceConnection;
 import io.datadock.connectors.TestEgress;
 import io.datadock.connectors.TestFamilies;
-import io.datadock.connectors.TestTlsServer;
+import io.datadock.connectors.TestRestServer;
 import io.datadock.connectors.egress.Destination.Endpoint;
 import io.datadock.connectors.scan.ScanFilter;
 import io.datadock.connectors.scan.ScanResult;
@@ -58,7 +58,7 @@ class MongoCheckTest {
 
   @Test
   void aCertificateTheJvmDoesNotTrustFailsAtAuthenticateWellWithinTheTimeout() throws Exception {
-    try (TestTlsServer tls = TestTlsServer.start()) {
+    try (TestRestServer tls = TestRestServer.untrustedHttps()) {
       long started = System.nanoTime();
       CheckReport report =
           check(connection("127.0.0.1:" + tls.port(), Map.of("params", Map.of("tls", "true"))));
@@ -140,7 +140,7 @@ class MongoCheckTest {
 
   @Test
   void aScanOfAnUntrustedTlsServerFailsWithTheHandshakesReason() throws Exception {
-    try (TestTlsServer tls = TestTlsServer.start()) {
+    try (TestRestServer tls = TestRestServer.untrustedHttps()) {
       ScanResult scan =
           TestFamilies.scanner("mongodb")
               .scan(

@@ -21,6 +21,8 @@ import io.datadock.connectors.Deadline;
 import io.datadock.connectors.SourceConnection;
 import io.datadock.connectors.TestEgress;
 import io.datadock.connectors.TestFamilies;
+import io.datadock.connectors.TestRestServer;
+import io.datadock.connectors.http.EgressRestClient;
 import io.datadock.connectors.scan.ColumnMeta;
 import io.datadock.connectors.scan.DatasetKind;
 import io.datadock.connectors.scan.DatasetMeta;
@@ -45,7 +47,7 @@ class SearchCheckTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(5);
   private static final String PASSWORD = "Search-pw-5521";
-  private static TestSearchServer server;
+  private static TestRestServer server;
 
   @BeforeAll
   static void start() throws Exception {
@@ -89,7 +91,7 @@ class SearchCheckTest {
 
     assertThat(statuses(report)).containsExactly(PASSED, FAILED, SKIPPED);
     assertThat(step(report, AUTHENTICATE).message())
-        .isEqualTo("the cluster refused the credentials of user 'elastic' (HTTP 401)");
+        .isEqualTo("the cluster refused user 'elastic' (HTTP 401)");
     assertSkippedAfterFailure(report);
     assertNoSecretIn(report, wrong);
   }
@@ -105,7 +107,7 @@ class SearchCheckTest {
 
   @Test
   void aCertificateTheJvmDoesNotTrustFailsAtAuthenticate() throws Exception {
-    try (TestSearchServer tls = TestSearchServer.https(PASSWORD)) {
+    try (TestRestServer tls = TestRestServer.untrustedHttps()) {
       // host:port without a scheme means HTTPS
       CheckReport report = check("elasticsearch", "127.0.0.1:" + tls.port(), basic(PASSWORD));
 
@@ -123,10 +125,9 @@ class SearchCheckTest {
       Deadline deadline = Deadline.after(TIMEOUT);
 
       // the reach step is left out: the HTTP client alone meets the denial, in its resolver
-      try (SearchClient client =
-          new SearchClient(
-              node,
-              SearchLogin.of(basic(PASSWORD)),
+      try (EgressRestClient client =
+          node.client(
+              SearchNode.login(basic(PASSWORD)),
               TestEgress.denying("127.0.0.2/32").gate(),
               deadline)) {
         Exception error = catchException(() -> client.get("/_cluster/health"));
@@ -198,9 +199,7 @@ class SearchCheckTest {
                 TIMEOUT,
                 TestEgress.local());
 
-    assertThat(scan)
-        .isEqualTo(
-            ScanResult.failure("the cluster refused the credentials of user 'elastic' (HTTP 401)"));
+    assertThat(scan).isEqualTo(ScanResult.failure("the cluster refused user 'elastic' (HTTP 401)"));
   }
 
   private static CheckReport check(String type, String node, Credentials credentials) {

@@ -1,4 +1,4 @@
-package io.datadock.connectors.search;
+package io.datadock.connectors.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +11,7 @@ import io.datadock.connectors.objectstore.EgressDnsResolver;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
@@ -24,16 +25,16 @@ import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * The REST calls of a search check or scan, to one node, with Apache HttpClient 5 (the one the S3
- * SDK already ships): every host resolved through the egress gate ({@link EgressDnsResolver}), no
- * proxy, no retry, no redirect, each call bounded by what is left of the deadline, the JVM's
- * certificate authorities and host name verification for HTTPS.
+ * The JSON REST calls of a check or scan (search clusters, Pulsar's admin API) to one server, with
+ * Apache HttpClient 5 (the one the S3 SDK already ships): every host resolved through the egress
+ * gate ({@link EgressDnsResolver}), no proxy, no retry, no redirect, each call bounded by what is
+ * left of the deadline, the JVM's certificate authorities and host name verification for HTTPS.
  */
-final class SearchClient implements AutoCloseable {
+public final class EgressRestClient implements AutoCloseable {
 
   /** An answer: its status and its JSON body (null when the body is not JSON). */
-  record Response(int status, JsonNode body) {
-    boolean ok() {
+  public record Response(int status, JsonNode body) {
+    public boolean ok() {
       return status >= 200 && status < 300;
     }
   }
@@ -41,21 +42,28 @@ final class SearchClient implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_BODY = 16 * 1024 * 1024;
 
-  private final SearchNode node;
-  private final SearchLogin login;
+  private final String server;
+  private final int port;
+  private final String authorization;
   private final Deadline deadline;
   private final CloseableHttpClient http;
 
-  SearchClient(SearchNode node, SearchLogin login, EgressGate gate, Deadline deadline) {
-    this.node = node;
-    this.login = login;
+  /**
+   * @param server {@code scheme://host:port}, without a path
+   * @param authorization the {@code Authorization} header's value, or null
+   */
+  public EgressRestClient(
+      String server, int port, String authorization, EgressGate gate, Deadline deadline) {
+    this.server = server;
+    this.port = port;
+    this.authorization = authorization;
     this.deadline = deadline;
     Timeout timeout = Timeout.ofMilliseconds(deadline.remainingMillis());
     this.http =
         HttpClients.custom()
             .setConnectionManager(
                 PoolingHttpClientConnectionManagerBuilder.create()
-                    .setDnsResolver(new EgressDnsResolver(gate, node.port()))
+                    .setDnsResolver(new EgressDnsResolver(gate, port))
                     .setDefaultConnectionConfig(
                         ConnectionConfig.custom()
                             .setConnectTimeout(timeout)
@@ -70,11 +78,11 @@ final class SearchClient implements AutoCloseable {
   }
 
   /** GETs {@code path} within the time left; throws what the call failed with. */
-  Response get(String path) throws Exception {
-    HttpGet get = new HttpGet(node.uri(path));
+  public Response get(String path) throws Exception {
+    HttpGet get = new HttpGet(URI.create(server + path));
     get.setHeader(HttpHeaders.ACCEPT, "application/json");
-    if (login.authorization() != null) {
-      get.setHeader(HttpHeaders.AUTHORIZATION, login.authorization());
+    if (authorization != null) {
+      get.setHeader(HttpHeaders.AUTHORIZATION, authorization);
     }
     return deadline.call(
         () ->
@@ -95,22 +103,22 @@ final class SearchClient implements AutoCloseable {
   }
 
   /** Why a call failed, for a step's message: a denial, a timeout, TLS, or the cause. */
-  String describe(Exception error, Credentials credentials) {
+  public String describe(Exception error, Credentials credentials) {
     return EgressDeniedException.messageIn(error)
         .orElseGet(
             () -> {
               if (error instanceof TimeoutException
                   || error instanceof SocketTimeoutException
                   || deadline.expired()) {
-                return "no answer from " + node + " within " + deadline.describe();
+                return "no answer from " + server + " within " + deadline.describe();
               }
               if (error instanceof SSLException) {
                 return "TLS handshake with "
-                    + node
+                    + server
                     + " failed: "
                     + SafeMessages.of(error, credentials);
               }
-              return "cannot query " + node + ": " + SafeMessages.of(error, credentials);
+              return "cannot query " + server + ": " + SafeMessages.of(error, credentials);
             });
   }
 
