@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -35,6 +36,21 @@ class DeniedAddressTest {
   private final Egress allowing = TestEgress.denying();
   private CountingListener listener;
 
+  static List<String> networkedTypes() {
+    return List.of(
+        "postgres",
+        "mysql",
+        "mssql",
+        "oracle",
+        "redshift",
+        "jdbc",
+        "kafka",
+        "eventhub",
+        "elasticsearch",
+        "mongodb",
+        "pulsar");
+  }
+
   @BeforeEach
   void listen() throws IOException {
     listener = new CountingListener("127.0.0.2");
@@ -46,20 +62,7 @@ class DeniedAddressTest {
   }
 
   @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "postgres",
-        "mysql",
-        "mssql",
-        "oracle",
-        "redshift",
-        "jdbc",
-        "kafka",
-        "eventhub",
-        "elasticsearch",
-        "mongodb",
-        "pulsar"
-      })
+  @MethodSource("networkedTypes")
   void aCheckOfADeniedAddressFailsAtReachHostWithoutConnecting(String type) {
     CheckReport report =
         TestFamilies.check(type).check(connection(type), credentials(), TIMEOUT, denying);
@@ -71,20 +74,7 @@ class DeniedAddressTest {
   }
 
   @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "postgres",
-        "mysql",
-        "mssql",
-        "oracle",
-        "redshift",
-        "jdbc",
-        "kafka",
-        "eventhub",
-        "elasticsearch",
-        "mongodb",
-        "pulsar"
-      })
+  @MethodSource("networkedTypes")
   void aScanOfADeniedAddressFailsWithoutConnecting(String type) {
     ScanResult result =
         TestFamilies.scanner(type)

@@ -15,9 +15,7 @@ import io.datadock.connectors.UnsafeConnectionField;
 import io.datadock.connectors.egress.Destination.Endpoint;
 import io.datadock.connectors.egress.Egress;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +30,6 @@ import org.slf4j.LoggerFactory;
 public final class MongoCheck implements ConnectionCheck {
 
   private static final Logger LOG = LoggerFactory.getLogger(MongoCheck.class);
-  static final Set<String> SYSTEM_DATABASES = Set.of("admin", "local", "config");
 
   @Override
   public CheckReport check(
@@ -54,13 +51,7 @@ public final class MongoCheck implements ConnectionCheck {
       run.pass(REACH, "reached node " + node);
       MongoLogin login = MongoLogin.of(connection, credentials);
       try (MongoSession session =
-          new MongoSession(
-              node,
-              login.credential(),
-              login.tls(),
-              egress.gate(),
-              deadline,
-              "datadock-connection-check")) {
+          new MongoSession(node, login, egress.gate(), deadline, "datadock-connection-check")) {
         report = login(session, node, login, credentials, deadline, run);
       }
     }
@@ -85,34 +76,18 @@ public final class MongoCheck implements ConnectionCheck {
               session.client().getDatabase(login.authSource()).runCommand(new Document("ping", 1)),
           late -> {});
     } catch (Exception e) {
-      String problem =
-          MongoFailures.isLogin(e)
-              ? "authentication failed for user '" + login.user() + "'"
-              : MongoFailures.describe(e, session.monitorFailure(), node, deadline, credentials);
-      return run.fail(AUTHENTICATE, problem);
+      return run.fail(AUTHENTICATE, session.problem(e, credentials));
     }
     run.pass(AUTHENTICATE, "connected " + login.who() + " to " + node);
     try {
-      List<String> databases =
-          deadline.call(
-              () ->
-                  session
-                      .client()
-                      .listDatabases()
-                      .nameOnly(true)
-                      .authorizedDatabasesOnly(true)
-                      .map(database -> database.getString("name"))
-                      .into(new ArrayList<>()),
-              late -> {});
-      long visible = databases.stream().filter(name -> !SYSTEM_DATABASES.contains(name)).count();
+      int visible = session.userDatabases().size();
       return run.pass(LIST, visible + (visible == 1 ? " database" : " databases") + " visible")
           .report();
     } catch (Exception e) {
       if (MongoFailures.isUnauthorized(e)) {
         return run.fail(LIST, "user '" + login.user() + "' may not list databases");
       }
-      return run.fail(
-          LIST, MongoFailures.describe(e, session.monitorFailure(), node, deadline, credentials));
+      return run.fail(LIST, session.problem(e, credentials));
     }
   }
 }

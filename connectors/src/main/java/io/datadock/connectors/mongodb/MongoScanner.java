@@ -59,44 +59,21 @@ public final class MongoScanner implements MetadataScanner {
     List<DatasetMeta> datasets = new ArrayList<>();
     List<String> errors = new ArrayList<>();
     try (MongoSession session =
-        new MongoSession(
-            node,
-            login.credential(),
-            login.tls(),
-            egress.gate(),
-            deadline,
-            "datadock-metadata-scan")) {
+        new MongoSession(node, login, egress.gate(), deadline, "datadock-metadata-scan")) {
       List<String> databases;
       try {
-        databases =
-            deadline.call(
-                () ->
-                    session
-                        .client()
-                        .listDatabases()
-                        .nameOnly(true)
-                        .authorizedDatabasesOnly(true)
-                        .map(database -> database.getString("name"))
-                        .into(new ArrayList<>()),
-                late -> {});
+        databases = session.userDatabases();
       } catch (Exception e) {
-        return ScanResult.failure(
-            MongoFailures.isLogin(e)
-                ? "authentication failed for user '" + login.user() + "'"
-                : MongoFailures.describe(e, session.monitorFailure(), node, deadline, secrets));
+        return ScanResult.failure(session.problem(e, secrets));
       }
-      for (String database : databases.stream().sorted().toList()) {
-        if (MongoCheck.SYSTEM_DATABASES.contains(database) || !kept.collection(database)) {
+      for (String database : databases) {
+        if (!kept.collection(database)) {
           continue;
         }
         try {
           datasets.addAll(deadline.call(() -> read(session.client(), database, kept), late -> {}));
         } catch (Exception e) {
-          errors.add(
-              "database "
-                  + database
-                  + ": "
-                  + MongoFailures.describe(e, session.monitorFailure(), node, deadline, secrets));
+          errors.add("database " + database + ": " + session.problem(e, secrets));
           if (deadline.expired()) {
             break;
           }

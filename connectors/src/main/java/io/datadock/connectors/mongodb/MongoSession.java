@@ -1,19 +1,21 @@
 package io.datadock.connectors.mongodb;
 
 import com.mongodb.MongoClientSettings;
-import com.mongodb.MongoCredential;
 import com.mongodb.ServerAddress;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.connection.ClusterConnectionMode;
 import com.mongodb.event.ServerDescriptionChangedEvent;
 import com.mongodb.event.ServerListener;
+import io.datadock.connectors.Credentials;
 import io.datadock.connectors.Deadline;
 import io.datadock.connectors.egress.Destination.Endpoint;
 import io.datadock.connectors.egress.EgressGate;
 import io.datadock.connectors.objectstore.EgressDnsResolver;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -27,16 +29,19 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class MongoSession implements AutoCloseable {
 
+  static final Set<String> SYSTEM_DATABASES = Set.of("admin", "local", "config");
+
   private final AtomicReference<Throwable> monitorFailure = new AtomicReference<>();
+  private final Endpoint node;
+  private final MongoLogin login;
+  private final Deadline deadline;
   private final MongoClient client;
 
   MongoSession(
-      Endpoint node,
-      Optional<MongoCredential> credential,
-      boolean tls,
-      EgressGate gate,
-      Deadline deadline,
-      String applicationName) {
+      Endpoint node, MongoLogin login, EgressGate gate, Deadline deadline, String applicationName) {
+    this.node = node;
+    this.login = login;
+    this.deadline = deadline;
     long millis = deadline.remainingMillis();
     AtomicReference<MongoClient> opened = new AtomicReference<>();
     ServerListener failFast =
@@ -64,13 +69,13 @@ final class MongoSession implements AutoCloseable {
                     socket
                         .connectTimeout(millis, TimeUnit.MILLISECONDS)
                         .readTimeout(millis, TimeUnit.MILLISECONDS))
-            .applyToSslSettings(ssl -> ssl.enabled(tls))
+            .applyToSslSettings(ssl -> ssl.enabled(login.tls()))
             .applyToServerSettings(server -> server.addServerListener(failFast))
             .inetAddressResolver(host -> List.of(resolver.resolve(host)))
             .retryReads(false)
             .retryWrites(false)
             .timeout(millis, TimeUnit.MILLISECONDS);
-    credential.ifPresent(settings::credential);
+    login.credential().ifPresent(settings::credential);
     this.client = MongoClients.create(settings.build());
     opened.set(client);
     if (monitorFailure.get() != null) {
@@ -82,9 +87,34 @@ final class MongoSession implements AutoCloseable {
     return client;
   }
 
-  /** Why the driver's monitor could not talk to the node, if it could not. */
-  Optional<Throwable> monitorFailure() {
-    return Optional.ofNullable(monitorFailure.get());
+  /**
+   * The names of the databases the user may use (names only, {@code authorizedDatabases}), without
+   * {@code admin}, {@code local} and {@code config}, within the time left.
+   */
+  List<String> userDatabases() throws Exception {
+    List<String> names =
+        deadline.call(
+            () ->
+                client
+                    .listDatabases()
+                    .nameOnly(true)
+                    .authorizedDatabasesOnly(true)
+                    .map(database -> database.getString("name"))
+                    .into(new ArrayList<>()),
+            late -> {});
+    return names.stream().filter(name -> !SYSTEM_DATABASES.contains(name)).sorted().toList();
+  }
+
+  /**
+   * Why a call failed, for a step's message or a scan's error: a refused login, or what {@link
+   * MongoFailures#describe} makes of the driver monitor's failure or the call's own.
+   */
+  String problem(Exception error, Credentials credentials) {
+    if (MongoFailures.isLogin(error)) {
+      return "authentication failed for user '" + login.user() + "'";
+    }
+    return MongoFailures.describe(
+        error, Optional.ofNullable(monitorFailure.get()), node, deadline, credentials);
   }
 
   @Override

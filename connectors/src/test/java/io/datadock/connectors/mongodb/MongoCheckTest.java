@@ -109,19 +109,12 @@ class MongoCheckTest {
       // the reach step is left out: the driver alone meets the denial, in its resolver
       try (MongoSession session =
           new MongoSession(
-              node,
-              login.credential(),
-              false,
-              TestEgress.denying("127.0.0.2/32").gate(),
-              deadline,
-              "test")) {
+              node, login, TestEgress.denying("127.0.0.2/32").gate(), deadline, "test")) {
         Exception error =
             catchException(
                 () -> session.client().getDatabase("admin").runCommand(new Document("ping", 1)));
 
-        assertThat(
-                MongoFailures.describe(
-                    error, session.monitorFailure(), node, deadline, credentials))
+        assertThat(session.problem(error, credentials))
             .isEqualTo("egress denied: 127.0.0.2 is in 127.0.0.2/32");
       }
       assertThat(listener.accepted()).isZero();

@@ -53,7 +53,20 @@ class UnresponsiveScanTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"postgres", "mysql", "mssql", "oracle", "redshift", "jdbc", "kafka", "s3"})
+      strings = {
+        "postgres",
+        "mysql",
+        "mssql",
+        "oracle",
+        "redshift",
+        "jdbc",
+        "kafka",
+        "s3",
+        "eventhub",
+        "elasticsearch",
+        "mongodb",
+        "pulsar"
+      })
   void aPortNobodyListensOnIsNamed(String type) {
     int unused = FreePorts.pick();
     ScanResult result = scan(type, unused);
@@ -78,7 +91,9 @@ class UnresponsiveScanTest {
     fields.put("service", "s");
     fields.put("brokers", List.of("127.0.0.1:" + port));
     fields.put("bucket", "b");
-    fields.put("endpoint", "http://127.0.0.1:" + port);
+    fields.put("endpoint", (type.equals("eventhub") ? "sb://" : "http://") + "127.0.0.1:" + port);
+    fields.put("nodes", List.of("127.0.0.1:" + port));
+    fields.put("adminUrl", "http://127.0.0.1:" + port);
     if (type.equals("jdbc")) {
       fields.put("subprotocol", "postgresql");
     }
@@ -89,6 +104,8 @@ class UnresponsiveScanTest {
                 "password", PASSWORD,
                 "accesskeyid", "silent-key-id",
                 "secretkey", PASSWORD,
+                "eh_shared_access_key_name", "k",
+                "eh_shared_access_key", PASSWORD,
                 "security_protocol", "SASL_PLAINTEXT"),
             Map.of());
     return TestFamilies.scanner(type)
