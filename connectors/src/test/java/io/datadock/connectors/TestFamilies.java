@@ -5,6 +5,7 @@ import io.datadock.connectors.jdbc.JdbcFamily;
 import io.datadock.connectors.jdbc.JdbcLogin;
 import io.datadock.connectors.scan.MetadataScanner;
 import io.datadock.core.manifest.depot.SourceType;
+import java.util.List;
 
 /**
  * The registry's check, scanner and JDBC login of a canonical type name, for parameterized tests.
@@ -14,6 +15,23 @@ public final class TestFamilies {
   private static final JdbcFamily JDBC = new JdbcFamily();
 
   private TestFamilies() {}
+
+  /** Every type whose check and scan go over the network, for parameterized tests. */
+  public static List<String> networked() {
+    return List.of(
+        "postgres",
+        "mysql",
+        "mssql",
+        "oracle",
+        "redshift",
+        "jdbc",
+        "kafka",
+        "s3",
+        "eventhub",
+        "elasticsearch",
+        "mongodb",
+        "pulsar");
+  }
 
   public static ConnectionCheck check(String canonicalType) {
     return SourceFamilies.check(type(canonicalType)).orElseThrow();

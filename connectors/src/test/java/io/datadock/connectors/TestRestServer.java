@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
+import javax.net.ssl.SSLContext;
 
 /**
  * A protocol fixture for REST checks: an HTTP(S) server on 127.0.0.1 answering {@code GET} of the
@@ -19,6 +20,12 @@ import java.util.Set;
  * unknown path. It stores, indexes and runs nothing: it shows a check speaks the protocol.
  */
 public final class TestRestServer implements AutoCloseable {
+
+  /** One certificate for every untrusted server of a test run: key generation is slow. */
+  private static final class Untrusted {
+    static final SSLContext TLS =
+        TestCertificates.authority("untrusted-test-ca").server().serverTls();
+  }
 
   private final HttpServer server;
 
@@ -56,9 +63,7 @@ public final class TestRestServer implements AutoCloseable {
   public static TestRestServer untrustedHttps() throws IOException {
     HttpsServer server =
         HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.setHttpsConfigurator(
-        new HttpsConfigurator(
-            TestCertificates.authority("untrusted-test-ca").server().serverTls()));
+    server.setHttpsConfigurator(new HttpsConfigurator(Untrusted.TLS));
     return new TestRestServer(server, Map.of(), Set.of(), "{}");
   }
 

@@ -43,10 +43,12 @@ public final class EgressRestClient implements AutoCloseable {
   private static final int MAX_BODY = 16 * 1024 * 1024;
 
   private final String server;
-  private final int port;
   private final String authorization;
   private final Deadline deadline;
-  private final CloseableHttpClient http;
+  private final EgressGate gate;
+  private final int port;
+  private CloseableHttpClient http;
+  private boolean closed;
 
   /**
    * @param server {@code scheme://host:port}, without a path
@@ -57,24 +59,38 @@ public final class EgressRestClient implements AutoCloseable {
     this.server = server;
     this.port = port;
     this.authorization = authorization;
+    this.gate = gate;
     this.deadline = deadline;
-    Timeout timeout = Timeout.ofMilliseconds(deadline.remainingMillis());
-    this.http =
-        HttpClients.custom()
-            .setConnectionManager(
-                PoolingHttpClientConnectionManagerBuilder.create()
-                    .setDnsResolver(new EgressDnsResolver(gate, port))
-                    .setDefaultConnectionConfig(
-                        ConnectionConfig.custom()
-                            .setConnectTimeout(timeout)
-                            .setSocketTimeout(timeout)
-                            .build())
-                    .build())
-            .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(timeout).build())
-            .disableAutomaticRetries()
-            .disableRedirectHandling()
-            .disableCookieManagement()
-            .build();
+  }
+
+  /**
+   * The HTTP client, built on first use inside the deadline's worker: building it loads the TLS
+   * trust store, which a loaded machine may take seconds to do.
+   */
+  private synchronized CloseableHttpClient http() {
+    if (http == null) {
+      Timeout timeout = Timeout.ofMilliseconds(deadline.remainingMillis());
+      http =
+          HttpClients.custom()
+              .setConnectionManager(
+                  PoolingHttpClientConnectionManagerBuilder.create()
+                      .setDnsResolver(new EgressDnsResolver(gate, port))
+                      .setDefaultConnectionConfig(
+                          ConnectionConfig.custom()
+                              .setConnectTimeout(timeout)
+                              .setSocketTimeout(timeout)
+                              .build())
+                      .build())
+              .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(timeout).build())
+              .disableAutomaticRetries()
+              .disableRedirectHandling()
+              .disableCookieManagement()
+              .build();
+      if (closed) {
+        http.close(CloseMode.IMMEDIATE);
+      }
+    }
+    return http;
   }
 
   /** GETs {@code path} within the time left; throws what the call failed with. */
@@ -86,19 +102,20 @@ public final class EgressRestClient implements AutoCloseable {
     }
     return deadline.call(
         () ->
-            http.execute(
-                get,
-                response -> {
-                  JsonNode body = null;
-                  if (response.getEntity() != null) {
-                    try (InputStream in = response.getEntity().getContent()) {
-                      body = JSON.readTree(in.readNBytes(MAX_BODY));
-                    } catch (IOException notJson) {
-                      // a proxy's or another server's page: the status tells enough
-                    }
-                  }
-                  return new Response(response.getCode(), body);
-                }),
+            http()
+                .execute(
+                    get,
+                    response -> {
+                      JsonNode body = null;
+                      if (response.getEntity() != null) {
+                        try (InputStream in = response.getEntity().getContent()) {
+                          body = JSON.readTree(in.readNBytes(MAX_BODY));
+                        } catch (IOException notJson) {
+                          // a proxy's or another server's page: the status tells enough
+                        }
+                      }
+                      return new Response(response.getCode(), body);
+                    }),
         late -> {});
   }
 
@@ -123,7 +140,10 @@ public final class EgressRestClient implements AutoCloseable {
   }
 
   @Override
-  public void close() {
-    http.close(CloseMode.IMMEDIATE);
+  public synchronized void close() {
+    closed = true;
+    if (http != null) {
+      http.close(CloseMode.IMMEDIATE);
+    }
   }
 }

@@ -17,6 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -52,21 +53,7 @@ class UnresponsiveScanTest {
   }
 
   @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "postgres",
-        "mysql",
-        "mssql",
-        "oracle",
-        "redshift",
-        "jdbc",
-        "kafka",
-        "s3",
-        "eventhub",
-        "elasticsearch",
-        "mongodb",
-        "pulsar"
-      })
+  @MethodSource("io.datadock.connectors.TestFamilies#networked")
   void aPortNobodyListensOnIsNamed(String type) {
     int unused = FreePorts.pick();
     ScanResult result = scan(type, unused);
