@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,9 +50,6 @@ class ShortFaultScheduleIT {
   }
 
   @Test
-  @Disabled(
-      "open finding of issue 18: after deletes racing references a replay rebuilds a different"
-          + " state, with or without faults (docs/reliability.md#what-the-checker-found)")
   void aReplayAfterTheRunRebuildsTheSameState() {
     assertThat(report.verdict().violations())
         .filteredOn(v -> v.rule() == Violation.Rule.DIGEST_DIFFERS)
