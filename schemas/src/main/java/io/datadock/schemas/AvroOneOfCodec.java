@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
@@ -18,7 +19,7 @@ public final class AvroOneOfCodec implements RecordCodec<SpecificRecord> {
 
   private static final int HEADER = 10; // marker C3 01, then the 8-byte fingerprint
 
-  private final Map<Class<?>, AvroSingleObjectCodec<?>> byType = new HashMap<>();
+  private final Map<Class<?>, AvroSingleObjectCodec<?>> byType = new LinkedHashMap<>();
   private final Map<Long, AvroSingleObjectCodec<?>> byFingerprint = new HashMap<>();
 
   private AvroOneOfCodec(List<AvroSingleObjectCodec<?>> codecs) {
@@ -32,6 +33,11 @@ public final class AvroOneOfCodec implements RecordCodec<SpecificRecord> {
   public static AvroOneOfCodec of(Class<? extends SpecificRecord>... types) {
     return new AvroOneOfCodec(
         Arrays.stream(types).<AvroSingleObjectCodec<?>>map(AvroSingleObjectCodec::of).toList());
+  }
+
+  @Override
+  public List<Class<?>> recordTypes() {
+    return List.copyOf(byType.keySet());
   }
 
   @Override

@@ -47,6 +47,11 @@ public final class AvroSingleObjectCodec<T extends SpecificRecord> implements Re
     return type;
   }
 
+  @Override
+  public List<Class<?>> recordTypes() {
+    return List.of(type);
+  }
+
   /** The fingerprints this codec reads: the current schema's, then its history's. */
   List<Long> fingerprints() {
     return fingerprints;
