@@ -24,6 +24,11 @@ class UnresponsiveServerTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(2);
   private static final String PASSWORD = "Silent-pw-9137";
+
+  /** An Azure account key must be base64, else the check stops before the network. */
+  private static final String ACCOUNT_KEY =
+      java.util.Base64.getEncoder().encodeToString(PASSWORD.getBytes());
+
   private static ServerSocket silent;
 
   @BeforeAll
@@ -38,7 +43,18 @@ class UnresponsiveServerTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"postgres", "mysql", "mssql", "oracle", "redshift", "jdbc", "kafka", "s3"})
+      strings = {
+        "postgres",
+        "mysql",
+        "mssql",
+        "oracle",
+        "redshift",
+        "jdbc",
+        "kafka",
+        "s3",
+        "abfss",
+        "wasbs"
+      })
   void checkAnswersWithinItsTimeout(String type) {
     int port = silent.getLocalPort();
     Map<String, Object> fields =
@@ -58,15 +74,26 @@ class UnresponsiveServerTest {
             "bucket",
             "b",
             "endpoint",
-            "http://127.0.0.1:" + port);
+            "http://127.0.0.1:" + port,
+            "account",
+            "silentacct",
+            "container",
+            "silent");
     Credentials credentials =
         new Credentials(
             Map.of(
-                "username", "u",
-                "password", PASSWORD,
-                "accesskeyid", "silent-key-id",
-                "secretkey", PASSWORD,
-                "security_protocol", "SASL_PLAINTEXT"),
+                "username",
+                "u",
+                "password",
+                PASSWORD,
+                "accesskeyid",
+                "silent-key-id",
+                "azurestorageaccountkey",
+                ACCOUNT_KEY,
+                "secretkey",
+                PASSWORD,
+                "security_protocol",
+                "SASL_PLAINTEXT"),
             Map.of());
 
     long started = System.nanoTime();
@@ -80,6 +107,7 @@ class UnresponsiveServerTest {
     assertThat(step(report, CheckSteps.AUTHENTICATE).status()).isEqualTo(StepStatus.FAILED);
     assertSkippedAfterFailure(report);
     assertNoSecretIn(report, PASSWORD);
+    assertNoSecretIn(report, ACCOUNT_KEY);
   }
 
   private static String defaultSubprotocol(String type) {

@@ -27,6 +27,11 @@ class UnresponsiveScanTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(2);
   private static final String PASSWORD = "Silent-pw-9137";
+
+  /** An Azure account key must be base64, else the check stops before the network. */
+  private static final String ACCOUNT_KEY =
+      java.util.Base64.getEncoder().encodeToString(PASSWORD.getBytes());
+
   private static ServerSocket silent;
 
   @BeforeAll
@@ -41,7 +46,18 @@ class UnresponsiveScanTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"postgres", "mysql", "mssql", "oracle", "redshift", "jdbc", "kafka", "s3"})
+      strings = {
+        "postgres",
+        "mysql",
+        "mssql",
+        "oracle",
+        "redshift",
+        "jdbc",
+        "kafka",
+        "s3",
+        "abfss",
+        "wasbs"
+      })
   void aSilentServerEndsTheScanWithinItsTimeout(String type) {
     long started = System.nanoTime();
     ScanResult result = scan(type, silent.getLocalPort());
@@ -53,7 +69,18 @@ class UnresponsiveScanTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"postgres", "mysql", "mssql", "oracle", "redshift", "jdbc", "kafka", "s3"})
+      strings = {
+        "postgres",
+        "mysql",
+        "mssql",
+        "oracle",
+        "redshift",
+        "jdbc",
+        "kafka",
+        "s3",
+        "abfss",
+        "wasbs"
+      })
   void aPortNobodyListensOnIsNamed(String type) {
     int unused = FreePorts.pick();
     ScanResult result = scan(type, unused);
@@ -67,7 +94,7 @@ class UnresponsiveScanTest {
     assertThat(result.complete()).isFalse();
     assertThat(result.datasets()).isEmpty();
     assertThat(result.errors()).hasSize(1);
-    assertThat(result.errors().get(0)).doesNotContain(PASSWORD);
+    assertThat(result.errors().get(0)).doesNotContain(PASSWORD).doesNotContain(ACCOUNT_KEY);
   }
 
   private static ScanResult scan(String type, int port) {
@@ -79,17 +106,26 @@ class UnresponsiveScanTest {
     fields.put("brokers", List.of("127.0.0.1:" + port));
     fields.put("bucket", "b");
     fields.put("endpoint", "http://127.0.0.1:" + port);
+    fields.put("account", "silentacct");
+    fields.put("container", "silent");
     if (type.equals("jdbc")) {
       fields.put("subprotocol", "postgresql");
     }
     Credentials credentials =
         new Credentials(
             Map.of(
-                "username", "u",
-                "password", PASSWORD,
-                "accesskeyid", "silent-key-id",
-                "secretkey", PASSWORD,
-                "security_protocol", "SASL_PLAINTEXT"),
+                "username",
+                "u",
+                "password",
+                PASSWORD,
+                "accesskeyid",
+                "silent-key-id",
+                "azurestorageaccountkey",
+                ACCOUNT_KEY,
+                "secretkey",
+                PASSWORD,
+                "security_protocol",
+                "SASL_PLAINTEXT"),
             Map.of());
     return TestFamilies.scanner(type)
         .scan(
