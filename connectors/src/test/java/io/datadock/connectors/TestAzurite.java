@@ -45,8 +45,9 @@ public final class TestAzurite implements AutoCloseable {
   /** This run's account key: 64 random bytes, as Azure's are. */
   public static final String KEY = randomKey();
 
-  private static final String INSTALL =
-      "npm install --prefix ~/.cache/datadock-azurite azurite, or DATADOCK_AZURITE_HOME";
+  private static final String MISSING =
+      "the Azure tests need Azurite's azurite-blob (npm install --prefix"
+          + " ~/.cache/datadock-azurite azurite, or DATADOCK_AZURITE_HOME)";
 
   private final Process process;
   private final int port;
@@ -67,19 +68,27 @@ public final class TestAzurite implements AutoCloseable {
             .buildClient();
   }
 
+  /** Azurite, or the test skipped when it is not installed (failed when it is required). */
   public static TestAzurite start(Path dir) throws IOException {
+    TestAzurite azurite = startIfInstalled(dir);
+    Assumptions.assumeTrue(azurite != null, MISSING);
+    return azurite;
+  }
+
+  /**
+   * Azurite, or null when it is not installed and not required (for a class whose other tests must
+   * run without it: they then call {@link #assumeRunning}).
+   */
+  public static TestAzurite startIfInstalled(Path dir) throws IOException {
     Path executable = find().orElse(null);
-    String missing = "the Azure tests need Azurite's azurite-blob (" + INSTALL + ")";
-    if ("required".equals(System.getenv("DATADOCK_AZURITE_TESTS"))) {
-      if (executable == null) {
-        throw new IllegalStateException(missing);
+    if (executable == null) {
+      if ("required".equals(System.getenv("DATADOCK_AZURITE_TESTS"))) {
+        throw new IllegalStateException(MISSING);
       }
-    } else {
-      Assumptions.assumeTrue(executable != null, missing);
+      return null;
     }
     int port = freePort();
-    List<String> command = new ArrayList<>();
-    command.addAll(
+    List<String> command =
         List.of(
             executable.toString(),
             "--blobHost",
@@ -89,7 +98,7 @@ public final class TestAzurite implements AutoCloseable {
             "--inMemoryPersistence",
             "--skipApiVersionCheck",
             "--disableProductStyleUrl",
-            "--silent"));
+            "--silent");
     ProcessBuilder builder =
         new ProcessBuilder(command)
             .directory(dir.toFile())
@@ -111,6 +120,11 @@ public final class TestAzurite implements AutoCloseable {
       stop(process);
       throw e;
     }
+  }
+
+  /** Skips the calling test when {@link #startIfInstalled} found no Azurite. */
+  public static void assumeRunning(TestAzurite azurite) {
+    Assumptions.assumeTrue(azurite != null, MISSING);
   }
 
   /** {@code http://127.0.0.1:<port>}: what a depot's {@code endpoint} names. */
