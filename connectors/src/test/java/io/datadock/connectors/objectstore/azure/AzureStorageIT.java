@@ -6,6 +6,7 @@ import io.datadock.connectors.CheckReport;
 import io.datadock.connectors.CheckStep;
 import io.datadock.connectors.CheckSteps;
 import io.datadock.connectors.Credentials;
+import io.datadock.connectors.Deadline;
 import io.datadock.connectors.SourceConnection;
 import io.datadock.connectors.StepStatus;
 import io.datadock.connectors.TestAzurite;
@@ -21,6 +22,8 @@ import io.datadock.connectors.scan.ColumnMeta;
 import io.datadock.connectors.scan.DatasetMeta;
 import io.datadock.connectors.scan.ScanFilter;
 import io.datadock.connectors.scan.ScanResult;
+import io.datadock.connectors.scan.objectstore.ObjectStore;
+import io.datadock.core.manifest.depot.SourceType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -160,6 +163,31 @@ class AzureStorageIT {
     assertThat(dataset(result, "orders").properties())
         .containsEntry("format", "delta")
         .containsEntry("path", "abfss://lake@" + TestAzurite.ACCOUNT + "/sales/delta/orders/");
+  }
+
+  @Test
+  void theListingGoesOnPageByPageAndReadsAreRanges() throws Exception {
+    AzureLocation location = AzureLocation.of(SourceType.WASBS, connection("raw", ""));
+    AzureClients.Access access = AzureClients.access(key(TestAzurite.KEY), location);
+    Deadline deadline = Deadline.after(TIMEOUT);
+
+    try (AzureClients.Container container =
+        AzureClients.open(location, access, TestEgress.local().gate(), deadline)) {
+      AzureBlobs blobs =
+          new AzureBlobs(container.client(), location, access, key(TestAzurite.KEY), deadline);
+      ObjectStore.Page first = blobs.list("events/", null, 1);
+      ObjectStore.Page second = blobs.list("events/", first.next(), 1);
+
+      assertThat(first.objects())
+          .containsExactly(new ObjectStore.StoredObject("events/2026/a.csv", 16));
+      assertThat(first.next()).isNotNull();
+      assertThat(second.objects())
+          .extracting(ObjectStore.StoredObject::key)
+          .containsExactly("events/2026/b.csv");
+      assertThat(second.next()).isNull();
+      assertThat(new String(blobs.read("events/2026/a.csv", 3, 4), StandardCharsets.UTF_8))
+          .isEqualTo("kind");
+    }
   }
 
   @Test
