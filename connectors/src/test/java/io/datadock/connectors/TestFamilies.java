@@ -5,6 +5,7 @@ import io.datadock.connectors.jdbc.JdbcFamily;
 import io.datadock.connectors.jdbc.JdbcLogin;
 import io.datadock.connectors.scan.MetadataScanner;
 import io.datadock.core.manifest.depot.SourceType;
+import java.util.stream.Stream;
 
 /**
  * The registry's check, scanner and JDBC login of a canonical type name, for parameterized tests.
@@ -14,6 +15,12 @@ public final class TestFamilies {
   private static final JdbcFamily JDBC = new JdbcFamily();
 
   private TestFamilies() {}
+
+  /** The types whose checks and scans go over the network, one of each family's kinds. */
+  public static Stream<String> networked() {
+    return Stream.of(
+        "postgres", "mysql", "mssql", "oracle", "redshift", "jdbc", "kafka", "s3", "abfss");
+  }
 
   public static ConnectionCheck check(String canonicalType) {
     return SourceFamilies.check(type(canonicalType)).orElseThrow();

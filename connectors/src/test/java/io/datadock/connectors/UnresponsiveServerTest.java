@@ -14,7 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every networked check against a port that accepts TCP connections but never says a word: the
@@ -42,19 +42,7 @@ class UnresponsiveServerTest {
   }
 
   @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "postgres",
-        "mysql",
-        "mssql",
-        "oracle",
-        "redshift",
-        "jdbc",
-        "kafka",
-        "s3",
-        "abfss",
-        "wasbs"
-      })
+  @MethodSource("io.datadock.connectors.TestFamilies#networked")
   void checkAnswersWithinItsTimeout(String type) {
     int port = silent.getLocalPort();
     Map<String, Object> fields =

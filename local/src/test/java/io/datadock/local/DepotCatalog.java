@@ -1,9 +1,13 @@
 package io.datadock.local;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 
 /** What the API says of a depot's check and of its catalog, for the object store ITs. */
@@ -35,6 +39,13 @@ final class DepotCatalog {
             .flatMap(c -> c.getJsonArray("datasets").stream().map(JsonObject.class::cast))
             .map(d -> d.getString("udl"))
             .toList();
+  }
+
+  /** Waits until the depot's catalog holds exactly these datasets (its scan runs once active). */
+  void awaitDatasets(String depot, String... udls) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> assertThat(udls(depot)).containsExactlyInAnyOrder(udls));
   }
 
   JsonObject dataset(String udl) {

@@ -17,7 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every networked scanner against a port that accepts TCP connections but never answers, and
@@ -45,19 +45,7 @@ class UnresponsiveScanTest {
   }
 
   @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "postgres",
-        "mysql",
-        "mssql",
-        "oracle",
-        "redshift",
-        "jdbc",
-        "kafka",
-        "s3",
-        "abfss",
-        "wasbs"
-      })
+  @MethodSource("io.datadock.connectors.TestFamilies#networked")
   void aSilentServerEndsTheScanWithinItsTimeout(String type) {
     long started = System.nanoTime();
     ScanResult result = scan(type, silent.getLocalPort());
@@ -68,19 +56,7 @@ class UnresponsiveScanTest {
   }
 
   @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "postgres",
-        "mysql",
-        "mssql",
-        "oracle",
-        "redshift",
-        "jdbc",
-        "kafka",
-        "s3",
-        "abfss",
-        "wasbs"
-      })
+  @MethodSource("io.datadock.connectors.TestFamilies#networked")
   void aPortNobodyListensOnIsNamed(String type) {
     int unused = FreePorts.pick();
     ScanResult result = scan(type, unused);

@@ -7,12 +7,10 @@ import com.azure.core.util.Context;
 import io.datadock.connectors.Credentials;
 import io.datadock.connectors.Deadline;
 import io.datadock.connectors.SourceConnection;
+import io.datadock.connectors.TestEgress;
 import io.datadock.connectors.egress.EgressDeniedException;
 import io.datadock.connectors.egress.EgressGate;
-import io.datadock.connectors.egress.EgressPolicy;
-import io.datadock.connectors.egress.PlatformEndpoints;
 import io.datadock.core.manifest.depot.SourceType;
-import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,17 +30,7 @@ class AzureClientsTest {
   @Test
   void theSdksRequestsResolveThroughTheEgressGate() throws Exception {
     List<String> asked = new ArrayList<>();
-    EgressGate gate =
-        new EgressGate(
-            EgressPolicy.of(
-                EgressPolicy.Mode.STANDALONE, List.of(), List.of(), new PlatformEndpoints()),
-            host -> {
-              asked.add(host);
-              return new InetAddress[] {
-                InetAddress.getByAddress(
-                    host, new byte[] {(byte) 169, (byte) 254, (byte) 169, (byte) 254})
-              };
-            });
+    EgressGate gate = TestEgress.answeringMetadataAddress(asked);
     AzureLocation azure =
         location(SourceType.ABFSS, Map.of("endpointSuffix", "dfs.core.windows.net"));
     AzureClients.Access access =

@@ -15,9 +15,6 @@ import io.datadock.connectors.TestFamilies;
 import io.datadock.connectors.TestParquet;
 import io.datadock.connectors.TestTables;
 import io.datadock.connectors.egress.Egress;
-import io.datadock.connectors.egress.EgressPolicy;
-import io.datadock.connectors.egress.FileRoots;
-import io.datadock.connectors.egress.PlatformEndpoints;
 import io.datadock.connectors.scan.ColumnMeta;
 import io.datadock.connectors.scan.DatasetMeta;
 import io.datadock.connectors.scan.ScanFilter;
@@ -125,11 +122,7 @@ class AzureStorageIT {
 
   @Test
   void anEndpointTheEgressPolicyDeniesFailsAtReachWithThePolicysMessage() {
-    Egress standalone =
-        new Egress(
-            EgressPolicy.of(
-                EgressPolicy.Mode.STANDALONE, List.of(), List.of(), new PlatformEndpoints()),
-            FileRoots.of(List.of()));
+    Egress standalone = TestEgress.standalone();
 
     CheckReport report =
         TestFamilies.check("abfss")
