@@ -62,7 +62,7 @@ class ObjectStoreDepotIT {
   }
 
   /** Under {@code raw/}: a Parquet file, a partitioned folder and a Delta table. */
-  private static void putLake(BiConsumer<String, byte[]> put) {
+  private static void putLake(BiConsumer<String, byte[]> put) throws Exception {
     put.accept("raw/orders.parquet", TestParquet.ordersFile());
     put.accept("raw/sales/date=2026-01-01/part-0.parquet", TestParquet.ordersFile());
     put.accept("raw/sales/date=2026-01-02/part-0.parquet", TestParquet.ordersFile());
