@@ -25,9 +25,7 @@ class UnresponsiveServerTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(2);
   private static final String PASSWORD = "Silent-pw-9137";
 
-  /** An Azure account key must be base64, else the check stops before the network. */
-  private static final String ACCOUNT_KEY =
-      java.util.Base64.getEncoder().encodeToString(PASSWORD.getBytes());
+  private static final String ACCOUNT_KEY = TestFamilies.accountKey(PASSWORD);
 
   private static ServerSocket silent;
 
@@ -67,22 +65,7 @@ class UnresponsiveServerTest {
             "silentacct",
             "container",
             "silent");
-    Credentials credentials =
-        new Credentials(
-            Map.of(
-                "username",
-                "u",
-                "password",
-                PASSWORD,
-                "accesskeyid",
-                "silent-key-id",
-                "azurestorageaccountkey",
-                ACCOUNT_KEY,
-                "secretkey",
-                PASSWORD,
-                "security_protocol",
-                "SASL_PLAINTEXT"),
-            Map.of());
+    Credentials credentials = TestFamilies.credentials(PASSWORD);
 
     long started = System.nanoTime();
     CheckReport report =
