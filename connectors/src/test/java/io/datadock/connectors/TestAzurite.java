@@ -96,6 +96,10 @@ public final class TestAzurite implements AutoCloseable {
             "--blobPort",
             String.valueOf(port),
             "--inMemoryPersistence",
+            "--extentMemoryLimit",
+            "64",
+            // Azurite sends usage telemetry to Microsoft unless told not to: tests stay on loopback
+            "--disableTelemetry",
             "--skipApiVersionCheck",
             "--disableProductStyleUrl",
             "--silent");
