@@ -71,7 +71,8 @@ class DeniedAddressTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"postgres", "mysql", "mssql", "oracle", "redshift", "jdbc", "kafka"})
+  @ValueSource(
+      strings = {"postgres", "mysql", "mssql", "oracle", "redshift", "jdbc", "kafka", "abfss"})
   void aCheckOfADeniedAddressFailsAtReachHostWithoutConnecting(String type) {
     CheckReport report =
         TestFamilies.check(type).check(connection(type), credentials(), TIMEOUT, denying);
@@ -83,7 +84,8 @@ class DeniedAddressTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"postgres", "mysql", "mssql", "oracle", "redshift", "jdbc", "kafka"})
+  @ValueSource(
+      strings = {"postgres", "mysql", "mssql", "oracle", "redshift", "jdbc", "kafka", "abfss"})
   void aScanOfADeniedAddressFailsWithoutConnecting(String type) {
     ScanResult result =
         TestFamilies.scanner(type)
@@ -165,11 +167,22 @@ class DeniedAddressTest {
             "subprotocol",
             type.equals("jdbc") ? "postgresql" : "",
             "brokers",
-            List.of("127.0.0.2:" + port)));
+            List.of("127.0.0.2:" + port),
+            "account",
+            "deniedacct",
+            "container",
+            "denied",
+            "endpoint",
+            "http://127.0.0.2:" + port));
   }
 
   private static Credentials credentials() {
-    return new Credentials(Map.of("username", "u", "password", "Denied-pw-4412"), Map.of());
+    return new Credentials(
+        Map.of(
+            "username", "u",
+            "password", "Denied-pw-4412",
+            "azurestorageaccountkey", "RGVuaWVkLWtleS00NDEy"),
+        Map.of());
   }
 
   private static Egress egress(String... deny) {

@@ -14,7 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every networked check against a port that accepts TCP connections but never says a word: the
@@ -24,6 +24,9 @@ class UnresponsiveServerTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(2);
   private static final String PASSWORD = "Silent-pw-9137";
+
+  private static final String ACCOUNT_KEY = TestFamilies.accountKey(PASSWORD);
+
   private static ServerSocket silent;
 
   @BeforeAll
@@ -37,8 +40,7 @@ class UnresponsiveServerTest {
   }
 
   @ParameterizedTest
-  @ValueSource(
-      strings = {"postgres", "mysql", "mssql", "oracle", "redshift", "jdbc", "kafka", "s3"})
+  @MethodSource("io.datadock.connectors.TestFamilies#networked")
   void checkAnswersWithinItsTimeout(String type) {
     int port = silent.getLocalPort();
     Map<String, Object> fields =
@@ -58,16 +60,12 @@ class UnresponsiveServerTest {
             "bucket",
             "b",
             "endpoint",
-            "http://127.0.0.1:" + port);
-    Credentials credentials =
-        new Credentials(
-            Map.of(
-                "username", "u",
-                "password", PASSWORD,
-                "accesskeyid", "silent-key-id",
-                "secretkey", PASSWORD,
-                "security_protocol", "SASL_PLAINTEXT"),
-            Map.of());
+            "http://127.0.0.1:" + port,
+            "account",
+            "silentacct",
+            "container",
+            "silent");
+    Credentials credentials = TestFamilies.credentials(PASSWORD);
 
     long started = System.nanoTime();
     CheckReport report =
@@ -80,6 +78,7 @@ class UnresponsiveServerTest {
     assertThat(step(report, CheckSteps.AUTHENTICATE).status()).isEqualTo(StepStatus.FAILED);
     assertSkippedAfterFailure(report);
     assertNoSecretIn(report, PASSWORD);
+    assertNoSecretIn(report, ACCOUNT_KEY);
   }
 
   private static String defaultSubprotocol(String type) {

@@ -1,6 +1,5 @@
 package io.datadock.connectors.family;
 
-import static io.datadock.core.manifest.depot.SourceType.ABFSS;
 import static io.datadock.core.manifest.depot.SourceType.BIGQUERY;
 import static io.datadock.core.manifest.depot.SourceType.ELASTICSEARCH;
 import static io.datadock.core.manifest.depot.SourceType.EVENTHUB;
@@ -9,7 +8,6 @@ import static io.datadock.core.manifest.depot.SourceType.MONGODB;
 import static io.datadock.core.manifest.depot.SourceType.OPENSEARCH;
 import static io.datadock.core.manifest.depot.SourceType.PULSAR;
 import static io.datadock.core.manifest.depot.SourceType.SNOWFLAKE;
-import static io.datadock.core.manifest.depot.SourceType.WASBS;
 
 import io.datadock.connectors.ConnectionCheck;
 import io.datadock.connectors.SourceConnection;
@@ -43,16 +41,7 @@ public final class SourceFamilies {
   private static final Set<SourceType> WITHOUT_LIVE_CHECK =
       Collections.unmodifiableSet(
           EnumSet.of(
-              SNOWFLAKE,
-              BIGQUERY,
-              GCS,
-              ABFSS,
-              WASBS,
-              MONGODB,
-              EVENTHUB,
-              ELASTICSEARCH,
-              OPENSEARCH,
-              PULSAR));
+              SNOWFLAKE, BIGQUERY, GCS, MONGODB, EVENTHUB, ELASTICSEARCH, OPENSEARCH, PULSAR));
 
   private static final Map<SourceType, SourceSupport> BY_TYPE = index(FAMILIES);
 
