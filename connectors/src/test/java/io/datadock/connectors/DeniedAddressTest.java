@@ -12,6 +12,7 @@ import io.datadock.connectors.scan.ScanResult;
 import java.io.IOException;
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -45,6 +46,7 @@ class DeniedAddressTest {
         "redshift",
         "jdbc",
         "kafka",
+        "abfss",
         "eventhub",
         "elasticsearch",
         "mongodb",
@@ -142,27 +144,19 @@ class DeniedAddressTest {
 
   private SourceConnection connection(String type) {
     int port = listener.port();
-    return new SourceConnection(
-        type,
-        Map.of(
-            "host",
-            "127.0.0.2",
-            "port",
-            port,
-            "database",
-            "d",
-            "service",
-            "s",
-            "subprotocol",
-            type.equals("jdbc") ? "postgresql" : "",
-            "brokers",
-            List.of("127.0.0.2:" + port),
-            "endpoint",
-            "sb://127.0.0.2:" + port + "/",
-            "nodes",
-            List.of("http://127.0.0.2:" + port),
-            "adminUrl",
-            "http://127.0.0.2:" + port));
+    Map<String, Object> fields = new HashMap<>();
+    fields.put("host", "127.0.0.2");
+    fields.put("port", port);
+    fields.put("database", "d");
+    fields.put("service", "s");
+    fields.put("subprotocol", type.equals("jdbc") ? "postgresql" : "");
+    fields.put("brokers", List.of("127.0.0.2:" + port));
+    fields.put("account", "deniedacct");
+    fields.put("container", "denied");
+    fields.put("nodes", List.of("http://127.0.0.2:" + port));
+    fields.put("adminUrl", "http://127.0.0.2:" + port);
+    fields.put("endpoint", (type.equals("eventhub") ? "sb://" : "http://") + "127.0.0.2:" + port);
+    return new SourceConnection(type, fields);
   }
 
   private static Credentials credentials() {
@@ -170,6 +164,7 @@ class DeniedAddressTest {
         Map.of(
             "username", "u",
             "password", "Denied-pw-4412",
+            "azurestorageaccountkey", "RGVuaWVkLWtleS00NDEy",
             "eh_shared_access_key_name", "k",
             "eh_shared_access_key", "Denied-key-4412"),
         Map.of());

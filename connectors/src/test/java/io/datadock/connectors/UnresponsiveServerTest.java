@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -24,6 +25,9 @@ class UnresponsiveServerTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(2);
   private static final String PASSWORD = "Silent-pw-9137";
+
+  private static final String ACCOUNT_KEY = TestFamilies.accountKey(PASSWORD);
+
   private static ServerSocket silent;
 
   @BeforeAll
@@ -40,39 +44,20 @@ class UnresponsiveServerTest {
   @MethodSource("io.datadock.connectors.TestFamilies#networked")
   void checkAnswersWithinItsTimeout(String type) {
     int port = silent.getLocalPort();
-    Map<String, Object> fields =
-        Map.of(
-            "host",
-            "127.0.0.1",
-            "port",
-            port,
-            "database",
-            "d",
-            "service",
-            "s",
-            "subprotocol",
-            type.equals("jdbc") ? "postgresql" : defaultSubprotocol(type),
-            "brokers",
-            List.of("127.0.0.1:" + port),
-            "bucket",
-            "b",
-            "endpoint",
-            (type.equals("eventhub") ? "sb://" : "http://") + "127.0.0.1:" + port,
-            "nodes",
-            List.of("127.0.0.1:" + port),
-            "adminUrl",
-            "http://127.0.0.1:" + port);
-    Credentials credentials =
-        new Credentials(
-            Map.of(
-                "username", "u",
-                "password", PASSWORD,
-                "accesskeyid", "silent-key-id",
-                "secretkey", PASSWORD,
-                "eh_shared_access_key_name", "RootManageSharedAccessKey",
-                "eh_shared_access_key", PASSWORD,
-                "security_protocol", "SASL_PLAINTEXT"),
-            Map.of());
+    Map<String, Object> fields = new HashMap<>();
+    fields.put("host", "127.0.0.1");
+    fields.put("port", port);
+    fields.put("database", "d");
+    fields.put("service", "s");
+    fields.put("subprotocol", type.equals("jdbc") ? "postgresql" : defaultSubprotocol(type));
+    fields.put("brokers", List.of("127.0.0.1:" + port));
+    fields.put("bucket", "b");
+    fields.put("endpoint", (type.equals("eventhub") ? "sb://" : "http://") + "127.0.0.1:" + port);
+    fields.put("account", "silentacct");
+    fields.put("container", "silent");
+    fields.put("nodes", List.of("127.0.0.1:" + port));
+    fields.put("adminUrl", "http://127.0.0.1:" + port);
+    Credentials credentials = TestFamilies.credentials(PASSWORD);
 
     long started = System.nanoTime();
     CheckReport report =
@@ -85,6 +70,7 @@ class UnresponsiveServerTest {
     assertThat(step(report, CheckSteps.AUTHENTICATE).status()).isEqualTo(StepStatus.FAILED);
     assertSkippedAfterFailure(report);
     assertNoSecretIn(report, PASSWORD);
+    assertNoSecretIn(report, ACCOUNT_KEY);
   }
 
   private static String defaultSubprotocol(String type) {

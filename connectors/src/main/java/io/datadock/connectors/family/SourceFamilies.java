@@ -1,10 +1,8 @@
 package io.datadock.connectors.family;
 
-import static io.datadock.core.manifest.depot.SourceType.ABFSS;
 import static io.datadock.core.manifest.depot.SourceType.BIGQUERY;
 import static io.datadock.core.manifest.depot.SourceType.GCS;
 import static io.datadock.core.manifest.depot.SourceType.SNOWFLAKE;
-import static io.datadock.core.manifest.depot.SourceType.WASBS;
 
 import io.datadock.connectors.ConnectionCheck;
 import io.datadock.connectors.SourceConnection;
@@ -48,7 +46,7 @@ public final class SourceFamilies {
           new PulsarFamily());
 
   private static final Set<SourceType> WITHOUT_LIVE_CHECK =
-      Collections.unmodifiableSet(EnumSet.of(SNOWFLAKE, BIGQUERY, GCS, ABFSS, WASBS));
+      Collections.unmodifiableSet(EnumSet.of(SNOWFLAKE, BIGQUERY, GCS));
 
   private static final Map<SourceType, SourceSupport> BY_TYPE = index(FAMILIES);
 

@@ -1,5 +1,6 @@
 package io.datadock.connectors.family;
 
+import static io.datadock.core.manifest.depot.SourceType.ABFSS;
 import static io.datadock.core.manifest.depot.SourceType.ELASTICSEARCH;
 import static io.datadock.core.manifest.depot.SourceType.EVENTHUB;
 import static io.datadock.core.manifest.depot.SourceType.FILE;
@@ -14,6 +15,7 @@ import static io.datadock.core.manifest.depot.SourceType.POSTGRES;
 import static io.datadock.core.manifest.depot.SourceType.PULSAR;
 import static io.datadock.core.manifest.depot.SourceType.REDSHIFT;
 import static io.datadock.core.manifest.depot.SourceType.S3;
+import static io.datadock.core.manifest.depot.SourceType.WASBS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -33,6 +35,8 @@ import io.datadock.connectors.kafka.KafkaCheck;
 import io.datadock.connectors.kafka.KafkaFamily;
 import io.datadock.connectors.mongodb.MongoCheck;
 import io.datadock.connectors.mongodb.MongoScanner;
+import io.datadock.connectors.objectstore.azure.AzureCheck;
+import io.datadock.connectors.objectstore.azure.AzureScanner;
 import io.datadock.connectors.objectstore.s3.S3Scanner;
 import io.datadock.connectors.pulsar.PulsarCheck;
 import io.datadock.connectors.pulsar.PulsarScanner;
@@ -74,6 +78,8 @@ class SourceFamiliesTest {
             JDBC,
             REDSHIFT,
             S3,
+            ABFSS,
+            WASBS,
             MONGODB,
             KAFKA,
             EVENTHUB,
@@ -93,6 +99,8 @@ class SourceFamiliesTest {
     assertThat(SourceFamilies.check(JDBC)).containsInstanceOf(GenericJdbcCheck.class);
     assertThat(SourceFamilies.check(KAFKA)).containsInstanceOf(KafkaCheck.class);
     assertThat(SourceFamilies.check(FILE)).containsInstanceOf(FileCheck.class);
+    assertThat(SourceFamilies.check(ABFSS)).containsInstanceOf(AzureCheck.class);
+    assertThat(SourceFamilies.check(WASBS)).containsInstanceOf(AzureCheck.class);
     assertThat(SourceFamilies.check(EVENTHUB)).containsInstanceOf(EventHubCheck.class);
     assertThat(SourceFamilies.check(ELASTICSEARCH)).containsInstanceOf(SearchCheck.class);
     assertThat(SourceFamilies.check(OPENSEARCH)).containsInstanceOf(SearchCheck.class);
@@ -110,6 +118,8 @@ class SourceFamiliesTest {
     assertThat(SourceFamilies.scanner(JDBC)).containsInstanceOf(DatabaseMetaDataScanner.class);
     assertThat(SourceFamilies.scanner(KAFKA)).containsInstanceOf(KafkaScanner.class);
     assertThat(SourceFamilies.scanner(FILE)).containsInstanceOf(FileScanner.class);
+    assertThat(SourceFamilies.scanner(ABFSS)).containsInstanceOf(AzureScanner.class);
+    assertThat(SourceFamilies.scanner(WASBS)).containsInstanceOf(AzureScanner.class);
     assertThat(SourceFamilies.scanner(EVENTHUB)).containsInstanceOf(EventHubScanner.class);
     assertThat(SourceFamilies.scanner(OPENSEARCH)).containsInstanceOf(SearchScanner.class);
     assertThat(SourceFamilies.scanner(MONGODB)).containsInstanceOf(MongoScanner.class);
@@ -201,6 +211,28 @@ class SourceFamiliesTest {
   }
 
   @Test
+  void anAzureConnectionGoesToItsAccountsBlobEndpointOrToItsEndpoint() {
+    assertThat(
+            destinations(
+                "abfss",
+                Map.of(
+                    "account",
+                    "acct",
+                    "container",
+                    "raw",
+                    "endpointSuffix",
+                    "dfs.core.windows.net")))
+        .containsExactly(new Destination.Endpoint("acct.blob.core.windows.net", 443));
+    assertThat(
+            destinations(
+                "wasbs",
+                Map.of(
+                    "account", "acct", "container", "raw", "endpoint", "http://127.0.0.1:10000")))
+        .containsExactly(new Destination.Endpoint("127.0.0.1", 10000));
+    assertThat(destinations("wasbs", Map.of("account", "acct"))).isEmpty();
+  }
+
+  @Test
   void typesWithoutALiveCheckAliasesAndUnknownNamesGoNowhere() {
     assertThat(destinations("snowflake", Map.of("url", "https://x", "host", "db"))).isEmpty();
     // aliases are resolved by the manifest layer; the topics carry canonical names
@@ -225,6 +257,7 @@ class SourceFamiliesTest {
   void theOperatorsObjectBudgetBoundsObjectStoreScansAndLeavesTheOthersAlone() {
     var scanners = SourceFamilies.scanners(250);
 
+    assertThat(scanners.apply(ABFSS).orElseThrow()).extracting("objectBudget").isEqualTo(250);
     assertThat(scanners.apply(S3))
         .hasValueSatisfying(
             s ->
