@@ -47,8 +47,9 @@ public final class EgressRestClient implements AutoCloseable {
   private final Deadline deadline;
   private final EgressGate gate;
   private final int port;
-  private CloseableHttpClient http;
-  private boolean closed;
+  private final Object building = new Object();
+  private volatile CloseableHttpClient http;
+  private volatile boolean closed;
 
   /**
    * @param server {@code scheme://host:port}, without a path
@@ -67,30 +68,35 @@ public final class EgressRestClient implements AutoCloseable {
    * The HTTP client, built on first use inside the deadline's worker: building it loads the TLS
    * trust store, which a loaded machine may take seconds to do.
    */
-  private synchronized CloseableHttpClient http() {
-    if (http == null) {
-      Timeout timeout = Timeout.ofMilliseconds(deadline.remainingMillis());
-      http =
-          HttpClients.custom()
-              .setConnectionManager(
-                  PoolingHttpClientConnectionManagerBuilder.create()
-                      .setDnsResolver(new EgressDnsResolver(gate, port))
-                      .setDefaultConnectionConfig(
-                          ConnectionConfig.custom()
-                              .setConnectTimeout(timeout)
-                              .setSocketTimeout(timeout)
-                              .build())
-                      .build())
-              .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(timeout).build())
-              .disableAutomaticRetries()
-              .disableRedirectHandling()
-              .disableCookieManagement()
-              .build();
-      if (closed) {
-        http.close(CloseMode.IMMEDIATE);
+  private CloseableHttpClient http() {
+    synchronized (building) {
+      if (http == null) {
+        http = build(Timeout.ofMilliseconds(deadline.remainingMillis()));
       }
     }
+    if (closed) {
+      // closed while this worker was still building it: a late call must not leave it open
+      http.close(CloseMode.IMMEDIATE);
+    }
     return http;
+  }
+
+  private CloseableHttpClient build(Timeout timeout) {
+    return HttpClients.custom()
+        .setConnectionManager(
+            PoolingHttpClientConnectionManagerBuilder.create()
+                .setDnsResolver(new EgressDnsResolver(gate, port))
+                .setDefaultConnectionConfig(
+                    ConnectionConfig.custom()
+                        .setConnectTimeout(timeout)
+                        .setSocketTimeout(timeout)
+                        .build())
+                .build())
+        .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(timeout).build())
+        .disableAutomaticRetries()
+        .disableRedirectHandling()
+        .disableCookieManagement()
+        .build();
   }
 
   /** GETs {@code path} within the time left; throws what the call failed with. */
@@ -139,11 +145,13 @@ public final class EgressRestClient implements AutoCloseable {
             });
   }
 
+  /** Closes the client without waiting, also one a worker is still building. */
   @Override
-  public synchronized void close() {
+  public void close() {
     closed = true;
-    if (http != null) {
-      http.close(CloseMode.IMMEDIATE);
+    CloseableHttpClient built = http;
+    if (built != null) {
+      built.close(CloseMode.IMMEDIATE);
     }
   }
 }
