@@ -1,5 +1,6 @@
 package io.datadock.connectors;
 
+import io.datadock.connectors.egress.Cidr;
 import io.datadock.connectors.egress.Egress;
 import io.datadock.connectors.egress.EgressGate;
 import io.datadock.connectors.egress.EgressPolicy;
@@ -42,5 +43,16 @@ public final class TestEgress {
     return new Egress(
         EgressPolicy.of(EgressPolicy.Mode.LOCAL, List.of(), List.of(), new PlatformEndpoints()),
         FileRoots.of(List.of(fileRoots)));
+  }
+
+  /** The policy of {@code DATADOCK_EGRESS_DENY=<deny>} (loopback otherwise allowed), no files. */
+  public static Egress denying(String... deny) {
+    return new Egress(
+        EgressPolicy.of(
+            EgressPolicy.Mode.LOCAL,
+            List.of(),
+            Cidr.parseAll(List.of(deny)),
+            new PlatformEndpoints()),
+        FileRoots.of(List.of()));
   }
 }

@@ -22,12 +22,25 @@ public final class TestFamilies {
   /** The types whose checks and scans go over the network, one of each family's kinds. */
   public static Stream<String> networked() {
     return Stream.of(
-        "postgres", "mysql", "mssql", "oracle", "redshift", "jdbc", "kafka", "s3", "abfss");
+        "postgres",
+        "mysql",
+        "mssql",
+        "oracle",
+        "redshift",
+        "jdbc",
+        "kafka",
+        "s3",
+        "abfss",
+        "eventhub",
+        "elasticsearch",
+        "mongodb",
+        "pulsar");
   }
 
   /**
    * Credentials every networked family takes, each secret value made from {@code password}: a user
-   * name and password (SASL over plaintext for Kafka), S3 keys, an Azure account key.
+   * name and password (SASL over plaintext for Kafka), S3 keys, an Azure account key, an Event Hubs
+   * shared access key.
    */
   public static Credentials credentials(String password) {
     return new Credentials(
@@ -42,6 +55,10 @@ public final class TestFamilies {
             password,
             "azurestorageaccountkey",
             accountKey(password),
+            "eh_shared_access_key_name",
+            "RootManageSharedAccessKey",
+            "eh_shared_access_key",
+            password,
             "security_protocol",
             "SASL_PLAINTEXT"),
         Map.of());

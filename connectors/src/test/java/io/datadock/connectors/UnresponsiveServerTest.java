@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -43,28 +44,19 @@ class UnresponsiveServerTest {
   @MethodSource("io.datadock.connectors.TestFamilies#networked")
   void checkAnswersWithinItsTimeout(String type) {
     int port = silent.getLocalPort();
-    Map<String, Object> fields =
-        Map.of(
-            "host",
-            "127.0.0.1",
-            "port",
-            port,
-            "database",
-            "d",
-            "service",
-            "s",
-            "subprotocol",
-            type.equals("jdbc") ? "postgresql" : defaultSubprotocol(type),
-            "brokers",
-            List.of("127.0.0.1:" + port),
-            "bucket",
-            "b",
-            "endpoint",
-            "http://127.0.0.1:" + port,
-            "account",
-            "silentacct",
-            "container",
-            "silent");
+    Map<String, Object> fields = new HashMap<>();
+    fields.put("host", "127.0.0.1");
+    fields.put("port", port);
+    fields.put("database", "d");
+    fields.put("service", "s");
+    fields.put("subprotocol", type.equals("jdbc") ? "postgresql" : defaultSubprotocol(type));
+    fields.put("brokers", List.of("127.0.0.1:" + port));
+    fields.put("bucket", "b");
+    fields.put("endpoint", (type.equals("eventhub") ? "sb://" : "http://") + "127.0.0.1:" + port);
+    fields.put("account", "silentacct");
+    fields.put("container", "silent");
+    fields.put("nodes", List.of("127.0.0.1:" + port));
+    fields.put("adminUrl", "http://127.0.0.1:" + port);
     Credentials credentials = TestFamilies.credentials(PASSWORD);
 
     long started = System.nanoTime();

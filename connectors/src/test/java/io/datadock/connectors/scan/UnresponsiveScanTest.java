@@ -79,7 +79,9 @@ class UnresponsiveScanTest {
     fields.put("service", "s");
     fields.put("brokers", List.of("127.0.0.1:" + port));
     fields.put("bucket", "b");
-    fields.put("endpoint", "http://127.0.0.1:" + port);
+    fields.put("endpoint", (type.equals("eventhub") ? "sb://" : "http://") + "127.0.0.1:" + port);
+    fields.put("nodes", List.of("127.0.0.1:" + port));
+    fields.put("adminUrl", "http://127.0.0.1:" + port);
     fields.put("account", "silentacct");
     fields.put("container", "silent");
     if (type.equals("jdbc")) {
