@@ -21,6 +21,20 @@ public final class TcpReach {
 
   private TcpReach() {}
 
+  /**
+   * The {@link CheckSteps#REACH} step of {@code run}: passed ("reached host:port"), or failed with
+   * the report to return.
+   */
+  public static Optional<CheckReport> step(
+      CheckRun run, String host, int port, EgressGate gate, Deadline deadline) {
+    Optional<String> unreachable = problem(host, port, gate, deadline);
+    if (unreachable.isPresent()) {
+      return Optional.of(run.fail(CheckSteps.REACH, unreachable.get()));
+    }
+    run.pass(CheckSteps.REACH, "reached " + host + ":" + port);
+    return Optional.empty();
+  }
+
   /** Empty when a TCP connection to host:port opened in time, otherwise why not. */
   public static Optional<String> problem(
       String host, int port, EgressGate gate, Deadline deadline) {

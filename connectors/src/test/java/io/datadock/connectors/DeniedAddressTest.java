@@ -5,28 +5,21 @@ import static io.datadock.connectors.ReportAssertions.step;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.datadock.connectors.egress.Cidr;
 import io.datadock.connectors.egress.Egress;
-import io.datadock.connectors.egress.EgressPolicy;
-import io.datadock.connectors.egress.FileRoots;
-import io.datadock.connectors.egress.PlatformEndpoints;
 import io.datadock.connectors.jdbc.JdbcLogin;
 import io.datadock.connectors.scan.ScanFilter;
 import io.datadock.connectors.scan.ScanResult;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -40,29 +33,29 @@ class DeniedAddressTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(5);
   private static final String DENIAL = "egress denied: 127.0.0.2 is in 127.0.0.2/32";
 
-  private final Egress denying = egress("127.0.0.2/32");
-  private final Egress allowing = egress();
-  private final AtomicInteger accepted = new AtomicInteger();
-  private ServerSocket listener;
+  private final Egress denying = TestEgress.denying("127.0.0.2/32");
+  private final Egress allowing = TestEgress.denying();
+  private CountingListener listener;
+
+  static List<String> networkedTypes() {
+    return List.of(
+        "postgres",
+        "mysql",
+        "mssql",
+        "oracle",
+        "redshift",
+        "jdbc",
+        "kafka",
+        "abfss",
+        "eventhub",
+        "elasticsearch",
+        "mongodb",
+        "pulsar");
+  }
 
   @BeforeEach
   void listen() throws IOException {
-    listener = new ServerSocket();
-    listener.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.2"), 0));
-    Thread acceptor =
-        new Thread(
-            () -> {
-              while (!listener.isClosed()) {
-                try (Socket ignored = listener.accept()) {
-                  accepted.incrementAndGet();
-                } catch (IOException e) {
-                  return;
-                }
-              }
-            },
-            "denied-address-accept");
-    acceptor.setDaemon(true);
-    acceptor.start();
+    listener = new CountingListener("127.0.0.2");
   }
 
   @AfterEach
@@ -71,7 +64,7 @@ class DeniedAddressTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"postgres", "mysql", "mssql", "oracle", "redshift", "jdbc", "kafka"})
+  @MethodSource("networkedTypes")
   void aCheckOfADeniedAddressFailsAtReachHostWithoutConnecting(String type) {
     CheckReport report =
         TestFamilies.check(type).check(connection(type), credentials(), TIMEOUT, denying);
@@ -79,18 +72,18 @@ class DeniedAddressTest {
     assertThat(step(report, CheckSteps.REACH).status()).isEqualTo(StepStatus.FAILED);
     assertThat(step(report, CheckSteps.REACH).message()).isEqualTo(DENIAL);
     assertSkippedAfterFailure(report);
-    assertThat(accepted.get()).isZero();
+    assertThat(listener.accepted()).isZero();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"postgres", "mysql", "mssql", "oracle", "redshift", "jdbc", "kafka"})
+  @MethodSource("networkedTypes")
   void aScanOfADeniedAddressFailsWithoutConnecting(String type) {
     ScanResult result =
         TestFamilies.scanner(type)
             .scan(connection(type), credentials(), ScanFilter.all(), TIMEOUT, denying);
 
     assertThat(result).isEqualTo(ScanResult.failure(DENIAL));
-    assertThat(accepted.get()).isZero();
+    assertThat(listener.accepted()).isZero();
   }
 
   /** pgjdbc, Redshift, SQL Server and MariaDB resolve the name again: their sockets ask again. */
@@ -106,7 +99,7 @@ class DeniedAddressTest {
                     connection(type), credentials(), denying.gate(), Deadline.after(TIMEOUT)))
         .isInstanceOf(JdbcLogin.Refused.class)
         .hasMessage(DENIAL);
-    assertThat(accepted.get()).isZero();
+    assertThat(listener.accepted()).isZero();
   }
 
   @Test
@@ -120,7 +113,7 @@ class DeniedAddressTest {
     } catch (JdbcLogin.Refused refused) {
       // the listener is no PostgreSQL server: the login fails, after connecting
     }
-    assertThat(accepted.get()).isEqualTo(1);
+    assertThat(listener.accepted()).isEqualTo(1);
   }
 
   @Test
@@ -130,7 +123,7 @@ class DeniedAddressTest {
             "host",
             "127.0.0.2",
             "port",
-            listener.getLocalPort(),
+            listener.port(),
             "database",
             "d",
             "params",
@@ -146,39 +139,34 @@ class DeniedAddressTest {
                         Deadline.after(TIMEOUT)))
         .isInstanceOf(JdbcLogin.Refused.class)
         .hasMessage("param 'socketFactory' is not allowed: Datadock sets the driver's sockets");
-    assertThat(accepted.get()).isZero();
+    assertThat(listener.accepted()).isZero();
   }
 
   private SourceConnection connection(String type) {
-    int port = listener.getLocalPort();
-    return new SourceConnection(
-        type,
-        Map.of(
-            "host",
-            "127.0.0.2",
-            "port",
-            port,
-            "database",
-            "d",
-            "service",
-            "s",
-            "subprotocol",
-            type.equals("jdbc") ? "postgresql" : "",
-            "brokers",
-            List.of("127.0.0.2:" + port)));
+    int port = listener.port();
+    Map<String, Object> fields = new HashMap<>();
+    fields.put("host", "127.0.0.2");
+    fields.put("port", port);
+    fields.put("database", "d");
+    fields.put("service", "s");
+    fields.put("subprotocol", type.equals("jdbc") ? "postgresql" : "");
+    fields.put("brokers", List.of("127.0.0.2:" + port));
+    fields.put("account", "deniedacct");
+    fields.put("container", "denied");
+    fields.put("nodes", List.of("http://127.0.0.2:" + port));
+    fields.put("adminUrl", "http://127.0.0.2:" + port);
+    fields.put("endpoint", (type.equals("eventhub") ? "sb://" : "http://") + "127.0.0.2:" + port);
+    return new SourceConnection(type, fields);
   }
 
   private static Credentials credentials() {
-    return new Credentials(Map.of("username", "u", "password", "Denied-pw-4412"), Map.of());
-  }
-
-  private static Egress egress(String... deny) {
-    return new Egress(
-        EgressPolicy.of(
-            EgressPolicy.Mode.LOCAL,
-            List.of(),
-            Cidr.parseAll(List.of(deny)),
-            new PlatformEndpoints()),
-        FileRoots.of(List.of()));
+    return new Credentials(
+        Map.of(
+            "username", "u",
+            "password", "Denied-pw-4412",
+            "azurestorageaccountkey", "RGVuaWVkLWtleS00NDEy",
+            "eh_shared_access_key_name", "k",
+            "eh_shared_access_key", "Denied-key-4412"),
+        Map.of());
   }
 }

@@ -7,8 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.Signature;
+import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -16,6 +18,8 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1Integer;
@@ -67,6 +71,24 @@ public final class TestCertificates {
     /** The private key, PKCS#8 DER. */
     public byte[] keyDer() {
       return key.getEncoded();
+    }
+
+    /** A TLS context presenting this certificate, for a test server. */
+    public SSLContext serverTls() {
+      try {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        char[] secret = "test".toCharArray();
+        store.setKeyEntry("server", key, secret, new Certificate[] {certificate});
+        KeyManagerFactory keys =
+            KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keys.init(store, secret);
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(keys.getKeyManagers(), null, null);
+        return tls;
+      } catch (GeneralSecurityException | IOException e) {
+        throw new IllegalStateException("cannot build a test TLS context", e);
+      }
     }
   }
 

@@ -5,6 +5,10 @@ import io.datadock.connectors.jdbc.JdbcFamily;
 import io.datadock.connectors.jdbc.JdbcLogin;
 import io.datadock.connectors.scan.MetadataScanner;
 import io.datadock.core.manifest.depot.SourceType;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The registry's check, scanner and JDBC login of a canonical type name, for parameterized tests.
@@ -14,6 +18,56 @@ public final class TestFamilies {
   private static final JdbcFamily JDBC = new JdbcFamily();
 
   private TestFamilies() {}
+
+  /** The types whose checks and scans go over the network, one of each family's kinds. */
+  public static Stream<String> networked() {
+    return Stream.of(
+        "postgres",
+        "mysql",
+        "mssql",
+        "oracle",
+        "redshift",
+        "jdbc",
+        "kafka",
+        "s3",
+        "abfss",
+        "eventhub",
+        "elasticsearch",
+        "mongodb",
+        "pulsar");
+  }
+
+  /**
+   * Credentials every networked family takes, each secret value made from {@code password}: a user
+   * name and password (SASL over plaintext for Kafka), S3 keys, an Azure account key, an Event Hubs
+   * shared access key.
+   */
+  public static Credentials credentials(String password) {
+    return new Credentials(
+        Map.of(
+            "username",
+            "u",
+            "password",
+            password,
+            "accesskeyid",
+            "silent-key-id",
+            "secretkey",
+            password,
+            "azurestorageaccountkey",
+            accountKey(password),
+            "eh_shared_access_key_name",
+            "RootManageSharedAccessKey",
+            "eh_shared_access_key",
+            password,
+            "security_protocol",
+            "SASL_PLAINTEXT"),
+        Map.of());
+  }
+
+  /** An Azure account key (base64, else a check stops before the network) made from a password. */
+  public static String accountKey(String password) {
+    return Base64.getEncoder().encodeToString(password.getBytes(StandardCharsets.UTF_8));
+  }
 
   public static ConnectionCheck check(String canonicalType) {
     return SourceFamilies.check(type(canonicalType)).orElseThrow();

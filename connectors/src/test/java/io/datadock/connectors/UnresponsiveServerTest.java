@@ -9,12 +9,13 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every networked check against a port that accepts TCP connections but never says a word: the
@@ -24,6 +25,9 @@ class UnresponsiveServerTest {
 
   private static final Duration TIMEOUT = Duration.ofMillis(500);
   private static final String PASSWORD = "Silent-pw-9137";
+
+  private static final String ACCOUNT_KEY = TestFamilies.accountKey(PASSWORD);
+
   private static ServerSocket silent;
 
   @BeforeAll
@@ -37,37 +41,23 @@ class UnresponsiveServerTest {
   }
 
   @ParameterizedTest
-  @ValueSource(
-      strings = {"postgres", "mysql", "mssql", "oracle", "redshift", "jdbc", "kafka", "s3"})
+  @MethodSource("io.datadock.connectors.TestFamilies#networked")
   void checkAnswersWithinItsTimeout(String type) {
     int port = silent.getLocalPort();
-    Map<String, Object> fields =
-        Map.of(
-            "host",
-            "127.0.0.1",
-            "port",
-            port,
-            "database",
-            "d",
-            "service",
-            "s",
-            "subprotocol",
-            type.equals("jdbc") ? "postgresql" : defaultSubprotocol(type),
-            "brokers",
-            List.of("127.0.0.1:" + port),
-            "bucket",
-            "b",
-            "endpoint",
-            "http://127.0.0.1:" + port);
-    Credentials credentials =
-        new Credentials(
-            Map.of(
-                "username", "u",
-                "password", PASSWORD,
-                "accesskeyid", "silent-key-id",
-                "secretkey", PASSWORD,
-                "security_protocol", "SASL_PLAINTEXT"),
-            Map.of());
+    Map<String, Object> fields = new HashMap<>();
+    fields.put("host", "127.0.0.1");
+    fields.put("port", port);
+    fields.put("database", "d");
+    fields.put("service", "s");
+    fields.put("subprotocol", type.equals("jdbc") ? "postgresql" : defaultSubprotocol(type));
+    fields.put("brokers", List.of("127.0.0.1:" + port));
+    fields.put("bucket", "b");
+    fields.put("endpoint", (type.equals("eventhub") ? "sb://" : "http://") + "127.0.0.1:" + port);
+    fields.put("account", "silentacct");
+    fields.put("container", "silent");
+    fields.put("nodes", List.of("127.0.0.1:" + port));
+    fields.put("adminUrl", "http://127.0.0.1:" + port);
+    Credentials credentials = TestFamilies.credentials(PASSWORD);
 
     long started = System.nanoTime();
     CheckReport report =
@@ -80,6 +70,7 @@ class UnresponsiveServerTest {
     assertThat(step(report, CheckSteps.AUTHENTICATE).status()).isEqualTo(StepStatus.FAILED);
     assertSkippedAfterFailure(report);
     assertNoSecretIn(report, PASSWORD);
+    assertNoSecretIn(report, ACCOUNT_KEY);
   }
 
   private static String defaultSubprotocol(String type) {

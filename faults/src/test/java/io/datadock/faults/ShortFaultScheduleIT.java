@@ -52,8 +52,9 @@ class ShortFaultScheduleIT {
 
   @Test
   @Disabled(
-      "open finding of issue 18: after deletes racing references a replay rebuilds a different"
-          + " state, with or without faults (docs/reliability.md#what-the-checker-found)")
+      "open finding of issue 18: depot-service's replay now rebuilds the same state (one ordered"
+          + " input per depot); secret-service's can differ, its two inputs interleaved by"
+          + " timestamp (docs/reliability.md#what-the-checker-found)")
   void aReplayAfterTheRunRebuildsTheSameState() {
     assertThat(report.verdict().violations())
         .filteredOn(v -> v.rule() == Violation.Rule.DIGEST_DIFFERS)

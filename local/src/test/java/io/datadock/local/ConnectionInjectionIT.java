@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class ConnectionInjectionIT extends PlatformIT {
   private static final String SECRET_VALUE = "hunter2-Zq81";
 
   @TempDir static Path files;
-  static TopicRecorder<DepotCommand> commands;
+  static TopicRecorder<SpecificRecord> commands; // depot inputs: commands, replies, results
 
   @BeforeAll
   static void recordCommands() {
@@ -155,10 +156,17 @@ class ConnectionInjectionIT extends PlatformIT {
                 .formatted(NAME, files.toAbsolutePath()),
             "");
     assertThat(valid.status()).as(valid.body()).isEqualTo(200);
-    await().atMost(Duration.ofSeconds(30)).until(() -> !commands.valuesOf(KEY).isEmpty());
-    assertThat(commands.valuesOf(KEY))
+    await().atMost(Duration.ofSeconds(30)).until(() -> !depotCommands().isEmpty());
+    assertThat(depotCommands())
         .as("only the valid apply was published")
         .singleElement()
         .satisfies(c -> assertThat(c.getSpec().getSourceType()).isEqualTo("file"));
+  }
+
+  private static List<DepotCommand> depotCommands() {
+    return commands.valuesOf(KEY).stream()
+        .filter(DepotCommand.class::isInstance)
+        .map(DepotCommand.class::cast)
+        .toList();
   }
 }

@@ -111,6 +111,19 @@ class KafkaAclIT {
   }
 
   @Test
+  void aDepotsOneInputIsWrittenByItsThreeWritersAndTheLegacyRepliesByNobody() {
+    for (KafkaPrincipal writer : List.of(GATEWAY, SECRET_SERVICE, DEPOT_SERVICE)) {
+      assertThat(write(writer, Topics.DEPOT_COMMANDS))
+          .as(writer + " writing depot.commands")
+          .isNull();
+    }
+    assertThat(write(CATALOG_SCANNER, Topics.DEPOT_COMMANDS))
+        .isInstanceOf(AuthorizationException.class);
+    assertThat(write(SECRET_SERVICE, Topics.LEGACY_SECRET_REFERENCE_REPLIES))
+        .isInstanceOf(AuthorizationException.class);
+  }
+
+  @Test
   void noServiceCanPauseOrResetAnotherThroughReplayControl() {
     for (KafkaPrincipal principal :
         List.of(SECRET_SERVICE, DEPOT_SERVICE, CATALOG_SCANNER, READER)) {

@@ -60,7 +60,7 @@ class ReplayIT {
           Topics.RESOURCE_STATE,
           Topics.COMMAND_RESULTS,
           Topics.SECRET_REFERENCE_REQUESTS,
-          Topics.SECRET_REFERENCE_REPLIES,
+          Topics.DEPOT_COMMANDS, // replies and check results go onto it
           Topics.DEPOT_VALIDATION_REQUESTS,
           Topics.CATALOG_DATASETS,
           Topics.CATALOG_EVENTS);

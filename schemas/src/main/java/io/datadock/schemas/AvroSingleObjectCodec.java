@@ -2,7 +2,10 @@ package io.datadock.schemas;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.stream.Stream;
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaNormalization;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.message.SchemaStore;
@@ -17,21 +20,41 @@ import org.apache.avro.specific.SpecificRecord;
 public final class AvroSingleObjectCodec<T extends SpecificRecord> implements RecordCodec<T> {
 
   private final Class<T> type;
+  private final List<Long> fingerprints;
   private final BinaryMessageEncoder<T> encoder;
   private final BinaryMessageDecoder<T> decoder;
 
-  private AvroSingleObjectCodec(Class<T> type, Schema schema, SchemaStore store) {
+  private AvroSingleObjectCodec(Class<T> type, Schema schema, List<Schema> history) {
     SpecificData model = TrustedSpecificData.withCustomCoders();
+    SchemaStore.Cache store = new SchemaStore.Cache();
+    history.forEach(store::addSchema);
     this.type = type;
+    this.fingerprints =
+        Stream.concat(Stream.of(schema), history.stream())
+            .map(SchemaNormalization::parsingFingerprint64)
+            .toList();
     this.encoder = new BinaryMessageEncoder<>(model, schema);
     this.decoder = new BinaryMessageDecoder<>(model, schema, store);
   }
 
   public static <T extends SpecificRecord> AvroSingleObjectCodec<T> of(Class<T> type) {
     Schema schema = SpecificData.get().getSchema(type);
-    SchemaStore.Cache store = new SchemaStore.Cache();
-    SchemaHistory.versionsOf(schema.getFullName()).forEach(store::addSchema);
-    return new AvroSingleObjectCodec<>(type, schema, store);
+    return new AvroSingleObjectCodec<>(
+        type, schema, SchemaHistory.versionsOf(schema.getFullName()));
+  }
+
+  Class<T> type() {
+    return type;
+  }
+
+  @Override
+  public List<Class<?>> recordTypes() {
+    return List.of(type);
+  }
+
+  /** The fingerprints this codec reads: the current schema's, then its history's. */
+  List<Long> fingerprints() {
+    return fingerprints;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.datadock.schemas;
 
+import java.util.List;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
@@ -11,6 +12,11 @@ public final class CodecSerde<T> implements Serde<T> {
 
   public CodecSerde(RecordCodec<T> codec) {
     this.codec = codec;
+  }
+
+  /** The record classes of the values: what a topic with this serde holds. */
+  public List<Class<?>> recordTypes() {
+    return codec.recordTypes();
   }
 
   @Override

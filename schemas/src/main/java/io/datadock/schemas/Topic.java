@@ -1,5 +1,6 @@
 package io.datadock.schemas;
 
+import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
 
 /**
@@ -12,5 +13,13 @@ public record Topic<K, V>(
   /** The topic's full name under a prefix such as {@code datadock.}. */
   public String name(String prefix) {
     return prefix + baseName;
+  }
+
+  /** The record classes of the values: one, or several on a topic that holds several. */
+  public List<Class<?>> valueTypes() {
+    if (valueSerde instanceof CodecSerde<?> codec) {
+      return codec.recordTypes();
+    }
+    throw new IllegalStateException(baseName + " has no record codec");
   }
 }

@@ -22,6 +22,7 @@ import io.datadock.schemas.secret.SecretCommand;
 import io.datadock.schemas.secret.SecretEvent;
 import io.datadock.schemas.secret.SecretKey;
 import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -54,9 +55,19 @@ public final class Topics {
   public static final Topic<String, SecretAccess> SECRET_ACCESS =
       new Topic<>("secret.access", Serdes.String(), avro(SecretAccess.class), false);
 
-  /** Apply and delete commands for depots, keyed by the depot's resource key. */
-  public static final Topic<String, DepotCommand> DEPOT_COMMANDS =
-      new Topic<>("depot.commands", Serdes.String(), avro(DepotCommand.class), false);
+  /**
+   * Each depot's one ordered input, keyed by the depot's resource key: the gateway's {@link
+   * DepotCommand}s, secret-service's {@link ReferenceReply}s and the validator's {@link
+   * ValidationResult}s, told apart by their schema fingerprint. One log per depot, so the live run,
+   * a redone transaction and a replay decide from the same inputs in the same order.
+   */
+  public static final Topic<String, SpecificRecord> DEPOT_COMMANDS =
+      new Topic<>(
+          "depot.commands",
+          Serdes.String(),
+          new CodecSerde<>(
+              AvroOneOfCodec.of(DepotCommand.class, ReferenceReply.class, ValidationResult.class)),
+          false);
 
   /** DepotApplied / Activated / Failed / Deleted, keyed by the depot's resource key. */
   public static final Topic<String, DepotEvent> DEPOT_EVENTS =
@@ -71,8 +82,12 @@ public final class Topics {
       new Topic<>(
           "secret.reference.requests", Serdes.String(), avro(ReferenceRequest.class), false);
 
-  /** Grants, denials and dependent notices, keyed by the depot's resource key. */
-  public static final Topic<String, ReferenceReply> SECRET_REFERENCE_REPLIES =
+  /**
+   * Legacy, read only: grants, denials and notices written before they moved to {@link
+   * #DEPOT_COMMANDS}. depot-service still reads it, so a replay of older history and replies in
+   * flight during an upgrade are not lost; nothing writes it any more.
+   */
+  public static final Topic<String, ReferenceReply> LEGACY_SECRET_REFERENCE_REPLIES =
       new Topic<>("secret.reference.replies", Serdes.String(), avro(ReferenceReply.class), false);
 
   /** Connection checks to run, keyed by the depot's resource key. */
@@ -80,8 +95,11 @@ public final class Topics {
       new Topic<>(
           "depot.validation.requests", Serdes.String(), avro(ValidationRequest.class), false);
 
-  /** Connection check outcomes, keyed by the depot's resource key. */
-  public static final Topic<String, ValidationResult> DEPOT_VALIDATION_RESULTS =
+  /**
+   * Legacy, read only: connection check outcomes written before they moved to {@link
+   * #DEPOT_COMMANDS}; kept like {@link #LEGACY_SECRET_REFERENCE_REPLIES}.
+   */
+  public static final Topic<String, ValidationResult> LEGACY_DEPOT_VALIDATION_RESULTS =
       new Topic<>("depot.validation.results", Serdes.String(), avro(ValidationResult.class), false);
 
   /**
@@ -145,9 +163,9 @@ public final class Topics {
           DEPOT_COMMANDS,
           DEPOT_EVENTS,
           SECRET_REFERENCE_REQUESTS,
-          SECRET_REFERENCE_REPLIES,
+          LEGACY_SECRET_REFERENCE_REPLIES,
           DEPOT_VALIDATION_REQUESTS,
-          DEPOT_VALIDATION_RESULTS,
+          LEGACY_DEPOT_VALIDATION_RESULTS,
           CATALOG_DATASETS,
           CATALOG_EVENTS,
           CATALOG_SCAN_REQUESTS,
@@ -161,7 +179,7 @@ public final class Topics {
 
   private Topics() {}
 
-  public static <T extends org.apache.avro.specific.SpecificRecord> Serde<T> avro(Class<T> type) {
+  public static <T extends SpecificRecord> Serde<T> avro(Class<T> type) {
     return new CodecSerde<>(AvroSingleObjectCodec.of(type));
   }
 }

@@ -5,17 +5,14 @@ import io.datadock.schemas.Topics;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
-import java.lang.reflect.ParameterizedType;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
 
 /**
- * The Avro schema of every topic's values, read from the topic registry's declared value types
- * ({@code Topic<String, SecretCommand>}), each whole: the named types it uses are defined inside
+ * The Avro schema of every topic's values, read from the topic registry's value types (one per
+ * topic, three on {@code depot.commands}), each whole: the named types it uses are defined inside
  * it, so a reader needs no other file. The Java code generator's own property ({@value
  * #JAVA_STRING}) is left out: it means nothing to a reader in another language.
  */
@@ -28,9 +25,8 @@ final class TopicSchemas {
   /** Schemas by file name ({@code SecretCommand.avsc}), as pretty-printed Avro JSON. */
   static Map<String, String> byFileName() {
     Map<String, String> out = new TreeMap<>();
-    for (Field field : Topics.class.getFields()) {
-      if (Modifier.isStatic(field.getModifiers()) && field.getType() == Topic.class) {
-        Class<?> valueType = valueType(field);
+    for (Topic<?, ?> topic : Topics.ALL) {
+      for (Class<?> valueType : topic.valueTypes()) {
         Schema schema = SpecificData.get().getSchema(valueType);
         Object json = withoutJavaProperties(Json.decodeValue(schema.toString()));
         out.put(valueType.getSimpleName() + ".avsc", ((JsonObject) json).encodePrettily());
@@ -57,10 +53,5 @@ final class TopicSchemas {
       return out;
     }
     return node;
-  }
-
-  private static Class<?> valueType(Field field) {
-    ParameterizedType type = (ParameterizedType) field.getGenericType();
-    return (Class<?>) type.getActualTypeArguments()[1];
   }
 }

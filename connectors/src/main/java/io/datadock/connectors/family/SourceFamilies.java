@@ -1,24 +1,21 @@
 package io.datadock.connectors.family;
 
-import static io.datadock.core.manifest.depot.SourceType.ABFSS;
 import static io.datadock.core.manifest.depot.SourceType.BIGQUERY;
-import static io.datadock.core.manifest.depot.SourceType.ELASTICSEARCH;
-import static io.datadock.core.manifest.depot.SourceType.EVENTHUB;
 import static io.datadock.core.manifest.depot.SourceType.GCS;
-import static io.datadock.core.manifest.depot.SourceType.MONGODB;
-import static io.datadock.core.manifest.depot.SourceType.OPENSEARCH;
-import static io.datadock.core.manifest.depot.SourceType.PULSAR;
 import static io.datadock.core.manifest.depot.SourceType.SNOWFLAKE;
-import static io.datadock.core.manifest.depot.SourceType.WASBS;
 
 import io.datadock.connectors.ConnectionCheck;
 import io.datadock.connectors.SourceConnection;
 import io.datadock.connectors.egress.Destination;
+import io.datadock.connectors.eventhub.EventHubFamily;
 import io.datadock.connectors.file.FileFamily;
 import io.datadock.connectors.jdbc.JdbcFamily;
 import io.datadock.connectors.kafka.KafkaFamily;
+import io.datadock.connectors.mongodb.MongoFamily;
 import io.datadock.connectors.objectstore.ObjectStoreFamily;
+import io.datadock.connectors.pulsar.PulsarFamily;
 import io.datadock.connectors.scan.MetadataScanner;
+import io.datadock.connectors.search.SearchFamily;
 import io.datadock.core.manifest.depot.SourceType;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -38,21 +35,18 @@ import java.util.function.Function;
 public final class SourceFamilies {
 
   private static final List<SourceFamily> FAMILIES =
-      List.of(new JdbcFamily(), new KafkaFamily(), new FileFamily(), new ObjectStoreFamily());
+      List.of(
+          new JdbcFamily(),
+          new KafkaFamily(),
+          new FileFamily(),
+          new ObjectStoreFamily(),
+          new EventHubFamily(),
+          new SearchFamily(),
+          new MongoFamily(),
+          new PulsarFamily());
 
   private static final Set<SourceType> WITHOUT_LIVE_CHECK =
-      Collections.unmodifiableSet(
-          EnumSet.of(
-              SNOWFLAKE,
-              BIGQUERY,
-              GCS,
-              ABFSS,
-              WASBS,
-              MONGODB,
-              EVENTHUB,
-              ELASTICSEARCH,
-              OPENSEARCH,
-              PULSAR));
+      Collections.unmodifiableSet(EnumSet.of(SNOWFLAKE, BIGQUERY, GCS));
 
   private static final Map<SourceType, SourceSupport> BY_TYPE = index(FAMILIES);
 

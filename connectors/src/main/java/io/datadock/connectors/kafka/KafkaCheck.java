@@ -18,6 +18,7 @@ import io.datadock.connectors.kafka.KafkaClients.Reach;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
@@ -44,6 +45,20 @@ public final class KafkaCheck implements ConnectionCheck {
 
   private static final Logger LOG = LoggerFactory.getLogger(KafkaCheck.class);
   static final String CLIENT_ID = "datadock-connection-check";
+
+  private final Map<String, String> clientSettings;
+
+  public KafkaCheck() {
+    this(Map.of());
+  }
+
+  /**
+   * @param clientSettings AdminClient settings over those from the connection and credentials (a
+   *     family built on Kafka's protocol fixes some, a test adds its trust store)
+   */
+  public KafkaCheck(Map<String, String> clientSettings) {
+    this.clientSettings = Map.copyOf(clientSettings);
+  }
 
   @Override
   public CheckReport check(
@@ -75,6 +90,7 @@ public final class KafkaCheck implements ConnectionCheck {
     Properties config;
     try {
       config = KafkaClients.clientConfig(brokers, credentials, deadline, CLIENT_ID);
+      config.putAll(clientSettings);
     } catch (IllegalArgumentException e) {
       return run.pass(REACH, reached).fail(AUTHENTICATE, e.getMessage());
     }

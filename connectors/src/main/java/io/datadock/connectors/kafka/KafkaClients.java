@@ -2,10 +2,11 @@ package io.datadock.connectors.kafka;
 
 import io.datadock.connectors.Credentials;
 import io.datadock.connectors.Deadline;
+import io.datadock.connectors.HostPorts;
+import io.datadock.connectors.NodeReach;
 import io.datadock.connectors.SafeMessages;
-import io.datadock.connectors.TcpReach;
+import io.datadock.connectors.egress.Destination.Endpoint;
 import io.datadock.connectors.egress.EgressGate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -57,32 +58,9 @@ public final class KafkaClients {
 
   /** Broker addresses from a list or a comma-separated string; port 9092 when none is given. */
   public static List<Broker> brokers(Object field) {
-    List<String> entries = new ArrayList<>();
-    if (field instanceof List<?> list) {
-      list.forEach(item -> entries.add(String.valueOf(item)));
-    } else if (field instanceof String text) {
-      entries.addAll(List.of(text.split(",")));
-    }
-    List<Broker> brokers = new ArrayList<>();
-    for (String entry : entries) {
-      String address = entry.trim().replaceFirst("^[A-Za-z_]+://", "");
-      if (address.isEmpty()) {
-        continue;
-      }
-      int colon = address.lastIndexOf(':');
-      if (colon > 0) {
-        try {
-          brokers.add(
-              new Broker(
-                  address.substring(0, colon), Integer.parseInt(address.substring(colon + 1))));
-          continue;
-        } catch (NumberFormatException e) {
-          // not a port: take the whole entry as the host
-        }
-      }
-      brokers.add(new Broker(address, DEFAULT_PORT));
-    }
-    return brokers;
+    return HostPorts.parse(field, DEFAULT_PORT).stream()
+        .map(endpoint -> new Broker(endpoint.host(), endpoint.port()))
+        .toList();
   }
 
   /**
@@ -93,26 +71,10 @@ public final class KafkaClients {
     if (brokers.isEmpty()) {
       return new Reach(null, "the connection has no 'brokers'");
     }
-    Optional<String> denied = denied(brokers, gate, deadline);
-    if (denied.isPresent()) {
-      return new Reach(null, denied.get());
-    }
-    Optional<String> firstProblem = Optional.empty();
-    for (Broker broker : brokers) {
-      Optional<String> problem = TcpReach.problem(broker.host(), broker.port(), gate, deadline);
-      if (problem.isEmpty()) {
-        return new Reach(broker, null);
-      }
-      firstProblem = firstProblem.or(() -> problem);
-      if (deadline.expired()) {
-        break;
-      }
-    }
-    return new Reach(
-        null,
-        brokers.size() == 1
-            ? firstProblem.orElseThrow()
-            : "cannot reach any of " + brokers.size() + " brokers; " + firstProblem.orElseThrow());
+    NodeReach.Result result = NodeReach.first(endpoints(brokers), "brokers", gate, deadline);
+    return result.ok()
+        ? new Reach(brokers.get(result.reached()), null)
+        : new Reach(null, result.problem());
   }
 
   /**
@@ -122,30 +84,15 @@ public final class KafkaClients {
    */
   public static Optional<String> deniedNode(
       Collection<Node> nodes, EgressGate gate, Deadline deadline) {
-    return denied(
-        nodes.stream().map(node -> new Broker(node.host(), node.port())).toList(), gate, deadline);
+    return NodeReach.denied(
+        nodes.stream().map(node -> new Endpoint(node.host(), node.port())).toList(),
+        "brokers",
+        gate,
+        deadline);
   }
 
-  private static Optional<String> denied(List<Broker> brokers, EgressGate gate, Deadline deadline) {
-    try {
-      return deadline.call(
-          () -> {
-            for (Broker broker : brokers) {
-              EgressGate.Checked checked = gate.check(broker.host(), broker.port());
-              if (checked.denied() != null) {
-                return Optional.of(checked.denied());
-              }
-            }
-            return Optional.<String>empty();
-          },
-          late -> {});
-    } catch (Exception e) {
-      return Optional.of(
-          "cannot reach "
-              + (brokers.size() == 1 ? brokers.get(0) : brokers.size() + " brokers")
-              + ": no address within "
-              + deadline.describe());
-    }
+  private static List<Endpoint> endpoints(List<Broker> brokers) {
+    return brokers.stream().map(b -> new Endpoint(b.host(), b.port())).toList();
   }
 
   /**

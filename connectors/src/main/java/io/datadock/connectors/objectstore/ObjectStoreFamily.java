@@ -5,6 +5,9 @@ import io.datadock.connectors.UnsafeConnectionField;
 import io.datadock.connectors.egress.Destination;
 import io.datadock.connectors.family.SourceFamily;
 import io.datadock.connectors.family.SourceSupport;
+import io.datadock.connectors.objectstore.azure.AzureCheck;
+import io.datadock.connectors.objectstore.azure.AzureLocation;
+import io.datadock.connectors.objectstore.azure.AzureScanner;
 import io.datadock.connectors.objectstore.s3.S3Check;
 import io.datadock.connectors.objectstore.s3.S3Location;
 import io.datadock.connectors.objectstore.s3.S3Scanner;
@@ -15,7 +18,8 @@ import java.util.List;
 /**
  * Object stores, through each vendor's SDK with the egress policy inside its HTTP client: S3 and
  * S3-compatible stores ({@link S3Check}, {@link S3Scanner}), going to the depot's endpoint or the
- * bucket's host on AWS. GCS and Azure containers are not served yet.
+ * bucket's host on AWS; abfss and wasbs containers ({@link AzureCheck}, {@link AzureScanner}),
+ * going to the account's Blob endpoint or the depot's endpoint. GCS is not served yet.
  */
 public final class ObjectStoreFamily implements SourceFamily {
 
@@ -43,7 +47,27 @@ public final class ObjectStoreFamily implements SourceFamily {
             SourceType.S3,
             new S3Check(),
             new S3Scanner(objectBudget),
-            ObjectStoreFamily::s3Destinations));
+            ObjectStoreFamily::s3Destinations),
+        azure(SourceType.ABFSS),
+        azure(SourceType.WASBS));
+  }
+
+  private SourceSupport azure(SourceType type) {
+    return new SourceSupport(
+        type,
+        new AzureCheck(type),
+        new AzureScanner(type, objectBudget),
+        connection -> azureDestinations(type, connection));
+  }
+
+  /** The Blob service's host and port; none when the connection is not usable. */
+  static List<Destination> azureDestinations(SourceType type, SourceConnection connection) {
+    try {
+      AzureLocation location = AzureLocation.of(type, connection);
+      return List.of(new Destination.Endpoint(location.host(), location.port()));
+    } catch (UnsafeConnectionField e) {
+      return List.of();
+    }
   }
 
   /** The endpoint's host and port; none when the connection is not usable (the check says why). */

@@ -9,5 +9,9 @@ public enum DatasetKind {
   /** A Kafka topic. */
   TOPIC,
   /** A file in a directory. */
-  FILE
+  FILE,
+  /** A search index (Elasticsearch, OpenSearch). */
+  INDEX,
+  /** A collection of documents (MongoDB), its columns sampled from some of its documents. */
+  DOCUMENTS
 }

@@ -1,19 +1,28 @@
 package io.datadock.connectors.family;
 
+import static io.datadock.core.manifest.depot.SourceType.ABFSS;
+import static io.datadock.core.manifest.depot.SourceType.ELASTICSEARCH;
+import static io.datadock.core.manifest.depot.SourceType.EVENTHUB;
 import static io.datadock.core.manifest.depot.SourceType.FILE;
 import static io.datadock.core.manifest.depot.SourceType.JDBC;
 import static io.datadock.core.manifest.depot.SourceType.KAFKA;
+import static io.datadock.core.manifest.depot.SourceType.MONGODB;
 import static io.datadock.core.manifest.depot.SourceType.MSSQL;
 import static io.datadock.core.manifest.depot.SourceType.MYSQL;
+import static io.datadock.core.manifest.depot.SourceType.OPENSEARCH;
 import static io.datadock.core.manifest.depot.SourceType.ORACLE;
 import static io.datadock.core.manifest.depot.SourceType.POSTGRES;
+import static io.datadock.core.manifest.depot.SourceType.PULSAR;
 import static io.datadock.core.manifest.depot.SourceType.REDSHIFT;
 import static io.datadock.core.manifest.depot.SourceType.S3;
+import static io.datadock.core.manifest.depot.SourceType.WASBS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.datadock.connectors.SourceConnection;
 import io.datadock.connectors.egress.Destination;
+import io.datadock.connectors.eventhub.EventHubCheck;
+import io.datadock.connectors.eventhub.EventHubScanner;
 import io.datadock.connectors.file.FileCheck;
 import io.datadock.connectors.jdbc.GenericJdbcCheck;
 import io.datadock.connectors.jdbc.JdbcFamily;
@@ -24,13 +33,21 @@ import io.datadock.connectors.jdbc.PostgresCheck;
 import io.datadock.connectors.jdbc.RedshiftCheck;
 import io.datadock.connectors.kafka.KafkaCheck;
 import io.datadock.connectors.kafka.KafkaFamily;
+import io.datadock.connectors.mongodb.MongoCheck;
+import io.datadock.connectors.mongodb.MongoScanner;
+import io.datadock.connectors.objectstore.azure.AzureCheck;
+import io.datadock.connectors.objectstore.azure.AzureScanner;
 import io.datadock.connectors.objectstore.s3.S3Scanner;
+import io.datadock.connectors.pulsar.PulsarCheck;
+import io.datadock.connectors.pulsar.PulsarScanner;
 import io.datadock.connectors.scan.file.FileScanner;
 import io.datadock.connectors.scan.jdbc.DatabaseMetaDataScanner;
 import io.datadock.connectors.scan.jdbc.MySqlScanner;
 import io.datadock.connectors.scan.jdbc.PostgresScanner;
 import io.datadock.connectors.scan.kafka.KafkaScanner;
 import io.datadock.connectors.scan.objectstore.ObjectStoreScanner;
+import io.datadock.connectors.search.SearchCheck;
+import io.datadock.connectors.search.SearchScanner;
 import io.datadock.core.manifest.depot.SourceType;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -53,7 +70,23 @@ class SourceFamiliesTest {
           .isEqualTo(withoutCheck ? 0 : 1);
     }
     assertThat(SourceFamilies.served())
-        .containsExactly(POSTGRES, MYSQL, MSSQL, ORACLE, JDBC, REDSHIFT, S3, KAFKA, FILE);
+        .containsExactly(
+            POSTGRES,
+            MYSQL,
+            MSSQL,
+            ORACLE,
+            JDBC,
+            REDSHIFT,
+            S3,
+            ABFSS,
+            WASBS,
+            MONGODB,
+            KAFKA,
+            EVENTHUB,
+            ELASTICSEARCH,
+            OPENSEARCH,
+            PULSAR,
+            FILE);
   }
 
   @Test
@@ -66,6 +99,13 @@ class SourceFamiliesTest {
     assertThat(SourceFamilies.check(JDBC)).containsInstanceOf(GenericJdbcCheck.class);
     assertThat(SourceFamilies.check(KAFKA)).containsInstanceOf(KafkaCheck.class);
     assertThat(SourceFamilies.check(FILE)).containsInstanceOf(FileCheck.class);
+    assertThat(SourceFamilies.check(ABFSS)).containsInstanceOf(AzureCheck.class);
+    assertThat(SourceFamilies.check(WASBS)).containsInstanceOf(AzureCheck.class);
+    assertThat(SourceFamilies.check(EVENTHUB)).containsInstanceOf(EventHubCheck.class);
+    assertThat(SourceFamilies.check(ELASTICSEARCH)).containsInstanceOf(SearchCheck.class);
+    assertThat(SourceFamilies.check(OPENSEARCH)).containsInstanceOf(SearchCheck.class);
+    assertThat(SourceFamilies.check(MONGODB)).containsInstanceOf(MongoCheck.class);
+    assertThat(SourceFamilies.check(PULSAR)).containsInstanceOf(PulsarCheck.class);
   }
 
   @Test
@@ -78,6 +118,12 @@ class SourceFamiliesTest {
     assertThat(SourceFamilies.scanner(JDBC)).containsInstanceOf(DatabaseMetaDataScanner.class);
     assertThat(SourceFamilies.scanner(KAFKA)).containsInstanceOf(KafkaScanner.class);
     assertThat(SourceFamilies.scanner(FILE)).containsInstanceOf(FileScanner.class);
+    assertThat(SourceFamilies.scanner(ABFSS)).containsInstanceOf(AzureScanner.class);
+    assertThat(SourceFamilies.scanner(WASBS)).containsInstanceOf(AzureScanner.class);
+    assertThat(SourceFamilies.scanner(EVENTHUB)).containsInstanceOf(EventHubScanner.class);
+    assertThat(SourceFamilies.scanner(OPENSEARCH)).containsInstanceOf(SearchScanner.class);
+    assertThat(SourceFamilies.scanner(MONGODB)).containsInstanceOf(MongoScanner.class);
+    assertThat(SourceFamilies.scanner(PULSAR)).containsInstanceOf(PulsarScanner.class);
   }
 
   @Test
@@ -122,11 +168,68 @@ class SourceFamiliesTest {
   }
 
   @Test
+  void anEventHubConnectionGoesToItsNamespacesKafkaEndpoint() {
+    assertThat(destinations("eventhub", Map.of("endpoint", "sb://ns.servicebus.windows.net/")))
+        .containsExactly(new Destination.Endpoint("ns.servicebus.windows.net", 9093));
+    assertThat(destinations("eventhub", Map.of("endpoint", "sb://127.0.0.1:19093")))
+        .containsExactly(new Destination.Endpoint("127.0.0.1", 19093));
+    assertThat(destinations("eventhub", Map.of("endpoint", "https://ns/"))).isEmpty();
+    assertThat(destinations("eventhub", Map.of("endpoint", "sb://ns/hub?x=1"))).isEmpty();
+  }
+
+  @Test
+  void aSearchConnectionGoesToEveryNodeOnPort9200ByDefault() {
+    assertThat(destinations("opensearch", Map.of("nodes", List.of("a", "http://b:9201"))))
+        .containsExactly(new Destination.Endpoint("a", 9200), new Destination.Endpoint("b", 9201));
+    assertThat(destinations("elasticsearch", Map.of("nodes", List.of("https://u@a:9200"))))
+        .isEmpty();
+  }
+
+  @Test
+  void aMongoConnectionGoesToEveryNodeOnPort27017ByDefault() {
+    assertThat(destinations("mongodb", Map.of("nodes", "a,b:27018")))
+        .containsExactly(
+            new Destination.Endpoint("a", 27017), new Destination.Endpoint("b", 27018));
+    assertThat(destinations("mongodb", Map.of("nodes", "c.example", "subprotocol", "mongodb+srv")))
+        .isEmpty();
+  }
+
+  @Test
+  void aPulsarConnectionGoesToItsAdminUrl() {
+    assertThat(
+            destinations("pulsar", Map.of("adminUrl", "https://admin.example", "serviceUrl", "x")))
+        .containsExactly(new Destination.Endpoint("admin.example", 8443));
+    assertThat(destinations("pulsar", Map.of("adminUrl", "pulsar://b:6650"))).isEmpty();
+  }
+
+  @Test
   void aFileConnectionGoesToItsPath() {
     assertThat(destinations("file", Map.of("path", "/data/in")))
         .containsExactly(new Destination.LocalPath(Path.of("/data/in")));
     assertThat(destinations("file", Map.of("path", " "))).isEmpty();
     assertThat(destinations("file", Map.of("path", "bad\0path"))).isEmpty();
+  }
+
+  @Test
+  void anAzureConnectionGoesToItsAccountsBlobEndpointOrToItsEndpoint() {
+    assertThat(
+            destinations(
+                "abfss",
+                Map.of(
+                    "account",
+                    "acct",
+                    "container",
+                    "raw",
+                    "endpointSuffix",
+                    "dfs.core.windows.net")))
+        .containsExactly(new Destination.Endpoint("acct.blob.core.windows.net", 443));
+    assertThat(
+            destinations(
+                "wasbs",
+                Map.of(
+                    "account", "acct", "container", "raw", "endpoint", "http://127.0.0.1:10000")))
+        .containsExactly(new Destination.Endpoint("127.0.0.1", 10000));
+    assertThat(destinations("wasbs", Map.of("account", "acct"))).isEmpty();
   }
 
   @Test
@@ -154,6 +257,7 @@ class SourceFamiliesTest {
   void theOperatorsObjectBudgetBoundsObjectStoreScansAndLeavesTheOthersAlone() {
     var scanners = SourceFamilies.scanners(250);
 
+    assertThat(scanners.apply(ABFSS).orElseThrow()).extracting("objectBudget").isEqualTo(250);
     assertThat(scanners.apply(S3))
         .hasValueSatisfying(
             s ->

@@ -17,7 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every networked scanner against a port that accepts TCP connections but never answers, and
@@ -27,6 +27,9 @@ class UnresponsiveScanTest {
 
   private static final Duration TIMEOUT = Duration.ofMillis(500);
   private static final String PASSWORD = "Silent-pw-9137";
+
+  private static final String ACCOUNT_KEY = TestFamilies.accountKey(PASSWORD);
+
   private static ServerSocket silent;
 
   @BeforeAll
@@ -40,8 +43,7 @@ class UnresponsiveScanTest {
   }
 
   @ParameterizedTest
-  @ValueSource(
-      strings = {"postgres", "mysql", "mssql", "oracle", "redshift", "jdbc", "kafka", "s3"})
+  @MethodSource("io.datadock.connectors.TestFamilies#networked")
   void aSilentServerEndsTheScanWithinItsTimeout(String type) {
     long started = System.nanoTime();
     ScanResult result = scan(type, silent.getLocalPort());
@@ -52,8 +54,7 @@ class UnresponsiveScanTest {
   }
 
   @ParameterizedTest
-  @ValueSource(
-      strings = {"postgres", "mysql", "mssql", "oracle", "redshift", "jdbc", "kafka", "s3"})
+  @MethodSource("io.datadock.connectors.TestFamilies#networked")
   void aPortNobodyListensOnIsNamed(String type) {
     int unused = FreePorts.pick();
     ScanResult result = scan(type, unused);
@@ -67,7 +68,7 @@ class UnresponsiveScanTest {
     assertThat(result.complete()).isFalse();
     assertThat(result.datasets()).isEmpty();
     assertThat(result.errors()).hasSize(1);
-    assertThat(result.errors().get(0)).doesNotContain(PASSWORD);
+    assertThat(result.errors().get(0)).doesNotContain(PASSWORD).doesNotContain(ACCOUNT_KEY);
   }
 
   private static ScanResult scan(String type, int port) {
@@ -78,19 +79,15 @@ class UnresponsiveScanTest {
     fields.put("service", "s");
     fields.put("brokers", List.of("127.0.0.1:" + port));
     fields.put("bucket", "b");
-    fields.put("endpoint", "http://127.0.0.1:" + port);
+    fields.put("endpoint", (type.equals("eventhub") ? "sb://" : "http://") + "127.0.0.1:" + port);
+    fields.put("nodes", List.of("127.0.0.1:" + port));
+    fields.put("adminUrl", "http://127.0.0.1:" + port);
+    fields.put("account", "silentacct");
+    fields.put("container", "silent");
     if (type.equals("jdbc")) {
       fields.put("subprotocol", "postgresql");
     }
-    Credentials credentials =
-        new Credentials(
-            Map.of(
-                "username", "u",
-                "password", PASSWORD,
-                "accesskeyid", "silent-key-id",
-                "secretkey", PASSWORD,
-                "security_protocol", "SASL_PLAINTEXT"),
-            Map.of());
+    Credentials credentials = TestFamilies.credentials(PASSWORD);
     return TestFamilies.scanner(type)
         .scan(
             new SourceConnection(type, fields),

@@ -19,8 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one decider over the {@code depots} store and forwards what it decided. The same for every
- * input; only the decider and where the depot key comes from differ.
+ * Runs a decider over the {@code depots} store and forwards what it decided; the decider and where
+ * the depot key comes from are given.
  */
 final class DecidingProcessor<V> implements Processor<String, V, String, Object> {
 
@@ -78,9 +78,9 @@ final class DecidingProcessor<V> implements Processor<String, V, String, Object>
       return;
     }
     long ts = record.timestamp();
-    // A request comes back as an input (a reply, a check result). One millisecond later than its
-    // cause, so that a replay, which interleaves inputs by timestamp, never puts the answer before
-    // the command that asked for it.
+    // One millisecond later than its cause: secret-service interleaves its two inputs (commands,
+    // reference requests) by timestamp in a replay, and must see a request after what caused it.
+    // The answers come back on the depot's one ordered log, where order is the log's, not time's.
     long requestTs = ts + 1;
     for (ReferenceRequest request : decision.requests()) {
       forward(request.getSecretKey(), request, requestTs, DepotTopology.REQUESTS_SINK);

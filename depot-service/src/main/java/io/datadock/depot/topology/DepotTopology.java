@@ -1,15 +1,10 @@
 package io.datadock.depot.topology;
 
-import io.datadock.depot.lifecycle.DepotDecider;
-import io.datadock.depot.saga.ReplyDecider;
-import io.datadock.depot.validation.CheckResultDecider;
 import io.datadock.runtime.replay.ReplayBoundary;
 import io.datadock.schemas.Topic;
 import io.datadock.schemas.Topics;
-import io.datadock.schemas.depot.DepotCommand;
 import io.datadock.schemas.depot.DepotState;
-import io.datadock.schemas.depot.ValidationResult;
-import io.datadock.schemas.reference.ReferenceReply;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -17,36 +12,38 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The depot-service topology. Three inputs keyed by depot, co-partitioned, decided against one
- * {@code depots} store: {@code depot.commands}, {@code secret.reference.replies} and {@code
- * depot.validation.results}. Outputs: reference requests (keyed by secret), connection checks,
- * {@code depot.events}, {@code resource.state} and {@code command.results}. Pure: building it does
- * no I/O.
+ * The depot-service topology. One input, {@code depot.commands}: each depot's ordered log of the
+ * gateway's commands, secret-service's reference replies and the validator's check results, decided
+ * against one {@code depots} store. The live run, a transaction redone after an abort and a replay
+ * all read that log in the same order, so they decide the same. Outputs: reference requests (keyed
+ * by secret), connection checks, {@code depot.events}, {@code resource.state} and {@code
+ * command.results}. Pure: building it does no I/O.
+ *
+ * <p>Replies and results written before they moved to {@code depot.commands} are on their legacy
+ * topics, still read (same processor, same store) so that a replay of older history and an upgrade
+ * with records in flight lose nothing; nothing writes those topics any more.
  */
 public final class DepotTopology {
 
   public static final String DEPOTS_STORE = "depots";
 
   /**
-   * The highest resourceVersion given in each partition. Versions come from three inputs (a
-   * command's offset, a reply or check result bumping the depot's own), so without it a depot
-   * re-created right after its delete could get the version of its own tombstone.
+   * The highest resourceVersion given in each partition. A command's version is its offset + 1, but
+   * a reply or check result bumps the depot's own version, which can run ahead of the offsets:
+   * without the clock a depot re-created right after its delete could get the version of its own
+   * tombstone.
    */
   static final String VERSION_CLOCK_STORE = "depot-version-clock";
 
-  static final String COMMANDS = "depot-commands";
-  static final String REPLIES = "secret-reference-replies";
-  static final String RESULTS = "depot-validation-results";
-  static final String COMMAND_PROCESSOR = "depot-lifecycle";
-  static final String REPLY_PROCESSOR = "depot-saga";
-  static final String RESULT_PROCESSOR = "depot-checks";
+  static final String INPUTS = "depot-inputs";
+  static final String LEGACY_REPLIES = "legacy-secret-reference-replies";
+  static final String LEGACY_RESULTS = "legacy-depot-validation-results";
+  static final String PROCESSOR = "depot-decisions";
   static final String REQUESTS_SINK = "secret-reference-requests";
   static final String VALIDATION_SINK = "depot-validation-requests";
   static final String EVENTS_SINK = "depot-events";
   static final String STATE_SINK = "resource-state";
   static final String RESULTS_SINK = "command-results";
-
-  private static final String[] PROCESSORS = {COMMAND_PROCESSOR, REPLY_PROCESSOR, RESULT_PROCESSOR};
 
   private DepotTopology() {}
 
@@ -65,39 +62,21 @@ public final class DepotTopology {
             Serdes.String(),
             Topics.avro(DepotState.class));
     Topology topology = new Topology();
-    source(topology, COMMANDS, Topics.DEPOT_COMMANDS, topicPrefix);
-    source(topology, REPLIES, Topics.SECRET_REFERENCE_REPLIES, topicPrefix);
-    source(topology, RESULTS, Topics.DEPOT_VALIDATION_RESULTS, topicPrefix);
-    DepotDecider commands = new DepotDecider();
-    ReplyDecider replies = new ReplyDecider();
-    CheckResultDecider checks = new CheckResultDecider();
+    source(topology, INPUTS, Topics.DEPOT_COMMANDS, topicPrefix);
+    source(topology, LEGACY_REPLIES, Topics.LEGACY_SECRET_REFERENCE_REPLIES, topicPrefix);
+    source(topology, LEGACY_RESULTS, Topics.LEGACY_DEPOT_VALIDATION_RESULTS, topicPrefix);
+    DepotInputs inputs = new DepotInputs();
     topology.addProcessor(
-        COMMAND_PROCESSOR,
-        () ->
-            new DecidingProcessor<DepotCommand>(
-                commands::decide, DepotCommand::getResourceKey, boundary),
-        COMMANDS);
-    topology.addProcessor(
-        REPLY_PROCESSOR,
-        () ->
-            new DecidingProcessor<ReferenceReply>(
-                (current, reply, version) -> replies.decide(current, reply),
-                ReferenceReply::getDepotKey,
-                boundary),
-        REPLIES);
-    topology.addProcessor(
-        RESULT_PROCESSOR,
-        () ->
-            new DecidingProcessor<ValidationResult>(
-                (current, result, version) -> checks.decide(current, result),
-                ValidationResult::getDepotKey,
-                boundary),
-        RESULTS);
-    topology.addStateStore(store, PROCESSORS);
+        PROCESSOR,
+        () -> new DecidingProcessor<SpecificRecord>(inputs, DepotInputs::depotKey, boundary),
+        INPUTS,
+        LEGACY_REPLIES,
+        LEGACY_RESULTS);
+    topology.addStateStore(store, PROCESSOR);
     topology.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(VERSION_CLOCK_STORE), Serdes.String(), Serdes.Long()),
-        PROCESSORS);
+        PROCESSOR);
     sink(topology, REQUESTS_SINK, Topics.SECRET_REFERENCE_REQUESTS, topicPrefix);
     sink(topology, VALIDATION_SINK, Topics.DEPOT_VALIDATION_REQUESTS, topicPrefix);
     sink(topology, EVENTS_SINK, Topics.DEPOT_EVENTS, topicPrefix);
@@ -117,6 +96,6 @@ public final class DepotTopology {
         topic.name(p),
         topic.keySerde().serializer(),
         topic.valueSerde().serializer(),
-        PROCESSORS);
+        PROCESSOR);
   }
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -28,9 +29,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * depot-service's validator: consumes {@code depot.validation.requests}, runs each check on a
- * worker pool (never on a stream thread), and publishes {@code depot.validation.results}. Offsets
- * are committed only once a result is acknowledged, so a crash redoes a check rather than losing
- * it; a redone check carries the same check id, and the topology applies a result once.
+ * worker pool (never on a stream thread), and publishes each result on the depot's one ordered
+ * input, {@code depot.commands}, where the topology decides it in line with the depot's commands
+ * and replies. Offsets are committed only once a result is acknowledged, so a crash redoes a check
+ * rather than losing it; a redone check carries the same check id, and the topology applies a
+ * result once.
  */
 public final class ValidationRequestConsumer implements AutoCloseable {
 
@@ -38,13 +41,13 @@ public final class ValidationRequestConsumer implements AutoCloseable {
   private static final int MAX_IN_FLIGHT = 256;
 
   private final KafkaConsumer<String, ValidationRequest> consumer;
-  private final KafkaProducer<String, ValidationResult> producer;
+  private final KafkaProducer<String, SpecificRecord> producer;
   private final CheckRunner runner;
   private final Duration hardLimit;
   private final ExecutorService workers;
   private final OffsetTracker offsets = new OffsetTracker();
   private final String requestsTopic;
-  private final String resultsTopic;
+  private final String depotInputsTopic;
   private final Thread loop;
   private volatile boolean running = true;
 
@@ -81,8 +84,8 @@ public final class ValidationRequestConsumer implements AutoCloseable {
     this.producer =
         new KafkaProducer<>(
             KafkaSettings.producer(kafka, groupId + "-results"),
-            Topics.DEPOT_VALIDATION_RESULTS.keySerde().serializer(),
-            Topics.DEPOT_VALIDATION_RESULTS.valueSerde().serializer());
+            Topics.DEPOT_COMMANDS.keySerde().serializer(),
+            Topics.DEPOT_COMMANDS.valueSerde().serializer());
     this.runner = runner;
     this.hardLimit = checkTimeout.plusSeconds(5);
     AtomicInteger n = new AtomicInteger();
@@ -95,7 +98,7 @@ public final class ValidationRequestConsumer implements AutoCloseable {
               return t;
             });
     this.requestsTopic = Topics.DEPOT_VALIDATION_REQUESTS.name(topicPrefix);
-    this.resultsTopic = Topics.DEPOT_VALIDATION_RESULTS.name(topicPrefix);
+    this.depotInputsTopic = Topics.DEPOT_COMMANDS.name(topicPrefix);
     this.loop = new Thread(this::run, "depot-validator");
   }
 
@@ -150,7 +153,7 @@ public final class ValidationRequestConsumer implements AutoCloseable {
               ValidationResult out =
                   result != null ? result : TimedOut.result(request, hardLimit, error);
               producer.send(
-                  new ProducerRecord<>(resultsTopic, request.getDepotKey(), out),
+                  new ProducerRecord<>(depotInputsTopic, request.getDepotKey(), out),
                   (metadata, sendError) -> {
                     if (sendError != null) {
                       // Not marked finished: the offset stays uncommitted and the check is redone

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -53,9 +54,10 @@ class DepotTopologyTest {
 
   @TempDir Path tmp;
   private TopologyTestDriver driver;
-  private TestInputTopic<String, DepotCommand> commands;
-  private TestInputTopic<String, ReferenceReply> replies;
-  private TestInputTopic<String, ValidationResult> checks;
+  // one log, three writers: the gateway, secret-service and the validator
+  private TestInputTopic<String, SpecificRecord> commands;
+  private TestInputTopic<String, SpecificRecord> replies;
+  private TestInputTopic<String, SpecificRecord> checks;
   private TestOutputTopic<String, ReferenceRequest> requests;
   private TestOutputTopic<String, ValidationRequest> validations;
   private TestOutputTopic<String, DepotEvent> events;
@@ -70,8 +72,8 @@ class DepotTopologyTest {
     props.put(StreamsConfig.STATE_DIR_CONFIG, tmp.toString());
     driver = new TopologyTestDriver(DepotTopology.build(PREFIX), props);
     commands = input(Topics.DEPOT_COMMANDS);
-    replies = input(Topics.SECRET_REFERENCE_REPLIES);
-    checks = input(Topics.DEPOT_VALIDATION_RESULTS);
+    replies = commands;
+    checks = commands;
     requests = output(Topics.SECRET_REFERENCE_REQUESTS);
     validations = output(Topics.DEPOT_VALIDATION_REQUESTS);
     events = output(Topics.DEPOT_EVENTS);
@@ -82,6 +84,81 @@ class DepotTopologyTest {
   @AfterEach
   void stop() {
     driver.close();
+  }
+
+  @Test
+  void aDepotIsDecidedInTheOrderOfItsOneInputLogWhateverTheInputsTimestamps() {
+    // The history the checker found: a depot re-pointed to another secret before the grant of the
+    // first came back. The grant is older than the second apply, so a replay that interleaved
+    // separate input topics by timestamp decided it first; the live run had decided it last.
+    DepotCommand first = apply(tenantSpec("postgres", ref(CRED, "rw")));
+    DepotCommand second = apply(tenantSpec("postgres", ref(SCAN_CRED, "rw")));
+    commands.pipeInput(DEPOT, first, AT);
+    ReferenceRequest firstReference = requests.readValue();
+    commands.pipeInput(DEPOT, second, AT + 10);
+    Map<ReferenceAction, ReferenceRequest> secondRequests =
+        new java.util.EnumMap<>(ReferenceAction.class);
+    requests.readValuesToList().forEach(r -> secondRequests.put(r.getAction(), r));
+    List<TestRecord<String, SpecificRecord>> arrived =
+        List.of(
+            new TestRecord<>(DEPOT, first, null, AT),
+            new TestRecord<>(DEPOT, second, null, AT + 10),
+            new TestRecord<>(DEPOT, granted(firstReference, "rw"), null, AT + 1),
+            new TestRecord<>(
+                DEPOT, granted(secondRequests.get(ReferenceAction.REFERENCE), "rw"), null, AT + 11),
+            new TestRecord<>(
+                DEPOT, released(secondRequests.get(ReferenceAction.RELEASE)), null, AT + 12));
+
+    DepotState live = decide(arrived, "live");
+    DepotState replayed = decide(arrived, "replay");
+    DepotState otherTimes =
+        decide(
+            arrived.stream()
+                .map(r -> new TestRecord<>(r.key(), r.value(), null, AT + 100 - r.timestamp()))
+                .toList(),
+            "other-times");
+    DepotState byTimestamp =
+        decide(
+            arrived.stream().sorted(java.util.Comparator.comparing(TestRecord::timestamp)).toList(),
+            "by-timestamp");
+
+    assertThat(replayed).isEqualTo(live);
+    assertThat(otherTimes).isEqualTo(live);
+    assertThat(live.getReferences())
+        .extracting(r -> r.getSecretKey() + " " + r.getState())
+        .containsExactly(SCAN_CRED + " granted");
+    assertThat(byTimestamp)
+        .as("the order a replay of separate input topics took decides otherwise")
+        .isNotEqualTo(live);
+  }
+
+  /** A fresh depot-service (its own store) reading this log from its start. */
+  private DepotState decide(List<TestRecord<String, SpecificRecord>> log, String stateDir) {
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "depot-topology-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    props.put(StreamsConfig.STATE_DIR_CONFIG, tmp.resolve(stateDir).toString());
+    try (TopologyTestDriver replay = new TopologyTestDriver(DepotTopology.build(PREFIX), props)) {
+      Topic<String, SpecificRecord> topic = Topics.DEPOT_COMMANDS;
+      replay
+          .createInputTopic(
+              topic.name(PREFIX), topic.keySerde().serializer(), topic.valueSerde().serializer())
+          .pipeRecordList(log);
+      KeyValueStore<String, DepotState> store = replay.getKeyValueStore(DepotTopology.DEPOTS_STORE);
+      return store.get(DEPOT);
+    }
+  }
+
+  @Test
+  void repliesAndResultsOnTheLegacyTopicsAreStillDecided() {
+    // history written before replies moved to depot.commands, replayed after the upgrade
+    commands.pipeInput(DEPOT, apply(tenantSpec("postgres", ref(CRED, "rw"))));
+    input(Topics.LEGACY_SECRET_REFERENCE_REPLIES)
+        .pipeInput(DEPOT, granted(requests.readValue(), null));
+    input(Topics.LEGACY_DEPOT_VALIDATION_RESULTS)
+        .pipeInput(DEPOT, checkResult(validations.readValue(), true, true));
+
+    assertThat(lastState().getStatus()).isEqualTo("active");
   }
 
   @Test
@@ -495,7 +572,7 @@ class DepotTopologyTest {
     boundary.set(Map.of(ReplayBoundary.key(Topics.DEPOT_COMMANDS.name(PREFIX), 0), 2L));
     driver = new TopologyTestDriver(DepotTopology.build(PREFIX, boundary), props);
     commands = input(Topics.DEPOT_COMMANDS);
-    replies = input(Topics.SECRET_REFERENCE_REPLIES);
+    replies = commands;
     requests = output(Topics.SECRET_REFERENCE_REQUESTS);
     results = output(Topics.COMMAND_RESULTS);
     events = output(Topics.DEPOT_EVENTS);

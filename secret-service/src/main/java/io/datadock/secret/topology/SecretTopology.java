@@ -17,8 +17,9 @@ import org.apache.kafka.streams.state.Stores;
  * The secret-service topology: {@code secret.commands} → decide against the {@code secrets} store →
  * {@code secret.events}, {@code resource.state}, {@code command.results}; and {@code
  * secret.reference.requests} (co-partitioned) → grant, deny or release against the same store →
- * {@code secret.reference.replies}, where command decisions also notify dependent depots. Pure:
- * building it does no I/O, so tests build the very same topology into a TopologyTestDriver.
+ * replies on {@code depot.commands}, each depot's one ordered input, where command decisions also
+ * notify dependent depots. Pure: building it does no I/O, so tests build the very same topology
+ * into a TopologyTestDriver.
  */
 public final class SecretTopology {
 
@@ -95,20 +96,21 @@ public final class SecretTopology {
     sink(topology, EVENTS_SINK, Topics.SECRET_EVENTS, topicPrefix);
     sink(topology, STATE_SINK, Topics.RESOURCE_STATE, topicPrefix);
     sink(topology, RESULTS_SINK, Topics.COMMAND_RESULTS, topicPrefix);
-    Topic<String, ?> replies = Topics.SECRET_REFERENCE_REPLIES;
+    Topic<String, ?> depotInputs = Topics.DEPOT_COMMANDS;
     topology.addSink(
         REPLIES_SINK,
-        replies.name(topicPrefix),
-        replies.keySerde().serializer(),
-        Topics.SECRET_REFERENCE_REPLIES.valueSerde().serializer(),
+        depotInputs.name(topicPrefix),
+        depotInputs.keySerde().serializer(),
+        Topics.DEPOT_COMMANDS.valueSerde().serializer(),
         PROCESSOR,
         REFERENCE_PROCESSOR);
     return topology;
   }
 
   /**
-   * Replies are inputs of depot-service: one millisecond later than their cause, so that a replay,
-   * which interleaves inputs by timestamp, orders them after it as they were.
+   * One millisecond later than their cause. depot-service orders its inputs by their log, not by
+   * time, so this only keeps a reply's time after its request's, as it was before replies moved to
+   * the depot's log.
    */
   static long replyTimestamp(org.apache.kafka.streams.processor.api.Record<?, ?> cause) {
     return cause.timestamp() + 1;

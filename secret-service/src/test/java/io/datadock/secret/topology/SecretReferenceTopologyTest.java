@@ -28,6 +28,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -67,7 +69,13 @@ class SecretReferenceTopologyTest {
     driver = new TopologyTestDriver(SecretTopology.build(PREFIX, keyRing::open), props);
     commands = input(Topics.SECRET_COMMANDS);
     requests = input(Topics.SECRET_REFERENCE_REQUESTS);
-    replies = output(Topics.SECRET_REFERENCE_REPLIES);
+    // secret-service writes only replies onto depot.commands, the depots' one ordered input
+    Deserializer<SpecificRecord> depotInputs = Topics.DEPOT_COMMANDS.valueSerde().deserializer();
+    replies =
+        driver.createOutputTopic(
+            Topics.DEPOT_COMMANDS.name(PREFIX),
+            Topics.DEPOT_COMMANDS.keySerde().deserializer(),
+            (topic, bytes) -> (ReferenceReply) depotInputs.deserialize(topic, bytes));
     results = output(Topics.COMMAND_RESULTS);
   }
 

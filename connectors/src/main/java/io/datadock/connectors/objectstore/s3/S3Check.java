@@ -64,12 +64,11 @@ public final class S3Check implements ConnectionCheck {
       Egress egress,
       Deadline deadline,
       CheckRun run) {
-    Optional<String> unreachable =
-        TcpReach.problem(location.host(), location.port(), egress.gate(), deadline);
+    Optional<CheckReport> unreachable =
+        TcpReach.step(run, location.host(), location.port(), egress.gate(), deadline);
     if (unreachable.isPresent()) {
-      return run.fail(REACH, unreachable.get());
+      return unreachable.get();
     }
-    run.pass(REACH, "reached " + location.host() + ":" + location.port());
     S3Clients.Keys keys;
     try {
       keys = S3Clients.keys(credentials);

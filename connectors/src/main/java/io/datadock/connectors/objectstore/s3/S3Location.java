@@ -2,9 +2,8 @@ package io.datadock.connectors.objectstore.s3;
 
 import io.datadock.connectors.SourceConnection;
 import io.datadock.connectors.UnsafeConnectionField;
+import io.datadock.connectors.objectstore.LocationFields;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.Locale;
 
 /**
  * Where an S3 depot points: its {@code bucket}, the prefix under it ({@code relativePath}, with a
@@ -31,12 +30,13 @@ public record S3Location(
     if (endpoint == null || endpoint.isBlank()) {
       return new S3Location(
           bucket,
-          prefix(connection),
+          LocationFields.prefix(connection),
           region,
           URI.create("https://s3." + region + ".amazonaws.com"),
           false);
     }
-    return new S3Location(bucket, prefix(connection), region, endpoint(endpoint), true);
+    return new S3Location(
+        bucket, LocationFields.prefix(connection), region, LocationFields.endpoint(endpoint), true);
   }
 
   /** The host the client connects to: the endpoint's, or the bucket's virtual host on AWS. */
@@ -45,47 +45,11 @@ public record S3Location(
   }
 
   public int port() {
-    if (endpoint.getPort() > 0) {
-      return endpoint.getPort();
-    }
-    return "http".equals(endpoint.getScheme()) ? 80 : 443;
+    return LocationFields.port(endpoint);
   }
 
   /** {@code s3://bucket/prefix}, for messages. */
   public String describe() {
     return "s3://" + bucket + "/" + prefix;
-  }
-
-  private static String prefix(SourceConnection connection) {
-    String path = connection.string("relativePath");
-    if (path == null) {
-      return "";
-    }
-    String trimmed = path.strip();
-    while (trimmed.startsWith("/")) {
-      trimmed = trimmed.substring(1);
-    }
-    return trimmed.isEmpty() || trimmed.endsWith("/") ? trimmed : trimmed + "/";
-  }
-
-  private static URI endpoint(String text) {
-    URI uri;
-    try {
-      uri = new URI(text.trim());
-    } catch (URISyntaxException e) {
-      throw new UnsafeConnectionField("endpoint is not a URL");
-    }
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (!scheme.equals("http") && !scheme.equals("https")) {
-      throw new UnsafeConnectionField("endpoint must be an http:// or https:// URL");
-    }
-    if (uri.getHost() == null || uri.getUserInfo() != null) {
-      throw new UnsafeConnectionField("endpoint must name a host (and no user)");
-    }
-    if ((uri.getPath() != null && !uri.getPath().isEmpty() && !uri.getPath().equals("/"))
-        || uri.getQuery() != null) {
-      throw new UnsafeConnectionField("endpoint must be a scheme, host and port only");
-    }
-    return uri;
   }
 }

@@ -2,18 +2,14 @@ package io.datadock.connectors.objectstore.s3;
 
 import io.datadock.connectors.Credentials;
 import io.datadock.connectors.Deadline;
-import io.datadock.connectors.SafeMessages;
 import io.datadock.connectors.SourceConnection;
-import io.datadock.connectors.TcpReach;
 import io.datadock.connectors.egress.Egress;
-import io.datadock.connectors.file.FileFormats;
+import io.datadock.connectors.objectstore.StoreScan;
 import io.datadock.connectors.scan.MetadataScanner;
 import io.datadock.connectors.scan.ScanFilter;
 import io.datadock.connectors.scan.ScanResult;
 import io.datadock.connectors.scan.objectstore.ObjectStoreScanner;
 import java.time.Duration;
-import java.util.Optional;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -60,41 +56,15 @@ public final class S3Scanner implements MetadataScanner {
     } catch (IllegalArgumentException e) {
       return ScanResult.failure(e.getMessage());
     }
-    String format = connection.string("format");
-    Optional<String> onlyFormat = FileFormats.named(format);
-    if (format != null && onlyFormat.isEmpty()) {
-      return ScanResult.failure("unknown format '" + format + "' (" + FileFormats.KNOWN + ")");
-    }
-    Optional<String> unreachable =
-        TcpReach.problem(location.host(), location.port(), egress.gate(), deadline);
-    if (unreachable.isPresent()) {
-      return ScanResult.failure(unreachable.get());
-    }
-    ScanFilter datasets = filter == null ? ScanFilter.all() : filter;
-    ScanResult result;
-    try {
-      // On a worker, so that nothing (the SDK's first load included) holds the caller past the
-      // deadline; every call inside is also bounded by the time left.
-      result =
-          deadline.call(
-              () -> {
-                try (S3Client s3 =
-                    S3Clients.client(location, keys, egress.gate(), deadline.remaining())) {
-                  return new ObjectStoreScanner(
-                          new S3Objects(s3, location, credentials, deadline), objectBudget)
-                      .scan(location.prefix(), onlyFormat, datasets, deadline);
-                }
-              },
-              late -> {});
-    } catch (TimeoutException e) {
-      result =
-          ScanResult.failure(
-              "no answer from " + location.describe() + " within " + deadline.describe());
-    } catch (Exception e) {
-      result =
-          ScanResult.failure(
-              "cannot scan " + location.describe() + ": " + SafeMessages.of(e, credentials));
-    }
+    ScanResult result =
+        StoreScan.run(
+            target(location, keys, credentials, egress, deadline),
+            connection,
+            credentials,
+            filter,
+            deadline,
+            egress,
+            objectBudget);
     LOG.info(
         "metadata scan type=s3 bucket={} prefix={} datasets={} complete={} errors={} millis={}",
         location.bucket(),
@@ -104,5 +74,24 @@ public final class S3Scanner implements MetadataScanner {
         result.errors().size(),
         (System.nanoTime() - started) / 1_000_000);
     return result;
+  }
+
+  private static StoreScan.Target target(
+      S3Location location,
+      S3Clients.Keys keys,
+      Credentials credentials,
+      Egress egress,
+      Deadline deadline) {
+    return new StoreScan.Target(
+        location.host(),
+        location.port(),
+        location.prefix(),
+        location.describe(),
+        scan -> {
+          try (S3Client s3 =
+              S3Clients.client(location, keys, egress.gate(), deadline.remaining())) {
+            return scan.apply(new S3Objects(s3, location, credentials, deadline));
+          }
+        });
   }
 }

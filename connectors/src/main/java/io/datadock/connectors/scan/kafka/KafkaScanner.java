@@ -50,6 +50,20 @@ public final class KafkaScanner implements MetadataScanner {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaScanner.class);
   private static final String CLIENT_ID = "datadock-metadata-scan";
 
+  private final Map<String, String> clientSettings;
+
+  public KafkaScanner() {
+    this(Map.of());
+  }
+
+  /**
+   * @param clientSettings AdminClient settings over those from the connection and credentials, as
+   *     {@link io.datadock.connectors.kafka.KafkaCheck#KafkaCheck(Map)} takes them
+   */
+  public KafkaScanner(Map<String, String> clientSettings) {
+    this.clientSettings = Map.copyOf(clientSettings);
+  }
+
   @Override
   public ScanResult scan(
       SourceConnection connection,
@@ -86,6 +100,7 @@ public final class KafkaScanner implements MetadataScanner {
     Properties config;
     try {
       config = KafkaClients.clientConfig(brokers, credentials, deadline, CLIENT_ID);
+      config.putAll(clientSettings);
     } catch (IllegalArgumentException e) {
       return ScanResult.failure(e.getMessage());
     }

@@ -11,12 +11,8 @@ import io.datadock.connectors.StepStatus;
 import io.datadock.connectors.TestEgress;
 import io.datadock.connectors.TestS3Server;
 import io.datadock.connectors.egress.Egress;
-import io.datadock.connectors.egress.EgressPolicy;
-import io.datadock.connectors.egress.FileRoots;
-import io.datadock.connectors.egress.PlatformEndpoints;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -99,11 +95,7 @@ class S3CheckIT {
 
   @Test
   void anEndpointTheEgressPolicyDeniesFailsAtReachWithThePolicysMessage() {
-    Egress standalone =
-        new Egress(
-            EgressPolicy.of(
-                EgressPolicy.Mode.STANDALONE, List.of(), List.of(), new PlatformEndpoints()),
-            FileRoots.of(List.of()));
+    Egress standalone = TestEgress.standalone();
 
     CheckReport report =
         check.check(

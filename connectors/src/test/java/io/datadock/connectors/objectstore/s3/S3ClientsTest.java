@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.datadock.connectors.SourceConnection;
+import io.datadock.connectors.TestEgress;
 import io.datadock.connectors.egress.EgressDeniedException;
 import io.datadock.connectors.egress.EgressGate;
-import io.datadock.connectors.egress.EgressPolicy;
-import io.datadock.connectors.egress.PlatformEndpoints;
-import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,17 +24,7 @@ class S3ClientsTest {
   @Test
   void theSdksHttpClientResolvesThroughTheEgressGate() throws Exception {
     List<String> asked = new ArrayList<>();
-    EgressGate gate =
-        new EgressGate(
-            EgressPolicy.of(
-                EgressPolicy.Mode.STANDALONE, List.of(), List.of(), new PlatformEndpoints()),
-            host -> {
-              asked.add(host);
-              return new InetAddress[] {
-                InetAddress.getByAddress(
-                    host, new byte[] {(byte) 169, (byte) 254, (byte) 169, (byte) 254})
-              };
-            });
+    EgressGate gate = TestEgress.answeringMetadataAddress(asked);
     S3Location aws = S3Location.of(new SourceConnection("s3", Map.of("bucket", "raw-events")));
 
     Throwable failure;

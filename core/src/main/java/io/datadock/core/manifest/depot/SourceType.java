@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
  * Every source type of MANIFESTS.md's table, plus Datadock's {@code file}, with its connection
  * fields and what each holds. Names are case-insensitive and include DataOS's aliases ({@code
  * POSTGRESQL}). Beyond the table: the JDBC types that build a URL with params take them ({@code
- * redshift} too), and the JDBC types may repeat their fixed subprotocol.
+ * redshift} too), the JDBC types may repeat their fixed subprotocol, and abfss / wasbs take an
+ * {@code endpoint} (an Azure Storage emulator or gateway, addressed path-style), as s3 does.
  */
 public enum SourceType {
   POSTGRES(host(), port(), ident("database"), jdbcParams(), subprotocol()),
@@ -55,13 +56,15 @@ public enum SourceType {
       ident("container"),
       opt("relativePath"),
       optIdent("format"),
-      new FieldSpec("endpointSuffix", FieldKind.HOST, false)),
+      new FieldSpec("endpointSuffix", FieldKind.HOST, false),
+      optUrl("endpoint")),
   WASBS(
       ident("account"),
       ident("container"),
       opt("relativePath"),
       optIdent("format"),
-      new FieldSpec("endpointSuffix", FieldKind.HOST, false)),
+      new FieldSpec("endpointSuffix", FieldKind.HOST, false),
+      optUrl("endpoint")),
   MONGODB(list("nodes"), subprotocol(), params()),
   KAFKA(list("brokers"), optUrl("schemaRegistryUrl")),
   EVENTHUB(url("endpoint")),

@@ -95,6 +95,13 @@ class DepotConnectionFieldsTest {
     assertInvalid(
         "eventhub", "{endpoint: 'https://ns'}", "spec.spec.endpoint", "must start with sb://");
     assertInvalid("abfss", "{account: a}", "spec.spec.container", "is required for a abfss depot");
+    assertThat(connection("wasbs", "{account: a, container: c, endpoint: 'http://127.0.0.1:1'}"))
+        .containsEntry("endpoint", "http://127.0.0.1:1");
+    assertInvalid(
+        "abfss",
+        "{account: a, container: c, endpoint: 'http://x y'}",
+        "spec.spec.endpoint",
+        "must be an address without whitespace");
     assertInvalid(
         "oracle", "{host: h, port: 1521}", "spec.spec.service", "is required for a oracle depot");
   }

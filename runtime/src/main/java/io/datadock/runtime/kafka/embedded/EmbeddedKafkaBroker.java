@@ -40,17 +40,20 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   private final String bootstrapServers;
   private final int controllerPort;
   private final BrokerCredentials credentials;
+  private final String plainLoginServers;
   private boolean closed;
 
   private EmbeddedKafkaBroker(
       KafkaRaftServer server,
       String bootstrapServers,
       int controllerPort,
-      BrokerCredentials credentials) {
+      BrokerCredentials credentials,
+      String plainLoginServers) {
     this.server = server;
     this.bootstrapServers = bootstrapServers;
     this.controllerPort = controllerPort;
     this.credentials = credentials;
+    this.plainLoginServers = plainLoginServers;
   }
 
   /**
@@ -60,7 +63,15 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
    * @param port the PLAINTEXT port, 0 to pick a free one
    */
   public static EmbeddedKafkaBroker start(Path dataDir, int port) {
-    return start(dataDir, port, null);
+    return start(dataDir, port, null, null);
+  }
+
+  /**
+   * A plain broker ({@link #start(Path, int)}) with a second listener that takes SASL/PLAIN logins
+   * ({@link #plainLoginServers()}): a test's stand-in for a managed Kafka service.
+   */
+  public static EmbeddedKafkaBroker startWithPlainLogin(Path dataDir, PlainLoginListener listener) {
+    return start(dataDir, 0, null, listener);
   }
 
   /**
@@ -79,7 +90,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         && !Files.exists(logDir.resolve(SECURED_MARKER))) {
       upgrade(dataDir, credentials);
     }
-    return start(dataDir, port, credentials);
+    return start(dataDir, port, credentials, null);
   }
 
   /**
@@ -87,7 +98,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
    * user's credential, then stops; the marker is written after that only.
    */
   private static void upgrade(Path dataDir, BrokerCredentials credentials) {
-    try (EmbeddedKafkaBroker plain = start(dataDir, 0, null)) {
+    try (EmbeddedKafkaBroker plain = start(dataDir, 0, null, null)) {
       UnsecuredDirectoryUpgrade.addCredentials(plain.bootstrapServers(), credentials);
     }
     markSecured(logDir(dataDir));
@@ -101,7 +112,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     return dataDir.toAbsolutePath().resolve("log");
   }
 
-  private static EmbeddedKafkaBroker start(Path dataDir, int port, BrokerCredentials credentials) {
+  private static EmbeddedKafkaBroker start(
+      Path dataDir, int port, BrokerCredentials credentials, PlainLoginListener plainLogin) {
     long started = System.nanoTime();
     int brokerPort = port == 0 ? FreePorts.pick() : port;
     int controllerPort = FreePorts.pick();
@@ -114,6 +126,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       props.put("advertised.listeners", "SASL_PLAINTEXT://127.0.0.1:" + brokerPort);
       BrokerSecurity.secure(props, credentials, SecurityProtocol.SASL_PLAINTEXT);
     }
+    String plainLoginServers = null;
+    if (plainLogin != null) {
+      int plainLoginPort = FreePorts.pick();
+      plainLogin.addTo(props, plainLoginPort);
+      plainLoginServers = "127.0.0.1:" + plainLoginPort;
+    }
     format(logDir, credentials);
     KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props), Time.SYSTEM);
     server.startup();
@@ -124,7 +142,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         credentials != null,
         logDir,
         (System.nanoTime() - started) / 1_000_000);
-    return new EmbeddedKafkaBroker(server, bootstrap, controllerPort, credentials);
+    return new EmbeddedKafkaBroker(
+        server, bootstrap, controllerPort, credentials, plainLoginServers);
   }
 
   private static void format(Path logDir, BrokerCredentials credentials) {
@@ -191,6 +210,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
   public String bootstrapServers() {
     return bootstrapServers;
+  }
+
+  /** The {@link PlainLoginListener}'s address; empty unless started with one. */
+  public Optional<String> plainLoginServers() {
+    return Optional.ofNullable(plainLoginServers);
   }
 
   /** A connection as {@code principal}; on a plain broker, a plain connection. */

@@ -33,19 +33,42 @@ class AclFileTest {
   }
 
   @Test
-  void onlyTheGatewayWritesIdentitiesAndDepotAndScanCommands() {
+  void onlyTheGatewayWritesIdentitiesAndScanCommands() {
     for (var topic :
         List.of(
             Topics.IDENTITY_USERS,
             Topics.IDENTITY_API_KEYS,
             Topics.IDENTITY_TENANTS,
             Topics.IDENTITY_GRANTS,
-            Topics.DEPOT_COMMANDS,
             Topics.CATALOG_SCAN_REQUESTS,
             Topics.AUDIT)) {
       assertThat(principals(AclOperation.WRITE, topic.name(Topics.DEFAULT_PREFIX)))
           .as(topic.baseName())
           .containsExactly(KafkaPrincipal.GATEWAY);
+    }
+  }
+
+  @Test
+  void eachDepotsOneInputIsWrittenByItsThreeWritersAndReadByDepotServiceAlone() {
+    String inputs = Topics.DEPOT_COMMANDS.name(Topics.DEFAULT_PREFIX);
+    // commands from the gateway, reference replies from secret-service, check results from
+    // depot-service's validator
+    assertThat(principals(AclOperation.WRITE, inputs))
+        .containsExactlyInAnyOrder(
+            KafkaPrincipal.GATEWAY, KafkaPrincipal.SECRET_SERVICE, KafkaPrincipal.DEPOT_SERVICE);
+    assertThat(principals(AclOperation.READ, inputs)).containsExactly(KafkaPrincipal.DEPOT_SERVICE);
+  }
+
+  @Test
+  void theLegacyRepliesAndResultsTopicsAreReadByDepotServiceAndWrittenByNobody() {
+    for (var topic :
+        List.of(Topics.LEGACY_SECRET_REFERENCE_REPLIES, Topics.LEGACY_DEPOT_VALIDATION_RESULTS)) {
+      assertThat(principals(AclOperation.WRITE, topic.name(Topics.DEFAULT_PREFIX)))
+          .as(topic.baseName())
+          .isEmpty();
+      assertThat(principals(AclOperation.READ, topic.name(Topics.DEFAULT_PREFIX)))
+          .as(topic.baseName())
+          .containsExactly(KafkaPrincipal.DEPOT_SERVICE);
     }
   }
 

@@ -1,0 +1,157 @@
+package io.datadock.connectors.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.datadock.connectors.Credentials;
+import io.datadock.connectors.Deadline;
+import io.datadock.connectors.SafeMessages;
+import io.datadock.connectors.egress.EgressDeniedException;
+import io.datadock.connectors.egress.EgressGate;
+import io.datadock.connectors.objectstore.EgressDnsResolver;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * The JSON REST calls of a check or scan (search clusters, Pulsar's admin API) to one server, with
+ * Apache HttpClient 5 (the one the S3 SDK already ships): every host resolved through the egress
+ * gate ({@link EgressDnsResolver}), no proxy, no retry, no redirect, each call bounded by what is
+ * left of the deadline, the JVM's certificate authorities and host name verification for HTTPS.
+ */
+public final class EgressRestClient implements AutoCloseable {
+
+  /** An answer: its status and its JSON body (null when the body is not JSON). */
+  public record Response(int status, JsonNode body) {
+    public boolean ok() {
+      return status >= 200 && status < 300;
+    }
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int MAX_BODY = 16 * 1024 * 1024;
+
+  private final String server;
+  private final String authorization;
+  private final Deadline deadline;
+  private final EgressGate gate;
+  private final int port;
+  private final Object building = new Object();
+  private volatile CloseableHttpClient http;
+  private volatile boolean closed;
+
+  /**
+   * @param server {@code scheme://host:port}, without a path
+   * @param authorization the {@code Authorization} header's value, or null
+   */
+  public EgressRestClient(
+      String server, int port, String authorization, EgressGate gate, Deadline deadline) {
+    this.server = server;
+    this.port = port;
+    this.authorization = authorization;
+    this.gate = gate;
+    this.deadline = deadline;
+  }
+
+  /**
+   * The HTTP client, built on first use inside the deadline's worker: building it loads the TLS
+   * trust store, which a loaded machine may take seconds to do.
+   */
+  private CloseableHttpClient http() {
+    synchronized (building) {
+      if (http == null) {
+        http = build(Timeout.ofMilliseconds(deadline.remainingMillis()));
+      }
+    }
+    if (closed) {
+      // closed while this worker was still building it: a late call must not leave it open
+      http.close(CloseMode.IMMEDIATE);
+    }
+    return http;
+  }
+
+  private CloseableHttpClient build(Timeout timeout) {
+    return HttpClients.custom()
+        .setConnectionManager(
+            PoolingHttpClientConnectionManagerBuilder.create()
+                .setDnsResolver(new EgressDnsResolver(gate, port))
+                .setDefaultConnectionConfig(
+                    ConnectionConfig.custom()
+                        .setConnectTimeout(timeout)
+                        .setSocketTimeout(timeout)
+                        .build())
+                .build())
+        .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(timeout).build())
+        .disableAutomaticRetries()
+        .disableRedirectHandling()
+        .disableCookieManagement()
+        .build();
+  }
+
+  /** GETs {@code path} within the time left; throws what the call failed with. */
+  public Response get(String path) throws Exception {
+    HttpGet get = new HttpGet(URI.create(server + path));
+    get.setHeader(HttpHeaders.ACCEPT, "application/json");
+    if (authorization != null) {
+      get.setHeader(HttpHeaders.AUTHORIZATION, authorization);
+    }
+    return deadline.call(
+        () ->
+            http()
+                .execute(
+                    get,
+                    response -> {
+                      JsonNode body = null;
+                      if (response.getEntity() != null) {
+                        try (InputStream in = response.getEntity().getContent()) {
+                          body = JSON.readTree(in.readNBytes(MAX_BODY));
+                        } catch (IOException notJson) {
+                          // a proxy's or another server's page: the status tells enough
+                        }
+                      }
+                      return new Response(response.getCode(), body);
+                    }),
+        late -> {});
+  }
+
+  /** Why a call failed, for a step's message: a denial, a timeout, TLS, or the cause. */
+  public String describe(Exception error, Credentials credentials) {
+    return EgressDeniedException.messageIn(error)
+        .orElseGet(
+            () -> {
+              if (error instanceof TimeoutException
+                  || error instanceof SocketTimeoutException
+                  || deadline.expired()) {
+                return "no answer from " + server + " within " + deadline.describe();
+              }
+              if (error instanceof SSLException) {
+                return "TLS handshake with "
+                    + server
+                    + " failed: "
+                    + SafeMessages.of(error, credentials);
+              }
+              return "cannot query " + server + ": " + SafeMessages.of(error, credentials);
+            });
+  }
+
+  /** Closes the client without waiting, also one a worker is still building. */
+  @Override
+  public void close() {
+    closed = true;
+    CloseableHttpClient built = http;
+    if (built != null) {
+      built.close(CloseMode.IMMEDIATE);
+    }
+  }
+}
