@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The short fault schedule of CI: 3 brokers, two instances of each service, two gateways, every
- * fault kind once under a seeded mixed workload (about 3 minutes); the history checker must find no
- * answer lost, duplicated or contradicted.
+ * fault kind once under a seeded mixed workload (about 2.5 minutes); the history checker must find
+ * no answer lost, duplicated or contradicted.
  */
 @Timeout(value = 8, unit = TimeUnit.MINUTES)
 class ShortFaultScheduleIT {
