@@ -7,6 +7,7 @@ import io.datadock.connectors.egress.Egress;
 import io.datadock.connectors.objectstore.StoreScan;
 import io.datadock.connectors.scan.MetadataScanner;
 import io.datadock.connectors.scan.ScanFilter;
+import io.datadock.connectors.scan.ScanOptions;
 import io.datadock.connectors.scan.ScanResult;
 import io.datadock.connectors.scan.objectstore.ObjectStoreScanner;
 import io.datadock.core.manifest.depot.SourceType;
@@ -32,7 +33,7 @@ public final class AzureScanner implements MetadataScanner {
     this.objectBudget = objectBudget;
   }
 
-  /** Objects a scan lists at most. */
+  /** Objects a scan lists at most when its caller gives no {@link ScanOptions}. */
   public int objectBudget() {
     return objectBudget;
   }
@@ -44,6 +45,17 @@ public final class AzureScanner implements MetadataScanner {
       ScanFilter filter,
       Duration timeout,
       Egress egress) {
+    return scan(connection, credentials, filter, timeout, egress, ScanOptions.budget(objectBudget));
+  }
+
+  @Override
+  public ScanResult scan(
+      SourceConnection connection,
+      Credentials credentials,
+      ScanFilter filter,
+      Duration timeout,
+      Egress egress,
+      ScanOptions options) {
     Deadline deadline = Deadline.after(timeout);
     long started = System.nanoTime();
     AzureLocation location;
@@ -68,7 +80,7 @@ public final class AzureScanner implements MetadataScanner {
               }
             });
     ScanResult result =
-        StoreScan.run(target, connection, credentials, filter, deadline, egress, objectBudget);
+        StoreScan.run(target, connection, credentials, filter, deadline, egress, options);
     LOG.info(
         "metadata scan type={} account={} container={} prefix={} datasets={} complete={}"
             + " errors={} millis={}",

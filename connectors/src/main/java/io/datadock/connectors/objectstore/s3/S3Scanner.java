@@ -7,6 +7,7 @@ import io.datadock.connectors.egress.Egress;
 import io.datadock.connectors.objectstore.StoreScan;
 import io.datadock.connectors.scan.MetadataScanner;
 import io.datadock.connectors.scan.ScanFilter;
+import io.datadock.connectors.scan.ScanOptions;
 import io.datadock.connectors.scan.ScanResult;
 import io.datadock.connectors.scan.objectstore.ObjectStoreScanner;
 import java.time.Duration;
@@ -34,7 +35,7 @@ public final class S3Scanner implements MetadataScanner {
     this.objectBudget = objectBudget;
   }
 
-  /** Objects a scan lists at most. */
+  /** Objects a scan lists at most when its caller gives no {@link ScanOptions}. */
   public int objectBudget() {
     return objectBudget;
   }
@@ -46,6 +47,17 @@ public final class S3Scanner implements MetadataScanner {
       ScanFilter filter,
       Duration timeout,
       Egress egress) {
+    return scan(connection, credentials, filter, timeout, egress, ScanOptions.budget(objectBudget));
+  }
+
+  @Override
+  public ScanResult scan(
+      SourceConnection connection,
+      Credentials credentials,
+      ScanFilter filter,
+      Duration timeout,
+      Egress egress,
+      ScanOptions options) {
     Deadline deadline = Deadline.after(timeout);
     long started = System.nanoTime();
     S3Location location;
@@ -64,7 +76,7 @@ public final class S3Scanner implements MetadataScanner {
             filter,
             deadline,
             egress,
-            objectBudget);
+            options);
     LOG.info(
         "metadata scan type=s3 bucket={} prefix={} datasets={} complete={} errors={} millis={}",
         location.bucket(),
