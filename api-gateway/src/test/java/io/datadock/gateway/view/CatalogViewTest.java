@@ -2,10 +2,12 @@ package io.datadock.gateway.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.datadock.schemas.TrustedSpecificData;
 import io.datadock.schemas.catalog.CatalogEvent;
 import io.datadock.schemas.catalog.CatalogEventType;
 import io.datadock.schemas.catalog.ScanRun;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** A depot's scan runs as the API shows them: the latest record of each run, newest run first. */
@@ -14,6 +16,12 @@ class CatalogViewTest {
   private static final String DEPOT = "default/depot:v2alpha:lake";
 
   private final CatalogView view = new CatalogView();
+
+  @BeforeAll
+  static void trustTheGeneratedClasses() {
+    // building a CatalogEvent fills its defaults with generated classes, which Avro must trust
+    TrustedSpecificData.get();
+  }
 
   @Test
   void aRunRepublishedAsItProgressesIsShownOnceWithItsLatestCounts() {

@@ -2,9 +2,9 @@ package io.datadock.catalog.scan;
 
 import io.datadock.connectors.scan.ScanProgress;
 import io.datadock.schemas.catalog.ScanRun;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,17 +24,18 @@ public final class RunProgress implements ScanProgress {
 
   private final ScanRun started;
   private final Consumer<ScanRun> sink;
-  private final Clock clock;
+  private final LongSupplier nowMillis;
   private final long everyMillis;
   private long objectsListed = -1;
   private int datasetsFound = -1;
   private long lastSent = Long.MIN_VALUE;
   private boolean closed;
 
-  public RunProgress(ScanRun started, Consumer<ScanRun> sink, Clock clock, Duration every) {
+  public RunProgress(
+      ScanRun started, Consumer<ScanRun> sink, LongSupplier nowMillis, Duration every) {
     this.started = started;
     this.sink = sink;
-    this.clock = clock;
+    this.nowMillis = nowMillis;
     this.everyMillis = every.toMillis();
   }
 
@@ -48,7 +49,7 @@ public final class RunProgress implements ScanProgress {
     }
     objectsListed = objects;
     datasetsFound = datasets;
-    long now = clock.millis();
+    long now = nowMillis.getAsLong();
     if (lastSent != Long.MIN_VALUE && now - lastSent < everyMillis) {
       return;
     }

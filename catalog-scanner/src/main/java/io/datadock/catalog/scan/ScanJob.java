@@ -104,7 +104,7 @@ public final class ScanJob {
         new RunProgress(
             startedRun,
             update -> publisher.run(update, CatalogEventType.SCAN_STARTED, clock.millis()),
-            clock,
+            clock::millis,
             RunProgress.EVERY);
     List<String> errors = new ArrayList<>();
     ScanRunStatus status;

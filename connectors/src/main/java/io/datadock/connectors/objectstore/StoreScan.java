@@ -44,25 +44,6 @@ public final class StoreScan {
       ScanFilter filter,
       Deadline deadline,
       Egress egress,
-      int objectBudget) {
-    return run(
-        target,
-        connection,
-        credentials,
-        filter,
-        deadline,
-        egress,
-        ScanOptions.budget(objectBudget));
-  }
-
-  /** The scan within {@code options}: the depot's object budget, and who hears of its progress. */
-  public static ScanResult run(
-      Target target,
-      SourceConnection connection,
-      Credentials credentials,
-      ScanFilter filter,
-      Deadline deadline,
-      Egress egress,
       ScanOptions options) {
     String format = connection.string("format");
     Optional<String> onlyFormat = FileFormats.named(format);

@@ -4,8 +4,8 @@ import io.datadock.connectors.Credentials;
 import io.datadock.connectors.Deadline;
 import io.datadock.connectors.SourceConnection;
 import io.datadock.connectors.egress.Egress;
+import io.datadock.connectors.objectstore.ListingScanner;
 import io.datadock.connectors.objectstore.StoreScan;
-import io.datadock.connectors.scan.MetadataScanner;
 import io.datadock.connectors.scan.ScanFilter;
 import io.datadock.connectors.scan.ScanOptions;
 import io.datadock.connectors.scan.ScanResult;
@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * tables), after the check's reach probe, with the check's client ({@link AzureClients}, the egress
  * gate deciding every host).
  */
-public final class AzureScanner implements MetadataScanner {
+public final class AzureScanner implements ListingScanner {
 
   private static final Logger LOG = LoggerFactory.getLogger(AzureScanner.class);
 
@@ -33,19 +33,9 @@ public final class AzureScanner implements MetadataScanner {
     this.objectBudget = objectBudget;
   }
 
-  /** Objects a scan lists at most when its caller gives no {@link ScanOptions}. */
+  @Override
   public int objectBudget() {
     return objectBudget;
-  }
-
-  @Override
-  public ScanResult scan(
-      SourceConnection connection,
-      Credentials credentials,
-      ScanFilter filter,
-      Duration timeout,
-      Egress egress) {
-    return scan(connection, credentials, filter, timeout, egress, ScanOptions.budget(objectBudget));
   }
 
   @Override
