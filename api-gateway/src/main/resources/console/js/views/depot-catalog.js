@@ -77,9 +77,10 @@ async function settled(name, run) {
 function renderRuns(answer) {
   if (!answer.items.length) return el('p', {class: 'state state-empty'}, 'No scans yet.');
   return table('Recent scans',
-    ['Status', 'Trigger', 'Started', 'Duration', 'Seen', 'Added', 'Changed', 'Removed', 'Errors'],
+    ['Status', 'Trigger', 'Started', 'Duration', 'Listed', 'Seen', 'Added', 'Changed', 'Removed', 'Errors'],
     answer.items.map((r) => [badge(r.status), r.trigger, when(r.startedAt),
       r.durationMs === null ? '—' : `${r.durationMs} ms`,
+      r.objectsListed == null ? '—' : String(r.objectsListed),
       String(r.datasetsSeen), String(r.added), String(r.changed), String(r.removed),
       r.errors && r.errors.length ? el('ul', {class: 'errors'}, r.errors.map((e) => el('li', {}, typeof e === 'string' ? e : JSON.stringify(e)))) : '—']),
     {id: 'scan-runs-table'});

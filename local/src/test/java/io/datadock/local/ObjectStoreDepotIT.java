@@ -2,17 +2,22 @@ package io.datadock.local;
 
 import static io.datadock.local.SecretApiIT.firstResult;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.datadock.connectors.TestAzurite;
 import io.datadock.connectors.TestParquet;
 import io.datadock.connectors.TestS3Server;
 import io.datadock.connectors.TestTables;
+import io.datadock.runtime.config.Setting;
 import io.vertx.core.json.JsonObject;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,9 +29,13 @@ import org.junit.jupiter.api.io.TempDir;
  * (S3Proxy) and an abfss depot against Azurite (skipped when Azurite is not installed, unless
  * required). Each is checked live through its SDK (a wrong key is {@code error} at {@code
  * authenticate}), then scanned into the catalog: plain CSV, JSON and Parquet files by folder, a
- * partitioned folder as one dataset, Delta and Iceberg tables.
+ * partitioned folder as one dataset, Delta and Iceberg tables. A depot with an operator's budget
+ * below its object count is scanned partially, showing its progress while it lists.
  */
 class ObjectStoreDepotIT {
+
+  /** The operator's budget of depot {@code biglake} alone (every other keeps 100,000). */
+  static final int BIGLAKE_BUDGET = 2_500;
 
   @TempDir static Path dataDir;
   @TempDir static Path azuriteDir;
@@ -56,7 +65,10 @@ class ObjectStoreDepotIT {
       azurite.createContainer("lake");
       putLake((key, bytes) -> azurite.put("lake", key, bytes));
     }
-    platform = RunningPlatform.start(dataDir);
+    platform =
+        RunningPlatform.start(
+            PlatformOptions.defaults(dataDir)
+                .with(Setting.DATADOCK_SCAN_OBJECT_BUDGETS, "default/biglake=" + BIGLAKE_BUDGET));
     api = new Api(platform.gatewayUrl(), RunningPlatform.ADMIN_TOKEN);
     catalog = new DepotCatalog(api);
   }
@@ -150,6 +162,64 @@ class ObjectStoreDepotIT {
     assertRefusedAtAuthenticate(depot, "the account key does not match account", wrong);
   }
 
+  @Test
+  void aDepotsOwnBudgetBelowItsObjectsIsAPartialScanShowingProgressAndRemovingNothing() {
+    s3.createBucket("big");
+    s3.put("big", "raw/a.csv", text("id\n1\n"));
+    s3.put("big", "raw/zz.csv", text("id\n2\n"));
+    apply(s3Keys("s3-big", TestS3Server.SECRET_KEY), s3Depot("biglake", "big", "s3-big"), "active");
+    catalog.awaitDatasets("biglake", "dataos://biglake/none/a.csv", "dataos://biglake/none/zz.csv");
+    // 3,000 objects between them, more than the depot's budget; zz.csv is gone from the bucket
+    for (int day = 0; day < 3_000; day++) {
+      s3.putDirect("big", String.format("raw/m/day=%04d/part-0.csv", day), text("id\n3\n"));
+    }
+    s3.client().deleteObject(b -> b.bucket("big").key("raw/zz.csv"));
+    TestS3Server.ListingHold hold = s3.holdListingsAfter("big", 1);
+
+    Api.Response requested =
+        api.send(
+            HttpRequest.newBuilder(api.uri("/api/v1/depots/biglake/scan"))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+    assertThat(requested.status()).as(requested.body()).isEqualTo(202);
+
+    // the listing is held after its first page: the run shows it, still running
+    JsonObject running =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () -> run("biglake", "started").filter(r -> r.getValue("objectsListed") != null),
+                Optional::isPresent)
+            .orElseThrow();
+    assertThat(running.getLong("objectsListed")).isEqualTo(1_000L);
+    hold.release();
+
+    JsonObject partial =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> run("biglake", "partial"), Optional::isPresent)
+            .orElseThrow();
+    assertThat(partial.getString("scanId")).isEqualTo(running.getString("scanId"));
+    assertThat(partial.getLong("objectsListed")).isEqualTo((long) BIGLAKE_BUDGET);
+    assertThat(partial.getInteger("removed")).isZero();
+    assertThat(partial.getJsonArray("errors").encode())
+        .contains("listing stopped at the object budget of " + BIGLAKE_BUDGET + " objects");
+    assertThat(catalog.udls("biglake"))
+        .containsExactlyInAnyOrder(
+            "dataos://biglake/none/a.csv",
+            "dataos://biglake/none/m",
+            "dataos://biglake/none/zz.csv");
+  }
+
+  /** The depot's latest run of the requested scan when it has {@code status}. */
+  private static Optional<JsonObject> run(String depot, String status) {
+    return new JsonObject(api.get("/api/v1/depots/" + depot + "/scans").body())
+        .getJsonArray("items").stream()
+            .map(JsonObject.class::cast)
+            .filter(r -> r.getString("trigger").equals("requested"))
+            .findFirst()
+            .filter(r -> r.getString("status").equals(status));
+  }
+
   /** Applies the secret, then the depot (waiting for its check): the depot as the API shows it. */
   private static JsonObject apply(String secret, String depot, String status) {
     api.applyYaml(secret, "");
@@ -206,10 +276,14 @@ class ObjectStoreDepotIT {
   }
 
   private static String s3Depot(String name, String secret) {
+    return s3Depot(name, "lake", secret);
+  }
+
+  private static String s3Depot(String name, String bucket, String secret) {
     return depot(
         name,
         "S3",
-        "{bucket: lake, relativePath: raw, endpoint: \"" + s3.endpoint() + "\"}",
+        "{bucket: " + bucket + ", relativePath: raw, endpoint: \"" + s3.endpoint() + "\"}",
         secret);
   }
 

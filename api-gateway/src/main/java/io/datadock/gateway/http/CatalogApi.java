@@ -194,6 +194,7 @@ final class CatalogApi {
         .put("trigger", r.getTrigger())
         .put("status", r.getStatus())
         .put("datasetsSeen", r.getDatasetsSeen())
+        .put("objectsListed", r.getObjectsListed())
         .put("added", r.getAdded())
         .put("changed", r.getChanged())
         .put("removed", r.getRemoved())

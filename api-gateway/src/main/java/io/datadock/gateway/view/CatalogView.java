@@ -1,7 +1,6 @@
 package io.datadock.gateway.view;
 
 import io.datadock.schemas.catalog.CatalogEvent;
-import io.datadock.schemas.catalog.CatalogEventType;
 import io.datadock.schemas.catalog.Dataset;
 import io.datadock.schemas.catalog.ScanRun;
 import java.util.ArrayDeque;
@@ -55,9 +54,8 @@ public final class CatalogView {
     ScanRun run = event.getRun();
     Deque<ScanRun> recent = runs.computeIfAbsent(run.getDepotKey(), d -> new ArrayDeque<>());
     synchronized (recent) {
-      if (event.getType() == CatalogEventType.SCAN_FINISHED) {
-        recent.removeIf(r -> r.getScanId().equals(run.getScanId()));
-      }
+      // a run is republished as it progresses, then once finished: the latest record stands
+      recent.removeIf(r -> r.getScanId().equals(run.getScanId()));
       recent.addFirst(run);
       while (recent.size() > RUNS_KEPT) {
         recent.removeLast();

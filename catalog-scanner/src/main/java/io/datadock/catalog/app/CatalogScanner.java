@@ -134,7 +134,8 @@ public final class CatalogScanner implements AutoCloseable {
               resolution.resolveWithFiles(secret, "scan", depot);
           return new Credentials(resolved.data(), resolved.files());
         },
-        SourceFamilies.scanners(config.objectBudget()),
+        SourceFamilies.scanners(config.objectBudgets().everyDepot()),
+        config.objectBudgets(),
         config.egress().egress(platform),
         config.scanTimeout(),
         Clock.systemUTC(),

@@ -7,12 +7,14 @@ import static io.datadock.runtime.config.Setting.DATADOCK_RESCAN_INTERVAL_MS;
 import static io.datadock.runtime.config.Setting.DATADOCK_RESOLUTION_URL;
 import static io.datadock.runtime.config.Setting.DATADOCK_SCANNER_GROUP;
 import static io.datadock.runtime.config.Setting.DATADOCK_SCAN_OBJECT_BUDGET;
+import static io.datadock.runtime.config.Setting.DATADOCK_SCAN_OBJECT_BUDGETS;
 import static io.datadock.runtime.config.Setting.DATADOCK_SCAN_THREADS;
 import static io.datadock.runtime.config.Setting.DATADOCK_SCAN_TIMEOUT_MS;
 import static io.datadock.runtime.config.Setting.DATADOCK_SERVICE_TOKEN;
 import static io.datadock.runtime.config.Setting.DATADOCK_SESSION_TIMEOUT_MS;
 import static io.datadock.runtime.config.Setting.DATADOCK_TOPIC_PREFIX;
 
+import io.datadock.catalog.scan.ScanBudgets;
 import io.datadock.connectors.egress.EgressPolicy;
 import io.datadock.connectors.egress.EgressSettings;
 import io.datadock.runtime.config.LocalHost;
@@ -36,8 +38,10 @@ import java.time.Duration;
  * @param rescanInterval periodic rescans of every active depot ({@code
  *     DATADOCK_RESCAN_INTERVAL_MS}); zero (the default) turns them off
  * @param threads scans run at once ({@code DATADOCK_SCAN_THREADS}, 2)
- * @param objectBudget objects an object-store scan lists at most per depot ({@code
- *     DATADOCK_SCAN_OBJECT_BUDGET}, 100,000); a listing stopped by it is a partial scan
+ * @param objectBudgets objects an object-store scan lists at most per depot ({@code
+ *     DATADOCK_SCAN_OBJECT_BUDGET}, 100,000), and for named depots ({@code
+ *     DATADOCK_SCAN_OBJECT_BUDGETS}, {@code <tenant>/<depot>=<objects>,...}); a listing stopped by
+ *     its budget is a partial scan
  * @param instanceId this instance's name in replays and its static member id in the group ({@code
  *     DATADOCK_INSTANCE_ID}, default the host name; {@code local} embedded)
  * @param sessionTimeout how long a silent instance keeps its partitions ({@code
@@ -63,7 +67,7 @@ public record CatalogScannerConfig(
     Duration scanTimeout,
     Duration rescanInterval,
     int threads,
-    int objectBudget,
+    ScanBudgets objectBudgets,
     String instanceId,
     Duration sessionTimeout,
     EgressSettings egress,
@@ -109,12 +113,18 @@ public record CatalogScannerConfig(
         settings.millis(DATADOCK_SCAN_TIMEOUT_MS),
         settings.millis(DATADOCK_RESCAN_INTERVAL_MS),
         settings.integer(DATADOCK_SCAN_THREADS),
-        settings.positive(DATADOCK_SCAN_OBJECT_BUDGET),
+        objectBudgets(settings),
         settings.string(DATADOCK_INSTANCE_ID, LocalHost.nameOr("catalog-scanner")),
         settings.millis(DATADOCK_SESSION_TIMEOUT_MS),
         EgressSettings.from(
             settings, mode, settings.path(DATADOCK_DATA_DIR, null).resolve("files")),
         settings.port(DATADOCK_METRICS_PORT, DEFAULT_METRICS_PORT),
         TopicLayout.from(settings));
+  }
+
+  private static ScanBudgets objectBudgets(Settings settings) {
+    int everyDepot = settings.positive(DATADOCK_SCAN_OBJECT_BUDGET);
+    return settings.parsed(
+        DATADOCK_SCAN_OBJECT_BUDGETS, text -> ScanBudgets.parse(everyDepot, text));
   }
 }

@@ -13,6 +13,7 @@ import io.datadock.connectors.egress.Egress;
 import io.datadock.connectors.scan.DatasetMeta;
 import io.datadock.connectors.scan.MetadataScanner;
 import io.datadock.connectors.scan.ScanFilter;
+import io.datadock.connectors.scan.ScanOptions;
 import io.datadock.connectors.scan.ScanResult;
 import io.datadock.core.manifest.depot.SourceType;
 import io.datadock.runtime.resolution.CredentialResolutionClient.ResolutionException;
@@ -40,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * resolve its {@code scan} credentials, read the source's metadata through its connector, diff
  * against the catalog, publish the changes and the run's record. A denied connection fails the run
  * with the policy's message before any credential is resolved. Datasets that vanished are removed
- * only when the scan was complete.
+ * only when the scan was complete. While it reads, its progress is republished as its run ({@link
+ * RunProgress}); an object store lists at most the depot's budget ({@link ScanBudgets}).
  */
 public final class ScanJob {
 
@@ -58,6 +60,7 @@ public final class ScanJob {
   private final CatalogPublisher publisher;
   private final ScanCredentials credentials;
   private final Function<SourceType, Optional<MetadataScanner>> scanners;
+  private final ScanBudgets budgets;
   private final Egress egress;
   private final Duration timeout;
   private final Clock clock;
@@ -68,6 +71,7 @@ public final class ScanJob {
       CatalogPublisher publisher,
       ScanCredentials credentials,
       Function<SourceType, Optional<MetadataScanner>> scanners,
+      ScanBudgets budgets,
       Egress egress,
       Duration timeout,
       Clock clock,
@@ -77,6 +81,7 @@ public final class ScanJob {
     this.publisher = publisher;
     this.credentials = credentials;
     this.scanners = scanners;
+    this.budgets = budgets;
     this.egress = egress;
     this.timeout = timeout;
     this.clock = clock;
@@ -93,7 +98,14 @@ public final class ScanJob {
             .setTrigger(trigger)
             .setStatus(ScanRunStatus.STARTED.wire())
             .setStartedAt(started);
-    publisher.run(run.build(), CatalogEventType.SCAN_STARTED, started);
+    ScanRun startedRun = run.build();
+    publisher.run(startedRun, CatalogEventType.SCAN_STARTED, started);
+    RunProgress progress =
+        new RunProgress(
+            startedRun,
+            update -> publisher.run(update, CatalogEventType.SCAN_STARTED, clock.millis()),
+            clock::millis,
+            RunProgress.EVERY);
     List<String> errors = new ArrayList<>();
     ScanRunStatus status;
     try {
@@ -103,7 +115,7 @@ public final class ScanJob {
         errors.add("no metadata scan for source type " + target.sourceType());
         status = ScanRunStatus.SKIPPED;
       } else {
-        ScanResult result = read(scanner.get(), target);
+        ScanResult result = read(scanner.get(), target, progress);
         errors.addAll(result.errors());
         Map<String, Dataset> scanned = new LinkedHashMap<>();
         for (DatasetMeta meta : result.datasets()) {
@@ -130,6 +142,7 @@ public final class ScanJob {
         Thread.currentThread().interrupt();
       }
     }
+    run.setObjectsListed(progress.close());
     long finished = clock.millis();
     ScanRun done =
         run.setStatus(status.wire())
@@ -170,7 +183,7 @@ public final class ScanJob {
     return datasets.size();
   }
 
-  private ScanResult read(MetadataScanner scanner, ScanTarget target) {
+  private ScanResult read(MetadataScanner scanner, ScanTarget target, RunProgress progress) {
     SourceConnection connection =
         new SourceConnection(target.sourceType(), fields(target.connection()));
     // Egress first: a denied address is never tried with credentials, nor are they resolved.
@@ -186,7 +199,9 @@ public final class ScanJob {
         target.credentialSecret() == null
             ? Credentials.none()
             : credentials.resolve(target.credentialSecret(), target.depotKey());
-    return scanner.scan(connection, creds, ScanFilter.fromJson(target.scan()), scanTimeout, egress);
+    ScanOptions options = new ScanOptions(budgets.of(target.tenant(), target.depot()), progress);
+    return scanner.scan(
+        connection, creds, ScanFilter.fromJson(target.scan()), scanTimeout, egress, options);
   }
 
   private static Map<String, Object> fields(String connection) {

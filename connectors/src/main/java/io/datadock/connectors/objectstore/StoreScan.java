@@ -8,6 +8,7 @@ import io.datadock.connectors.TcpReach;
 import io.datadock.connectors.egress.Egress;
 import io.datadock.connectors.file.FileFormats;
 import io.datadock.connectors.scan.ScanFilter;
+import io.datadock.connectors.scan.ScanOptions;
 import io.datadock.connectors.scan.ScanResult;
 import io.datadock.connectors.scan.objectstore.ObjectStore;
 import io.datadock.connectors.scan.objectstore.ObjectStoreScanner;
@@ -43,7 +44,7 @@ public final class StoreScan {
       ScanFilter filter,
       Deadline deadline,
       Egress egress,
-      int objectBudget) {
+      ScanOptions options) {
     String format = connection.string("format");
     Optional<String> onlyFormat = FileFormats.named(format);
     if (format != null && onlyFormat.isEmpty()) {
@@ -62,7 +63,7 @@ public final class StoreScan {
                   .opener()
                   .withStore(
                       store ->
-                          new ObjectStoreScanner(store, objectBudget)
+                          new ObjectStoreScanner(store, options)
                               .scan(target.prefix(), onlyFormat, datasets, deadline)),
           late -> {});
     } catch (TimeoutException e) {

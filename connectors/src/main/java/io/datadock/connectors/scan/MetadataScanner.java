@@ -19,4 +19,18 @@ public interface MetadataScanner {
       ScanFilter filter,
       Duration timeout,
       Egress egress);
+
+  /**
+   * The same, within the caller's {@code options}: a scanner that lists objects takes its budget
+   * from them and reports its progress to them; the others ignore them.
+   */
+  default ScanResult scan(
+      SourceConnection connection,
+      Credentials credentials,
+      ScanFilter filter,
+      Duration timeout,
+      Egress egress,
+      ScanOptions options) {
+    return scan(connection, credentials, filter, timeout, egress);
+  }
 }

@@ -172,6 +172,11 @@ public enum Setting {
       "honoured",
       "objects an object-store scan lists at most per depot; past it the scan is partial",
       SCANNER),
+  DATADOCK_SCAN_OBJECT_BUDGETS(
+      "",
+      "honoured",
+      "budgets of named depots over that one: `<tenant>/<depot>=<objects>`, comma-separated",
+      SCANNER),
   DATADOCK_RESCAN_INTERVAL_MS("0", "honoured", "periodic rescans; 0: off", SCANNER),
   DATADOCK_EGRESS_ALLOW(
       "", "honoured", "CIDR list: where checks and scans may connect", DEPOT, SCANNER),

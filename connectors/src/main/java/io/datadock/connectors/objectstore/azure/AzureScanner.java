@@ -4,9 +4,10 @@ import io.datadock.connectors.Credentials;
 import io.datadock.connectors.Deadline;
 import io.datadock.connectors.SourceConnection;
 import io.datadock.connectors.egress.Egress;
+import io.datadock.connectors.objectstore.ListingScanner;
 import io.datadock.connectors.objectstore.StoreScan;
-import io.datadock.connectors.scan.MetadataScanner;
 import io.datadock.connectors.scan.ScanFilter;
+import io.datadock.connectors.scan.ScanOptions;
 import io.datadock.connectors.scan.ScanResult;
 import io.datadock.connectors.scan.objectstore.ObjectStoreScanner;
 import io.datadock.core.manifest.depot.SourceType;
@@ -20,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * tables), after the check's reach probe, with the check's client ({@link AzureClients}, the egress
  * gate deciding every host).
  */
-public final class AzureScanner implements MetadataScanner {
+public final class AzureScanner implements ListingScanner {
 
   private static final Logger LOG = LoggerFactory.getLogger(AzureScanner.class);
 
@@ -32,7 +33,7 @@ public final class AzureScanner implements MetadataScanner {
     this.objectBudget = objectBudget;
   }
 
-  /** Objects a scan lists at most. */
+  @Override
   public int objectBudget() {
     return objectBudget;
   }
@@ -43,7 +44,8 @@ public final class AzureScanner implements MetadataScanner {
       Credentials credentials,
       ScanFilter filter,
       Duration timeout,
-      Egress egress) {
+      Egress egress,
+      ScanOptions options) {
     Deadline deadline = Deadline.after(timeout);
     long started = System.nanoTime();
     AzureLocation location;
@@ -68,7 +70,7 @@ public final class AzureScanner implements MetadataScanner {
               }
             });
     ScanResult result =
-        StoreScan.run(target, connection, credentials, filter, deadline, egress, objectBudget);
+        StoreScan.run(target, connection, credentials, filter, deadline, egress, options);
     LOG.info(
         "metadata scan type={} account={} container={} prefix={} datasets={} complete={}"
             + " errors={} millis={}",

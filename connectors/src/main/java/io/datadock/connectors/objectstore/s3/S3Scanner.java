@@ -4,9 +4,10 @@ import io.datadock.connectors.Credentials;
 import io.datadock.connectors.Deadline;
 import io.datadock.connectors.SourceConnection;
 import io.datadock.connectors.egress.Egress;
+import io.datadock.connectors.objectstore.ListingScanner;
 import io.datadock.connectors.objectstore.StoreScan;
-import io.datadock.connectors.scan.MetadataScanner;
 import io.datadock.connectors.scan.ScanFilter;
+import io.datadock.connectors.scan.ScanOptions;
 import io.datadock.connectors.scan.ScanResult;
 import io.datadock.connectors.scan.objectstore.ObjectStoreScanner;
 import java.time.Duration;
@@ -20,7 +21,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * tables), after the check's reach probe, with the check's client ({@link S3Clients}, the egress
  * gate deciding every host).
  */
-public final class S3Scanner implements MetadataScanner {
+public final class S3Scanner implements ListingScanner {
 
   private static final Logger LOG = LoggerFactory.getLogger(S3Scanner.class);
 
@@ -34,7 +35,7 @@ public final class S3Scanner implements MetadataScanner {
     this.objectBudget = objectBudget;
   }
 
-  /** Objects a scan lists at most. */
+  @Override
   public int objectBudget() {
     return objectBudget;
   }
@@ -45,7 +46,8 @@ public final class S3Scanner implements MetadataScanner {
       Credentials credentials,
       ScanFilter filter,
       Duration timeout,
-      Egress egress) {
+      Egress egress,
+      ScanOptions options) {
     Deadline deadline = Deadline.after(timeout);
     long started = System.nanoTime();
     S3Location location;
@@ -64,7 +66,7 @@ public final class S3Scanner implements MetadataScanner {
             filter,
             deadline,
             egress,
-            objectBudget);
+            options);
     LOG.info(
         "metadata scan type=s3 bucket={} prefix={} datasets={} complete={} errors={} millis={}",
         location.bucket(),

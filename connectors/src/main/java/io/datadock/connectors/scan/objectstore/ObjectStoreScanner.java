@@ -5,6 +5,8 @@ import io.datadock.connectors.scan.ColumnMeta;
 import io.datadock.connectors.scan.DatasetKind;
 import io.datadock.connectors.scan.DatasetMeta;
 import io.datadock.connectors.scan.ScanFilter;
+import io.datadock.connectors.scan.ScanOptions;
+import io.datadock.connectors.scan.ScanProgress;
 import io.datadock.connectors.scan.ScanResult;
 import io.datadock.connectors.scan.file.ByteRanges;
 import io.datadock.connectors.scan.file.SchemaReader;
@@ -23,7 +25,8 @@ import java.util.Optional;
  * budget and the deadline (a listing stopped by either is a partial scan, so nothing is removed
  * from the catalog); the datasets {@link ObjectTree} makes of it; each one's schema from one
  * object, read by ranges ({@link SchemaReader}: a Parquet footer, the first bytes of a text file),
- * or a table's from its metadata ({@link DeltaLog}, {@link IcebergMetadata}).
+ * or a table's from its metadata ({@link DeltaLog}, {@link IcebergMetadata}). Progress goes to the
+ * options' {@link ScanProgress}: the objects listed once a page, then the datasets read so far.
  */
 public final class ObjectStoreScanner {
 
@@ -34,10 +37,16 @@ public final class ObjectStoreScanner {
 
   private final ObjectStore store;
   private final int objectBudget;
+  private final ScanProgress progress;
+
+  public ObjectStoreScanner(ObjectStore store, ScanOptions options) {
+    this.store = store;
+    this.objectBudget = options.objectBudget();
+    this.progress = options.progress();
+  }
 
   public ObjectStoreScanner(ObjectStore store, int objectBudget) {
-    this.store = store;
-    this.objectBudget = objectBudget;
+    this(store, ScanOptions.budget(objectBudget));
   }
 
   public ScanResult scan(
@@ -66,6 +75,7 @@ public final class ObjectStoreScanner {
       }
       try {
         datasets.add(read(planned));
+        progress.report(objects.size(), datasets.size());
       } catch (IOException | RuntimeException e) {
         errors.add("cannot read " + store.root() + planned.sample().key() + ": " + e.getMessage());
         complete = false;
@@ -103,6 +113,7 @@ public final class ObjectStoreScanner {
       ObjectStore.Page page =
           store.list(prefix, after, Math.min(PAGE, objectBudget - objects.size()));
       objects.addAll(page.objects());
+      progress.report(objects.size(), 0);
       after = page.next();
     } while (after != null);
     return true;

@@ -9,6 +9,8 @@ import io.datadock.connectors.scan.ColumnMeta;
 import io.datadock.connectors.scan.DatasetKind;
 import io.datadock.connectors.scan.DatasetMeta;
 import io.datadock.connectors.scan.ScanFilter;
+import io.datadock.connectors.scan.ScanOptions;
+import io.datadock.connectors.scan.ScanProgress;
 import io.datadock.connectors.scan.ScanResult;
 import io.datadock.connectors.scan.file.SchemaReader;
 import java.nio.charset.StandardCharsets;
@@ -130,6 +132,23 @@ class ObjectStoreScannerTest {
     assertThat(result.errors())
         .anyMatch(e -> e.startsWith("listing stopped at the object budget of 1200"));
     assertThat(store.pages).isEqualTo(2);
+  }
+
+  @Test
+  void progressIsReportedOnceAListedPageThenOnceADatasetReadAlwaysForward() throws Exception {
+    for (int i = 0; i < 2_500; i++) {
+      store.put(String.format("logs/day=%05d/a.csv", i), "a,b\n".getBytes(StandardCharsets.UTF_8));
+    }
+    store.put("zz.csv", "c\n".getBytes(StandardCharsets.UTF_8));
+    List<String> reports = new ArrayList<>();
+    ScanProgress progress = (objects, datasets) -> reports.add(objects + "/" + datasets);
+
+    ScanResult result =
+        new ObjectStoreScanner(store, new ScanOptions(100_000, progress))
+            .scan("", Optional.empty(), ScanFilter.all(), Deadline.after(Duration.ofSeconds(30)));
+
+    assertThat(result.complete()).as(result.errors().toString()).isTrue();
+    assertThat(reports).containsExactly("1000/0", "2000/0", "2501/0", "2501/1", "2501/2");
   }
 
   private ScanResult scan(int budget) {
