@@ -1,7 +1,6 @@
 package io.datadock.connectors.family;
 
 import static io.datadock.core.manifest.depot.SourceType.BIGQUERY;
-import static io.datadock.core.manifest.depot.SourceType.GCS;
 import static io.datadock.core.manifest.depot.SourceType.SNOWFLAKE;
 
 import io.datadock.connectors.ConnectionCheck;
@@ -46,7 +45,7 @@ public final class SourceFamilies {
           new PulsarFamily());
 
   private static final Set<SourceType> WITHOUT_LIVE_CHECK =
-      Collections.unmodifiableSet(EnumSet.of(SNOWFLAKE, BIGQUERY, GCS));
+      Collections.unmodifiableSet(EnumSet.of(SNOWFLAKE, BIGQUERY));
 
   private static final Map<SourceType, SourceSupport> BY_TYPE = index(FAMILIES);
 
