@@ -57,7 +57,7 @@ class UnresponsiveServerTest {
     fields.put("container", "silent");
     fields.put("nodes", List.of("127.0.0.1:" + port));
     fields.put("adminUrl", "http://127.0.0.1:" + port);
-    Credentials credentials = TestFamilies.credentials(PASSWORD);
+    Credentials credentials = TestFamilies.credentials(PASSWORD, port);
 
     long started = System.nanoTime();
     CheckReport report =
@@ -71,6 +71,7 @@ class UnresponsiveServerTest {
     assertSkippedAfterFailure(report);
     assertNoSecretIn(report, PASSWORD);
     assertNoSecretIn(report, ACCOUNT_KEY);
+    assertNoSecretIn(report, TestFamilies.privateKeyLines());
   }
 
   private static String defaultSubprotocol(String type) {
