@@ -27,8 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * the {@code iss}, {@code aud} this endpoint, not expired) and refuses otherwise with Google's
  * {@code invalid_grant}; and the Cloud Storage JSON API's {@code buckets.get}, {@code objects.list}
  * (pages of at most {@link #PAGE_CAP} objects) and ranged {@code alt=media} reads over objects held
- * in memory, answering only tokens it granted. It shows the connector speaks the protocols; it is
- * not Google.
+ * in memory, and the BigQuery API's datasets and tables ({@link TestBigQueryApi}), answering only
+ * tokens it granted. It shows the connector speaks the protocols; it is not Google.
  */
 public final class TestGoogleServer implements AutoCloseable {
 
@@ -43,11 +43,22 @@ public final class TestGoogleServer implements AutoCloseable {
   private final Map<String, TreeMap<String, byte[]>> buckets = new ConcurrentHashMap<>();
   private final Set<String> forbidden = ConcurrentHashMap.newKeySet();
   private volatile boolean storageRefusesTokens;
+  private final TestBigQueryApi bigQuery = new TestBigQueryApi(PAGE_CAP);
 
   private TestGoogleServer(HttpServer server) {
     this.server = server;
     server.createContext("/token", this::token);
     server.createContext("/storage/v1/b/", this::storage);
+    server.createContext(
+        "/bigquery/v2/projects/",
+        exchange -> {
+          if (refusesToken(exchange)) {
+            respond(exchange, 401, error(401, "Request had invalid authentication credentials."));
+          } else {
+            Map.Entry<Integer, String> answer = bigQuery.answer(exchange.getRequestURI());
+            respond(exchange, answer.getKey(), answer.getValue());
+          }
+        });
     server.start();
   }
 
@@ -86,7 +97,12 @@ public final class TestGoogleServer implements AutoCloseable {
     return this;
   }
 
-  /** Whether the storage API answers 401 to every token (as to a revoked one). */
+  /** The BigQuery API's projects, datasets and tables. */
+  public TestBigQueryApi bigQuery() {
+    return bigQuery;
+  }
+
+  /** Whether the storage and BigQuery APIs answer 401 to every token (as to a revoked one). */
   public void refuseTokensAtStorage(boolean refuse) {
     storageRefusesTokens = refuse;
   }
@@ -156,11 +172,7 @@ public final class TestGoogleServer implements AutoCloseable {
   }
 
   private void storage(HttpExchange exchange) throws IOException {
-    String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-    if (storageRefusesTokens
-        || authorization == null
-        || !authorization.startsWith("Bearer ")
-        || !granted.contains(authorization.substring(7))) {
+    if (refusesToken(exchange)) {
       respond(exchange, 401, error(401, "Invalid Credentials"));
       return;
     }
@@ -185,6 +197,14 @@ public final class TestGoogleServer implements AutoCloseable {
     } else {
       respond(exchange, 404, error(404, "Not Found"));
     }
+  }
+
+  private boolean refusesToken(HttpExchange exchange) {
+    String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+    return storageRefusesTokens
+        || authorization == null
+        || !authorization.startsWith("Bearer ")
+        || !granted.contains(authorization.substring(7));
   }
 
   private void list(HttpExchange exchange, TreeMap<String, byte[]> objects) throws IOException {
@@ -243,7 +263,7 @@ public final class TestGoogleServer implements AutoCloseable {
     respondBytes(exchange, 206, Arrays.copyOfRange(content, from, to + 1));
   }
 
-  private static String error(int code, String message) throws IOException {
+  static String error(int code, String message) throws IOException {
     return JSON.writeValueAsString(Map.of("error", Map.of("code", code, "message", message)));
   }
 
