@@ -51,7 +51,8 @@ class DeniedAddressTest {
         "elasticsearch",
         "mongodb",
         "pulsar",
-        "gcs");
+        "gcs",
+        "bigquery");
   }
 
   @BeforeEach
@@ -155,6 +156,7 @@ class DeniedAddressTest {
     fields.put("account", "deniedacct");
     fields.put("container", "denied");
     fields.put("bucket", "denied");
+    fields.put("project", "denied");
     fields.put("nodes", List.of("http://127.0.0.2:" + port));
     fields.put("adminUrl", "http://127.0.0.2:" + port);
     fields.put("endpoint", (type.equals("eventhub") ? "sb://" : "http://") + "127.0.0.2:" + port);

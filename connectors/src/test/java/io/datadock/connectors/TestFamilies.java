@@ -35,7 +35,8 @@ public final class TestFamilies {
         "elasticsearch",
         "mongodb",
         "pulsar",
-        "gcs");
+        "gcs",
+        "bigquery");
   }
 
   /**

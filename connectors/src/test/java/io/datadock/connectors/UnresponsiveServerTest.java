@@ -52,6 +52,7 @@ class UnresponsiveServerTest {
     fields.put("subprotocol", type.equals("jdbc") ? "postgresql" : defaultSubprotocol(type));
     fields.put("brokers", List.of("127.0.0.1:" + port));
     fields.put("bucket", "b");
+    fields.put("project", "p");
     fields.put("endpoint", (type.equals("eventhub") ? "sb://" : "http://") + "127.0.0.1:" + port);
     fields.put("account", "silentacct");
     fields.put("container", "silent");

@@ -1,6 +1,7 @@
 package io.datadock.connectors.family;
 
 import static io.datadock.core.manifest.depot.SourceType.ABFSS;
+import static io.datadock.core.manifest.depot.SourceType.BIGQUERY;
 import static io.datadock.core.manifest.depot.SourceType.ELASTICSEARCH;
 import static io.datadock.core.manifest.depot.SourceType.EVENTHUB;
 import static io.datadock.core.manifest.depot.SourceType.FILE;
@@ -21,6 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.datadock.connectors.SourceConnection;
+import io.datadock.connectors.bigquery.BigQueryCheck;
+import io.datadock.connectors.bigquery.BigQueryScanner;
 import io.datadock.connectors.egress.Destination;
 import io.datadock.connectors.eventhub.EventHubCheck;
 import io.datadock.connectors.eventhub.EventHubScanner;
@@ -80,6 +83,7 @@ class SourceFamiliesTest {
             ORACLE,
             JDBC,
             REDSHIFT,
+            BIGQUERY,
             S3,
             GCS,
             ABFSS,
@@ -111,6 +115,7 @@ class SourceFamiliesTest {
     assertThat(SourceFamilies.check(MONGODB)).containsInstanceOf(MongoCheck.class);
     assertThat(SourceFamilies.check(PULSAR)).containsInstanceOf(PulsarCheck.class);
     assertThat(SourceFamilies.check(GCS)).containsInstanceOf(GcsCheck.class);
+    assertThat(SourceFamilies.check(BIGQUERY)).containsInstanceOf(BigQueryCheck.class);
   }
 
   @Test
@@ -130,6 +135,7 @@ class SourceFamiliesTest {
     assertThat(SourceFamilies.scanner(MONGODB)).containsInstanceOf(MongoScanner.class);
     assertThat(SourceFamilies.scanner(PULSAR)).containsInstanceOf(PulsarScanner.class);
     assertThat(SourceFamilies.scanner(GCS)).containsInstanceOf(GcsScanner.class);
+    assertThat(SourceFamilies.scanner(BIGQUERY)).containsInstanceOf(BigQueryScanner.class);
   }
 
   @Test
@@ -139,8 +145,8 @@ class SourceFamiliesTest {
       assertThat(SourceFamilies.scanner(type)).as("scanner of %s", type).isEmpty();
     }
     assertThat(SourceFamilies.withoutLiveCheck())
-        .contains(SourceType.SNOWFLAKE, SourceType.BIGQUERY)
-        .doesNotContain(SourceType.S3, SourceType.GCS);
+        .contains(SourceType.SNOWFLAKE)
+        .doesNotContain(SourceType.S3, SourceType.GCS, SourceType.BIGQUERY);
     assertThat(SourceFamilies.check(null)).isEmpty();
     assertThat(SourceFamilies.scanner(null)).isEmpty();
   }
@@ -254,6 +260,16 @@ class SourceFamiliesTest {
         .containsExactly(new Destination.Endpoint("127.0.0.1", 4443));
     assertThat(destinations("gcs", Map.of("bucket", "lake", "endpoint", "ftp://h"))).isEmpty();
     assertThat(destinations("gcs", Map.of("endpoint", "http://127.0.0.1:4443"))).isEmpty();
+  }
+
+  @Test
+  void aBigQueryConnectionGoesToItsEndpointOrToGooglesApi() {
+    assertThat(destinations("bigquery", Map.of("project", "p")))
+        .containsExactly(new Destination.Endpoint("bigquery.googleapis.com", 443));
+    assertThat(
+            destinations("bigquery", Map.of("project", "p", "endpoint", "http://127.0.0.1:9050")))
+        .containsExactly(new Destination.Endpoint("127.0.0.1", 9050));
+    assertThat(destinations("bigquery", Map.of("endpoint", "http://127.0.0.1:9050"))).isEmpty();
   }
 
   @Test

@@ -82,6 +82,7 @@ class UnresponsiveScanTest {
     fields.put("service", "s");
     fields.put("brokers", List.of("127.0.0.1:" + port));
     fields.put("bucket", "b");
+    fields.put("project", "p");
     fields.put("endpoint", (type.equals("eventhub") ? "sb://" : "http://") + "127.0.0.1:" + port);
     fields.put("nodes", List.of("127.0.0.1:" + port));
     fields.put("adminUrl", "http://127.0.0.1:" + port);
