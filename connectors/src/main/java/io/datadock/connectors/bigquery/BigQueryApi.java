@@ -8,7 +8,7 @@ import io.datadock.connectors.UnsafeConnectionField;
 import io.datadock.connectors.egress.EgressGate;
 import io.datadock.connectors.http.EgressRestClient;
 import io.datadock.connectors.http.ServerUrl;
-import io.datadock.connectors.objectstore.gcs.ServiceAccount;
+import io.datadock.connectors.objectstore.gcs.GoogleSession;
 import io.datadock.connectors.objectstore.gcs.TokenGrant;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -18,8 +18,8 @@ import java.util.Map;
 
 /**
  * The BigQuery REST API ({@code /bigquery/v2}) calls a check and a scan make for a depot's {@code
- * project}, at its {@code endpoint} ({@code http(s)://host:port}) or {@value #DEFAULT_ENDPOINT},
- * logged in as the secret's service account (gcs's {@link TokenGrant}, scope {@value #SCOPE}).
+ * project}, at its {@code endpoint} ({@code http(s)://host:port}) or {@value #DEFAULT_ENDPOINT}, in
+ * a {@link GoogleSession} (gcs's {@link TokenGrant}) with scope {@value #SCOPE}.
  */
 final class BigQueryApi {
 
@@ -64,17 +64,12 @@ final class BigQueryApi {
         Map.of("http", 80, "https", 443));
   }
 
-  /** A client of the endpoint with {@code account}'s token. */
-  static EgressRestClient login(
-      ServerUrl endpoint,
-      ServiceAccount account,
-      EgressGate gate,
-      Deadline deadline,
-      Credentials credentials)
-      throws TokenGrant.Refused {
-    String token = TokenGrant.fetch(account, SCOPE, gate, deadline, credentials);
-    return new EgressRestClient(
-        endpoint.toString(), endpoint.port(), "Bearer " + token, gate, deadline);
+  /** A session with the endpoint. */
+  static GoogleSession login(
+      ServerUrl endpoint, Credentials credentials, EgressGate gate, Deadline deadline)
+      throws GoogleSession.Failed {
+    return GoogleSession.open(
+        "BigQuery API", endpoint.toString(), endpoint.port(), SCOPE, credentials, gate, deadline);
   }
 
   static String datasets(String project) {
@@ -119,24 +114,6 @@ final class BigQueryApi {
           "the answer to " + path + " is not JSON: is the endpoint BigQuery's API?");
     }
     return answer.body();
-  }
-
-  /** Why a call about {@code what} was refused with {@code status}. */
-  static String refusal(int status, String what, String action, ServiceAccount account) {
-    return switch (status) {
-      case 401 ->
-          "the BigQuery API refused the access token of '" + account.clientEmail() + "' (HTTP 401)";
-      case 403 ->
-          "service account '"
-              + account.clientEmail()
-              + "' may not "
-              + action
-              + " "
-              + what
-              + " (HTTP 403)";
-      case 404 -> what + " does not exist";
-      default -> "HTTP " + status + " when trying to " + action + " " + what;
-    };
   }
 
   private static String encode(String segment) {

@@ -15,8 +15,8 @@ import io.datadock.connectors.UnsafeConnectionField;
 import io.datadock.connectors.egress.Egress;
 import io.datadock.connectors.http.EgressRestClient;
 import io.datadock.connectors.http.ServerUrl;
+import io.datadock.connectors.objectstore.gcs.GoogleSession;
 import io.datadock.connectors.objectstore.gcs.ServiceAccount;
-import io.datadock.connectors.objectstore.gcs.TokenGrant;
 import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -67,15 +67,10 @@ public final class BigQueryCheck implements ConnectionCheck {
     if (unreachable.isPresent()) {
       return unreachable.get();
     }
-    ServiceAccount account;
-    try {
-      account = ServiceAccount.of(credentials);
-    } catch (ServiceAccount.Unusable e) {
-      return run.fail(AUTHENTICATE, e.getMessage());
-    }
-    try (EgressRestClient client =
-        BigQueryApi.login(endpoint, account, egress.gate(), deadline, credentials)) {
-      run.pass(AUTHENTICATE, "token granted to service account '" + account.clientEmail() + "'");
+    try (GoogleSession session =
+        BigQueryApi.login(endpoint, credentials, egress.gate(), deadline)) {
+      run.pass(AUTHENTICATE, session.granted());
+      EgressRestClient client = session.client();
       String what = "project '" + project + "'";
       try {
         BigQueryApi.Page page =
@@ -90,13 +85,13 @@ public final class BigQueryCheck implements ConnectionCheck {
                     + what)
             .report();
       } catch (BigQueryApi.Refused e) {
-        return run.fail(LIST, BigQueryApi.refusal(e.status, what, "list the datasets of", account));
+        return run.fail(LIST, session.refusal(e.status, what, "list the datasets of"));
       } catch (IllegalArgumentException e) {
         return run.fail(LIST, e.getMessage());
       } catch (Exception e) {
         return run.fail(LIST, client.describe(e, credentials));
       }
-    } catch (TokenGrant.Refused e) {
+    } catch (GoogleSession.Failed e) {
       return run.fail(AUTHENTICATE, e.getMessage());
     }
   }

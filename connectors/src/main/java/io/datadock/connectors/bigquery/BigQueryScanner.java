@@ -9,8 +9,8 @@ import io.datadock.connectors.UnsafeConnectionField;
 import io.datadock.connectors.egress.Egress;
 import io.datadock.connectors.http.EgressRestClient;
 import io.datadock.connectors.http.ServerUrl;
+import io.datadock.connectors.objectstore.gcs.GoogleSession;
 import io.datadock.connectors.objectstore.gcs.ServiceAccount;
-import io.datadock.connectors.objectstore.gcs.TokenGrant;
 import io.datadock.connectors.scan.DatasetMeta;
 import io.datadock.connectors.scan.MetadataScanner;
 import io.datadock.connectors.scan.ScanFilter;
@@ -52,26 +52,16 @@ public final class BigQueryScanner implements MetadataScanner {
     if (unreachable.isPresent()) {
       return ScanResult.failure(unreachable.get());
     }
-    ServiceAccount account;
-    try {
-      account = ServiceAccount.of(redacting);
-    } catch (ServiceAccount.Unusable e) {
-      return ScanResult.failure(e.getMessage());
-    }
-    try (EgressRestClient client =
-        BigQueryApi.login(endpoint, account, egress.gate(), deadline, redacting)) {
-      return read(client, project, account, redacting, kept);
-    } catch (TokenGrant.Refused e) {
+    try (GoogleSession session = BigQueryApi.login(endpoint, redacting, egress.gate(), deadline)) {
+      return read(session, project, redacting, kept);
+    } catch (GoogleSession.Failed e) {
       return ScanResult.failure(e.getMessage());
     }
   }
 
   private static ScanResult read(
-      EgressRestClient client,
-      String project,
-      ServiceAccount account,
-      Credentials credentials,
-      ScanFilter filter) {
+      GoogleSession session, String project, Credentials credentials, ScanFilter filter) {
+    EgressRestClient client = session.client();
     List<String> datasets = new ArrayList<>();
     try {
       for (JsonNode item : all(client, BigQueryApi.datasets(project), "datasets")) {
@@ -79,8 +69,7 @@ public final class BigQueryScanner implements MetadataScanner {
       }
     } catch (BigQueryApi.Refused e) {
       return ScanResult.failure(
-          BigQueryApi.refusal(
-              e.status, "project '" + project + "'", "list the datasets of", account));
+          session.refusal(e.status, "project '" + project + "'", "list the datasets of"));
     } catch (IllegalArgumentException e) {
       return ScanResult.failure(e.getMessage());
     } catch (Exception e) {
@@ -90,8 +79,7 @@ public final class BigQueryScanner implements MetadataScanner {
     List<String> errors = new ArrayList<>();
     for (String dataset : datasets.stream().sorted().toList()) {
       if (filter.collection(dataset)) {
-        new BigQueryTables(client, project, dataset, account, credentials)
-            .read(filter, tables, errors);
+        new BigQueryTables(session, project, dataset, credentials).read(filter, tables, errors);
       }
     }
     return new ScanResult(tables, errors, errors.isEmpty());

@@ -3,7 +3,7 @@ package io.datadock.connectors.bigquery;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.datadock.connectors.Credentials;
 import io.datadock.connectors.http.EgressRestClient;
-import io.datadock.connectors.objectstore.gcs.ServiceAccount;
+import io.datadock.connectors.objectstore.gcs.GoogleSession;
 import io.datadock.connectors.scan.ColumnMeta;
 import io.datadock.connectors.scan.DatasetKind;
 import io.datadock.connectors.scan.DatasetMeta;
@@ -21,22 +21,17 @@ import java.util.Map;
  */
 final class BigQueryTables {
 
+  private final GoogleSession session;
   private final EgressRestClient client;
   private final String project;
   private final String dataset;
-  private final ServiceAccount account;
   private final Credentials credentials;
 
-  BigQueryTables(
-      EgressRestClient client,
-      String project,
-      String dataset,
-      ServiceAccount account,
-      Credentials credentials) {
-    this.client = client;
+  BigQueryTables(GoogleSession session, String project, String dataset, Credentials credentials) {
+    this.session = session;
+    this.client = session.client();
     this.project = project;
     this.dataset = dataset;
-    this.account = account;
     this.credentials = credentials;
   }
 
@@ -96,7 +91,7 @@ final class BigQueryTables {
 
   private String problem(Exception e, String what, String action) {
     if (e instanceof BigQueryApi.Refused refused) {
-      return BigQueryApi.refusal(refused.status, what, action, account);
+      return session.refusal(refused.status, what, action);
     }
     if (e instanceof IllegalArgumentException) {
       return e.getMessage();

@@ -3,14 +3,12 @@ package io.datadock.connectors.objectstore.gcs;
 import io.datadock.connectors.Credentials;
 import io.datadock.connectors.Deadline;
 import io.datadock.connectors.egress.EgressGate;
-import io.datadock.connectors.http.EgressRestClient;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The Cloud Storage JSON API ({@code /storage/v1}) calls a check and a scan make, logged in as a
- * service account: its token from {@link TokenGrant} with the read-only storage scope, sent as
- * {@code Authorization: Bearer}.
+ * The Cloud Storage JSON API ({@code /storage/v1}) calls a check and a scan make, in a {@link
+ * GoogleSession} with the read-only storage scope.
  */
 final class GcsApi {
 
@@ -18,17 +16,12 @@ final class GcsApi {
 
   private GcsApi() {}
 
-  /** A client of the location's server with {@code account}'s token. */
-  static EgressRestClient login(
-      GcsLocation location,
-      ServiceAccount account,
-      EgressGate gate,
-      Deadline deadline,
-      Credentials credentials)
-      throws TokenGrant.Refused {
-    String token = TokenGrant.fetch(account, SCOPE, gate, deadline, credentials);
-    return new EgressRestClient(
-        location.server(), location.port(), "Bearer " + token, gate, deadline);
+  /** A session with the location's server. */
+  static GoogleSession login(
+      GcsLocation location, Credentials credentials, EgressGate gate, Deadline deadline)
+      throws GoogleSession.Failed {
+    return GoogleSession.open(
+        "storage API", location.server(), location.port(), SCOPE, credentials, gate, deadline);
   }
 
   /** {@code buckets.get}. */

@@ -66,54 +66,39 @@ public final class GcsCheck implements ConnectionCheck {
     if (unreachable.isPresent()) {
       return unreachable.get();
     }
-    ServiceAccount account;
-    try {
-      account = ServiceAccount.of(credentials);
-    } catch (ServiceAccount.Unusable e) {
-      return run.fail(AUTHENTICATE, e.getMessage());
-    }
-    try (EgressRestClient storage =
-        GcsApi.login(location, account, egress.gate(), deadline, credentials)) {
-      run.pass(AUTHENTICATE, "token granted to service account '" + account.clientEmail() + "'");
-      return openBucket(storage, location, account, credentials, run)
-          .orElseGet(() -> list(storage, location, account, credentials, run));
-    } catch (TokenGrant.Refused e) {
+    try (GoogleSession session = GcsApi.login(location, credentials, egress.gate(), deadline)) {
+      run.pass(AUTHENTICATE, session.granted());
+      return openBucket(session, location, credentials, run)
+          .orElseGet(() -> list(session, location, credentials, run));
+    } catch (GoogleSession.Failed e) {
       return run.fail(AUTHENTICATE, e.getMessage());
     }
   }
 
   private static Optional<CheckReport> openBucket(
-      EgressRestClient storage,
-      GcsLocation location,
-      ServiceAccount account,
-      Credentials credentials,
-      CheckRun run) {
+      GoogleSession session, GcsLocation location, Credentials credentials, CheckRun run) {
     String bucket = "bucket '" + location.bucket() + "'";
+    EgressRestClient storage = session.client();
     try {
       EgressRestClient.Response answer = storage.get(GcsApi.bucket(location));
       if (answer.ok()) {
         run.pass(BUCKET, bucket + " is there");
         return Optional.empty();
       }
-      return Optional.of(
-          run.fail(BUCKET, GcsErrors.refusal(answer.status(), bucket, "read", account)));
+      return Optional.of(run.fail(BUCKET, session.refusal(answer.status(), bucket, "read")));
     } catch (Exception e) {
       return Optional.of(run.fail(BUCKET, bucket + ": " + storage.describe(e, credentials)));
     }
   }
 
   private static CheckReport list(
-      EgressRestClient storage,
-      GcsLocation location,
-      ServiceAccount account,
-      Credentials credentials,
-      CheckRun run) {
+      GoogleSession session, GcsLocation location, Credentials credentials, CheckRun run) {
+    EgressRestClient storage = session.client();
     try {
       EgressRestClient.Response answer =
           storage.get(GcsApi.objects(location, location.prefix(), null, LIST_PAGE));
       if (!answer.ok()) {
-        return run.fail(
-            LIST, GcsErrors.refusal(answer.status(), location.describe(), "list", account));
+        return run.fail(LIST, session.refusal(answer.status(), location.describe(), "list"));
       }
       JsonNode items = answer.body() == null ? null : answer.body().get("items");
       int objects = items == null ? 0 : items.size();

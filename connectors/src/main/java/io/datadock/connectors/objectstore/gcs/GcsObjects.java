@@ -17,19 +17,15 @@ import java.util.Map;
  */
 final class GcsObjects implements ObjectStore {
 
+  private final GoogleSession session;
   private final EgressRestClient storage;
   private final GcsLocation location;
-  private final ServiceAccount account;
   private final Credentials credentials;
 
-  GcsObjects(
-      EgressRestClient storage,
-      GcsLocation location,
-      ServiceAccount account,
-      Credentials credentials) {
-    this.storage = storage;
+  GcsObjects(GoogleSession session, GcsLocation location, Credentials credentials) {
+    this.session = session;
+    this.storage = session.client();
     this.location = location;
-    this.account = account;
     this.credentials = credentials;
   }
 
@@ -43,7 +39,7 @@ final class GcsObjects implements ObjectStore {
     EgressRestClient.Response answer =
         call(() -> storage.get(GcsApi.objects(location, prefix, after, pageSize)));
     if (!answer.ok()) {
-      throw new IOException(GcsErrors.refusal(answer.status(), root() + prefix, "list", account));
+      throw new IOException(session.refusal(answer.status(), root() + prefix, "list"));
     }
     JsonNode body = answer.body();
     if (body == null || !body.isObject()) {
@@ -74,7 +70,7 @@ final class GcsObjects implements ObjectStore {
       return new byte[0]; // the range starts at or after the end: nothing there
     }
     if (!answer.ok()) {
-      throw new IOException(GcsErrors.refusal(answer.status(), root() + key, "read", account));
+      throw new IOException(session.refusal(answer.status(), root() + key, "read"));
     }
     return answer.body();
   }

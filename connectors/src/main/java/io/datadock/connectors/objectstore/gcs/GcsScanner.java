@@ -5,7 +5,6 @@ import io.datadock.connectors.Deadline;
 import io.datadock.connectors.SourceConnection;
 import io.datadock.connectors.UnsafeConnectionField;
 import io.datadock.connectors.egress.Egress;
-import io.datadock.connectors.http.EgressRestClient;
 import io.datadock.connectors.objectstore.StoreScan;
 import io.datadock.connectors.scan.MetadataScanner;
 import io.datadock.connectors.scan.ScanFilter;
@@ -75,10 +74,9 @@ public final class GcsScanner implements MetadataScanner {
         location.prefix(),
         location.describe(),
         scan -> {
-          ServiceAccount account = ServiceAccount.of(credentials);
-          try (EgressRestClient storage =
-              GcsApi.login(location, account, egress.gate(), deadline, credentials)) {
-            return scan.apply(new GcsObjects(storage, location, account, credentials));
+          try (GoogleSession session =
+              GcsApi.login(location, credentials, egress.gate(), deadline)) {
+            return scan.apply(new GcsObjects(session, location, credentials));
           }
         });
   }

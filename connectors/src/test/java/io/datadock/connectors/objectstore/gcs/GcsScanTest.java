@@ -10,7 +10,6 @@ import io.datadock.connectors.TestGoogleServer;
 import io.datadock.connectors.TestParquet;
 import io.datadock.connectors.TestServiceAccount;
 import io.datadock.connectors.TestTables;
-import io.datadock.connectors.http.EgressRestClient;
 import io.datadock.connectors.scan.ColumnMeta;
 import io.datadock.connectors.scan.DatasetMeta;
 import io.datadock.connectors.scan.ScanFilter;
@@ -82,11 +81,10 @@ class GcsScanTest {
     GcsLocation location = GcsLocation.of(connection());
     Deadline deadline = Deadline.after(TIMEOUT);
     var credentials = ACCOUNT.credentials(google.tokenUri());
-    ServiceAccount account = ServiceAccount.of(credentials);
 
-    try (EgressRestClient storage =
-        GcsApi.login(location, account, TestEgress.local().gate(), deadline, credentials)) {
-      GcsObjects objects = new GcsObjects(storage, location, account, credentials);
+    try (GoogleSession session =
+        GcsApi.login(location, credentials, TestEgress.local().gate(), deadline)) {
+      GcsObjects objects = new GcsObjects(session, location, credentials);
       ObjectStore.Page first = objects.list("sales/d", null, 1000);
       ObjectStore.Page second = objects.list("sales/d", first.next(), 1000);
       ObjectStore.Page events = objects.list("sales/events/", null, 1000);
