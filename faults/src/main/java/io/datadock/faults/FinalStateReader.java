@@ -54,17 +54,17 @@ final class FinalStateReader {
     List<Event> events = new ArrayList<>();
     events.addAll(committed(Topics.SECRET_EVENTS, FinalStateReader::secretEvent));
     events.addAll(committed(Topics.DEPOT_EVENTS, FinalStateReader::depotEvent));
-    StringBuilder before = new StringBuilder();
-    StringBuilder after = new StringBuilder();
+    Map<String, String> before = new HashMap<>();
+    Map<String, String> after = new HashMap<>();
     for (String service : List.of("secret", "depot")) {
       JsonObject report =
           new JsonObject(
               post(
                   "/api/v1/admin/replay?timeoutSeconds=240", "{\"service\": \"" + service + "\"}"));
-      before.append(service).append(':').append(report.getJsonObject("before")).append(' ');
-      after.append(service).append(':').append(report.getJsonObject("after")).append(' ');
+      before.put(service, String.valueOf(report.getJsonObject("before")));
+      after.put(service, String.valueOf(report.getJsonObject("after")));
     }
-    return new FinalState(resources, events, before.toString(), after.toString());
+    return new FinalState(resources, events, before, after);
   }
 
   private Map<String, Long> resources() throws Exception {

@@ -21,6 +21,7 @@ import org.openqa.selenium.By;
  * loopback) and a file depot, a dataset's page, a depot in error with its failing step, scans, the
  * filter, and a depot of 10,000 datasets whose first screen shows in under a second.
  */
+@RunsAlone
 class ConsoleCatalogIT extends ConsoleBase {
 
   static final String PASSWORD = "console-pg-pw";

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * incarnation's registration (9 s) and the scanner's and validator's consumer groups waited out
  * their dead members' sessions (45 s) before assigning anything.
  */
+@RunsAlone
 class CrashRestartIT {
 
   /**

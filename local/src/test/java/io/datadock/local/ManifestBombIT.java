@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * the caller's role was checked. Now aliases are refused at once, off the event loop, and only for
  * callers who may apply at all.
  */
+@RunsAlone
 class ManifestBombIT extends PlatformIT {
 
   static final String ALIASES = "aliases are not allowed in manifests";

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * request spends its tenant's budget only when the caller is a member, else the caller's own: a
  * tenant named in a query neither drains another tenant nor adds a bucket.
  */
+@RunsAlone
 class RateLimitIT {
 
   @TempDir static Path dataDir;

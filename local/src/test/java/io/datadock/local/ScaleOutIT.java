@@ -89,6 +89,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (once, never twice) or not.
  */
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
+@RunsAlone
 class ScaleOutIT {
 
   private static final int SECRETS = 2000;

@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class UnresponsiveScanTest {
 
-  private static final Duration TIMEOUT = Duration.ofSeconds(2);
+  private static final Duration TIMEOUT = Duration.ofMillis(500);
   private static final String PASSWORD = "Silent-pw-9137";
 
   private static final String ACCOUNT_KEY = TestFamilies.accountKey(PASSWORD);

@@ -34,13 +34,16 @@ public final class HistoryChecker {
       violations.addAll(EventRules.check(key, ops, eventsByKey.getOrDefault(key, List.of())));
       violations.addAll(StateRules.check(key, ops, end.resources().get(key)));
     }
-    if (!end.digest().equals(end.replayedDigest())) {
-      violations.add(
-          new Violation(
-              Violation.Rule.DIGEST_DIFFERS,
-              "*",
-              "state " + end.digest() + ", replayed " + end.replayedDigest(),
-              List.of()));
+    for (Map.Entry<String, String> digest : new TreeMap<>(end.digests()).entrySet()) {
+      String replayed = end.replayedDigests().get(digest.getKey());
+      if (!digest.getValue().equals(replayed)) {
+        violations.add(
+            new Violation(
+                Violation.Rule.DIGEST_DIFFERS,
+                digest.getKey(),
+                "state " + digest.getValue() + ", replayed " + replayed,
+                List.of()));
+      }
     }
     long acknowledged = history.stream().filter(Operation::acknowledgedChange).count();
     return new Verdict(history.size(), acknowledged, violations);

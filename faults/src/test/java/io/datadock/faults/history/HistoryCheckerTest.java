@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 /** Hand-made histories, one for each rule broken, and the ones that must pass. */
 class HistoryCheckerTest {
 
+  private static final Map<String, String> SAME = Map.of("secret", "s1", "depot", "d1");
+
   private static final String K = "default/secret/a";
   private final List<Operation> history = new ArrayList<>();
   private final List<Event> events = new ArrayList<>();
@@ -26,7 +28,7 @@ class HistoryCheckerTest {
   }
 
   private Verdict check() {
-    return HistoryChecker.check(history, new FinalState(resources, events, "d1", "d1"));
+    return HistoryChecker.check(history, new FinalState(resources, events, SAME, SAME));
   }
 
   private static List<Rule> rules(Verdict verdict) {
@@ -169,11 +171,15 @@ class HistoryCheckerTest {
   }
 
   @Test
-  void aReplayThatDiffersIsFound() {
+  void aReplayThatDiffersIsFoundAndNamesItsService() {
+    Map<String, String> replayed = Map.of("secret", "s1", "depot", "d2");
     Verdict verdict =
-        HistoryChecker.check(List.of(), new FinalState(Map.of(), List.of(), "d1", "d2"));
+        HistoryChecker.check(List.of(), new FinalState(Map.of(), List.of(), SAME, replayed));
 
-    assertThat(rules(verdict)).containsExactly(Rule.DIGEST_DIFFERS);
+    assertThat(verdict.violations())
+        .singleElement()
+        .satisfies(v -> assertThat(v.rule()).isEqualTo(Rule.DIGEST_DIFFERS))
+        .satisfies(v -> assertThat(v.key()).isEqualTo("depot"));
     assertThat(verdict.contradicted()).isEqualTo(1);
   }
 }

@@ -77,9 +77,10 @@ public final class KafkaClusterProcesses implements AutoCloseable {
   }
 
   /**
-   * As {@link #start}, secured as a deployment is: clients and brokers on SASL_SSL with
-   * SCRAM-SHA-512 (the users' passwords generated into {@code dir/credentials}), the standard
-   * authorizer, no ACL yet ({@code KafkaSetup} applies them as {@link KafkaPrincipal#OPERATOR}).
+   * As {@link #start}, secured as a deployment is: clients on SASL_SSL, the brokers among
+   * themselves on SASL_PLAINTEXT on loopback, both with SCRAM-SHA-512 (the users' passwords
+   * generated into {@code dir/credentials}), the standard authorizer, no ACL yet ({@code
+   * KafkaSetup} applies them as {@link KafkaPrincipal#OPERATOR}).
    */
   public static KafkaClusterProcesses startSecured(Path dir, int count, Duration timeout) {
     return start(
@@ -95,6 +96,7 @@ public final class KafkaClusterProcesses implements AutoCloseable {
     String clusterId = Uuid.randomUuid().toString();
     int[] brokerPorts = IntStream.range(0, count).map(i -> FreePorts.pick()).toArray();
     int[] controllerPorts = IntStream.range(0, count).map(i -> FreePorts.pick()).toArray();
+    int[] internalPorts = IntStream.range(0, count).map(i -> FreePorts.pick()).toArray();
     String voters =
         IntStream.range(0, count)
             .mapToObj(i -> (i + 1) + "@127.0.0.1:" + controllerPorts[i])
@@ -113,7 +115,8 @@ public final class KafkaClusterProcesses implements AutoCloseable {
         Properties props =
             NodeProperties.of(nodeId, count, logDir, brokerPorts[i], controllerPorts[i], voters);
         if (credentials != null) {
-          NodeProperties.secure(props, credentials, tls, brokerPorts[i], controllerPorts[i]);
+          NodeProperties.secure(
+              props, credentials, tls, brokerPorts[i], internalPorts[i], controllerPorts[i]);
         }
         Path file = home.resolve("server.properties");
         try (OutputStream out = Files.newOutputStream(file)) {

@@ -52,4 +52,23 @@ public final class BrokerSecurity {
     p.put("authorizer.class.name", StandardAuthorizer.class.getName());
     p.put("super.users", "User:" + BROKER_USER + ";User:" + KafkaPrincipal.OPERATOR.user());
   }
+
+  /**
+   * After {@link #secure}: the brokers talk to each other on a listener of their own, {@code
+   * listener} (named in {@code listeners} by the caller), SASL_PLAINTEXT with SCRAM-SHA-512 as the
+   * broker's user, for a network only the brokers share; clients keep the listener {@link #secure}
+   * set up.
+   */
+  public static void brokersOwnListener(
+      Properties p, BrokerCredentials credentials, String listener) {
+    String prefix = "listener.name." + listener.toLowerCase(Locale.ROOT) + ".";
+    p.put(
+        "listener.security.protocol.map",
+        p.getProperty("listener.security.protocol.map") + "," + listener + ":SASL_PLAINTEXT");
+    p.put("inter.broker.listener.name", listener);
+    p.put(prefix + "sasl.enabled.mechanisms", KafkaConnection.SCRAM_MECHANISM);
+    p.put(
+        prefix + "scram-sha-512.sasl.jaas.config",
+        KafkaConnection.scramJaas(BROKER_USER, credentials.password(BROKER_USER)));
+  }
 }
