@@ -85,6 +85,18 @@ class GcsCheckTest {
   }
 
   @Test
+  void theSecretsProjectAndEmailAreNamedNotRedacted() {
+    Credentials secret =
+        new Credentials(
+            Map.of("projectid", "datadock-test", "email", ACCOUNT.email()),
+            Map.of("gcskey_json", ACCOUNT.keyFile(google.tokenUri())));
+    CheckReport report = check(connection("raw-events", ""), secret);
+
+    assertThat(step(report, AUTHENTICATE).message())
+        .isEqualTo("token granted to service account '" + ACCOUNT.email() + "'");
+  }
+
+  @Test
   void aKeyFileSignedByAnotherKeyFailsAtAuthenticate() {
     TestServiceAccount impostor = TestServiceAccount.create(ACCOUNT.email());
     CheckReport report =
