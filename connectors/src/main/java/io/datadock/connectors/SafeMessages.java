@@ -14,9 +14,12 @@ public final class SafeMessages {
   static final String REDACTED = "***";
   private static final int MAX_LENGTH = 240;
 
-  /** Credential keys whose values may appear in messages (a user name, a protocol name). */
+  /**
+   * Credential keys whose values may appear in messages (a user name, a protocol name, a Google
+   * secret's project and service account e-mail, which checks name).
+   */
   private static final Set<String> NOT_SECRET =
-      Set.of("username", "user", "security_protocol", "sasl_mechanism");
+      Set.of("username", "user", "security_protocol", "sasl_mechanism", "email", "projectid");
 
   /** Everything after {@code password=} (and its kin) is dropped. */
   private static final Pattern SECRET_ASSIGNMENT =

@@ -50,7 +50,9 @@ class DeniedAddressTest {
         "eventhub",
         "elasticsearch",
         "mongodb",
-        "pulsar");
+        "pulsar",
+        "gcs",
+        "bigquery");
   }
 
   @BeforeEach
@@ -153,6 +155,8 @@ class DeniedAddressTest {
     fields.put("brokers", List.of("127.0.0.2:" + port));
     fields.put("account", "deniedacct");
     fields.put("container", "denied");
+    fields.put("bucket", "denied");
+    fields.put("project", "denied");
     fields.put("nodes", List.of("http://127.0.0.2:" + port));
     fields.put("adminUrl", "http://127.0.0.2:" + port);
     fields.put("endpoint", (type.equals("eventhub") ? "sb://" : "http://") + "127.0.0.2:" + port);

@@ -34,13 +34,15 @@ public final class TestFamilies {
         "eventhub",
         "elasticsearch",
         "mongodb",
-        "pulsar");
+        "pulsar",
+        "gcs",
+        "bigquery");
   }
 
   /**
    * Credentials every networked family takes, each secret value made from {@code password}: a user
    * name and password (SASL over plaintext for Kafka), S3 keys, an Azure account key, an Event Hubs
-   * shared access key.
+   * shared access key (GCS's key file: {@link #credentials(String, int)}).
    */
   public static Credentials credentials(String password) {
     return new Credentials(
@@ -62,6 +64,27 @@ public final class TestFamilies {
             "security_protocol",
             "SASL_PLAINTEXT"),
         Map.of());
+  }
+
+  /** One service account for every test that needs a key file and does not care whose. */
+  private static final class Google {
+    static final TestServiceAccount ACCOUNT =
+        TestServiceAccount.create("silent@datadock-test.iam.gserviceaccount.com");
+  }
+
+  /**
+   * {@link #credentials(String)} and a service account's key file ({@code json_keyfile}) whose
+   * token endpoint is on 127.0.0.1:{@code port}.
+   */
+  public static Credentials credentials(String password, int port) {
+    Map<String, byte[]> files =
+        Map.of("json_keyfile", Google.ACCOUNT.keyFile("http://127.0.0.1:" + port + "/token"));
+    return new Credentials(credentials(password).data(), files);
+  }
+
+  /** The lines of the private key in {@link #credentials(String, int)}'s key file. */
+  public static String[] privateKeyLines() {
+    return Google.ACCOUNT.privateKeyLines().toArray(String[]::new);
   }
 
   /** An Azure account key (base64, else a check stops before the network) made from a password. */

@@ -52,12 +52,13 @@ class UnresponsiveServerTest {
     fields.put("subprotocol", type.equals("jdbc") ? "postgresql" : defaultSubprotocol(type));
     fields.put("brokers", List.of("127.0.0.1:" + port));
     fields.put("bucket", "b");
+    fields.put("project", "p");
     fields.put("endpoint", (type.equals("eventhub") ? "sb://" : "http://") + "127.0.0.1:" + port);
     fields.put("account", "silentacct");
     fields.put("container", "silent");
     fields.put("nodes", List.of("127.0.0.1:" + port));
     fields.put("adminUrl", "http://127.0.0.1:" + port);
-    Credentials credentials = TestFamilies.credentials(PASSWORD);
+    Credentials credentials = TestFamilies.credentials(PASSWORD, port);
 
     long started = System.nanoTime();
     CheckReport report =
@@ -71,6 +72,7 @@ class UnresponsiveServerTest {
     assertSkippedAfterFailure(report);
     assertNoSecretIn(report, PASSWORD);
     assertNoSecretIn(report, ACCOUNT_KEY);
+    assertNoSecretIn(report, TestFamilies.privateKeyLines());
   }
 
   private static String defaultSubprotocol(String type) {

@@ -1,11 +1,10 @@
 package io.datadock.connectors.family;
 
-import static io.datadock.core.manifest.depot.SourceType.BIGQUERY;
-import static io.datadock.core.manifest.depot.SourceType.GCS;
 import static io.datadock.core.manifest.depot.SourceType.SNOWFLAKE;
 
 import io.datadock.connectors.ConnectionCheck;
 import io.datadock.connectors.SourceConnection;
+import io.datadock.connectors.bigquery.BigQueryFamily;
 import io.datadock.connectors.egress.Destination;
 import io.datadock.connectors.eventhub.EventHubFamily;
 import io.datadock.connectors.file.FileFamily;
@@ -43,10 +42,11 @@ public final class SourceFamilies {
           new EventHubFamily(),
           new SearchFamily(),
           new MongoFamily(),
-          new PulsarFamily());
+          new PulsarFamily(),
+          new BigQueryFamily());
 
   private static final Set<SourceType> WITHOUT_LIVE_CHECK =
-      Collections.unmodifiableSet(EnumSet.of(SNOWFLAKE, BIGQUERY, GCS));
+      Collections.unmodifiableSet(EnumSet.of(SNOWFLAKE));
 
   private static final Map<SourceType, SourceSupport> BY_TYPE = index(FAMILIES);
 

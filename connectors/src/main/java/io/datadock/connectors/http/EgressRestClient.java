@@ -12,23 +12,31 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.entity.UrlEncodedFormEntity;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.NameValuePair;
+import org.apache.hc.core5.http.message.BasicNameValuePair;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * The JSON REST calls of a check or scan (search clusters, Pulsar's admin API) to one server, with
- * Apache HttpClient 5 (the one the S3 SDK already ships): every host resolved through the egress
- * gate ({@link EgressDnsResolver}), no proxy, no retry, no redirect, each call bounded by what is
- * left of the deadline, the JVM's certificate authorities and host name verification for HTTPS.
+ * The REST calls of a check or scan (search clusters, Pulsar's admin API, Google's token endpoint
+ * and JSON APIs) to one server, with Apache HttpClient 5 (the one the S3 SDK already ships): every
+ * host resolved through the egress gate ({@link EgressDnsResolver}), no proxy, no retry, no
+ * redirect, each call bounded by what is left of the deadline, the JVM's certificate authorities
+ * and host name verification for HTTPS.
  */
 public final class EgressRestClient implements AutoCloseable {
 
@@ -99,18 +107,67 @@ public final class EgressRestClient implements AutoCloseable {
         .build();
   }
 
+  /** An answer's status and its raw body, at most the bytes asked for. */
+  public record BytesResponse(int status, byte[] body) {
+    public boolean ok() {
+      return status >= 200 && status < 300;
+    }
+  }
+
   /** GETs {@code path} within the time left; throws what the call failed with. */
   public Response get(String path) throws Exception {
+    return json(new HttpGet(URI.create(server + path)));
+  }
+
+  /**
+   * POSTs {@code form} ({@code application/x-www-form-urlencoded}) to {@code path} within the time
+   * left; the answer's JSON. Throws what the call failed with.
+   */
+  public Response postForm(String path, Map<String, String> form) throws Exception {
+    HttpPost post = new HttpPost(URI.create(server + path));
+    post.setEntity(
+        new UrlEncodedFormEntity(
+            form.entrySet().stream()
+                .map(e -> (NameValuePair) new BasicNameValuePair(e.getKey(), e.getValue()))
+                .toList(),
+            StandardCharsets.UTF_8));
+    return json(post);
+  }
+
+  /**
+   * GETs {@code path} with the extra {@code headers} (a {@code Range}) within the time left; at
+   * most {@code maxBytes} of the body are read.
+   */
+  public BytesResponse getBytes(String path, Map<String, String> headers, int maxBytes)
+      throws Exception {
     HttpGet get = new HttpGet(URI.create(server + path));
-    get.setHeader(HttpHeaders.ACCEPT, "application/json");
-    if (authorization != null) {
-      get.setHeader(HttpHeaders.AUTHORIZATION, authorization);
-    }
+    headers.forEach(get::setHeader);
+    authorize(get);
     return deadline.call(
         () ->
             http()
                 .execute(
                     get,
+                    response -> {
+                      byte[] body = new byte[0];
+                      if (response.getEntity() != null) {
+                        try (InputStream in = response.getEntity().getContent()) {
+                          body = in.readNBytes(maxBytes);
+                        }
+                      }
+                      return new BytesResponse(response.getCode(), body);
+                    }),
+        late -> {});
+  }
+
+  private Response json(HttpUriRequestBase request) throws Exception {
+    request.setHeader(HttpHeaders.ACCEPT, "application/json");
+    authorize(request);
+    return deadline.call(
+        () ->
+            http()
+                .execute(
+                    request,
                     response -> {
                       JsonNode body = null;
                       if (response.getEntity() != null) {
@@ -123,6 +180,12 @@ public final class EgressRestClient implements AutoCloseable {
                       return new Response(response.getCode(), body);
                     }),
         late -> {});
+  }
+
+  private void authorize(HttpUriRequestBase request) {
+    if (authorization != null) {
+      request.setHeader(HttpHeaders.AUTHORIZATION, authorization);
+    }
   }
 
   /** Why a call failed, for a step's message: a denial, a timeout, TLS, or the cause. */

@@ -1,9 +1,11 @@
 package io.datadock.connectors.family;
 
 import static io.datadock.core.manifest.depot.SourceType.ABFSS;
+import static io.datadock.core.manifest.depot.SourceType.BIGQUERY;
 import static io.datadock.core.manifest.depot.SourceType.ELASTICSEARCH;
 import static io.datadock.core.manifest.depot.SourceType.EVENTHUB;
 import static io.datadock.core.manifest.depot.SourceType.FILE;
+import static io.datadock.core.manifest.depot.SourceType.GCS;
 import static io.datadock.core.manifest.depot.SourceType.JDBC;
 import static io.datadock.core.manifest.depot.SourceType.KAFKA;
 import static io.datadock.core.manifest.depot.SourceType.MONGODB;
@@ -20,6 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.datadock.connectors.SourceConnection;
+import io.datadock.connectors.bigquery.BigQueryCheck;
+import io.datadock.connectors.bigquery.BigQueryScanner;
 import io.datadock.connectors.egress.Destination;
 import io.datadock.connectors.eventhub.EventHubCheck;
 import io.datadock.connectors.eventhub.EventHubScanner;
@@ -37,6 +41,8 @@ import io.datadock.connectors.mongodb.MongoCheck;
 import io.datadock.connectors.mongodb.MongoScanner;
 import io.datadock.connectors.objectstore.azure.AzureCheck;
 import io.datadock.connectors.objectstore.azure.AzureScanner;
+import io.datadock.connectors.objectstore.gcs.GcsCheck;
+import io.datadock.connectors.objectstore.gcs.GcsScanner;
 import io.datadock.connectors.objectstore.s3.S3Scanner;
 import io.datadock.connectors.pulsar.PulsarCheck;
 import io.datadock.connectors.pulsar.PulsarScanner;
@@ -77,7 +83,9 @@ class SourceFamiliesTest {
             ORACLE,
             JDBC,
             REDSHIFT,
+            BIGQUERY,
             S3,
+            GCS,
             ABFSS,
             WASBS,
             MONGODB,
@@ -106,6 +114,8 @@ class SourceFamiliesTest {
     assertThat(SourceFamilies.check(OPENSEARCH)).containsInstanceOf(SearchCheck.class);
     assertThat(SourceFamilies.check(MONGODB)).containsInstanceOf(MongoCheck.class);
     assertThat(SourceFamilies.check(PULSAR)).containsInstanceOf(PulsarCheck.class);
+    assertThat(SourceFamilies.check(GCS)).containsInstanceOf(GcsCheck.class);
+    assertThat(SourceFamilies.check(BIGQUERY)).containsInstanceOf(BigQueryCheck.class);
   }
 
   @Test
@@ -124,6 +134,8 @@ class SourceFamiliesTest {
     assertThat(SourceFamilies.scanner(OPENSEARCH)).containsInstanceOf(SearchScanner.class);
     assertThat(SourceFamilies.scanner(MONGODB)).containsInstanceOf(MongoScanner.class);
     assertThat(SourceFamilies.scanner(PULSAR)).containsInstanceOf(PulsarScanner.class);
+    assertThat(SourceFamilies.scanner(GCS)).containsInstanceOf(GcsScanner.class);
+    assertThat(SourceFamilies.scanner(BIGQUERY)).containsInstanceOf(BigQueryScanner.class);
   }
 
   @Test
@@ -133,8 +145,8 @@ class SourceFamiliesTest {
       assertThat(SourceFamilies.scanner(type)).as("scanner of %s", type).isEmpty();
     }
     assertThat(SourceFamilies.withoutLiveCheck())
-        .contains(SourceType.SNOWFLAKE, SourceType.BIGQUERY)
-        .doesNotContain(SourceType.S3);
+        .contains(SourceType.SNOWFLAKE)
+        .doesNotContain(SourceType.S3, SourceType.GCS, SourceType.BIGQUERY);
     assertThat(SourceFamilies.check(null)).isEmpty();
     assertThat(SourceFamilies.scanner(null)).isEmpty();
   }
@@ -241,6 +253,26 @@ class SourceFamiliesTest {
   }
 
   @Test
+  void aGcsConnectionGoesToItsEndpointOrToGooglesStorageApi() {
+    assertThat(destinations("gcs", Map.of("bucket", "lake")))
+        .containsExactly(new Destination.Endpoint("storage.googleapis.com", 443));
+    assertThat(destinations("gcs", Map.of("bucket", "lake", "endpoint", "http://127.0.0.1:4443")))
+        .containsExactly(new Destination.Endpoint("127.0.0.1", 4443));
+    assertThat(destinations("gcs", Map.of("bucket", "lake", "endpoint", "ftp://h"))).isEmpty();
+    assertThat(destinations("gcs", Map.of("endpoint", "http://127.0.0.1:4443"))).isEmpty();
+  }
+
+  @Test
+  void aBigQueryConnectionGoesToItsEndpointOrToGooglesApi() {
+    assertThat(destinations("bigquery", Map.of("project", "p")))
+        .containsExactly(new Destination.Endpoint("bigquery.googleapis.com", 443));
+    assertThat(
+            destinations("bigquery", Map.of("project", "p", "endpoint", "http://127.0.0.1:9050")))
+        .containsExactly(new Destination.Endpoint("127.0.0.1", 9050));
+    assertThat(destinations("bigquery", Map.of("endpoint", "http://127.0.0.1:9050"))).isEmpty();
+  }
+
+  @Test
   void aTypeServedTwiceIsRefused() {
     List<SourceFamily> twice = List.of(new KafkaFamily(), new KafkaFamily());
 
@@ -265,6 +297,7 @@ class SourceFamiliesTest {
                     .isInstanceOf(S3Scanner.class)
                     .extracting("objectBudget")
                     .isEqualTo(250));
+    assertThat(scanners.apply(GCS).orElseThrow()).extracting("objectBudget").isEqualTo(250);
     assertThat(scanners.apply(POSTGRES)).isEqualTo(SourceFamilies.scanner(POSTGRES));
     assertThat(((S3Scanner) SourceFamilies.scanner(S3).orElseThrow()).objectBudget())
         .isEqualTo(ObjectStoreScanner.DEFAULT_OBJECT_BUDGET);

@@ -68,7 +68,10 @@ class UnresponsiveScanTest {
     assertThat(result.complete()).isFalse();
     assertThat(result.datasets()).isEmpty();
     assertThat(result.errors()).hasSize(1);
-    assertThat(result.errors().get(0)).doesNotContain(PASSWORD).doesNotContain(ACCOUNT_KEY);
+    assertThat(result.errors().get(0))
+        .doesNotContain(PASSWORD)
+        .doesNotContain(ACCOUNT_KEY)
+        .doesNotContain(TestFamilies.privateKeyLines());
   }
 
   private static ScanResult scan(String type, int port) {
@@ -79,6 +82,7 @@ class UnresponsiveScanTest {
     fields.put("service", "s");
     fields.put("brokers", List.of("127.0.0.1:" + port));
     fields.put("bucket", "b");
+    fields.put("project", "p");
     fields.put("endpoint", (type.equals("eventhub") ? "sb://" : "http://") + "127.0.0.1:" + port);
     fields.put("nodes", List.of("127.0.0.1:" + port));
     fields.put("adminUrl", "http://127.0.0.1:" + port);
@@ -87,7 +91,7 @@ class UnresponsiveScanTest {
     if (type.equals("jdbc")) {
       fields.put("subprotocol", "postgresql");
     }
-    Credentials credentials = TestFamilies.credentials(PASSWORD);
+    Credentials credentials = TestFamilies.credentials(PASSWORD, port);
     return TestFamilies.scanner(type)
         .scan(
             new SourceConnection(type, fields),

@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
  * fields and what each holds. Names are case-insensitive and include DataOS's aliases ({@code
  * POSTGRESQL}). Beyond the table: the JDBC types that build a URL with params take them ({@code
  * redshift} too), the JDBC types may repeat their fixed subprotocol, and abfss / wasbs take an
- * {@code endpoint} (an Azure Storage emulator or gateway, addressed path-style), as s3 does.
+ * {@code endpoint} (an Azure Storage emulator or gateway, addressed path-style), as s3 does, and so
+ * do gcs and bigquery (a server for the JSON API other than Google's).
  */
 public enum SourceType {
   POSTGRES(host(), port(), ident("database"), jdbcParams(), subprotocol()),
@@ -42,7 +43,7 @@ public enum SourceType {
       optIdent("account"),
       optIdent("role"),
       optIdent("schema")),
-  BIGQUERY(req("project"), params()),
+  BIGQUERY(req("project"), params(), optUrl("endpoint")),
   S3(
       ident("bucket"),
       opt("relativePath"),
@@ -50,7 +51,7 @@ public enum SourceType {
       optIdent("format"),
       optIdent("region"),
       optUrl("endpoint")),
-  GCS(ident("bucket"), opt("relativePath"), optIdent("format")),
+  GCS(ident("bucket"), opt("relativePath"), optIdent("format"), optUrl("endpoint")),
   ABFSS(
       ident("account"),
       ident("container"),

@@ -102,6 +102,14 @@ class DepotConnectionFieldsTest {
         "{account: a, container: c, endpoint: 'http://x y'}",
         "spec.spec.endpoint",
         "must be an address without whitespace");
+    assertThat(connection("gcs", "{bucket: b, endpoint: 'http://127.0.0.1:1'}"))
+        .containsEntry("endpoint", "http://127.0.0.1:1");
+    assertThat(connection("bigquery", "{project: p, endpoint: 'https://127.0.0.1:2'}"))
+        .containsEntry("endpoint", "https://127.0.0.1:2");
+    assertInvalid(
+        "gcs", "{bucket: b, endpoint: 'http://x y'}", "spec.spec.endpoint", "without whitespace");
+    assertInvalid(
+        "bigquery", "{project: p, endpoint: 'https://u:pw@host'}", "spec.spec.endpoint", "user");
     assertInvalid(
         "oracle", "{host: h, port: 1521}", "spec.spec.service", "is required for a oracle depot");
   }
