@@ -5,9 +5,10 @@ import io.datadock.connectors.Deadline;
 import io.datadock.connectors.SourceConnection;
 import io.datadock.connectors.UnsafeConnectionField;
 import io.datadock.connectors.egress.Egress;
+import io.datadock.connectors.objectstore.ListingScanner;
 import io.datadock.connectors.objectstore.StoreScan;
-import io.datadock.connectors.scan.MetadataScanner;
 import io.datadock.connectors.scan.ScanFilter;
+import io.datadock.connectors.scan.ScanOptions;
 import io.datadock.connectors.scan.ScanResult;
 import io.datadock.connectors.scan.objectstore.ObjectStoreScanner;
 import java.time.Duration;
@@ -19,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * ObjectStoreScanner} over {@link GcsObjects} (files, partitioned folders, Delta and Iceberg
  * tables), after the check's reach probe and its login ({@link GcsApi#login}).
  */
-public final class GcsScanner implements MetadataScanner {
+public final class GcsScanner implements ListingScanner {
 
   private static final Logger LOG = LoggerFactory.getLogger(GcsScanner.class);
 
@@ -30,12 +31,18 @@ public final class GcsScanner implements MetadataScanner {
   }
 
   @Override
+  public int objectBudget() {
+    return objectBudget;
+  }
+
+  @Override
   public ScanResult scan(
       SourceConnection connection,
       Credentials credentials,
       ScanFilter filter,
       Duration timeout,
-      Egress egress) {
+      Egress egress,
+      ScanOptions options) {
     Deadline deadline = Deadline.after(timeout);
     long started = System.nanoTime();
     Credentials redacting =
@@ -54,7 +61,7 @@ public final class GcsScanner implements MetadataScanner {
             filter,
             deadline,
             egress,
-            objectBudget);
+            options);
     LOG.info(
         "metadata scan type=gcs bucket={} prefix={} datasets={} complete={} errors={} millis={}",
         location.bucket(),
