@@ -2,8 +2,8 @@ package io.datadock.connectors.bigquery;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.datadock.connectors.Credentials;
+import io.datadock.connectors.google.GoogleSession;
 import io.datadock.connectors.http.EgressRestClient;
-import io.datadock.connectors.objectstore.gcs.GoogleSession;
 import io.datadock.connectors.scan.ColumnMeta;
 import io.datadock.connectors.scan.DatasetKind;
 import io.datadock.connectors.scan.DatasetMeta;

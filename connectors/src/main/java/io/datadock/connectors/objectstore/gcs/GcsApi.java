@@ -3,6 +3,7 @@ package io.datadock.connectors.objectstore.gcs;
 import io.datadock.connectors.Credentials;
 import io.datadock.connectors.Deadline;
 import io.datadock.connectors.egress.EgressGate;
+import io.datadock.connectors.google.GoogleSession;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 

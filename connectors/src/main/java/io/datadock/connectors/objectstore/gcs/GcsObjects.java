@@ -2,6 +2,7 @@ package io.datadock.connectors.objectstore.gcs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.datadock.connectors.Credentials;
+import io.datadock.connectors.google.GoogleSession;
 import io.datadock.connectors.http.EgressRestClient;
 import io.datadock.connectors.scan.objectstore.ObjectStore;
 import java.io.IOException;

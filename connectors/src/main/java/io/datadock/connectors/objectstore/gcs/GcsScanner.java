@@ -4,6 +4,8 @@ import io.datadock.connectors.Credentials;
 import io.datadock.connectors.Deadline;
 import io.datadock.connectors.SourceConnection;
 import io.datadock.connectors.egress.Egress;
+import io.datadock.connectors.google.GoogleSession;
+import io.datadock.connectors.google.ServiceAccount;
 import io.datadock.connectors.objectstore.StoreScan;
 import io.datadock.connectors.objectstore.StoreScanner;
 import io.datadock.connectors.scan.objectstore.ObjectStoreScanner;

@@ -10,6 +10,7 @@ import io.datadock.connectors.TestGoogleServer;
 import io.datadock.connectors.TestParquet;
 import io.datadock.connectors.TestServiceAccount;
 import io.datadock.connectors.TestTables;
+import io.datadock.connectors.google.GoogleSession;
 import io.datadock.connectors.scan.ColumnMeta;
 import io.datadock.connectors.scan.DatasetMeta;
 import io.datadock.connectors.scan.ScanFilter;

@@ -1,4 +1,4 @@
-package io.datadock.connectors.objectstore.gcs;
+package io.datadock.connectors.google;
 
 import io.datadock.connectors.Credentials;
 import io.datadock.connectors.Deadline;

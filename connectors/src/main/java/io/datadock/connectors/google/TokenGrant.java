@@ -1,4 +1,4 @@
-package io.datadock.connectors.objectstore.gcs;
+package io.datadock.connectors.google;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
