@@ -3,24 +3,19 @@ package io.datadock.connectors.objectstore.azure;
 import static io.datadock.connectors.CheckSteps.AUTHENTICATE;
 import static io.datadock.connectors.CheckSteps.BUCKET;
 import static io.datadock.connectors.CheckSteps.LIST;
-import static io.datadock.connectors.CheckSteps.REACH;
 
 import com.azure.core.http.rest.PagedResponse;
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.models.BlobItem;
 import io.datadock.connectors.CheckReport;
 import io.datadock.connectors.CheckRun;
-import io.datadock.connectors.ConnectionCheck;
 import io.datadock.connectors.Credentials;
 import io.datadock.connectors.Deadline;
 import io.datadock.connectors.SourceConnection;
-import io.datadock.connectors.TcpReach;
 import io.datadock.connectors.egress.Egress;
+import io.datadock.connectors.objectstore.StoreCheck;
 import io.datadock.core.manifest.depot.SourceType;
-import java.time.Duration;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * abfss and wasbs, with the Azure Storage Blob SDK through the Blob endpoint ({@link
@@ -31,9 +26,8 @@ import org.slf4j.LoggerFactory;
  * the prefix as the listing. Each call is bounded by what is left of the timeout; nothing is
  * retried.
  */
-public final class AzureCheck implements ConnectionCheck {
+public final class AzureCheck extends StoreCheck<AzureLocation> {
 
-  private static final Logger LOG = LoggerFactory.getLogger(AzureCheck.class);
   static final int LIST_PAGE = 1000;
 
   private final SourceType type;
@@ -43,38 +37,17 @@ public final class AzureCheck implements ConnectionCheck {
   }
 
   @Override
-  public CheckReport check(
-      SourceConnection connection, Credentials credentials, Duration timeout, Egress egress) {
-    Deadline deadline = Deadline.after(timeout);
-    CheckRun run = new CheckRun(credentials, REACH, AUTHENTICATE, BUCKET, LIST);
-    AzureLocation location;
-    try {
-      location = AzureLocation.of(type, connection);
-    } catch (IllegalArgumentException e) {
-      return run.fail(REACH, e.getMessage());
-    }
-    CheckReport report = run(location, credentials, egress, deadline, run);
-    LOG.info(
-        "connection check type={} account={} container={} passed={} failedStep={}",
-        type.canonical(),
-        location.account(),
-        location.container(),
-        report.passed(),
-        report.firstFailure().map(s -> s.name()).orElse("none"));
-    return report;
+  protected AzureLocation locate(SourceConnection connection) {
+    return AzureLocation.of(type, connection);
   }
 
-  private CheckReport run(
+  @Override
+  protected CheckReport afterReach(
       AzureLocation location,
       Credentials credentials,
       Egress egress,
       Deadline deadline,
       CheckRun run) {
-    Optional<CheckReport> unreachable =
-        TcpReach.step(run, location.host(), location.port(), egress.gate(), deadline);
-    if (unreachable.isPresent()) {
-      return unreachable.get();
-    }
     AzureClients.Access access;
     try {
       access = AzureClients.access(credentials, location);

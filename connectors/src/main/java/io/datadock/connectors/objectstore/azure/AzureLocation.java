@@ -3,6 +3,7 @@ package io.datadock.connectors.objectstore.azure;
 import io.datadock.connectors.SourceConnection;
 import io.datadock.connectors.UnsafeConnectionField;
 import io.datadock.connectors.objectstore.LocationFields;
+import io.datadock.connectors.objectstore.StoreLocation;
 import io.datadock.core.manifest.depot.SourceType;
 import java.net.URI;
 import java.util.Locale;
@@ -23,7 +24,8 @@ public record AzureLocation(
     String container,
     String prefix,
     URI serviceUrl,
-    boolean custom) {
+    boolean custom)
+    implements StoreLocation {
 
   static final String DEFAULT_SUFFIX = "core.windows.net";
 
@@ -58,15 +60,18 @@ public record AzureLocation(
     return new AzureLocation(type, account, container, prefix, service, false);
   }
 
+  @Override
   public String host() {
     return serviceUrl.getHost();
   }
 
+  @Override
   public int port() {
     return LocationFields.port(serviceUrl);
   }
 
   /** {@code abfss://container@account/prefix}, for messages and dataset paths. */
+  @Override
   public String describe() {
     return root() + prefix;
   }

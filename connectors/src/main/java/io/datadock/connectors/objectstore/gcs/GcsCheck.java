@@ -3,26 +3,20 @@ package io.datadock.connectors.objectstore.gcs;
 import static io.datadock.connectors.CheckSteps.AUTHENTICATE;
 import static io.datadock.connectors.CheckSteps.BUCKET;
 import static io.datadock.connectors.CheckSteps.LIST;
-import static io.datadock.connectors.CheckSteps.REACH;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.datadock.connectors.CheckReport;
 import io.datadock.connectors.CheckRun;
-import io.datadock.connectors.ConnectionCheck;
 import io.datadock.connectors.Credentials;
 import io.datadock.connectors.Deadline;
 import io.datadock.connectors.SourceConnection;
-import io.datadock.connectors.TcpReach;
-import io.datadock.connectors.UnsafeConnectionField;
 import io.datadock.connectors.egress.Egress;
 import io.datadock.connectors.google.GoogleSession;
 import io.datadock.connectors.google.ServiceAccount;
 import io.datadock.connectors.google.TokenGrant;
 import io.datadock.connectors.http.EgressRestClient;
-import java.time.Duration;
+import io.datadock.connectors.objectstore.StoreCheck;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Google Cloud Storage through its JSON API ({@link GcsApi}): the endpoint's addresses decided by
@@ -31,44 +25,27 @@ import org.slf4j.LoggerFactory;
  * authenticate}); {@code buckets.get} for {@code open bucket}; one page of {@code objects.list}
  * under the prefix as the listing.
  */
-public final class GcsCheck implements ConnectionCheck {
+public final class GcsCheck extends StoreCheck<GcsLocation> {
 
-  private static final Logger LOG = LoggerFactory.getLogger(GcsCheck.class);
   static final int LIST_PAGE = 1000;
 
   @Override
-  public CheckReport check(
-      SourceConnection connection, Credentials credentials, Duration timeout, Egress egress) {
-    Deadline deadline = Deadline.after(timeout);
-    Credentials redacting = ServiceAccount.redacting(credentials);
-    CheckRun run = new CheckRun(redacting, REACH, AUTHENTICATE, BUCKET, LIST);
-    GcsLocation location;
-    try {
-      location = GcsLocation.of(connection);
-    } catch (UnsafeConnectionField e) {
-      return run.fail(REACH, e.getMessage());
-    }
-    CheckReport report = run(location, redacting, egress, deadline, run);
-    LOG.info(
-        "connection check type=gcs endpoint={} bucket={} passed={} failedStep={}",
-        location.server(),
-        location.bucket(),
-        report.passed(),
-        report.firstFailure().map(s -> s.name()).orElse("none"));
-    return report;
+  protected GcsLocation locate(SourceConnection connection) {
+    return GcsLocation.of(connection);
   }
 
-  private static CheckReport run(
+  @Override
+  protected Credentials credentials(Credentials fromSecret) {
+    return ServiceAccount.redacting(fromSecret);
+  }
+
+  @Override
+  protected CheckReport afterReach(
       GcsLocation location,
       Credentials credentials,
       Egress egress,
       Deadline deadline,
       CheckRun run) {
-    Optional<CheckReport> unreachable =
-        TcpReach.step(run, location.host(), location.port(), egress.gate(), deadline);
-    if (unreachable.isPresent()) {
-      return unreachable.get();
-    }
     try (GoogleSession session = GcsApi.login(location, credentials, egress.gate(), deadline)) {
       run.pass(AUTHENTICATE, session.granted());
       return openBucket(session, location, credentials, run)

@@ -3,6 +3,7 @@ package io.datadock.connectors.objectstore.gcs;
 import io.datadock.connectors.SourceConnection;
 import io.datadock.connectors.UnsafeConnectionField;
 import io.datadock.connectors.objectstore.LocationFields;
+import io.datadock.connectors.objectstore.StoreLocation;
 import java.net.URI;
 
 /**
@@ -10,7 +11,7 @@ import java.net.URI;
  * trailing "/" unless empty) and the JSON API's server: the depot's {@code endpoint} (a server for
  * the same API, such as a test's), or {@value #DEFAULT_ENDPOINT}.
  */
-public record GcsLocation(String bucket, String prefix, URI endpoint) {
+public record GcsLocation(String bucket, String prefix, URI endpoint) implements StoreLocation {
 
   static final String DEFAULT_ENDPOINT = "https://storage.googleapis.com";
 
@@ -30,10 +31,12 @@ public record GcsLocation(String bucket, String prefix, URI endpoint) {
             endpoint == null || endpoint.isBlank() ? DEFAULT_ENDPOINT : endpoint));
   }
 
+  @Override
   public String host() {
     return endpoint.getHost();
   }
 
+  @Override
   public int port() {
     return LocationFields.port(endpoint);
   }
@@ -45,6 +48,7 @@ public record GcsLocation(String bucket, String prefix, URI endpoint) {
   }
 
   /** {@code gs://bucket/prefix}, for messages. */
+  @Override
   public String describe() {
     return "gs://" + bucket + "/" + prefix;
   }

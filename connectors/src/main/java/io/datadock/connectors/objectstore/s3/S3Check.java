@@ -3,21 +3,15 @@ package io.datadock.connectors.objectstore.s3;
 import static io.datadock.connectors.CheckSteps.AUTHENTICATE;
 import static io.datadock.connectors.CheckSteps.BUCKET;
 import static io.datadock.connectors.CheckSteps.LIST;
-import static io.datadock.connectors.CheckSteps.REACH;
 
 import io.datadock.connectors.CheckReport;
 import io.datadock.connectors.CheckRun;
-import io.datadock.connectors.ConnectionCheck;
 import io.datadock.connectors.Credentials;
 import io.datadock.connectors.Deadline;
 import io.datadock.connectors.SourceConnection;
-import io.datadock.connectors.TcpReach;
-import io.datadock.connectors.UnsafeConnectionField;
 import io.datadock.connectors.egress.Egress;
-import java.time.Duration;
+import io.datadock.connectors.objectstore.StoreCheck;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetBucketLocationRequest;
 import software.amazon.awssdk.services.s3.model.HeadBucketRequest;
@@ -32,43 +26,22 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * page of {@code ListObjectsV2} under the prefix as the listing. Each call is bounded by what is
  * left of the timeout; nothing is retried.
  */
-public final class S3Check implements ConnectionCheck {
+public final class S3Check extends StoreCheck<S3Location> {
 
-  private static final Logger LOG = LoggerFactory.getLogger(S3Check.class);
   static final int LIST_PAGE = 1000;
 
   @Override
-  public CheckReport check(
-      SourceConnection connection, Credentials credentials, Duration timeout, Egress egress) {
-    Deadline deadline = Deadline.after(timeout);
-    CheckRun run = new CheckRun(credentials, REACH, AUTHENTICATE, BUCKET, LIST);
-    S3Location location;
-    try {
-      location = S3Location.of(connection);
-    } catch (UnsafeConnectionField e) {
-      return run.fail(REACH, e.getMessage());
-    }
-    CheckReport report = run(location, credentials, egress, deadline, run);
-    LOG.info(
-        "connection check type=s3 endpoint={} bucket={} passed={} failedStep={}",
-        location.endpoint(),
-        location.bucket(),
-        report.passed(),
-        report.firstFailure().map(s -> s.name()).orElse("none"));
-    return report;
+  protected S3Location locate(SourceConnection connection) {
+    return S3Location.of(connection);
   }
 
-  private static CheckReport run(
+  @Override
+  protected CheckReport afterReach(
       S3Location location,
       Credentials credentials,
       Egress egress,
       Deadline deadline,
       CheckRun run) {
-    Optional<CheckReport> unreachable =
-        TcpReach.step(run, location.host(), location.port(), egress.gate(), deadline);
-    if (unreachable.isPresent()) {
-      return unreachable.get();
-    }
     S3Clients.Keys keys;
     try {
       keys = S3Clients.keys(credentials);

@@ -3,6 +3,7 @@ package io.datadock.connectors.objectstore.s3;
 import io.datadock.connectors.SourceConnection;
 import io.datadock.connectors.UnsafeConnectionField;
 import io.datadock.connectors.objectstore.LocationFields;
+import io.datadock.connectors.objectstore.StoreLocation;
 import java.net.URI;
 
 /**
@@ -11,8 +12,8 @@ import java.net.URI;
  * endpoint: the depot's {@code endpoint} (an S3-compatible store, addressed path-style), or AWS's
  * regional one, where the client addresses the bucket as a virtual host ({@link #host()}).
  */
-public record S3Location(
-    String bucket, String prefix, String region, URI endpoint, boolean custom) {
+public record S3Location(String bucket, String prefix, String region, URI endpoint, boolean custom)
+    implements StoreLocation {
 
   static final String DEFAULT_REGION = "us-east-1";
 
@@ -40,15 +41,18 @@ public record S3Location(
   }
 
   /** The host the client connects to: the endpoint's, or the bucket's virtual host on AWS. */
+  @Override
   public String host() {
     return custom ? endpoint.getHost() : bucket + "." + endpoint.getHost();
   }
 
+  @Override
   public int port() {
     return LocationFields.port(endpoint);
   }
 
   /** {@code s3://bucket/prefix}, for messages. */
+  @Override
   public String describe() {
     return "s3://" + bucket + "/" + prefix;
   }
