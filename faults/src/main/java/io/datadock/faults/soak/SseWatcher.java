@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 public final class SseWatcher implements AutoCloseable {
 
   private final String name;
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final HttpRequest request;
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final AtomicLong frames = new AtomicLong();
