@@ -1,7 +1,6 @@
 package io.datadock.faults;
 
 import io.datadock.faults.cluster.FaultCluster;
-import io.datadock.faults.history.FinalState;
 import io.datadock.faults.history.HistoryChecker;
 import io.datadock.faults.history.Operation;
 import io.datadock.faults.history.Verdict;
@@ -11,7 +10,6 @@ import io.datadock.faults.schedule.FaultKind;
 import io.datadock.faults.schedule.FaultSchedule;
 import io.datadock.faults.workload.HistoryRecorder;
 import io.datadock.faults.workload.Workload;
-import io.datadock.runtime.kafka.security.KafkaPrincipal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -74,28 +72,14 @@ public final class FaultRun {
       HistoryRecorder history = new HistoryRecorder(); // its clock starts with the load
       List<FaultInjector.Injected> injected;
       try (Workload workload =
-          new Workload(
-                  cluster.gatewayUrls(),
-                  token,
-                  cluster.fileRoot(),
-                  history,
-                  options.secrets(),
-                  options.depots(),
-                  options.seed())
+          Workload.on(cluster, token, history, options.secrets(), options.depots(), options.seed())
               .start(options.clients())) {
         injected = new FaultInjector(cluster, history, token).run(schedule);
         Thread.sleep(options.gap().toMillis());
       }
       long end = history.now();
-      cluster.awaitReady(Duration.ofSeconds(120));
-      FinalState state =
-          new FinalStateReader(
-                  cluster.gatewayUrls().get(0),
-                  token,
-                  cluster.kafka().connection(KafkaPrincipal.OPERATOR))
-              .read();
       List<Operation> operations = history.operations();
-      Verdict verdict = HistoryChecker.check(operations, state);
+      Verdict verdict = HistoryChecker.check(operations, FinalStateReader.read(cluster, token));
       return new Report(injected, operations, verdict, Availability.of(injected, operations, end));
     }
   }

@@ -1,7 +1,6 @@
 package io.datadock.faults;
 
 import io.datadock.faults.cluster.FaultCluster;
-import io.datadock.faults.history.FinalState;
 import io.datadock.faults.history.HistoryChecker;
 import io.datadock.faults.history.Operation;
 import io.datadock.faults.history.Verdict;
@@ -14,7 +13,6 @@ import io.datadock.faults.soak.SteadyRate;
 import io.datadock.faults.workload.HistoryRecorder;
 import io.datadock.faults.workload.Workload;
 import io.datadock.local.cluster.ChildJvm;
-import io.datadock.runtime.kafka.security.KafkaPrincipal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -85,14 +83,7 @@ public final class SoakRun {
       List<FaultInjector.Injected> injected;
       long loadEnded;
       try (Workload workload =
-          new Workload(
-                  cluster.gatewayUrls(),
-                  token,
-                  cluster.fileRoot(),
-                  history,
-                  options.secrets(),
-                  options.depots(),
-                  options.seed())
+          Workload.on(cluster, token, history, options.secrets(), options.depots(), options.seed())
               .pacedBy(SteadyRate.perSecond(options.rate()))
               .start(options.clients())) {
         int[] minute = {0};
@@ -115,15 +106,8 @@ public final class SoakRun {
         loadEnded = history.now();
       }
       watchers.forEach(SseWatcher::close);
-      cluster.awaitReady(Duration.ofSeconds(120));
-      FinalState state =
-          new FinalStateReader(
-                  cluster.gatewayUrls().get(0),
-                  token,
-                  cluster.kafka().connection(KafkaPrincipal.OPERATOR))
-              .read();
       List<Operation> operations = history.operations();
-      Verdict verdict = HistoryChecker.check(operations, state);
+      Verdict verdict = HistoryChecker.check(operations, FinalStateReader.read(cluster, token));
       return new SoakReport(
           operations,
           loadEnded,

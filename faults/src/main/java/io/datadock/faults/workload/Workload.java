@@ -1,5 +1,6 @@
 package io.datadock.faults.workload;
 
+import io.datadock.faults.cluster.FaultCluster;
 import io.datadock.faults.history.Operation;
 import io.datadock.faults.history.Operation.Type;
 import io.datadock.faults.soak.SteadyRate;
@@ -61,6 +62,18 @@ public final class Workload implements AutoCloseable {
     this.secrets = secrets;
     this.depots = depots;
     this.seed = seed;
+  }
+
+  /** A workload through the cluster's gateways, its depots on the cluster's file root. */
+  public static Workload on(
+      FaultCluster cluster,
+      String token,
+      HistoryRecorder history,
+      int secrets,
+      int depots,
+      long seed) {
+    return new Workload(
+        cluster.gatewayUrls(), token, cluster.fileRoot(), history, secrets, depots, seed);
   }
 
   public static String key(String kind, String name) {
