@@ -102,7 +102,8 @@ public final class SoakRun {
             CompletableFuture.supplyAsync(() -> runEvents(cluster, history, token, options));
         awaitEnd(options, workload, history);
         injected = events.get(10, TimeUnit.MINUTES);
-        minutes.shutdownNow();
+        minutes.shutdown(); // a sample under way finishes (jcmd is not interrupted)
+        minutes.awaitTermination(2, TimeUnit.MINUTES);
         loadEnded = history.now();
       }
       watchers.forEach(SseWatcher::close);
