@@ -1,10 +1,12 @@
 package io.datadock.faults;
 
+import io.datadock.faults.cluster.FaultCluster;
 import io.datadock.faults.history.Event;
 import io.datadock.faults.history.FinalState;
 import io.datadock.faults.workload.Workload;
 import io.datadock.runtime.kafka.KafkaConnection;
 import io.datadock.runtime.kafka.KafkaSettings;
+import io.datadock.runtime.kafka.security.KafkaPrincipal;
 import io.datadock.schemas.Topic;
 import io.datadock.schemas.Topics;
 import io.datadock.schemas.depot.DepotEvent;
@@ -41,6 +43,16 @@ final class FinalStateReader {
     this.gateway = gateway;
     this.token = token;
     this.kafka = kafka;
+  }
+
+  /** Once every instance is ready again: what the cluster holds, read through its first gateway. */
+  static FinalState read(FaultCluster cluster, String token) throws Exception {
+    cluster.awaitReady(Duration.ofSeconds(120));
+    return new FinalStateReader(
+            cluster.gatewayUrls().get(0),
+            token,
+            cluster.kafka().connection(KafkaPrincipal.OPERATOR))
+        .read();
   }
 
   FinalState read() throws Exception {

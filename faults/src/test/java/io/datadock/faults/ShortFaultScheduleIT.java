@@ -33,8 +33,9 @@ class ShortFaultScheduleIT {
 
   @Test
   void everyFaultKindRanAndWasHealed() {
+    // the operator actions (key rotation, replay) run in the full schedule and the soak only
     assertThat(report.faults().stream().map(f -> f.fault().kind()))
-        .containsExactlyInAnyOrder(FaultKind.values());
+        .containsExactlyInAnyOrderElementsOf(FaultKind.faults());
     for (FaultInjector.Injected fault : report.faults()) {
       assertThat(fault.healedNanos()).isGreaterThan(fault.startedNanos());
     }

@@ -45,6 +45,15 @@ public final class FaultCluster implements AutoCloseable {
   }
 
   public static FaultCluster start(Path dir, String adminToken) throws IOException {
+    return start(dir, adminToken, null);
+  }
+
+  /**
+   * @param rescanInterval when not null, a catalog scanner too ({@code scanner-1}), rescanning
+   *     every active depot this often
+   */
+  public static FaultCluster start(Path dir, String adminToken, Duration rescanInterval)
+      throws IOException {
     KafkaClusterProcesses kafka =
         KafkaClusterProcesses.start(dir, BROKERS, Duration.ofSeconds(120));
     ServiceProcesses services = null;
@@ -71,6 +80,9 @@ public final class FaultCluster implements AutoCloseable {
       services.startDepotService(2, files);
       services.startGateway(1);
       services.startGateway(2);
+      if (rescanInterval != null) {
+        services.startCatalogScanner(1, files, rescanInterval);
+      }
       FaultCluster cluster = new FaultCluster(kafka, services, kafka.admin(), files);
       cluster.awaitReady(Duration.ofSeconds(180));
       return cluster;

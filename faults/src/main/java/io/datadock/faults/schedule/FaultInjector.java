@@ -21,11 +21,13 @@ public final class FaultInjector {
 
   private final FaultCluster cluster;
   private final LongSupplier clock;
+  private final OperatorActions operator;
   private final List<Injected> injected = new ArrayList<>();
 
-  public FaultInjector(FaultCluster cluster, HistoryRecorder history) {
+  public FaultInjector(FaultCluster cluster, HistoryRecorder history, String adminToken) {
     this.cluster = cluster;
     this.clock = history::now;
+    this.operator = new OperatorActions(cluster, adminToken);
   }
 
   /** Runs every fault at its time; returns once the last one is healed. */
@@ -79,6 +81,8 @@ public final class FaultInjector {
             cluster.process(id).resume();
             yield id;
           }
+          case ROTATE_KEYS -> operator.rotateKeys();
+          case REPLAY_DEPOT_SERVICE -> operator.replay("depot");
         };
     cluster.awaitReady(READY);
     return new Injected(fault, target, started, clock.getAsLong());

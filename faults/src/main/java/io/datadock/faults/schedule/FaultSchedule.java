@@ -16,13 +16,15 @@ public final class FaultSchedule {
   /**
    * @param firstAtMillis when the first fault starts (load running before it)
    * @param gapMillis time between two faults: room for one fault and its recovery
+   * @param kindsToRun the kinds scheduled, each once per round
    */
-  public static List<Fault> of(long seed, int rounds, long firstAtMillis, long gapMillis) {
+  public static List<Fault> of(
+      long seed, int rounds, long firstAtMillis, long gapMillis, List<FaultKind> kindsToRun) {
     Random random = new Random(seed);
     List<Fault> faults = new ArrayList<>();
     long at = firstAtMillis;
     for (int round = 0; round < rounds; round++) {
-      List<FaultKind> kinds = new ArrayList<>(List.of(FaultKind.values()));
+      List<FaultKind> kinds = new ArrayList<>(kindsToRun);
       Collections.shuffle(kinds, random);
       for (FaultKind kind : kinds) {
         faults.add(new Fault(kind, at, random.nextInt(1_000)));

@@ -1,7 +1,9 @@
 package io.datadock.faults.workload;
 
+import io.datadock.faults.cluster.FaultCluster;
 import io.datadock.faults.history.Operation;
 import io.datadock.faults.history.Operation.Type;
+import io.datadock.faults.soak.SteadyRate;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A seeded mixed workload of concurrent clients through the gateways: secrets created, updated (a
@@ -37,6 +40,8 @@ public final class Workload implements AutoCloseable {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final List<Thread> clients = new ArrayList<>();
+  private final AtomicLong applies = new AtomicLong();
+  private volatile SteadyRate rate;
 
   /**
    * @param secrets how many secret names the clients share (fewer names: more races)
@@ -59,8 +64,31 @@ public final class Workload implements AutoCloseable {
     this.seed = seed;
   }
 
+  /** A workload through the cluster's gateways, its depots on the cluster's file root. */
+  public static Workload on(
+      FaultCluster cluster,
+      String token,
+      HistoryRecorder history,
+      int secrets,
+      int depots,
+      long seed) {
+    return new Workload(
+        cluster.gatewayUrls(), token, cluster.fileRoot(), history, secrets, depots, seed);
+  }
+
   public static String key(String kind, String name) {
     return TENANT + "/" + kind + "/" + name;
+  }
+
+  /** Paces every client's requests together at {@code rate} (unpaced: as fast as answered). */
+  public Workload pacedBy(SteadyRate rate) {
+    this.rate = rate;
+    return this;
+  }
+
+  /** Applies sent so far (answered or not). */
+  public long applies() {
+    return applies.get();
   }
 
   public Workload start(int clientCount) {
@@ -79,6 +107,10 @@ public final class Workload implements AutoCloseable {
     String client = "c" + n;
     int gateway = n % gateways.size();
     while (running.get()) {
+      SteadyRate paced = rate;
+      if (paced != null) {
+        paced.acquire();
+      }
       int roll = random.nextInt(100);
       String secret = "s-" + random.nextInt(secrets);
       String depot = "d-" + random.nextInt(depots);
@@ -110,6 +142,7 @@ public final class Workload implements AutoCloseable {
   }
 
   private boolean apply(String client, int gateway, String kind, String name, String yaml) {
+    applies.incrementAndGet();
     long invoked = history.now();
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(gateways.get(gateway) + "/api/v1/resources"))

@@ -92,6 +92,20 @@ public final class ServiceProcesses implements AutoCloseable {
     return start(id, "io.datadock.depot.app.DepotService", env);
   }
 
+  /**
+   * Catalog scanner {@code scanner-<n>}, resolving through {@code secret-<n>}, rescanning every
+   * active depot each {@code rescanInterval}; {@code /readyz} on {@link #url}.
+   */
+  public ChildJvm startCatalogScanner(int n, Path fileRoot, Duration rescanInterval) {
+    String id = "scanner-" + n;
+    Map<String, String> env = env(id, KafkaPrincipal.CATALOG_SCANNER);
+    env.put("DATADOCK_METRICS_PORT", String.valueOf(port(id)));
+    env.put("DATADOCK_RESOLUTION_URL", url("secret-" + n));
+    env.put("DATADOCK_FILE_ROOTS", fileRoot.toString());
+    env.put("DATADOCK_RESCAN_INTERVAL_MS", String.valueOf(rescanInterval.toMillis()));
+    return start(id, "io.datadock.catalog.app.CatalogScanner", env);
+  }
+
   /** Gateway {@code gateway-<n>}: its API on {@link #url}, {@code /readyz} on its metrics port. */
   public ChildJvm startGateway(int n) {
     String id = "gateway-" + n;
@@ -106,7 +120,7 @@ public final class ServiceProcesses implements AutoCloseable {
 
   /**
    * Whether instance {@code id} answers ready: secret-service when its store answers a digest
-   * (Streams running), depot-service and gateways on their {@code /readyz}.
+   * (Streams running), depot-service, scanners and gateways on their {@code /readyz}.
    */
   public boolean ready(String id) {
     String url =

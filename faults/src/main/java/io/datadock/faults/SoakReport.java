@@ -1,0 +1,94 @@
+package io.datadock.faults;
+
+import io.datadock.faults.history.Operation;
+import io.datadock.faults.history.Operation.Outcome;
+import io.datadock.faults.history.Operation.Type;
+import io.datadock.faults.history.Verdict;
+import io.datadock.faults.history.Violation;
+import io.datadock.faults.soak.HeapFlatness;
+import io.datadock.faults.soak.Latencies;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** What a soak measured: its figures, the checker's verdict, each process's heap per minute. */
+public record SoakReport(
+    List<Operation> history,
+    long loadNanos,
+    Verdict verdict,
+    List<Availability.Cost> events,
+    List<String> watchers,
+    long watcherErrors,
+    Map<String, List<Long>> heap) {
+
+  public long applies() {
+    return history.stream().filter(o -> o.type() == Type.APPLY).count();
+  }
+
+  /** Requests with no answer or a 5xx: nothing known of them. */
+  public long errors() {
+    return history.stream().filter(o -> o.outcome() == Outcome.UNKNOWN).count();
+  }
+
+  public List<HeapFlatness> flatness() {
+    return heap.entrySet().stream()
+        .map(e -> HeapFlatness.of(e.getKey(), e.getValue()))
+        .filter(Objects::nonNull)
+        .toList();
+  }
+
+  /** The answers' violations, the replay digests left out (secret-service's is an open finding). */
+  public List<Violation> answerViolations() {
+    return verdict.violations().stream()
+        .filter(v -> v.rule() != Violation.Rule.DIGEST_DIFFERS)
+        .toList();
+  }
+
+  /** No answer contradicted, no request without an answer, no watcher error, every heap flat. */
+  public boolean holds() {
+    List<HeapFlatness> flatness = flatness();
+    return answerViolations().isEmpty()
+        && errors() == 0
+        && watcherErrors == 0
+        && !flatness.isEmpty()
+        && flatness.stream().allMatch(HeapFlatness::flat);
+  }
+
+  public String text() {
+    double seconds = loadNanos / 1e9;
+    long[] latencies =
+        history.stream()
+            .filter(o -> o.outcome() != Outcome.UNKNOWN)
+            .mapToLong(o -> o.completed() - o.invoked())
+            .toArray();
+    Latencies l = new Latencies(latencies);
+    long refused = history.stream().filter(o -> o.outcome() == Outcome.FAILED).count();
+    StringBuilder b = new StringBuilder();
+    b.append(
+        "soak: %.0f s, requests=%d (%.1f/s), applies=%d (%.1f/s), p50=%.0f ms p99=%.0f ms, errors=%d (no answer or 5xx), refused 4xx=%d%n"
+            .formatted(
+                seconds,
+                history.size(),
+                history.size() / seconds,
+                applies(),
+                applies() / seconds,
+                l.percentileMillis(50),
+                l.percentileMillis(99),
+                errors(),
+                refused));
+    watchers.forEach(w -> b.append(w).append('\n'));
+    events.forEach(c -> b.append(c).append('\n'));
+    heap.forEach(
+        (process, samples) ->
+            b.append("%-9s heap after GC per minute (MB):".formatted(process))
+                .append(
+                    samples.stream()
+                        .map(s -> " %.1f".formatted(s / 1e6))
+                        .reduce("", String::concat))
+                .append('\n'));
+    flatness().forEach(f -> b.append(f).append('\n'));
+    b.append(verdict.report());
+    b.append("soak verdict: ").append(holds() ? "OK" : "FAILED").append('\n');
+    return b.toString();
+  }
+}

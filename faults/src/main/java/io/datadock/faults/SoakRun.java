@@ -1,0 +1,157 @@
+package io.datadock.faults;
+
+import io.datadock.faults.cluster.FaultCluster;
+import io.datadock.faults.history.HistoryChecker;
+import io.datadock.faults.history.Operation;
+import io.datadock.faults.history.Verdict;
+import io.datadock.faults.schedule.Fault;
+import io.datadock.faults.schedule.FaultInjector;
+import io.datadock.faults.schedule.FaultKind;
+import io.datadock.faults.soak.HeapSampler;
+import io.datadock.faults.soak.SseWatcher;
+import io.datadock.faults.soak.SteadyRate;
+import io.datadock.faults.workload.HistoryRecorder;
+import io.datadock.faults.workload.Workload;
+import io.datadock.local.cluster.ChildJvm;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The soak: the cluster with a catalog scanner rescanning every active depot, the mixed workload
+ * paced at a steady rate until a number of applies or minutes, live watchers on both gateways, the
+ * heap after GC of every service process sampled each minute, optional scheduled events (faults or
+ * operator actions) spread over the run, then the final state read and the history checked as in
+ * {@link FaultRun}.
+ */
+public final class SoakRun {
+
+  /**
+   * @param rate requests a second, all clients together
+   * @param applies stop after this many applies (0: no limit)
+   * @param duration stop after this long (zero: no limit); one of the two limits is needed
+   * @param events scheduled kinds, spread evenly over the run (none by default)
+   */
+  public record Options(
+      Path dir,
+      long seed,
+      double rate,
+      long applies,
+      Duration duration,
+      int clients,
+      int secrets,
+      int depots,
+      int watchers,
+      Duration rescanInterval,
+      List<FaultKind> events) {
+
+    /** How long the run is expected to last: the duration, else the applies at the rate. */
+    Duration expected() {
+      if (!duration.isZero()) {
+        return duration;
+      }
+      // about 58 % of the mixed workload's requests are applies
+      return Duration.ofMillis((long) (applies / (rate * 0.58) * 1000));
+    }
+  }
+
+  private SoakRun() {}
+
+  public static SoakReport run(Options options) throws Exception {
+    if (options.applies() <= 0 && options.duration().isZero()) {
+      throw new IllegalArgumentException("a soak needs --applies or --minutes");
+    }
+    String token = "faults-admin-" + UUID.randomUUID();
+    try (FaultCluster cluster =
+        FaultCluster.start(options.dir(), token, options.rescanInterval())) {
+      HistoryRecorder history = new HistoryRecorder();
+      HeapSampler heap = new HeapSampler(() -> processes(cluster));
+      List<SseWatcher> watchers = new ArrayList<>();
+      for (int i = 0; i < options.watchers(); i++) {
+        String gateway = cluster.gatewayUrls().get(i % cluster.gatewayUrls().size());
+        watchers.add(new SseWatcher("w" + i, gateway, token).start());
+      }
+      ScheduledExecutorService minutes = Executors.newSingleThreadScheduledExecutor();
+      List<FaultInjector.Injected> injected;
+      long loadEnded;
+      try (Workload workload =
+          Workload.on(cluster, token, history, options.secrets(), options.depots(), options.seed())
+              .pacedBy(SteadyRate.perSecond(options.rate()))
+              .start(options.clients())) {
+        int[] minute = {0};
+        minutes.scheduleAtFixedRate(
+            () -> {
+              minute[0]++;
+              System.out.printf(
+                  "minute %d applies=%d operations=%d%n",
+                  minute[0], workload.applies(), history.operations().size());
+              heap.sample(minute[0]);
+            },
+            1,
+            1,
+            TimeUnit.MINUTES);
+        CompletableFuture<List<FaultInjector.Injected>> events =
+            CompletableFuture.supplyAsync(() -> runEvents(cluster, history, token, options));
+        awaitEnd(options, workload, history);
+        injected = events.get(10, TimeUnit.MINUTES);
+        minutes.shutdown(); // a sample under way finishes (jcmd is not interrupted)
+        minutes.awaitTermination(2, TimeUnit.MINUTES);
+        loadEnded = history.now();
+      }
+      watchers.forEach(SseWatcher::close);
+      List<Operation> operations = history.operations();
+      Verdict verdict = HistoryChecker.check(operations, FinalStateReader.read(cluster, token));
+      return new SoakReport(
+          operations,
+          loadEnded,
+          verdict,
+          Availability.of(injected, operations, loadEnded),
+          watchers.stream().map(SseWatcher::toString).toList(),
+          watchers.stream().mapToLong(SseWatcher::errors).sum(),
+          heap.samples());
+    }
+  }
+
+  private static void awaitEnd(Options options, Workload workload, HistoryRecorder history)
+      throws InterruptedException {
+    long until = options.duration().isZero() ? Long.MAX_VALUE : options.duration().toNanos();
+    long applies = options.applies() <= 0 ? Long.MAX_VALUE : options.applies();
+    while (history.now() < until && workload.applies() < applies) {
+      TimeUnit.MILLISECONDS.sleep(200); // polling the stop condition, not synchronizing
+    }
+  }
+
+  /** The scheduled events, evenly spread over the run's expected length. */
+  private static List<FaultInjector.Injected> runEvents(
+      FaultCluster cluster, HistoryRecorder history, String token, Options options) {
+    List<FaultKind> kinds = options.events();
+    long gap = options.expected().toMillis() / (kinds.size() + 1);
+    List<Fault> schedule = new ArrayList<>();
+    for (int i = 0; i < kinds.size(); i++) {
+      schedule.add(new Fault(kinds.get(i), gap * (i + 1), i));
+    }
+    try {
+      return new FaultInjector(cluster, history, token).run(schedule);
+    } catch (Exception e) {
+      // the soak goes on and reports its figures; the failed event is in the output
+      System.out.println("scheduled event failed: " + e);
+      return List.of();
+    }
+  }
+
+  private static Map<String, ChildJvm> processes(FaultCluster cluster) {
+    Map<String, ChildJvm> byName = new LinkedHashMap<>();
+    for (String id : cluster.services().ids()) {
+      byName.put(id, cluster.process(id));
+    }
+    return byName;
+  }
+}
