@@ -15,6 +15,7 @@ import io.datadock.runtime.kafka.security.KafkaPrincipal;
 import io.datadock.schemas.Topics;
 import io.datadock.schemas.secret.KeyState;
 import io.datadock.schemas.secret.SecretCommand;
+import org.apache.avro.specific.SpecificRecord;
 import io.datadock.schemas.secret.SecretKey;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -47,7 +48,7 @@ class ForgedSealingKeyIT {
   @Test
   void forgedKeyAnnouncementsDoNotChangeWhatTheGatewaySealsTo() throws Exception {
     try (Platform platform = RunningPlatform.start(dataDir);
-        TopicRecorder<SecretCommand> commands =
+        TopicRecorder<SpecificRecord> commands =
             new TopicRecorder<>(platform.kafka(KafkaPrincipal.OPERATOR), Topics.SECRET_COMMANDS)) {
       Api api = new Api(platform.gatewayUrl(), RunningPlatform.ADMIN_TOKEN);
       firstResult(api.applyYaml(secret("before-forgery", "pw-1"), ""));
@@ -79,15 +80,23 @@ class ForgedSealingKeyIT {
     }
   }
 
-  private static String sealedKeyIdOf(TopicRecorder<SecretCommand> commands, String name) {
+  private static String sealedKeyIdOf(TopicRecorder<SpecificRecord> commands, String name) {
     await().atMost(Duration.ofSeconds(30)).until(() -> !commandsFor(commands, name).isEmpty());
     return commandsFor(commands, name).get(0).getSpec().getSealed().getKeyId();
   }
 
+  /** The secret's commands: secret.commands also carries the reference requests copied there. */
   private static List<SecretCommand> commandsFor(
-      TopicRecorder<SecretCommand> commands, String name) {
-    return commands.values(
-        r -> r.value().getSpec() != null && r.value().getSpec().getName().equals(name));
+      TopicRecorder<SpecificRecord> commands, String name) {
+    return commands
+        .values(
+            r ->
+                r.value() instanceof SecretCommand c
+                    && c.getSpec() != null
+                    && c.getSpec().getName().equals(name))
+        .stream()
+        .map(SecretCommand.class::cast)
+        .toList();
   }
 
   static SecretKey announcement(String keyId, RecipientKey key, long createdAt) {

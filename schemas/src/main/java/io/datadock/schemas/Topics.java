@@ -31,9 +31,19 @@ public final class Topics {
 
   public static final String DEFAULT_PREFIX = "datadock.";
 
-  /** Apply and delete commands for secrets, keyed by the secret's resource key. */
-  public static final Topic<String, SecretCommand> SECRET_COMMANDS =
-      new Topic<>("secret.commands", Serdes.String(), avro(SecretCommand.class), false);
+  /**
+   * Each secret's one ordered input, keyed by the secret's resource key: the gateway's (and
+   * secret-service's re-seal) {@link SecretCommand}s and the {@link ReferenceRequest}s
+   * secret-service copies here from {@link #SECRET_REFERENCE_REQUESTS}, told apart by their schema
+   * fingerprint. One log per secret, so the live run, a redone transaction and a replay decide a
+   * delete and a reference in the same order.
+   */
+  public static final Topic<String, SpecificRecord> SECRET_COMMANDS =
+      new Topic<>(
+          "secret.commands",
+          Serdes.String(),
+          new CodecSerde<>(AvroOneOfCodec.of(SecretCommand.class, ReferenceRequest.class)),
+          false);
 
   /** Secret created / updated / deleted, keyed by resource key. */
   public static final Topic<String, SecretEvent> SECRET_EVENTS =
@@ -74,9 +84,10 @@ public final class Topics {
       new Topic<>("depot.events", Serdes.String(), avro(DepotEvent.class), false);
 
   /**
-   * Reference and release requests, keyed by the secret's resource key. Co-partitioned with {@link
-   * #SECRET_COMMANDS} (same key, same partition count): a secret's deletes and references are
-   * decided one after the other in its own partition.
+   * Reference and release requests from depot-service, keyed by the secret's resource key.
+   * Co-partitioned with {@link #SECRET_COMMANDS} (same key, same partition count). secret-service
+   * decides a request marked by {@link SequencingHeader} from its copy on {@link #SECRET_COMMANDS};
+   * an unmarked one (an older depot-service's) straight from here.
    */
   public static final Topic<String, ReferenceRequest> SECRET_REFERENCE_REQUESTS =
       new Topic<>(

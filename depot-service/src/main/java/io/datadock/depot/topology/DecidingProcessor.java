@@ -4,6 +4,7 @@ import io.datadock.depot.lifecycle.DepotDecision;
 import io.datadock.runtime.replay.ReplayBoundary;
 import io.datadock.runtime.streams.PromptCommit;
 import io.datadock.schemas.ResourceVersionHeader;
+import io.datadock.schemas.SequencingHeader;
 import io.datadock.schemas.depot.DepotEvent;
 import io.datadock.schemas.depot.DepotState;
 import io.datadock.schemas.reference.ReferenceRequest;
@@ -78,12 +79,16 @@ final class DecidingProcessor<V> implements Processor<String, V, String, Object>
       return;
     }
     long ts = record.timestamp();
-    // One millisecond later than its cause: secret-service interleaves its two inputs (commands,
-    // reference requests) by timestamp in a replay, and must see a request after what caused it.
-    // The answers come back on the depot's one ordered log, where order is the log's, not time's.
+    // One millisecond later than its cause. Both services decide in the order of their one input
+    // log, not by time; this keeps a request's time after its cause's, as it always was.
     long requestTs = ts + 1;
     for (ReferenceRequest request : decision.requests()) {
-      forward(request.getSecretKey(), request, requestTs, DepotTopology.REQUESTS_SINK);
+      // secret-service decides it from its copy on the secret's log, in line with the secret's
+      // commands (unmarked requests, from versions before, it decides straight away)
+      context.forward(
+          new Record<String, Object>(
+              request.getSecretKey(), request, requestTs, SequencingHeader.onSecretCommands()),
+          DepotTopology.REQUESTS_SINK);
     }
     if (decision.validation() != null) {
       forward(key, decision.validation(), requestTs, DepotTopology.VALIDATION_SINK);

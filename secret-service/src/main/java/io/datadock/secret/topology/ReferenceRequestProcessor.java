@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Decides reference and release requests against the same {@code secrets} store the commands use,
- * in the same task (the topics are co-partitioned), and answers the depot: every request, a release
- * too ({@code RELEASED}).
+ * in the same task, and answers the depot: every request, a release too ({@code RELEASED}). The
+ * requests come from the secret's log ({@link SecretInputs}), or, an older depot-service's,
+ * straight from {@code secret.reference.requests} ({@link RequestSequencer}).
  */
 final class ReferenceRequestProcessor
     implements Processor<String, ReferenceRequest, String, Object> {

@@ -4,9 +4,11 @@ import io.datadock.runtime.replay.ReplayBoundary;
 import io.datadock.schemas.Topic;
 import io.datadock.schemas.Topics;
 import io.datadock.schemas.identity.ReferenceGrant;
+import io.datadock.schemas.reference.ReferenceRequest;
 import io.datadock.schemas.secret.SecretState;
 import io.datadock.secret.lifecycle.PayloadOpener;
 import io.datadock.secret.lifecycle.SecretDecider;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -14,23 +16,28 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The secret-service topology: {@code secret.commands} → decide against the {@code secrets} store →
- * {@code secret.events}, {@code resource.state}, {@code command.results}; and {@code
- * secret.reference.requests} (co-partitioned) → grant, deny or release against the same store →
- * replies on {@code depot.commands}, each depot's one ordered input, where command decisions also
- * notify dependent depots. Pure: building it does no I/O, so tests build the very same topology
- * into a TopologyTestDriver.
+ * The secret-service topology. One ordered input per secret, {@code secret.commands}: its commands
+ * and the reference requests copied there, decided against the {@code secrets} store in the log's
+ * order → {@code secret.events}, {@code resource.state}, {@code command.results}, and replies on
+ * {@code depot.commands} (each depot's one ordered input, where command decisions also notify
+ * dependent depots). depot-service's requests arrive on {@code secret.reference.requests}
+ * (co-partitioned) and are appended to {@code secret.commands} by {@link RequestSequencer}; an
+ * older depot-service's unmarked ones are decided straight from there. Pure: building it does no
+ * I/O, so tests build the very same topology into a TopologyTestDriver.
  */
 public final class SecretTopology {
 
   public static final String SECRETS_STORE = "secrets";
 
   static final String SOURCE = "secret-commands";
+  static final String INPUTS = "secret-inputs";
   static final String PROCESSOR = "secret-lifecycle";
   static final String EVENTS_SINK = "secret-events";
   static final String STATE_SINK = "resource-state";
   static final String RESULTS_SINK = "command-results";
   static final String REFERENCE_SOURCE = "secret-reference-requests";
+  static final String SEQUENCER = "secret-reference-sequencer";
+  static final String COMMANDS_SINK = "secret-commands-sequenced";
   static final String REFERENCE_PROCESSOR = "secret-references";
   static final String REPLIES_SINK = "secret-reference-replies";
   public static final String GRANTS_STORE = "reference-grants";
@@ -61,25 +68,34 @@ public final class SecretTopology {
             Topics.avro(SecretState.class));
 
     Topology topology = new Topology();
-    Topic<String, ?> commands = Topics.SECRET_COMMANDS;
+    Topic<String, SpecificRecord> commands = Topics.SECRET_COMMANDS;
     topology.addSource(
         SOURCE,
         commands.keySerde().deserializer(),
-        Topics.SECRET_COMMANDS.valueSerde().deserializer(),
+        commands.valueSerde().deserializer(),
         commands.name(topicPrefix));
+    topology.addProcessor(INPUTS, SecretInputs::new, SOURCE);
     topology.addProcessor(
         PROCESSOR,
         () ->
             new SecretCommandProcessor(
                 new SecretDecider(opener), new SecretDecider(replayOpener), boundary),
-        SOURCE);
+        INPUTS);
+    Topic<String, ReferenceRequest> requests = Topics.SECRET_REFERENCE_REQUESTS;
     topology.addSource(
         REFERENCE_SOURCE,
-        Topics.SECRET_REFERENCE_REQUESTS.keySerde().deserializer(),
-        Topics.SECRET_REFERENCE_REQUESTS.valueSerde().deserializer(),
-        Topics.SECRET_REFERENCE_REQUESTS.name(topicPrefix));
+        requests.keySerde().deserializer(),
+        requests.valueSerde().deserializer(),
+        requests.name(topicPrefix));
+    topology.addProcessor(SEQUENCER, () -> new RequestSequencer(boundary), REFERENCE_SOURCE);
+    topology.addSink(
+        COMMANDS_SINK,
+        commands.name(topicPrefix),
+        commands.keySerde().serializer(),
+        commands.valueSerde().serializer(),
+        SEQUENCER);
     topology.addProcessor(
-        REFERENCE_PROCESSOR, () -> new ReferenceRequestProcessor(boundary), REFERENCE_SOURCE);
+        REFERENCE_PROCESSOR, () -> new ReferenceRequestProcessor(boundary), INPUTS, SEQUENCER);
     topology.addGlobalStore(
         Stores.keyValueStoreBuilder(
                 Stores.inMemoryKeyValueStore(GRANTS_STORE),

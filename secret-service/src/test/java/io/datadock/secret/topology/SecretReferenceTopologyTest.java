@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.datadock.core.crypto.KeyRing;
 import io.datadock.core.crypto.Sealer;
 import io.datadock.core.crypto.SecretPayloads;
+import io.datadock.runtime.replay.ReplayBoundary;
+import io.datadock.schemas.SequencingHeader;
 import io.datadock.schemas.Topic;
 import io.datadock.schemas.Topics;
 import io.datadock.schemas.common.Applier;
@@ -41,7 +43,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The secret side of the depot reference saga: grants, denials, releases and notices. */
+/**
+ * The secret side of the depot reference saga: grants, denials, releases and notices; and the order
+ * a secret's commands and references are decided in.
+ */
 class SecretReferenceTopologyTest {
 
   private static final String PREFIX = "t.";
@@ -49,13 +54,14 @@ class SecretReferenceTopologyTest {
   private static final String R_SECRET = "engineering/instance-secret/pgdepot-r";
   private static final String DEPOT = "engineering/depot/pgdepot";
   private static final String OTHER_DEPOT = "engineering/depot/another";
+  private static final long AT = 1_700_000_000_000L;
 
   @TempDir Path tmp;
   private KeyRing keyRing;
   private final Sealer sealer = new Sealer();
   private TopologyTestDriver driver;
-  private TestInputTopic<String, SecretCommand> commands;
-  private TestInputTopic<String, ReferenceRequest> requests;
+  private TestInputTopic<String, SpecificRecord> commands;
+  private Requests requests;
   private TestOutputTopic<String, ReferenceReply> replies;
   private TestOutputTopic<String, CommandResult> results;
 
@@ -68,7 +74,7 @@ class SecretReferenceTopologyTest {
     props.put(StreamsConfig.STATE_DIR_CONFIG, tmp.resolve("state").toString());
     driver = new TopologyTestDriver(SecretTopology.build(PREFIX, keyRing::open), props);
     commands = input(Topics.SECRET_COMMANDS);
-    requests = input(Topics.SECRET_REFERENCE_REQUESTS);
+    requests = new Requests(input(Topics.SECRET_REFERENCE_REQUESTS));
     // secret-service writes only replies onto depot.commands, the depots' one ordered input
     Deserializer<SpecificRecord> depotInputs = Topics.DEPOT_COMMANDS.valueSerde().deserializer();
     replies =
@@ -434,6 +440,141 @@ class SecretReferenceTopologyTest {
     replies.readValue();
     assertThat(replies.readValue().getType()).isEqualTo(ReferenceReplyType.DENIED);
     assertThat(store().get(SECRET).getDependents()).isEmpty();
+  }
+
+  @Test
+  void aSecretIsDecidedInTheOrderOfItsOneInputLogWhateverTheRequestsTimestamp() {
+    // The race the checker found: a reference request stamped before a delete of its secret (it
+    // waited for depot-service's commit) but read after it. Live, the delete wins. A replay that
+    // read requests from their own topic interleaved them by timestamp and decided the reference
+    // first, so the delete was refused and the secret survived.
+    commands.pipeInput(SECRET, apply(SECRET, null, Map.of("password", "p")), AT);
+    commands.pipeInput(SECRET, delete(SECRET, false), AT + 20);
+    requests.pipeInput(SECRET, reference(SECRET, DEPOT, "rw"), AT + 10);
+    assertThat(results.readValuesToList())
+        .extracting(CommandResult::getOutcome)
+        .containsExactly(Outcome.CREATED, Outcome.DELETED);
+    assertThat(replies.readValue().getType()).isEqualTo(ReferenceReplyType.DENIED);
+    List<TestRecord<String, SpecificRecord>> copies =
+        driver
+            .createOutputTopic(
+                Topics.SECRET_COMMANDS.name(PREFIX),
+                Topics.SECRET_COMMANDS.keySerde().deserializer(),
+                Topics.SECRET_COMMANDS.valueSerde().deserializer())
+            .readRecordsToList();
+
+    List<TestRecord<String, SpecificRecord>> commandLog = new ArrayList<>();
+    commandLog.add(
+        new TestRecord<>(SECRET, apply(SECRET, null, Map.of("password", "p")), null, AT));
+    commandLog.add(new TestRecord<>(SECRET, delete(SECRET, false), null, AT + 20));
+    commandLog.addAll(copies);
+    SecretState replayed =
+        replay(
+            commandLog,
+            List.of(
+                new TestRecord<>(
+                    SECRET,
+                    reference(SECRET, DEPOT, "rw"),
+                    SequencingHeader.onSecretCommands(),
+                    AT + 10L)));
+
+    assertThat(store().get(SECRET)).isNull();
+    assertThat(replayed).as("the replay decides as the live run did: the delete won").isNull();
+  }
+
+  @Test
+  void aRequestIsCopiedUnchangedOntoTheSecretsCommandLog() {
+    ReferenceRequest request = reference(SECRET, DEPOT, "rw");
+    requests.pipeInput(SECRET, request, AT);
+
+    TestRecord<String, SpecificRecord> copy =
+        driver
+            .createOutputTopic(
+                Topics.SECRET_COMMANDS.name(PREFIX),
+                Topics.SECRET_COMMANDS.keySerde().deserializer(),
+                Topics.SECRET_COMMANDS.valueSerde().deserializer())
+            .readRecord();
+    assertThat(copy.key()).isEqualTo(SECRET);
+    assertThat(copy.value()).isEqualTo(request);
+    assertThat(copy.timestamp()).isEqualTo(AT);
+    assertThat(replies.readValue().getType()).isEqualTo(ReferenceReplyType.DENIED);
+  }
+
+  @Test
+  void anOlderDepotServicesUnmarkedRequestIsDecidedStraightAway() {
+    // history from before the upgrade: requests without the mark, decided as they were then
+    givenSecret(SECRET, null);
+    TestInputTopic<String, ReferenceRequest> unmarked = input(Topics.SECRET_REFERENCE_REQUESTS);
+
+    unmarked.pipeInput(SECRET, reference(SECRET, DEPOT, "rw"));
+
+    assertThat(replies.readValue().getType()).isEqualTo(ReferenceReplyType.GRANTED);
+    assertThat(store().get(SECRET).getDependents()).containsExactly(DEPOT);
+    assertThat(
+            output(Topics.SECRET_COMMANDS).readRecordsToList().stream()
+                .filter(r -> r.value() instanceof ReferenceRequest))
+        .isEmpty();
+  }
+
+  /**
+   * A fresh secret-service replaying both input topics after a reset: everything below the boundary
+   * was processed before, and each task takes the record with the lowest timestamp at the heads of
+   * its partitions next, as Kafka Streams does.
+   */
+  private SecretState replay(
+      List<TestRecord<String, SpecificRecord>> commandLog,
+      List<TestRecord<String, ReferenceRequest>> requestLog) {
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "secret-reference-replay");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    props.put(StreamsConfig.STATE_DIR_CONFIG, tmp.resolve("replay").toString());
+    ReplayBoundary boundary = new ReplayBoundary();
+    boundary.set(
+        Map.of(
+            ReplayBoundary.key(Topics.SECRET_COMMANDS.name(PREFIX), 0), Long.MAX_VALUE,
+            ReplayBoundary.key(Topics.SECRET_REFERENCE_REQUESTS.name(PREFIX), 0), Long.MAX_VALUE));
+    try (TopologyTestDriver replay =
+        new TopologyTestDriver(
+            SecretTopology.build(PREFIX, keyRing::open, keyRing::open, boundary), props)) {
+      TestInputTopic<String, SpecificRecord> commandTopic =
+          replay.createInputTopic(
+              Topics.SECRET_COMMANDS.name(PREFIX),
+              Topics.SECRET_COMMANDS.keySerde().serializer(),
+              Topics.SECRET_COMMANDS.valueSerde().serializer());
+      TestInputTopic<String, ReferenceRequest> requestTopic =
+          replay.createInputTopic(
+              Topics.SECRET_REFERENCE_REQUESTS.name(PREFIX),
+              Topics.SECRET_REFERENCE_REQUESTS.keySerde().serializer(),
+              Topics.SECRET_REFERENCE_REQUESTS.valueSerde().serializer());
+      int c = 0;
+      int r = 0;
+      while (c < commandLog.size() || r < requestLog.size()) {
+        boolean commandNext =
+            r == requestLog.size()
+                || (c < commandLog.size()
+                    && commandLog.get(c).timestamp() <= requestLog.get(r).timestamp());
+        if (commandNext) {
+          commandTopic.pipeInput(commandLog.get(c++));
+        } else {
+          requestTopic.pipeInput(requestLog.get(r++));
+        }
+      }
+      KeyValueStore<String, SecretState> store =
+          replay.getKeyValueStore(SecretTopology.SECRETS_STORE);
+      return store.get(SECRET);
+    }
+  }
+
+  /** depot-service's requests as it writes them: marked to be decided from their copy. */
+  private record Requests(TestInputTopic<String, ReferenceRequest> topic) {
+    void pipeInput(String key, ReferenceRequest request) {
+      topic.pipeInput(new TestRecord<>(key, request, SequencingHeader.onSecretCommands()));
+    }
+
+    void pipeInput(String key, ReferenceRequest request, long timestamp) {
+      topic.pipeInput(
+          new TestRecord<>(key, request, SequencingHeader.onSecretCommands(), timestamp));
+    }
   }
 
   private void givenSecret(String key, String acl) {

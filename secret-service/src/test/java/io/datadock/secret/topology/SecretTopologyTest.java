@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -43,7 +44,7 @@ class SecretTopologyTest {
   private KeyRing keyRing;
   private final Sealer sealer = new Sealer();
   private TopologyTestDriver driver;
-  private TestInputTopic<String, SecretCommand> commands;
+  private TestInputTopic<String, SpecificRecord> commands;
   private TestOutputTopic<String, SecretEvent> events;
   private TestOutputTopic<String, ResourceState> states;
   private TestOutputTopic<String, CommandResult> results;
