@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,9 +56,6 @@ class ShortFaultScheduleIT {
   }
 
   @Test
-  @Disabled(
-      "open finding of issue 18: secret-service's replay can differ, its two inputs (commands and"
-          + " reference requests) interleaved by timestamp (docs/reliability.md#what-the-checker-found)")
   void aReplayOfSecretServiceRebuildsTheSameState() {
     assertThat(digestDifferences("secret")).isEmpty();
   }

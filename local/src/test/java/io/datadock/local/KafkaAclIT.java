@@ -111,6 +111,15 @@ class KafkaAclIT {
   }
 
   @Test
+  void depotServiceCannotWriteSecretCommandsSecretServiceCopiesItsRequestsThere() {
+    // a secret's one ordered input takes depot-service's reference requests without widening
+    // depot-service's grants: secret-service itself appends them
+    assertThat(write(DEPOT_SERVICE, Topics.SECRET_COMMANDS))
+        .isInstanceOf(AuthorizationException.class);
+    assertThat(write(SECRET_SERVICE, Topics.SECRET_COMMANDS)).isNull();
+  }
+
+  @Test
   void aDepotsOneInputIsWrittenByItsThreeWritersAndTheLegacyRepliesByNobody() {
     for (KafkaPrincipal writer : List.of(GATEWAY, SECRET_SERVICE, DEPOT_SERVICE)) {
       assertThat(write(writer, Topics.DEPOT_COMMANDS))

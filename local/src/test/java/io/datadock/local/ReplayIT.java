@@ -59,6 +59,7 @@ class ReplayIT {
           Topics.SECRET_EVENTS,
           Topics.RESOURCE_STATE,
           Topics.COMMAND_RESULTS,
+          Topics.SECRET_COMMANDS, // secret-service copies reference requests onto it
           Topics.SECRET_REFERENCE_REQUESTS,
           Topics.DEPOT_COMMANDS, // replies and check results go onto it
           Topics.DEPOT_VALIDATION_REQUESTS,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.datadock.depot.saga.Saga;
 import io.datadock.runtime.replay.ReplayBoundary;
+import io.datadock.schemas.SequencingHeader;
 import io.datadock.schemas.Topic;
 import io.datadock.schemas.Topics;
 import io.datadock.schemas.common.Applier;
@@ -130,6 +131,17 @@ class DepotTopologyTest {
     assertThat(byTimestamp)
         .as("the order a replay of separate input topics took decides otherwise")
         .isNotEqualTo(live);
+  }
+
+  @Test
+  void referenceRequestsAskToBeDecidedInLineWithTheSecretsCommands() {
+    commands.pipeInput(DEPOT, apply(tenantSpec("postgres", ref(CRED, "rw"))));
+
+    TestRecord<String, ReferenceRequest> request = requests.readRecord();
+    assertThat(request.key()).isEqualTo(CRED);
+    assertThat(SequencingHeader.onSecretCommands(request.headers()))
+        .as("marked for secret-service to decide from its copy on secret.commands")
+        .isTrue();
   }
 
   /** A fresh depot-service (its own store) reading this log from its start. */

@@ -86,11 +86,12 @@ class AclFileTest {
   }
 
   @Test
-  void secretCommandsAreReadBySecretServiceAloneAndWrittenByItAndTheGateway() {
+  void secretCommandsAreReadBySecretServiceAloneAndWrittenByItAndTheGatewayNotByDepotService() {
     String commands = Topics.SECRET_COMMANDS.name(Topics.DEFAULT_PREFIX);
     assertThat(principals(AclOperation.READ, commands))
         .containsExactly(KafkaPrincipal.SECRET_SERVICE);
-    // secret-service re-seals after a key rotation by sending itself commands
+    // secret-service re-seals after a key rotation by sending itself commands, and appends
+    // depot-service's reference requests there itself: depot-service does not write it
     assertThat(principals(AclOperation.WRITE, commands))
         .containsExactlyInAnyOrder(KafkaPrincipal.GATEWAY, KafkaPrincipal.SECRET_SERVICE);
   }
