@@ -30,6 +30,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -288,7 +289,10 @@ class ReplayIT {
       // before anything is reset, and the group is left as it was.
       try (TopicRecorder<?> member =
           new TopicRecorder<>(platform.kafka(KafkaPrincipal.OPERATOR), Topics.AUDIT, group)) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> members(group) > 0);
+        await() // the group exists once the member joined
+            .atMost(Duration.ofSeconds(30))
+            .ignoreExceptionsMatching(e -> e.getCause() instanceof GroupIdNotFoundException)
+            .until(() -> members(group) > 0);
         assertThatThrownBy(() -> coordinator.replay("ghost", Duration.ofSeconds(3)))
             .isInstanceOfSatisfying(
                 ReplayException.class,
