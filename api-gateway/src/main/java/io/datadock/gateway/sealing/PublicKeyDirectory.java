@@ -21,9 +21,9 @@ import org.slf4j.LoggerFactory;
  * The secret-service public keys, learnt from the compacted {@code secret.keys} topic. The gateway
  * seals to the newest active key; it never holds a private key. Only announcements signed by the
  * key its {@link TrustAnchor} names count: any other record (unsigned, signed by another key, a
- * signature that does not match, a key id that is not its public key's, a tombstone, which cannot
- * be signed) is ignored, logged with its key id and counted in {@code
- * datadock.keys.announcements.rejected} by reason.
+ * signature that does not match, a key id that is not its public key's, a public key HPKE cannot
+ * seal to, a tombstone, which cannot be signed) is ignored, logged with its key id and counted in
+ * {@code datadock.keys.announcements.rejected} by reason.
  */
 public final class PublicKeyDirectory {
 
@@ -31,6 +31,7 @@ public final class PublicKeyDirectory {
   static final String REJECTED = "datadock.keys.announcements.rejected";
   private static final String TOMBSTONE = "tombstone";
   private static final String ID_MISMATCH = "id_mismatch";
+  private static final String INVALID_KEY = "invalid_key";
 
   private final Map<String, SecretKey> keys = new ConcurrentHashMap<>();
   private final CompletableFuture<Void> known = new CompletableFuture<>();
@@ -53,9 +54,15 @@ public final class PublicKeyDirectory {
       reject(record, verdict.tag());
       return;
     }
-    if (!toRecipient(record.value()).idMatchesKey()) {
+    RecipientKey announced = toRecipient(record.value());
+    if (!announced.idMatchesKey()) {
       // Sealing to it would fail on every apply, and secret-service holds no key of that id.
       reject(record, ID_MISMATCH);
+      return;
+    }
+    if (!announced.acceptsSealing()) {
+      // Every apply sealing to it would fail; keep sealing to the key before it.
+      reject(record, INVALID_KEY);
       return;
     }
     keys.put(record.key(), record.value());

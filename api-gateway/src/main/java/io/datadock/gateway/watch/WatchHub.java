@@ -2,6 +2,8 @@ package io.datadock.gateway.watch;
 
 import io.datadock.gateway.view.ResourceView;
 import io.datadock.schemas.resource.ResourceState;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -12,13 +14,20 @@ import java.util.function.Predicate;
 
 /**
  * Fans the read view's changes out to watchers. Every change gets a position (this gateway's own
- * sequence); the last {@link #RETAINED} are kept so a watcher can resume from a position. A
- * position that is no longer retained (or from another gateway process) cannot be resumed: the
- * watcher gets a reset and a fresh snapshot, as a Kubernetes client re-lists after a 410.
+ * sequence); the changes of the last {@link #RETENTION}, at most {@link #RETAINED} of them, are
+ * kept so a watcher can resume from a position. A position that is no longer retained (or from
+ * another gateway process) cannot be resumed: the watcher gets a reset and a fresh snapshot, as a
+ * Kubernetes client re-lists after a 410.
+ *
+ * <p>Bounded by time as well as by count, as the Kubernetes watch cache is: a count alone fills for
+ * as long as the rate is low (at 10 changes/s, 10,000 changes take 17 minutes), so the heap grows
+ * for that long; a window keeps it flat after its length at any steady rate, and covers the
+ * reconnects resuming is for.
  */
 public final class WatchHub {
 
   public static final int RETAINED = 10_000;
+  public static final Duration RETENTION = Duration.ofSeconds(90);
 
   /** One change as watchers see it. */
   public record Event(long position, String type, ResourceState state) {}
@@ -30,11 +39,22 @@ public final class WatchHub {
     void deliver(Event event);
   }
 
-  private final Deque<Event> retained = new ArrayDeque<>();
+  private record Retained(Event event, long atMillis) {}
+
+  private final Deque<Retained> retained = new ArrayDeque<>();
   private final Set<Watcher> watchers = new CopyOnWriteArraySet<>();
+  private final Clock clock;
+  private final long retentionMillis;
   private long position;
 
   public WatchHub(ResourceView view) {
+    this(view, Clock.systemUTC(), RETENTION);
+  }
+
+  /** A hub keeping the changes of the last {@code retention} by {@code clock}. */
+  public WatchHub(ResourceView view, Clock clock, Duration retention) {
+    this.clock = clock;
+    this.retentionMillis = retention.toMillis();
     view.onChange(this::publish);
   }
 
@@ -46,8 +66,10 @@ public final class WatchHub {
     // exactly once: either in what it missed or live (deliver only hands the event over).
     synchronized (this) {
       Event event = new Event(++position, type, state);
-      retained.addLast(event);
-      if (retained.size() > RETAINED) {
+      long now = clock.millis();
+      retained.addLast(new Retained(event, now));
+      while (retained.size() > RETAINED
+          || retained.peekFirst().atMillis() < now - retentionMillis) {
         retained.removeFirst();
       }
       for (Watcher w : watchers) {
@@ -70,11 +92,13 @@ public final class WatchHub {
     if (since < 0) {
       return List.of();
     }
-    if (since > position || (!retained.isEmpty() && since < retained.peekFirst().position() - 1)) {
+    long oldest = retained.isEmpty() ? position + 1 : retained.peekFirst().event().position();
+    if (since > position || since < oldest - 1) {
       return null;
     }
     List<Event> missed = new ArrayList<>();
-    for (Event e : retained) {
+    for (Retained r : retained) {
+      Event e = r.event();
       if (e.position() > since && watcher.filter().test(e.state())) {
         missed.add(e);
       }

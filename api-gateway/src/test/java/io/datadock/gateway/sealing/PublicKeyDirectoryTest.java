@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.datadock.core.crypto.KeyAnnouncements;
 import io.datadock.core.crypto.RecipientKey;
+import io.datadock.core.crypto.Sealer;
 import io.datadock.core.crypto.SigningKey;
 import io.datadock.core.crypto.TrustAnchor;
 import io.datadock.schemas.secret.KeyState;
@@ -93,6 +94,26 @@ class PublicKeyDirectoryTest {
               assertThat(k.publicKey()).isEqualTo(publicKey("k1"));
             });
     assertThat(rejected("id_mismatch")).isEqualTo(2);
+  }
+
+  @Test
+  void aTrustedAnnouncementOfAKeyNothingCanBeSealedToIsNoKeyToSealTo() {
+    receive(KeyAnnouncements.signed(announcement("k1", 1, KeyState.ACTIVE), service));
+    byte[] tooShort = new byte[31];
+    byte[] lowOrderPoint = new byte[32]; // u = 0: every shared secret would be zero
+
+    receive(
+        KeyAnnouncements.signed(
+            announcement(RecipientKey.idOf(tooShort), tooShort, 2, KeyState.ACTIVE), service));
+    receive(
+        KeyAnnouncements.signed(
+            announcement(RecipientKey.idOf(lowOrderPoint), lowOrderPoint, 3, KeyState.ACTIVE),
+            service));
+
+    assertThat(directory.current()).map(RecipientKey::keyId).contains(id("k1"));
+    assertThat(rejected("invalid_key")).isEqualTo(2);
+    RecipientKey current = directory.current().orElseThrow();
+    assertThat(new Sealer().seal(current, new byte[] {1}, new byte[0])).isNotNull();
   }
 
   private static SigningKey attacker() {

@@ -5,6 +5,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
+import org.bouncycastle.crypto.hpke.HPKE;
 
 /**
  * A secret-service public key (X25519, 32 raw bytes) with its id and creation time. Gateways seal
@@ -27,6 +28,23 @@ public record RecipientKey(String keyId, byte[] publicKey, long createdAt) {
   /** Whether {@link #keyId} is the id of {@link #publicKey}, i.e. the pair was not mixed up. */
   public boolean idMatchesKey() {
     return publicKey != null && idOf(publicKey).equals(keyId);
+  }
+
+  /**
+   * Whether a payload can be sealed to {@link #publicKey}: 32 bytes that HPKE's X25519 accepts (a
+   * low-order point, whose shared secret would be all zeros, is refused). Costs one encapsulation.
+   */
+  public boolean acceptsSealing() {
+    if (publicKey == null || publicKey.length != 32) {
+      return false;
+    }
+    try {
+      HPKE hpke = Hpke.suite();
+      hpke.setupBaseS(hpke.deserializePublicKey(publicKey), Hpke.INFO);
+      return true;
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   @Override

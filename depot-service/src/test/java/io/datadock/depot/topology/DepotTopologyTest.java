@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.datadock.depot.saga.Saga;
 import io.datadock.runtime.replay.ReplayBoundary;
+import io.datadock.runtime.replay.StateDigest;
+import io.datadock.runtime.streams.StoreDigest;
 import io.datadock.schemas.SequencingHeader;
 import io.datadock.schemas.Topic;
 import io.datadock.schemas.Topics;
@@ -31,6 +33,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -215,6 +218,34 @@ class DepotTopologyTest {
         DEPOT, apply(tenantSpec("postgres", ref(CRED, "rw"), ref(SCAN_CRED, "scan"))));
     assertThat(results.readValue().getOutcome()).isEqualTo(Outcome.UPDATED);
     assertThat(requests.isEmpty()).isFalse();
+  }
+
+  @Test
+  void aRebuildKeepsEachPartitionsStateAtTheBoundaryWhenItGoesPastIt() {
+    driver.close();
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "depot-topology-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    props.put(StreamsConfig.STATE_DIR_CONFIG, tmp.resolve("replay-digest").toString());
+    ReplayBoundary boundary = new ReplayBoundary();
+    boundary.set(Map.of(ReplayBoundary.key(Topics.DEPOT_COMMANDS.name(PREFIX), 0), 1L));
+    driver = new TopologyTestDriver(DepotTopology.build(PREFIX, boundary), props);
+    commands = input(Topics.DEPOT_COMMANDS);
+    KeyValueStore<String, DepotState> store = driver.getKeyValueStore(DepotTopology.DEPOTS_STORE);
+    Serializer<DepotState> values = Topics.avro(DepotState.class).serializer();
+
+    commands.pipeInput(DEPOT, apply(tenantSpec("postgres", ref(CRED, "rw"))));
+    StateDigest rebuilt = StoreDigest.of(store, DepotTopology.DEPOTS_STORE, values);
+    assertThat(rebuilt.entries()).isEqualTo(1);
+    assertThat(boundary.statesAtBoundary()).as("not past the boundary yet").isEmpty();
+
+    // offset 1 is past the boundary: a client's write while the replay runs
+    commands.pipeInput(
+        DEPOT, apply(tenantSpec("postgres", ref(CRED, "rw"), ref(SCAN_CRED, "scan"))));
+    commands.pipeInput(DEPOT, delete());
+
+    assertThat(StoreDigest.of(store, DepotTopology.DEPOTS_STORE, values)).isNotEqualTo(rebuilt);
+    assertThat(boundary.statesAtBoundary()).isEqualTo(Map.of(0, rebuilt));
   }
 
   @Test

@@ -96,7 +96,7 @@ final class AgentRunner {
       return attempt(p, p.replayId(), p.delay(), target::pauseAndDigest, true);
     }
     if (action instanceof ReadDigest r) {
-      return attempt(r, r.replayId(), r.delay(), target::digest, false);
+      return attempt(r, r.replayId(), r.delay(), target::digestAtBoundary, false);
     }
     if (action instanceof Leave l) {
       try {

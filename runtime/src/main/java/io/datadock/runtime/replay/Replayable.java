@@ -31,4 +31,12 @@ public interface Replayable {
 
   /** The digest of each partition this instance holds; see {@link StateNotReadableYet}. */
   Map<Integer, StateDigest> digest();
+
+  /**
+   * After a rebuild, the digest of each partition this instance holds as it was at the replay's
+   * boundary, comparable with the digests it had when it stopped, however far it has gone since.
+   */
+  default Map<Integer, StateDigest> digestAtBoundary() {
+    return digest();
+  }
 }

@@ -34,16 +34,26 @@ public final class StoreDigest {
               StoreQueryParameters.fromNameAndType(
                       store, QueryableStoreTypes.<String, V>keyValueStore())
                   .withPartition(partition));
-      StateDigest.Builder digest = StateDigest.builder();
-      try (KeyValueIterator<String, V> all = view.all()) {
-        while (all.hasNext()) {
-          KeyValue<String, V> entry = all.next();
-          digest.add(entry.key, values.serialize(store, entry.value));
-        }
-      }
-      digests.put(partition, digest.build());
+      digests.put(partition, of(view, store, values));
     }
     return digests;
+  }
+
+  /**
+   * The digest of a store as a processor of one task sees it: that task's partition.
+   *
+   * @param values encodes values as {@link #byPartition} does
+   */
+  public static <V> StateDigest of(
+      ReadOnlyKeyValueStore<String, V> store, String storeName, Serializer<V> values) {
+    StateDigest.Builder digest = StateDigest.builder();
+    try (KeyValueIterator<String, V> all = store.all()) {
+      while (all.hasNext()) {
+        KeyValue<String, V> entry = all.next();
+        digest.add(entry.key, values.serialize(storeName, entry.value));
+      }
+    }
+    return digest.build();
   }
 
   private static Set<Integer> activePartitions(KafkaStreams streams) {

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -136,6 +137,18 @@ public final class StreamsApp implements Replayable, AutoCloseable {
     } catch (InvalidStateStoreException e) {
       throw new StateNotReadableYet(service + " state store not readable yet", e);
     }
+  }
+
+  /**
+   * The live digest, with each partition that went past the last rebuild's boundary as it was when
+   * it reached it (see {@link ReplayBoundary#beforeProcessing}).
+   */
+  @Override
+  public Map<Integer, StateDigest> digestAtBoundary() {
+    Map<Integer, StateDigest> digests = new TreeMap<>(digest());
+    Map<Integer, StateDigest> atBoundary = boundary.statesAtBoundary();
+    digests.replaceAll((partition, live) -> atBoundary.getOrDefault(partition, live));
+    return digests;
   }
 
   /** This instance's share of the service's digest (all its partitions). */

@@ -58,6 +58,7 @@ final class ReferenceRequestProcessor
     if (request == null) {
       return;
     }
+    boundary.beforeProcessing(context.recordMetadata(), () -> SecretTopology.digestOf(store));
     ReferenceDecision decision = decider.decide(store.get(request.getSecretKey()), request);
     if (decision.newState() != null) {
       store.put(request.getSecretKey(), decision.newState());

@@ -48,6 +48,7 @@ final class SecretCommandProcessor implements Processor<String, SecretCommand, S
     if (command == null) {
       return;
     }
+    boundary.beforeProcessing(context.recordMetadata(), () -> SecretTopology.digestOf(store));
     String key = command.getResourceKey();
     boolean replayed = boundary.alreadyProcessed(context.recordMetadata());
     SecretDecision decision =

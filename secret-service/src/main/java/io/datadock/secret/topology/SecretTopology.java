@@ -1,6 +1,8 @@
 package io.datadock.secret.topology;
 
 import io.datadock.runtime.replay.ReplayBoundary;
+import io.datadock.runtime.replay.StateDigest;
+import io.datadock.runtime.streams.StoreDigest;
 import io.datadock.schemas.Topic;
 import io.datadock.schemas.Topics;
 import io.datadock.schemas.identity.ReferenceGrant;
@@ -121,6 +123,15 @@ public final class SecretTopology {
         PROCESSOR,
         REFERENCE_PROCESSOR);
     return topology;
+  }
+
+  /**
+   * This task's share of the {@code secrets} store as the service's digest counts it: what a replay
+   * records when a partition first goes past its boundary ({@link
+   * ReplayBoundary#beforeProcessing}), exact here since each secret has one ordered input.
+   */
+  static StateDigest digestOf(KeyValueStore<String, SecretState> store) {
+    return StoreDigest.of(store, SECRETS_STORE, Topics.avro(SecretState.class).serializer());
   }
 
   /**

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.datadock.core.crypto.KeyRing;
 import io.datadock.core.crypto.Sealer;
 import io.datadock.core.crypto.SecretPayloads;
+import io.datadock.runtime.replay.ReplayBoundary;
+import io.datadock.runtime.replay.StateDigest;
 import io.datadock.schemas.ResourceVersionHeader;
 import io.datadock.schemas.Topics;
 import io.datadock.schemas.resource.CommandResult;
@@ -271,6 +273,38 @@ class SecretTopologyTest {
         .extracting(CommandResult::getOutcome)
         .containsExactly(
             Outcome.CREATED, Outcome.UNCHANGED, Outcome.UPDATED, Outcome.DELETED, Outcome.REJECTED);
+  }
+
+  @Test
+  void aRebuildKeepsEachPartitionsStateAtTheBoundaryWhenItGoesPastIt() {
+    driver.close();
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "secret-topology-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    props.put(StreamsConfig.STATE_DIR_CONFIG, tmp.resolve("replay-digest").toString());
+    ReplayBoundary boundary = new ReplayBoundary();
+    boundary.set(Map.of(ReplayBoundary.key(Topics.SECRET_COMMANDS.name(PREFIX), 0), 1L));
+    driver =
+        new TopologyTestDriver(
+            SecretTopology.build(PREFIX, keyRing::open, keyRing::open, boundary), props);
+    commands =
+        driver.createInputTopic(
+            Topics.SECRET_COMMANDS.name(PREFIX),
+            Topics.SECRET_COMMANDS.keySerde().serializer(),
+            Topics.SECRET_COMMANDS.valueSerde().serializer());
+    KeyValueStore<String, SecretState> store =
+        driver.getKeyValueStore(SecretTopology.SECRETS_STORE);
+
+    commands.pipeInput(KEY, apply(KEY, Map.of("password", "p1"), null));
+    StateDigest rebuilt = SecretTopology.digestOf(store);
+    assertThat(rebuilt.entries()).isEqualTo(1);
+    assertThat(boundary.statesAtBoundary()).as("not past the boundary yet").isEmpty();
+
+    // offset 1 is past the boundary: a client's write while the replay runs
+    commands.pipeInput(KEY, delete(KEY));
+
+    assertThat(SecretTopology.digestOf(store).entries()).isZero();
+    assertThat(boundary.statesAtBoundary()).isEqualTo(Map.of(0, rebuilt));
   }
 
   private SecretCommand apply(String key, Map<String, String> data, Long expectedVersion) {
