@@ -90,12 +90,7 @@ public final class SecretTopology {
         requests.valueSerde().deserializer(),
         requests.name(topicPrefix));
     topology.addProcessor(SEQUENCER, () -> new RequestSequencer(boundary), REFERENCE_SOURCE);
-    topology.addSink(
-        COMMANDS_SINK,
-        commands.name(topicPrefix),
-        commands.keySerde().serializer(),
-        commands.valueSerde().serializer(),
-        SEQUENCER);
+    sink(topology, COMMANDS_SINK, commands, topicPrefix, SEQUENCER);
     topology.addProcessor(
         REFERENCE_PROCESSOR, () -> new ReferenceRequestProcessor(boundary), INPUTS, SEQUENCER);
     topology.addGlobalStore(
@@ -111,17 +106,11 @@ public final class SecretTopology {
         GRANTS_PROCESSOR,
         GrantsUpdater::new);
     topology.addStateStore(store, PROCESSOR, REFERENCE_PROCESSOR);
-    sink(topology, EVENTS_SINK, Topics.SECRET_EVENTS, topicPrefix);
-    sink(topology, STATE_SINK, Topics.RESOURCE_STATE, topicPrefix);
-    sink(topology, RESULTS_SINK, Topics.COMMAND_RESULTS, topicPrefix);
-    Topic<String, ?> depotInputs = Topics.DEPOT_COMMANDS;
-    topology.addSink(
-        REPLIES_SINK,
-        depotInputs.name(topicPrefix),
-        depotInputs.keySerde().serializer(),
-        Topics.DEPOT_COMMANDS.valueSerde().serializer(),
-        PROCESSOR,
-        REFERENCE_PROCESSOR);
+    sink(topology, EVENTS_SINK, Topics.SECRET_EVENTS, topicPrefix, PROCESSOR);
+    sink(topology, STATE_SINK, Topics.RESOURCE_STATE, topicPrefix, PROCESSOR);
+    sink(topology, RESULTS_SINK, Topics.COMMAND_RESULTS, topicPrefix, PROCESSOR);
+    sink(
+        topology, REPLIES_SINK, Topics.DEPOT_COMMANDS, topicPrefix, PROCESSOR, REFERENCE_PROCESSOR);
     return topology;
   }
 
@@ -144,12 +133,12 @@ public final class SecretTopology {
   }
 
   private static <V> void sink(
-      Topology topology, String name, Topic<String, V> topic, String prefix) {
+      Topology topology, String name, Topic<String, V> topic, String prefix, String... parents) {
     topology.addSink(
         name,
         topic.name(prefix),
         topic.keySerde().serializer(),
         topic.valueSerde().serializer(),
-        PROCESSOR);
+        parents);
   }
 }

@@ -456,12 +456,7 @@ class SecretReferenceTopologyTest {
         .containsExactly(Outcome.CREATED, Outcome.DELETED);
     assertThat(replies.readValue().getType()).isEqualTo(ReferenceReplyType.DENIED);
     List<TestRecord<String, SpecificRecord>> copies =
-        driver
-            .createOutputTopic(
-                Topics.SECRET_COMMANDS.name(PREFIX),
-                Topics.SECRET_COMMANDS.keySerde().deserializer(),
-                Topics.SECRET_COMMANDS.valueSerde().deserializer())
-            .readRecordsToList();
+        output(Topics.SECRET_COMMANDS).readRecordsToList();
 
     List<TestRecord<String, SpecificRecord>> commandLog = new ArrayList<>();
     commandLog.add(
@@ -487,13 +482,7 @@ class SecretReferenceTopologyTest {
     ReferenceRequest request = reference(SECRET, DEPOT, "rw");
     requests.pipeInput(SECRET, request, AT);
 
-    TestRecord<String, SpecificRecord> copy =
-        driver
-            .createOutputTopic(
-                Topics.SECRET_COMMANDS.name(PREFIX),
-                Topics.SECRET_COMMANDS.keySerde().deserializer(),
-                Topics.SECRET_COMMANDS.valueSerde().deserializer())
-            .readRecord();
+    TestRecord<String, SpecificRecord> copy = output(Topics.SECRET_COMMANDS).readRecord();
     assertThat(copy.key()).isEqualTo(SECRET);
     assertThat(copy.value()).isEqualTo(request);
     assertThat(copy.timestamp()).isEqualTo(AT);
