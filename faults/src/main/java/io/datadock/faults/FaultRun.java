@@ -8,11 +8,13 @@ import io.datadock.faults.schedule.Fault;
 import io.datadock.faults.schedule.FaultInjector;
 import io.datadock.faults.schedule.FaultKind;
 import io.datadock.faults.schedule.FaultSchedule;
+import io.datadock.faults.schedule.RunnableKinds;
 import io.datadock.faults.workload.HistoryRecorder;
 import io.datadock.faults.workload.Workload;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -52,11 +54,13 @@ public final class FaultRun {
       List<FaultInjector.Injected> faults,
       List<Operation> history,
       Verdict verdict,
-      List<Availability.Cost> costs) {
+      List<Availability.Cost> costs,
+      Optional<String> skipped) {
 
     public String text() {
       StringBuilder b = new StringBuilder(verdict.report());
       costs.forEach(c -> b.append(c).append('\n'));
+      skipped.ifPresent(why -> b.append(why).append('\n'));
       return b.toString();
     }
   }
@@ -65,10 +69,13 @@ public final class FaultRun {
 
   public static Report run(Options options) throws Exception {
     String token = "faults-admin-" + UUID.randomUUID();
+    RunnableKinds kinds = RunnableKinds.of(options.kinds(), options.dir());
+    kinds.skipped().ifPresent(System.out::println);
     List<Fault> schedule =
         FaultSchedule.of(
-            options.seed(), options.rounds(), 10_000, options.gap().toMillis(), options.kinds());
-    try (FaultCluster cluster = FaultCluster.start(options.dir(), token)) {
+            options.seed(), options.rounds(), 10_000, options.gap().toMillis(), kinds.kinds());
+    try (FaultCluster cluster =
+        FaultCluster.start(options.dir(), token, null, kinds.needsSmallDisks())) {
       HistoryRecorder history = new HistoryRecorder(); // its clock starts with the load
       List<FaultInjector.Injected> injected;
       try (Workload workload =
@@ -80,7 +87,12 @@ public final class FaultRun {
       long end = history.now();
       List<Operation> operations = history.operations();
       Verdict verdict = HistoryChecker.check(operations, FinalStateReader.read(cluster, token));
-      return new Report(injected, operations, verdict, Availability.of(injected, operations, end));
+      return new Report(
+          injected,
+          operations,
+          verdict,
+          Availability.of(injected, operations, end),
+          kinds.skipped());
     }
   }
 }
