@@ -25,9 +25,7 @@ public final class Tmpfs implements AutoCloseable {
 
   static {
     Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> MOUNTED.forEach(at -> run("umount", "-l", at.toString())), "tmpfs-unmount"));
+        .addShutdownHook(new Thread(() -> MOUNTED.forEach(Tmpfs::detach), "tmpfs-unmount"));
   }
 
   private final Path at;
@@ -87,10 +85,13 @@ public final class Tmpfs implements AutoCloseable {
   /** Unmounts it if it is still mounted; lazily ({@code -l}) when something still holds a file. */
   @Override
   public void close() {
-    if (!MOUNTED.remove(at) || !mounted(at)) {
-      return;
+    if (MOUNTED.remove(at) && mounted(at) && run("umount", at.toString()).isPresent()) {
+      detach(at);
     }
-    if (run("umount", at.toString()).isPresent()) {
+  }
+
+  private static void detach(Path at) {
+    if (mounted(at)) {
       run("umount", "-l", at.toString())
           .ifPresent(why -> System.err.println("cannot unmount " + at + ": " + why));
     }
