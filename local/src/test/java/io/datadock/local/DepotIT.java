@@ -5,16 +5,23 @@ import static io.datadock.local.SecretApiIT.firstResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.datadock.runtime.kafka.KafkaSettings;
 import io.datadock.runtime.kafka.embedded.EmbeddedKafkaBroker;
 import io.datadock.runtime.kafka.security.KafkaPrincipal;
 import io.datadock.schemas.Topics;
 import io.datadock.schemas.depot.DepotEvent;
 import io.datadock.schemas.depot.DepotEventType;
+import io.datadock.schemas.depot.ValidationRequest;
+import io.datadock.schemas.depot.ValidationResult;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -285,6 +292,58 @@ class DepotIT extends PlatformIT {
               assertThat(depot.getJsonObject("details").getString("message"))
                   .isEqualTo("secret 'force-cred' was deleted (forced by admin)");
             });
+  }
+
+  /**
+   * The validator reads its requests uncommitted: a check starts before the transaction that asked
+   * for it commits, and a result whose check no committed state asked for changes nothing (here the
+   * transaction aborts, and the depot never existed).
+   */
+  @Test
+  void theValidatorChecksARequestBeforeItsTransactionCommits() {
+    String depotKey = "default/depot/uncommitted-check";
+    ValidationRequest request =
+        ValidationRequest.newBuilder()
+            .setDepotKey(depotKey)
+            .setCheckId(7)
+            .setSourceType("POSTGRESQL")
+            .setConnection(
+                new JsonObject()
+                    .put("host", "localhost")
+                    .put("port", postgres.port())
+                    .put("database", TestPostgres.DATABASE)
+                    .encode())
+            .setReason("applied")
+            .setRequestedAt(System.currentTimeMillis())
+            .build();
+    var kafka = platform.kafka(KafkaPrincipal.OPERATOR);
+    Map<String, Object> config = KafkaSettings.producer(kafka, "it-uncommitted-check");
+    config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "it-uncommitted-check");
+    try (var results = new TopicRecorder<>(kafka, Topics.DEPOT_COMMANDS);
+        var producer =
+            new KafkaProducer<>(
+                config,
+                Topics.DEPOT_VALIDATION_REQUESTS.keySerde().serializer(),
+                Topics.DEPOT_VALIDATION_REQUESTS.valueSerde().serializer())) {
+      producer.initTransactions();
+      producer.beginTransaction();
+      producer.send(
+          new ProducerRecord<>(
+              Topics.DEPOT_VALIDATION_REQUESTS.name(Topics.DEFAULT_PREFIX), depotKey, request));
+      producer.flush();
+
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  results.valuesOf(depotKey).stream()
+                      .anyMatch(v -> v instanceof ValidationResult r && r.getCheckId() == 7));
+      producer.abortTransaction();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    assertThat(api.get("/api/v1/resources/depot/uncommitted-check").status()).isEqualTo(404);
   }
 
   @Test
