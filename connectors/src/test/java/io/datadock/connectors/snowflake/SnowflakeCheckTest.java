@@ -24,9 +24,18 @@ import io.datadock.connectors.TestServiceAccount;
 import io.datadock.connectors.TestSnowflakeServer;
 import io.datadock.runtime.kafka.FreePorts;
 import java.nio.charset.StandardCharsets;
+import java.security.AlgorithmParameters;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import javax.crypto.Cipher;
+import javax.crypto.EncryptedPrivateKeyInfo;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.PBEKeySpec;
+import javax.crypto.spec.PBEParameterSpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -103,6 +112,29 @@ class SnowflakeCheckTest {
         .endsWith(": the user's public key is not this key's (390144)");
     assertNoSecretIn(refused, impostor.privateKeyLines().toArray(String[]::new));
     assertNoSecretIn(signed, KEYS.privateKeyLines().toArray(String[]::new));
+  }
+
+  @Test
+  void anEncryptedKeyOpensWithItsPassphraseAndNotWithAnother() throws Exception {
+    String pem = encrypted(KEYS, "Key-passphrase-55");
+    Map<String, byte[]> files = Map.of("key", pem.getBytes(StandardCharsets.US_ASCII));
+
+    CheckReport opened =
+        check(
+            connection("SALES_DB", "COMPUTE_WH", "ANALYST"),
+            new Credentials(
+                Map.of("username", "key_reader", "passphrase", "Key-passphrase-55"), files));
+    CheckReport shut =
+        check(
+            connection("SALES_DB", "COMPUTE_WH", "ANALYST"),
+            new Credentials(Map.of("username", "key_reader", "passphrase", "Not-it-0000"), files));
+
+    assertThat(statuses(opened)).as(opened.toString()).containsOnly(PASSED);
+    assertThat(statuses(shut)).containsExactly(PASSED, FAILED, SKIPPED, SKIPPED, SKIPPED);
+    assertThat(step(shut, AUTHENTICATE).message())
+        .isEqualTo("the secret's encrypted private key does not open with its 'passphrase'");
+    assertNoSecretIn(shut, "Not-it-0000", "Key-passphrase-55");
+    assertNoSecretIn(shut, pem.lines().filter(l -> !l.startsWith("-----")).toArray(String[]::new));
   }
 
   @Test
@@ -195,6 +227,29 @@ class SnowflakeCheckTest {
     assertThat(SnowflakeFamily.destinations(new SourceConnection("snowflake", fields)))
         .singleElement()
         .hasToString("xy12345.us-east-1.snowflakecomputing.com:443");
+  }
+
+  /** The key as {@code openssl pkcs8 -topk8 -v2 aes-256-cbc} writes it: PBES2, PEM. */
+  static String encrypted(TestServiceAccount keys, String passphrase) throws Exception {
+    String scheme = "PBEWithHmacSHA256AndAES_256";
+    byte[] salt = new byte[16];
+    byte[] iv = new byte[16];
+    new SecureRandom().nextBytes(salt);
+    new SecureRandom().nextBytes(iv);
+    Cipher cipher = Cipher.getInstance(scheme);
+    cipher.init(
+        Cipher.ENCRYPT_MODE,
+        SecretKeyFactory.getInstance(scheme)
+            .generateSecret(new PBEKeySpec(passphrase.toCharArray())),
+        new PBEParameterSpec(salt, 2048, new IvParameterSpec(iv)));
+    byte[] sealed = cipher.doFinal(keys.keys().getPrivate().getEncoded());
+    // named PBES2 (its OID) for the encoding, as OpenSSL writes it
+    AlgorithmParameters pbes2 = AlgorithmParameters.getInstance("PBES2");
+    pbes2.init(cipher.getParameters().getEncoded());
+    byte[] der = new EncryptedPrivateKeyInfo(pbes2, sealed).getEncoded();
+    return "-----BEGIN ENCRYPTED PRIVATE KEY-----\n"
+        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+        + "\n-----END ENCRYPTED PRIVATE KEY-----\n";
   }
 
   static CheckReport check(SourceConnection connection, Credentials credentials) {
