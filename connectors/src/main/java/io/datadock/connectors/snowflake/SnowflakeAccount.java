@@ -1,5 +1,6 @@
 package io.datadock.connectors.snowflake;
 
+import io.datadock.connectors.Reachable;
 import io.datadock.connectors.SourceConnection;
 import io.datadock.connectors.UnsafeConnectionField;
 import io.datadock.connectors.http.ServerUrl;
@@ -14,12 +15,8 @@ import java.util.Map;
  * and {@code schema} the session is opened with.
  */
 public record SnowflakeAccount(
-    ServerUrl server,
-    String account,
-    String warehouse,
-    String database,
-    String role,
-    String schema) {
+    ServerUrl server, String account, String warehouse, String database, String role, String schema)
+    implements Reachable {
 
   static final String DEFAULT_ROLE = "PUBLIC";
 
@@ -51,6 +48,21 @@ public record SnowflakeAccount(
         required(connection, "database"),
         role == null || role.isBlank() ? DEFAULT_ROLE : role.trim(),
         schema == null || schema.isBlank() ? null : schema.trim());
+  }
+
+  @Override
+  public String host() {
+    return server.host();
+  }
+
+  @Override
+  public int port() {
+    return server.port();
+  }
+
+  @Override
+  public String describe() {
+    return server + " account '" + account + "'";
   }
 
   /**

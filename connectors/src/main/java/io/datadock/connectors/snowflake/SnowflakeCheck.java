@@ -8,17 +8,12 @@ import static io.datadock.connectors.CheckSteps.WAREHOUSE;
 
 import io.datadock.connectors.CheckReport;
 import io.datadock.connectors.CheckRun;
-import io.datadock.connectors.ConnectionCheck;
 import io.datadock.connectors.Credentials;
 import io.datadock.connectors.Deadline;
+import io.datadock.connectors.ReachedCheck;
 import io.datadock.connectors.SourceConnection;
-import io.datadock.connectors.TcpReach;
-import io.datadock.connectors.UnsafeConnectionField;
 import io.datadock.connectors.egress.Egress;
-import java.time.Duration;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Snowflake through its REST login ({@link SnowflakeSession}): the account's addresses decided by
@@ -27,36 +22,25 @@ import org.slf4j.LoggerFactory;
  * (Snowflake opens a session without a warehouse or database that does not exist or is not granted,
  * and names none).
  */
-public final class SnowflakeCheck implements ConnectionCheck {
-
-  private static final Logger LOG = LoggerFactory.getLogger(SnowflakeCheck.class);
+public final class SnowflakeCheck extends ReachedCheck<SnowflakeAccount> {
 
   @Override
-  public CheckReport check(
-      SourceConnection connection, Credentials fromSecret, Duration timeout, Egress egress) {
-    Deadline deadline = Deadline.after(timeout);
-    Credentials credentials = SnowflakeLogin.redactingKey(fromSecret);
-    CheckRun run = new CheckRun(credentials, REACH, AUTHENTICATE, WAREHOUSE, DATABASE, ROLE);
-    SnowflakeAccount account;
-    try {
-      account = SnowflakeAccount.of(connection);
-    } catch (UnsafeConnectionField e) {
-      return run.fail(REACH, e.getMessage());
-    }
-    CheckReport report =
-        TcpReach.step(
-                run, account.server().host(), account.server().port(), egress.gate(), deadline)
-            .orElseGet(() -> afterReach(account, credentials, egress, deadline, run));
-    LOG.info(
-        "connection check type=snowflake server={} account={} passed={} failedStep={}",
-        account.server(),
-        account.account(),
-        report.passed(),
-        report.firstFailure().map(s -> s.name()).orElse("none"));
-    return report;
+  protected String[] plan() {
+    return new String[] {REACH, AUTHENTICATE, WAREHOUSE, DATABASE, ROLE};
   }
 
-  private static CheckReport afterReach(
+  @Override
+  protected SnowflakeAccount locate(SourceConnection connection) {
+    return SnowflakeAccount.of(connection);
+  }
+
+  @Override
+  protected Credentials credentials(Credentials fromSecret) {
+    return SnowflakeLogin.redactingKey(fromSecret);
+  }
+
+  @Override
+  protected CheckReport afterReach(
       SnowflakeAccount account,
       Credentials credentials,
       Egress egress,
