@@ -262,7 +262,8 @@ class ReplayIT {
       // before anything is reset, and the group is left as it was.
       try (TopicRecorder<?> member =
           new TopicRecorder<>(platform.kafka(KafkaPrincipal.OPERATOR), Topics.AUDIT, group)) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> members(group) > 0);
+        // the group exists only once the member has joined: until then describing it fails
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> members(group) > 0);
         assertThatThrownBy(() -> coordinator.replay("ghost", Duration.ofSeconds(3)))
             .isInstanceOfSatisfying(
                 ReplayException.class,
