@@ -15,11 +15,11 @@ import java.util.concurrent.TimeUnit;
  * Apply → active latency of depots on the embedded platform, against a real PostgreSQL the
  * connection checks log in to. Each apply is sent with {@code wait=true}, so its latency is the
  * whole saga: command, reference request and grant, connection check, activation, read view. Two
- * baselines from the same run: a secret apply (one service hop) and a snowflake depot (the same
- * saga, no live check). Run with {@code java -cp bench/target/datadock-bench.jar
- * io.datadock.bench.DepotActivationBenchmark [--depots N] [--clients C] [--set VARIABLE=VALUE]}
- * ({@code --set} sets one of the platform's environment variables, e.g. {@code
- * DATADOCK_COMMIT_INTERVAL_MS=20}).
+ * baselines from the same run: a secret apply (one service hop) and a file depot (the same saga, a
+ * check that reads a local directory, no network). Run with {@code java -cp
+ * bench/target/datadock-bench.jar io.datadock.bench.DepotActivationBenchmark [--depots N]
+ * [--clients C] [--set VARIABLE=VALUE]} ({@code --set} sets one of the platform's environment
+ * variables, e.g. {@code DATADOCK_COMMIT_INTERVAL_MS=20}).
  */
 public final class DepotActivationBenchmark {
 
@@ -65,8 +65,9 @@ public final class DepotActivationBenchmark {
 
       LoadGenerator.Result secrets =
           load.run(1, depots, 600_000, i -> secret("s-" + i), wait, b -> true);
-      LoadGenerator.Result snowflake =
-          load.run(1, depots, 600_000, i -> snowflake("sf-" + i), wait, active);
+      Path files = Files.createDirectories(dir.resolve("dd").resolve("files").resolve("empty"));
+      LoadGenerator.Result file =
+          load.run(1, depots, 600_000, i -> file("f-" + i, files), wait, active);
       LoadGenerator.Result postgres =
           load.run(1, depots, 600_000, i -> postgres("pg-" + i, port), wait, active);
       LoadGenerator.Result concurrent =
@@ -82,15 +83,15 @@ public final class DepotActivationBenchmark {
       System.out.printf(
           Locale.ROOT, "%-44s %10s %10s %10s %10s%n", "", "p50", "p99", "max", "failures");
       print("secret apply (baseline: one service hop)", secrets);
-      print("snowflake depot (saga, no live check)", snowflake);
+      print("file depot (saga, no network)", file);
       print("postgres depot (saga + live check)", postgres);
       print(clients + " clients, postgres depots", concurrent);
       System.out.printf(
           Locale.ROOT,
-          "ratios to the secret apply (p50 / p99): snowflake %.2fx / %.2fx, postgres %.2fx / %.2fx;"
+          "ratios to the secret apply (p50 / p99): file %.2fx / %.2fx, postgres %.2fx / %.2fx;"
               + " %d clients: %.0f depots/s%n",
-          p(snowflake, 50) / p(secrets, 50),
-          p(snowflake, 99) / p(secrets, 99),
+          p(file, 50) / p(secrets, 50),
+          p(file, 99) / p(secrets, 99),
           p(postgres, 50) / p(secrets, 50),
           p(postgres, 99) / p(secrets, 99),
           clients,
@@ -143,10 +144,11 @@ public final class DepotActivationBenchmark {
         .formatted(name, port);
   }
 
-  static String snowflake(String name) {
-    return ("name: %s\nversion: v2alpha\ntype: depot\nspec:\n  type: snowflake\n"
-            + "  spec: {url: \"https://x.snowflakecomputing.com\", database: D, warehouse: W}\n"
+  /** A depot through the same saga whose check reads a local directory: no network at all. */
+  static String file(String name, Path directory) {
+    return ("name: %s\nversion: v2alpha\ntype: depot\nspec:\n  type: file\n"
+            + "  spec: {path: \"%s\"}\n"
             + "  secrets: [{id: \"default:pg-cred\", purpose: rw}]\n")
-        .formatted(name);
+        .formatted(name, directory.toAbsolutePath());
   }
 }

@@ -12,5 +12,11 @@ public final class CheckSteps {
 
   public static final String PERMISSION = "permission";
 
+  /** A warehouse's session: the warehouse, database and role it was opened with (Snowflake). */
+  public static final String WAREHOUSE = "open warehouse";
+
+  public static final String DATABASE = "open database";
+  public static final String ROLE = "use role";
+
   private CheckSteps() {}
 }

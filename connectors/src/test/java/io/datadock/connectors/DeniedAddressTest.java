@@ -52,7 +52,8 @@ class DeniedAddressTest {
         "mongodb",
         "pulsar",
         "gcs",
-        "bigquery");
+        "bigquery",
+        "snowflake");
   }
 
   @BeforeEach
@@ -159,6 +160,8 @@ class DeniedAddressTest {
     fields.put("project", "denied");
     fields.put("nodes", List.of("http://127.0.0.2:" + port));
     fields.put("adminUrl", "http://127.0.0.2:" + port);
+    fields.put("url", "http://127.0.0.2:" + port);
+    fields.put("warehouse", "w");
     fields.put("endpoint", (type.equals("eventhub") ? "sb://" : "http://") + "127.0.0.2:" + port);
     return new SourceConnection(type, fields);
   }

@@ -36,7 +36,8 @@ public final class TestFamilies {
         "mongodb",
         "pulsar",
         "gcs",
-        "bigquery");
+        "bigquery",
+        "snowflake");
   }
 
   /**

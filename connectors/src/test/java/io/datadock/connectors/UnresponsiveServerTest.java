@@ -58,6 +58,8 @@ class UnresponsiveServerTest {
     fields.put("container", "silent");
     fields.put("nodes", List.of("127.0.0.1:" + port));
     fields.put("adminUrl", "http://127.0.0.1:" + port);
+    fields.put("url", "http://127.0.0.1:" + port);
+    fields.put("warehouse", "w");
     Credentials credentials = TestFamilies.credentials(PASSWORD, port);
 
     long started = System.nanoTime();

@@ -7,6 +7,7 @@ import io.datadock.faults.history.Verdict;
 import io.datadock.faults.schedule.Fault;
 import io.datadock.faults.schedule.FaultInjector;
 import io.datadock.faults.schedule.FaultKind;
+import io.datadock.faults.schedule.RunnableKinds;
 import io.datadock.faults.soak.HeapSampler;
 import io.datadock.faults.soak.SseWatcher;
 import io.datadock.faults.soak.SteadyRate;
@@ -70,8 +71,11 @@ public final class SoakRun {
       throw new IllegalArgumentException("a soak needs --applies or --minutes");
     }
     String token = "faults-admin-" + UUID.randomUUID();
+    RunnableKinds scheduled = RunnableKinds.of(options.events(), options.dir());
+    scheduled.skipped().ifPresent(System.out::println);
     try (FaultCluster cluster =
-        FaultCluster.start(options.dir(), token, options.rescanInterval())) {
+        FaultCluster.start(
+            options.dir(), token, options.rescanInterval(), scheduled.needsSmallDisks())) {
       HistoryRecorder history = new HistoryRecorder();
       HeapSampler heap = new HeapSampler(() -> processes(cluster));
       List<SseWatcher> watchers = new ArrayList<>();
@@ -99,7 +103,8 @@ public final class SoakRun {
             1,
             TimeUnit.MINUTES);
         CompletableFuture<List<FaultInjector.Injected>> events =
-            CompletableFuture.supplyAsync(() -> runEvents(cluster, history, token, options));
+            CompletableFuture.supplyAsync(
+                () -> runEvents(cluster, history, token, options, scheduled.kinds()));
         awaitEnd(options, workload, history);
         injected = events.get(10, TimeUnit.MINUTES);
         minutes.shutdown(); // a sample under way finishes (jcmd is not interrupted)
@@ -131,8 +136,11 @@ public final class SoakRun {
 
   /** The scheduled events, evenly spread over the run's expected length. */
   private static List<FaultInjector.Injected> runEvents(
-      FaultCluster cluster, HistoryRecorder history, String token, Options options) {
-    List<FaultKind> kinds = options.events();
+      FaultCluster cluster,
+      HistoryRecorder history,
+      String token,
+      Options options,
+      List<FaultKind> kinds) {
     long gap = options.expected().toMillis() / (kinds.size() + 1);
     List<Fault> schedule = new ArrayList<>();
     for (int i = 0; i < kinds.size(); i++) {

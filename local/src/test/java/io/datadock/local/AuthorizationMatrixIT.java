@@ -3,6 +3,7 @@ package io.datadock.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.datadock.connectors.TestSnowflakeServer;
 import io.datadock.runtime.kafka.security.KafkaPrincipal;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -391,7 +392,19 @@ class AuthorizationMatrixIT extends PlatformIT {
   }
 
   @Test
-  void aCrossTenantReferenceNeedsTheOwningTenantsGrant() {
+  void aCrossTenantReferenceNeedsTheOwningTenantsGrant() throws Exception {
+    // a Snowflake on loopback that lets beta-cred's user in: the depot is active once granted
+    try (TestSnowflakeServer snowflake =
+        TestSnowflakeServer.start("x")
+            .user("sales_reader", "pw-b")
+            .warehouse("W")
+            .grant("PUBLIC", "W", "D")
+            .table("D", "PUBLIC", "T", "BASE TABLE", 1, "ID NUMBER")) {
+      crossTenantReference(snowflake);
+    }
+  }
+
+  private void crossTenantReference(TestSnowflakeServer snowflake) {
     String depot =
         """
         name: cross
@@ -399,9 +412,10 @@ class AuthorizationMatrixIT extends PlatformIT {
         type: depot
         spec:
           type: snowflake
-          spec: {url: "https://x.snowflakecomputing.com", database: D, warehouse: W}
+          spec: {url: "%s", account: x, database: D, warehouse: W}
           secrets: [{id: "beta:beta-cred", purpose: rw}]
-        """;
+        """
+            .formatted(snowflake.url());
     JsonObject refused =
         expect(as.get("dev").applyYaml(depot, "?wait=true"), 200, null)
             .getJsonArray("results")

@@ -5,16 +5,28 @@ import static io.datadock.local.SecretApiIT.firstResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.datadock.connectors.TestServiceAccount;
+import io.datadock.connectors.TestSnowflakeServer;
+import io.datadock.runtime.kafka.KafkaSettings;
 import io.datadock.runtime.kafka.embedded.EmbeddedKafkaBroker;
 import io.datadock.runtime.kafka.security.KafkaPrincipal;
 import io.datadock.schemas.Topics;
 import io.datadock.schemas.depot.DepotEvent;
 import io.datadock.schemas.depot.DepotEventType;
+import io.datadock.schemas.depot.ValidationRequest;
+import io.datadock.schemas.depot.ValidationResult;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DepotIT extends PlatformIT {
 
   private static final String PASSWORD = "pg-pass-Xk29";
+  private static final String SNOWFLAKE_PASSWORD = "sf-secret-pw-Q83";
 
   @TempDir static Path pgDir;
   static TestPostgres postgres;
@@ -287,43 +300,133 @@ class DepotIT extends PlatformIT {
             });
   }
 
+  /**
+   * The validator reads its requests uncommitted: a check starts before the transaction that asked
+   * for it commits, and a result whose check no committed state asked for changes nothing (here the
+   * transaction aborts, and the depot never existed).
+   */
   @Test
-  void theSeedSnowflakeDepotIsAcceptedAndSaysItsConnectionWasNotVerified() {
-    api.applyYaml(
-        """
-        name: snowflake-cred
-        version: v2alpha
-        type: secret
-        secret:
-          type: key-value
-          data: {username: sales_reader, password: sf-secret-pw}
-        """,
-        "");
-    JsonObject applied =
-        applyAndWait(
-            """
-            name: snowflake-sales
-            version: v2alpha
-            type: depot
-            tenant: default
-            layer: user
-            spec:
-              type: snowflake
-              spec: {url: "https://acme.snowflakecomputing.com", database: SALES_DB, warehouse: COMPUTE_WH, role: ANALYST}
-              secrets:
-                - {id: "default:snowflake-cred", purpose: rw}
-                - {id: "default:snowflake-cred", purpose: scan}
-                - {id: "default:snowflake-cred", purpose: query}
-            """);
+  void theValidatorChecksARequestBeforeItsTransactionCommits() {
+    String depotKey = "default/depot/uncommitted-check";
+    ValidationRequest request =
+        ValidationRequest.newBuilder()
+            .setDepotKey(depotKey)
+            .setCheckId(7)
+            .setSourceType("POSTGRESQL")
+            .setConnection(
+                new JsonObject()
+                    .put("host", "localhost")
+                    .put("port", postgres.port())
+                    .put("database", TestPostgres.DATABASE)
+                    .encode())
+            .setReason("applied")
+            .setRequestedAt(System.currentTimeMillis())
+            .build();
+    var kafka = platform.kafka(KafkaPrincipal.OPERATOR);
+    Map<String, Object> config = KafkaSettings.producer(kafka, "it-uncommitted-check");
+    config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "it-uncommitted-check");
+    try (var results = new TopicRecorder<>(kafka, Topics.DEPOT_COMMANDS);
+        var producer =
+            new KafkaProducer<>(
+                config,
+                Topics.DEPOT_VALIDATION_REQUESTS.keySerde().serializer(),
+                Topics.DEPOT_VALIDATION_REQUESTS.valueSerde().serializer())) {
+      producer.initTransactions();
+      producer.beginTransaction();
+      producer.send(
+          new ProducerRecord<>(
+              Topics.DEPOT_VALIDATION_REQUESTS.name(Topics.DEFAULT_PREFIX), depotKey, request));
+      producer.flush();
 
-    assertThat(applied.getString("status")).isEqualTo("active");
-    assertThat(applied.getString("message"))
-        .isEqualTo("connection not verified: no live check for snowflake");
-    JsonObject depot = depot("snowflake-sales");
-    assertThat(depot.getJsonObject("details").getJsonObject("check").getBoolean("verified"))
-        .isFalse();
-    assertThat(depot.getJsonObject("spec").getJsonObject("connection").getString("warehouse"))
-        .isEqualTo("COMPUTE_WH");
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  results.valuesOf(depotKey).stream()
+                      .anyMatch(v -> v instanceof ValidationResult r && r.getCheckId() == 7));
+      producer.abortTransaction();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    assertThat(api.get("/api/v1/resources/depot/uncommitted-check").status()).isEqualTo(404);
+  }
+
+  /**
+   * The guide's Snowflake depot against {@link TestSnowflakeServer} on loopback (its url and
+   * account name the fixture): checked through every step, its database scanned into the catalog,
+   * and neither the password nor the key's lines in the log.
+   */
+  @Test
+  void theSeedSnowflakeDepotIsCheckedAndScannedOverSnowflakesRestProtocol() throws Exception {
+    TestServiceAccount keys = TestServiceAccount.create("sales-key");
+    try (TestSnowflakeServer snowflake =
+        TestSnowflakeServer.start("acme")
+            .user("sales_reader", SNOWFLAKE_PASSWORD, "ANALYST")
+            .user("key_reader", keys.publicKey(), "ANALYST")
+            .warehouse("COMPUTE_WH")
+            .grant("ANALYST", "COMPUTE_WH", "SALES_DB")
+            .table("SALES_DB", "PUBLIC", "ORDERS", "BASE TABLE", 42, "ID NUMBER NOT NULL")) {
+      api.applyYaml(secret("snowflake-cred", "sales_reader", SNOWFLAKE_PASSWORD), "");
+      String pem = keys.privateKeyPem();
+      api.applyYaml(
+          """
+          name: snowflake-key
+          version: v2alpha
+          type: secret
+          secret:
+            type: key-value
+            data: {username: key_reader}
+            files: {key: %s}
+          """
+              .formatted(Base64.getEncoder().encodeToString(pem.getBytes(StandardCharsets.UTF_8))),
+          "");
+
+      JsonObject applied =
+          applyAndWait(snowflakeDepot("snowflake-sales", snowflake, "snowflake-cred"));
+      JsonObject keyed =
+          applyAndWait(snowflakeDepot("snowflake-keyed", snowflake, "snowflake-key"));
+
+      assertThat(applied.getString("status")).as(applied.encode()).isEqualTo("active");
+      assertThat(keyed.getString("status")).as(keyed.encode()).isEqualTo("active");
+      JsonObject depot = depot("snowflake-sales");
+      assertThat(depot.getJsonObject("details").getJsonObject("check").getBoolean("verified"))
+          .isTrue();
+      for (String passed : List.of("authenticate", "open warehouse", "open database", "use role")) {
+        assertThat(step(depot, passed).getString("status")).as(passed).isEqualTo("passed");
+      }
+      assertThat(step(depot("snowflake-keyed"), "authenticate").getString("message"))
+          .startsWith("user 'key_reader' (key pair SHA256:");
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> api.get("/api/v1/datasets?depot=snowflake-sales").body().contains("ORDERS"));
+      Path log = Path.of(System.getProperty("datadock.it.log", "target/it-logs/datadock-it.log"));
+      String logged = Files.readString(log, StandardCharsets.ISO_8859_1);
+      assertThat(logged).doesNotContain(SNOWFLAKE_PASSWORD);
+      pem.lines()
+          .filter(line -> !line.startsWith("-----"))
+          .forEach(line -> assertThat(logged).doesNotContain(line));
+      assertThat(api.delete("/api/v1/resources/depot/snowflake-sales").status()).isEqualTo(200);
+      assertThat(api.delete("/api/v1/resources/depot/snowflake-keyed").status()).isEqualTo(200);
+    }
+  }
+
+  private static String snowflakeDepot(String name, TestSnowflakeServer snowflake, String secret) {
+    return """
+        name: %s
+        version: v2alpha
+        type: depot
+        tenant: default
+        layer: user
+        spec:
+          type: snowflake
+          spec: {url: "%s", account: acme, database: SALES_DB, warehouse: COMPUTE_WH, role: ANALYST}
+          secrets:
+            - {id: "default:%s", purpose: rw}
+            - {id: "default:%s", purpose: scan}
+            - {id: "default:%s", purpose: query}
+        """
+        .formatted(name, snowflake.url(), secret, secret, secret);
   }
 
   @Test

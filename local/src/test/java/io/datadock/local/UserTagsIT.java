@@ -8,6 +8,8 @@ import io.datadock.schemas.Topics;
 import io.datadock.schemas.identity.AuditRecord;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -87,7 +89,7 @@ class UserTagsIT extends PlatformIT {
   }
 
   @Test
-  void takingARoleAwayTakesWhatItAllowedAtOnce() {
+  void takingARoleAwayTakesWhatItAllowedAtOnce() throws Exception {
     assertThat(
             api.applyYaml(
                     """
@@ -104,7 +106,8 @@ class UserTagsIT extends PlatformIT {
                 .status())
         .isEqualTo(200);
     user("opsy", "[\"roles:id:user\", \"" + DATA_DEV + "\", \"" + OPERATOR + "\"]");
-    // snowflake has no live check: nothing connects anywhere
+    // a file depot: its check reads a local directory, nothing connects anywhere
+    Path sales = Files.createDirectories(dataDir.resolve("files").resolve("opsy-sales"));
     Api.Response applied =
         as.get("opsy")
             .applyYaml(
@@ -114,11 +117,12 @@ class UserTagsIT extends PlatformIT {
                 type: depot
                 layer: user
                 depot:
-                  type: SNOWFLAKE
+                  type: FILE
                   secrets:
                     - {name: opsy-sf-r, allkeys: true}
-                  snowflake: {url: "https://127.0.0.1", database: SALES_DB, warehouse: COMPUTE_WH}
-                """,
+                  file: {path: "%s"}
+                """
+                    .formatted(sales.toAbsolutePath()),
                 "?wait=true");
     assertThat(applied.body()).contains("\"status\":\"active\"");
     assertThat(as.get("opsy").get("/api/v1/users").status()).isEqualTo(200);

@@ -6,67 +6,63 @@ import static io.datadock.connectors.CheckSteps.REACH;
 
 import io.datadock.connectors.CheckReport;
 import io.datadock.connectors.CheckRun;
-import io.datadock.connectors.ConnectionCheck;
 import io.datadock.connectors.Credentials;
 import io.datadock.connectors.Deadline;
+import io.datadock.connectors.Reachable;
+import io.datadock.connectors.ReachedCheck;
 import io.datadock.connectors.SourceConnection;
-import io.datadock.connectors.TcpReach;
-import io.datadock.connectors.UnsafeConnectionField;
 import io.datadock.connectors.egress.Egress;
 import io.datadock.connectors.google.GoogleSession;
 import io.datadock.connectors.google.ServiceAccount;
 import io.datadock.connectors.http.EgressRestClient;
 import io.datadock.connectors.http.ServerUrl;
-import java.time.Duration;
-import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * BigQuery through its REST API ({@link BigQueryApi}): the endpoint's addresses decided by the
  * egress gate and reached over TCP; the service account's JWT grant as the login (as gcs's); one
  * page of {@code datasets.list} of the depot's {@code project} as the listing.
  */
-public final class BigQueryCheck implements ConnectionCheck {
+public final class BigQueryCheck extends ReachedCheck<BigQueryCheck.Target> {
 
-  private static final Logger LOG = LoggerFactory.getLogger(BigQueryCheck.class);
-
-  @Override
-  public CheckReport check(
-      SourceConnection connection, Credentials credentials, Duration timeout, Egress egress) {
-    Deadline deadline = Deadline.after(timeout);
-    Credentials redacting = ServiceAccount.redacting(credentials);
-    CheckRun run = new CheckRun(redacting, REACH, AUTHENTICATE, LIST);
-    String project;
-    ServerUrl endpoint;
-    try {
-      project = BigQueryApi.project(connection);
-      endpoint = BigQueryApi.endpoint(connection);
-    } catch (UnsafeConnectionField e) {
-      return run.fail(REACH, e.getMessage());
+  /** The API's endpoint and the depot's project. */
+  record Target(ServerUrl endpoint, String project) implements Reachable {
+    @Override
+    public String host() {
+      return endpoint.host();
     }
-    CheckReport report = run(project, endpoint, redacting, egress, deadline, run);
-    LOG.info(
-        "connection check type=bigquery endpoint={} project={} passed={} failedStep={}",
-        endpoint,
-        project,
-        report.passed(),
-        report.firstFailure().map(s -> s.name()).orElse("none"));
-    return report;
+
+    @Override
+    public int port() {
+      return endpoint.port();
+    }
+
+    @Override
+    public String describe() {
+      return endpoint + " project '" + project + "'";
+    }
   }
 
-  private static CheckReport run(
-      String project,
-      ServerUrl endpoint,
-      Credentials credentials,
-      Egress egress,
-      Deadline deadline,
-      CheckRun run) {
-    Optional<CheckReport> unreachable =
-        TcpReach.step(run, endpoint.host(), endpoint.port(), egress.gate(), deadline);
-    if (unreachable.isPresent()) {
-      return unreachable.get();
-    }
+  @Override
+  protected String[] plan() {
+    return new String[] {REACH, AUTHENTICATE, LIST};
+  }
+
+  @Override
+  protected Target locate(SourceConnection connection) {
+    String project = BigQueryApi.project(connection);
+    return new Target(BigQueryApi.endpoint(connection), project);
+  }
+
+  @Override
+  protected Credentials credentials(Credentials fromSecret) {
+    return ServiceAccount.redacting(fromSecret);
+  }
+
+  @Override
+  protected CheckReport afterReach(
+      Target target, Credentials credentials, Egress egress, Deadline deadline, CheckRun run) {
+    ServerUrl endpoint = target.endpoint();
+    String project = target.project();
     try (GoogleSession session =
         BigQueryApi.login(endpoint, credentials, egress.gate(), deadline)) {
       run.pass(AUTHENTICATE, session.granted());

@@ -1,7 +1,5 @@
 package io.datadock.connectors.family;
 
-import static io.datadock.core.manifest.depot.SourceType.SNOWFLAKE;
-
 import io.datadock.connectors.ConnectionCheck;
 import io.datadock.connectors.SourceConnection;
 import io.datadock.connectors.bigquery.BigQueryFamily;
@@ -15,6 +13,7 @@ import io.datadock.connectors.objectstore.ObjectStoreFamily;
 import io.datadock.connectors.pulsar.PulsarFamily;
 import io.datadock.connectors.scan.MetadataScanner;
 import io.datadock.connectors.search.SearchFamily;
+import io.datadock.connectors.snowflake.SnowflakeFamily;
 import io.datadock.core.manifest.depot.SourceType;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -43,10 +42,12 @@ public final class SourceFamilies {
           new SearchFamily(),
           new MongoFamily(),
           new PulsarFamily(),
-          new BigQueryFamily());
+          new BigQueryFamily(),
+          new SnowflakeFamily());
 
+  /** Every type has a live check now; a new type without one would be declared here. */
   private static final Set<SourceType> WITHOUT_LIVE_CHECK =
-      Collections.unmodifiableSet(EnumSet.of(SNOWFLAKE));
+      Collections.unmodifiableSet(EnumSet.noneOf(SourceType.class));
 
   private static final Map<SourceType, SourceSupport> BY_TYPE = index(FAMILIES);
 

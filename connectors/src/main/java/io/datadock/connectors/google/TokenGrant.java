@@ -7,10 +7,9 @@ import io.datadock.connectors.Credentials;
 import io.datadock.connectors.Deadline;
 import io.datadock.connectors.egress.EgressGate;
 import io.datadock.connectors.http.EgressRestClient;
-import java.net.InetAddress;
+import io.datadock.connectors.http.ServerUrl;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.Signature;
@@ -121,22 +120,11 @@ public final class TokenGrant {
     if (uri.getHost() == null || uri.getUserInfo() != null || uri.getQuery() != null) {
       throw new Refused("the key file's token_uri must be https://host[:port]/path");
     }
-    if (scheme.equals("https") || (scheme.equals("http") && loopbackLiteral(uri.getHost()))) {
+    if (scheme.equals("https")
+        || (scheme.equals("http") && ServerUrl.loopbackLiteral(uri.getHost()))) {
       return uri;
     }
     throw new Refused("the key file's token_uri must be https (http only to a loopback address)");
-  }
-
-  private static boolean loopbackLiteral(String host) {
-    String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-    if (!bare.matches("[0-9.]+|[0-9a-fA-F:]+")) {
-      return false; // a name: it is not resolved here, the egress gate decides where it goes
-    }
-    try {
-      return InetAddress.getByName(bare).isLoopbackAddress();
-    } catch (UnknownHostException e) {
-      return false;
-    }
   }
 
   private static String refusal(ServiceAccount account, EgressRestClient.Response answer) {

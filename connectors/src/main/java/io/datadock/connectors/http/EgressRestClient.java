@@ -25,18 +25,20 @@ import org.apache.hc.client5.http.entity.UrlEncodedFormEntity;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.NameValuePair;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.message.BasicNameValuePair;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
 
 /**
  * The REST calls of a check or scan (search clusters, Pulsar's admin API, Google's token endpoint
- * and JSON APIs) to one server, with Apache HttpClient 5 (the one the S3 SDK already ships): every
- * host resolved through the egress gate ({@link EgressDnsResolver}), no proxy, no retry, no
- * redirect, each call bounded by what is left of the deadline, the JVM's certificate authorities
- * and host name verification for HTTPS.
+ * and JSON APIs, Snowflake's login and query requests) to one server, with Apache HttpClient 5 (the
+ * one the S3 SDK already ships): every host resolved through the egress gate ({@link
+ * EgressDnsResolver}), no proxy, no retry, no redirect, each call bounded by what is left of the
+ * deadline, the JVM's certificate authorities and host name verification for HTTPS.
  */
 public final class EgressRestClient implements AutoCloseable {
 
@@ -135,6 +137,17 @@ public final class EgressRestClient implements AutoCloseable {
   }
 
   /**
+   * POSTs {@code body} as JSON to {@code path} with the extra {@code headers} (an {@code Accept} of
+   * the vendor's) within the time left; the answer's JSON. Throws what the call failed with.
+   */
+  public Response postJson(String path, Object body, Map<String, String> headers) throws Exception {
+    HttpPost post = new HttpPost(URI.create(server + path));
+    post.setEntity(new ByteArrayEntity(JSON.writeValueAsBytes(body), ContentType.APPLICATION_JSON));
+    headers.forEach(post::setHeader);
+    return json(post);
+  }
+
+  /**
    * GETs {@code path} with the extra {@code headers} (a {@code Range}) within the time left; at
    * most {@code maxBytes} of the body are read.
    */
@@ -161,7 +174,9 @@ public final class EgressRestClient implements AutoCloseable {
   }
 
   private Response json(HttpUriRequestBase request) throws Exception {
-    request.setHeader(HttpHeaders.ACCEPT, "application/json");
+    if (!request.containsHeader(HttpHeaders.ACCEPT)) {
+      request.setHeader(HttpHeaders.ACCEPT, "application/json");
+    }
     authorize(request);
     return deadline.call(
         () ->

@@ -2,8 +2,10 @@ package io.datadock.connectors.http;
 
 import io.datadock.connectors.UnsafeConnectionField;
 import io.datadock.connectors.egress.Destination.Endpoint;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
@@ -47,6 +49,30 @@ public record ServerUrl(String scheme, String host, int port) {
     }
     return new ServerUrl(
         scheme, uri.getHost(), uri.getPort() > 0 ? uri.getPort() : defaultPorts.get(scheme));
+  }
+
+  /** Whether {@code host} is an IP address literal (IPv6 with or without brackets), not a name. */
+  public static boolean literal(String host) {
+    return unbracketed(host).matches("[0-9.]+|[0-9a-fA-F:]+");
+  }
+
+  /**
+   * Whether {@code host} is a loopback address literal; a name is never resolved here (the egress
+   * gate decides where it goes), so it is not.
+   */
+  public static boolean loopbackLiteral(String host) {
+    if (!literal(host)) {
+      return false;
+    }
+    try {
+      return InetAddress.getByName(unbracketed(host)).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+
+  private static String unbracketed(String host) {
+    return host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
   }
 
   public Endpoint endpoint() {

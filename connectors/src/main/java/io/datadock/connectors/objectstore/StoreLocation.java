@@ -1,12 +1,9 @@
 package io.datadock.connectors.objectstore;
 
-/** Where a depot's objects are: the host and port the reach step probes, and words for messages. */
-public interface StoreLocation {
+import io.datadock.connectors.Reachable;
 
-  String host();
-
-  int port();
-
-  /** {@code s3://bucket/prefix} or the like, for messages and log lines. */
-  String describe();
-}
+/**
+ * Where a depot's objects are: the host and port the reach step probes, and words for messages
+ * ({@code s3://bucket/prefix} or the like).
+ */
+public interface StoreLocation extends Reachable {}

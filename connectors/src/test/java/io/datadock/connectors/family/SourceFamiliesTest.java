@@ -17,6 +17,7 @@ import static io.datadock.core.manifest.depot.SourceType.POSTGRES;
 import static io.datadock.core.manifest.depot.SourceType.PULSAR;
 import static io.datadock.core.manifest.depot.SourceType.REDSHIFT;
 import static io.datadock.core.manifest.depot.SourceType.S3;
+import static io.datadock.core.manifest.depot.SourceType.SNOWFLAKE;
 import static io.datadock.core.manifest.depot.SourceType.WASBS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -54,9 +55,12 @@ import io.datadock.connectors.scan.kafka.KafkaScanner;
 import io.datadock.connectors.scan.objectstore.ObjectStoreScanner;
 import io.datadock.connectors.search.SearchCheck;
 import io.datadock.connectors.search.SearchScanner;
+import io.datadock.connectors.snowflake.SnowflakeCheck;
+import io.datadock.connectors.snowflake.SnowflakeScanner;
 import io.datadock.core.manifest.depot.SourceType;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -83,6 +87,7 @@ class SourceFamiliesTest {
             ORACLE,
             JDBC,
             REDSHIFT,
+            SNOWFLAKE,
             BIGQUERY,
             S3,
             GCS,
@@ -95,6 +100,7 @@ class SourceFamiliesTest {
             OPENSEARCH,
             PULSAR,
             FILE);
+    assertThat(SourceFamilies.served()).containsAll(EnumSet.allOf(SourceType.class));
   }
 
   @Test
@@ -116,6 +122,7 @@ class SourceFamiliesTest {
     assertThat(SourceFamilies.check(PULSAR)).containsInstanceOf(PulsarCheck.class);
     assertThat(SourceFamilies.check(GCS)).containsInstanceOf(GcsCheck.class);
     assertThat(SourceFamilies.check(BIGQUERY)).containsInstanceOf(BigQueryCheck.class);
+    assertThat(SourceFamilies.check(SNOWFLAKE)).containsInstanceOf(SnowflakeCheck.class);
   }
 
   @Test
@@ -136,6 +143,7 @@ class SourceFamiliesTest {
     assertThat(SourceFamilies.scanner(PULSAR)).containsInstanceOf(PulsarScanner.class);
     assertThat(SourceFamilies.scanner(GCS)).containsInstanceOf(GcsScanner.class);
     assertThat(SourceFamilies.scanner(BIGQUERY)).containsInstanceOf(BigQueryScanner.class);
+    assertThat(SourceFamilies.scanner(SNOWFLAKE)).containsInstanceOf(SnowflakeScanner.class);
   }
 
   @Test
@@ -144,9 +152,8 @@ class SourceFamiliesTest {
       assertThat(SourceFamilies.check(type)).as("check of %s", type).isEmpty();
       assertThat(SourceFamilies.scanner(type)).as("scanner of %s", type).isEmpty();
     }
-    assertThat(SourceFamilies.withoutLiveCheck())
-        .contains(SourceType.SNOWFLAKE)
-        .doesNotContain(SourceType.S3, SourceType.GCS, SourceType.BIGQUERY);
+    // snowflake was the last: every type has a live check now
+    assertThat(SourceFamilies.withoutLiveCheck()).isEmpty();
     assertThat(SourceFamilies.check(null)).isEmpty();
     assertThat(SourceFamilies.scanner(null)).isEmpty();
   }
@@ -245,8 +252,30 @@ class SourceFamiliesTest {
   }
 
   @Test
-  void typesWithoutALiveCheckAliasesAndUnknownNamesGoNowhere() {
+  void aSnowflakeConnectionGoesToItsUrlsHostAndPort() {
+    assertThat(
+            destinations(
+                "snowflake",
+                Map.of("url", "acme.snowflakecomputing.com", "database", "D", "warehouse", "W")))
+        .containsExactly(new Destination.Endpoint("acme.snowflakecomputing.com", 443));
+    assertThat(
+            destinations(
+                "snowflake",
+                Map.of(
+                    "url",
+                    "http://127.0.0.1:8085",
+                    "account",
+                    "a",
+                    "database",
+                    "D",
+                    "warehouse",
+                    "W")))
+        .containsExactly(new Destination.Endpoint("127.0.0.1", 8085));
     assertThat(destinations("snowflake", Map.of("url", "https://x", "host", "db"))).isEmpty();
+  }
+
+  @Test
+  void aliasesAndUnknownNamesGoNowhere() {
     // aliases are resolved by the manifest layer; the topics carry canonical names
     assertThat(destinations("postgresql", Map.of("host", "db", "port", 5432))).isEmpty();
     assertThat(destinations("teradata", Map.of("host", "db", "port", 5432))).isEmpty();

@@ -86,6 +86,8 @@ class UnresponsiveScanTest {
     fields.put("endpoint", (type.equals("eventhub") ? "sb://" : "http://") + "127.0.0.1:" + port);
     fields.put("nodes", List.of("127.0.0.1:" + port));
     fields.put("adminUrl", "http://127.0.0.1:" + port);
+    fields.put("url", "http://127.0.0.1:" + port);
+    fields.put("warehouse", "w");
     fields.put("account", "silentacct");
     fields.put("container", "silent");
     if (type.equals("jdbc")) {

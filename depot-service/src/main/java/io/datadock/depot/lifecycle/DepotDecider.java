@@ -106,6 +106,9 @@ public final class DepotDecider {
               .setCreatedAt(at)
               .setUpdatedAt(at)
               .setRound(version)
+              // Check ids continue from the creation version, never from 0: a check of a depot
+              // deleted before under this name has an id below it, so its late result is ignored.
+              .setCheckId(version)
               .setActor(command.getIssuedBy())
               .setApplier(command.getApplier())
               .build();

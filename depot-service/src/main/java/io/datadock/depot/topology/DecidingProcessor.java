@@ -112,8 +112,11 @@ final class DecidingProcessor<V> implements Processor<String, V, String, Object>
     for (CommandResult result : decision.results()) {
       forward(result.getCommandId(), result, ts, DepotTopology.RESULTS_SINK);
     }
-    if (!decision.requests().isEmpty() || decision.validation() != null) {
-      commits.sent(); // secret-service and the validator read committed: each hop waits for it
+    if (!decision.requests().isEmpty()) {
+      // secret-service reads committed: that hop waits for this commit. The validator reads its
+      // requests uncommitted (ValidationRequestConsumer says why that is safe), so a check request
+      // needs no prompt commit.
+      commits.sent();
     }
     if (decision.store() != DepotDecision.Store.KEEP || !decision.results().isEmpty()) {
       LOG.info(

@@ -34,6 +34,14 @@ import org.slf4j.LoggerFactory;
  * and replies. Offsets are committed only once a result is acknowledged, so a crash redoes a check
  * rather than losing it; a redone check carries the same check id, and the topology applies a
  * result once.
+ *
+ * <p>Requests are read <em>uncommitted</em>, so a check starts without waiting for the commit of
+ * the transaction that asked for it (one saga hop less). A request of a transaction that aborts is
+ * sent again by the redo with the same check id and content (the topology decides the depot's one
+ * ordered log deterministically, and a check id is its depot's counter), so at worst the check runs
+ * twice: the first result on {@code depot.commands} is the one applied, in the live run, a redo and
+ * a replay alike, and a later one for the same check id is ignored. A result is applied only while
+ * the depot's state holds its check id, and that state is the one every redo of the log rebuilds.
  */
 public final class ValidationRequestConsumer implements AutoCloseable {
 
@@ -74,6 +82,7 @@ public final class ValidationRequestConsumer implements AutoCloseable {
             KafkaSettings.staticMember(
                 kafka, groupId, member.instanceId(), member.sessionTimeout()));
     consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    consumerProps.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted"); // see above
     consumerProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     consumerProps.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "100");
     this.consumer =

@@ -548,11 +548,17 @@ class DepotTopologyTest {
     states.readValuesToList();
 
     replies.pipeInput(DEPOT, granted(reference, null));
+    // the id the depot holds: only its deleting can make this result change nothing
+    long checkId =
+        driver
+            .<String, DepotState>getKeyValueStore(DepotTopology.DEPOTS_STORE)
+            .get(DEPOT)
+            .getCheckId();
     checks.pipeInput(
         DEPOT,
         ValidationResult.newBuilder()
             .setDepotKey(DEPOT)
-            .setCheckId(1)
+            .setCheckId(checkId)
             .setPassed(true)
             .setVerified(true)
             .setSteps(List.of())
@@ -725,6 +731,24 @@ class DepotTopologyTest {
     assertThat(requests.isEmpty()).isTrue();
     ValidationRequest check = validations.readValue();
     assertThat(check.getCredentialSecret()).isNull();
+  }
+
+  @Test
+  void aLateResultOfADeletedDepotsCheckDoesNotActivateTheDepotCreatedAgainUnderItsName() {
+    commands.pipeInput(DEPOT, apply(spec("file", "tenant", "{\"path\":\"/data\"}")));
+    ValidationRequest oldCheck = validations.readValue();
+    commands.pipeInput(DEPOT, delete());
+    assertThat(driver.getKeyValueStore(DepotTopology.DEPOTS_STORE).get(DEPOT)).isNull();
+    commands.pipeInput(DEPOT, apply(spec("file", "tenant", "{\"path\":\"/elsewhere\"}")));
+    ValidationRequest newCheck = validations.readValue();
+
+    checks.pipeInput(DEPOT, checkResult(oldCheck, true, true));
+
+    assertThat(newCheck.getCheckId()).isNotEqualTo(oldCheck.getCheckId());
+    KeyValueStore<String, DepotState> store = driver.getKeyValueStore(DepotTopology.DEPOTS_STORE);
+    assertThat(store.get(DEPOT).getStatus()).isEqualTo("pending");
+    checks.pipeInput(DEPOT, checkResult(newCheck, true, true));
+    assertThat(store.get(DEPOT).getStatus()).isEqualTo("active");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.datadock.faults.cluster;
 
+import io.datadock.faults.disk.BrokerDisks;
 import io.datadock.local.cluster.ChildJvm;
 import io.datadock.local.cluster.KafkaClusterProcesses;
 import io.datadock.local.cluster.ServiceProcesses;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -36,26 +38,42 @@ public final class FaultCluster implements AutoCloseable {
   private final Admin admin;
   private final Path fileRoot;
 
+  /** The brokers' small file systems; null when their log directories are on the run's disk. */
+  private final BrokerDisks disks;
+
   private FaultCluster(
-      KafkaClusterProcesses kafka, ServiceProcesses services, Admin admin, Path fileRoot) {
+      KafkaClusterProcesses kafka,
+      ServiceProcesses services,
+      Admin admin,
+      Path fileRoot,
+      BrokerDisks disks) {
     this.kafka = kafka;
     this.services = services;
     this.admin = admin;
     this.fileRoot = fileRoot;
+    this.disks = disks;
   }
 
   public static FaultCluster start(Path dir, String adminToken) throws IOException {
-    return start(dir, adminToken, null);
+    return start(dir, adminToken, null, false);
   }
 
   /**
    * @param rescanInterval when not null, a catalog scanner too ({@code scanner-1}), rescanning
    *     every active depot this often
+   * @param smallDisks each broker's log directory on a small file system of its own ({@link
+   *     BrokerDisks}: needs the right to mount), for {@code FILL_DISK}
    */
-  public static FaultCluster start(Path dir, String adminToken, Duration rescanInterval)
-      throws IOException {
-    KafkaClusterProcesses kafka =
-        KafkaClusterProcesses.start(dir, BROKERS, Duration.ofSeconds(120));
+  public static FaultCluster start(
+      Path dir, String adminToken, Duration rescanInterval, boolean smallDisks) throws IOException {
+    BrokerDisks disks = smallDisks ? BrokerDisks.mount(dir, BROKERS) : null;
+    KafkaClusterProcesses kafka;
+    try {
+      kafka = KafkaClusterProcesses.start(dir, BROKERS, Duration.ofSeconds(120));
+    } catch (RuntimeException e) {
+      closeDisks(disks);
+      throw e;
+    }
     ServiceProcesses services = null;
     try {
       TopicProvisioner.ensureTopics(
@@ -83,7 +101,7 @@ public final class FaultCluster implements AutoCloseable {
       if (rescanInterval != null) {
         services.startCatalogScanner(1, files, rescanInterval);
       }
-      FaultCluster cluster = new FaultCluster(kafka, services, kafka.admin(), files);
+      FaultCluster cluster = new FaultCluster(kafka, services, kafka.admin(), files, disks);
       cluster.awaitReady(Duration.ofSeconds(180));
       return cluster;
     } catch (RuntimeException | IOException e) {
@@ -92,7 +110,14 @@ public final class FaultCluster implements AutoCloseable {
         services.close();
       }
       kafka.close();
+      closeDisks(disks);
       throw e;
+    }
+  }
+
+  private static void closeDisks(BrokerDisks disks) {
+    if (disks != null) {
+      disks.close();
     }
   }
 
@@ -138,6 +163,11 @@ public final class FaultCluster implements AutoCloseable {
     return GATEWAYS.stream().map(services::url).toList();
   }
 
+  /** The brokers' small file systems, if the cluster was started on them. */
+  public Optional<BrokerDisks> disks() {
+    return Optional.ofNullable(disks);
+  }
+
   public Path fileRoot() {
     return fileRoot;
   }
@@ -159,6 +189,7 @@ public final class FaultCluster implements AutoCloseable {
   public void close() {
     admin.close();
     services.close();
-    kafka.close();
+    kafka.close(); // waits for every broker to exit: nothing holds a file on the disks then
+    closeDisks(disks);
   }
 }

@@ -81,6 +81,7 @@ public final class FaultInjector {
             cluster.process(id).resume();
             yield id;
           }
+          case FILL_DISK -> FillDisk.inject(cluster, READY);
           case ROTATE_KEYS -> operator.rotateKeys();
           case REPLAY_DEPOT_SERVICE -> operator.replay("depot");
         };

@@ -22,6 +22,13 @@ public enum FaultKind {
    */
   PAUSE_SERVICE(true),
   /**
+   * The disk of the broker leading a command partition fills up (a ballast file written into its
+   * small file system until ENOSPC): its log directory goes offline and, being its only one, the
+   * broker halts; the ballast is deleted and the broker started again. Needs the right to mount
+   * ({@link RunnableKinds} leaves it out where there is none).
+   */
+  FILL_DISK(true),
+  /**
    * Not a fault: a sealing key rotation on every secret-service instance ({@code POST
    * /internal/v1/keys/rotate}); each re-seals its secrets to the new key while clients write them.
    * Re-sealing publishes no event and no version, so the checker's rules hold across it.

@@ -109,7 +109,7 @@ public final class KafkaClusterProcesses implements AutoCloseable {
     try {
       for (int i = 0; i < count; i++) {
         int nodeId = i + 1;
-        Path home = dir.resolve("kafka-" + nodeId);
+        Path home = home(dir, nodeId);
         Path logDir = home.resolve("log");
         Files.createDirectories(logDir);
         Properties props =
@@ -143,8 +143,17 @@ public final class KafkaClusterProcesses implements AutoCloseable {
     }
   }
 
+  /**
+   * The directory of node {@code nodeId} (1-based) under {@code dir}: its {@code server.properties}
+   * and its log directory {@code log} (the metadata log too). A caller may mount a file system
+   * there before {@link #start}; the node's output and log files are outside it.
+   */
+  public static Path home(Path dir, int nodeId) {
+    return dir.resolve("kafka-" + nodeId);
+  }
+
   private static ChildJvm startNode(Path dir, int nodeId) {
-    Path file = dir.resolve("kafka-" + nodeId).resolve("server.properties");
+    Path file = home(dir, nodeId).resolve("server.properties");
     return ChildJvm.start(
         "kafka-" + nodeId, dir, JVM_OPTIONS, "kafka.Kafka", List.of(file.toString()), Map.of());
   }
