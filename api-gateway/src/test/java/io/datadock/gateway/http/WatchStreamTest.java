@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.datadock.gateway.view.ResourceView;
+import io.datadock.gateway.view.TestResourceStates;
 import io.datadock.gateway.watch.WatchHub;
 import io.datadock.schemas.resource.ResourceState;
 import io.vertx.core.Vertx;
@@ -161,22 +162,7 @@ class WatchStreamTest {
   }
 
   private void change(String key, long version) {
-    String[] parts = key.split("/");
-    ResourceState state =
-        ResourceState.newBuilder()
-            .setResourceKey(key)
-            .setKind(parts[1])
-            .setName(parts[2])
-            .setManifestVersion("v2alpha")
-            .setTenant(parts[0])
-            .setOwner("alice")
-            .setStatus("active")
-            .setResourceVersion(version)
-            .setGeneration(1)
-            .setCreatedAt(0)
-            .setUpdatedAt(0)
-            .setSpec("{\"padding\":\"" + PADDING + "\"}")
-            .build();
+    ResourceState state = TestResourceStates.of(key, version, "{\"padding\":\"" + PADDING + "\"}");
     view.onRecord(new ConsumerRecord<>("t", 0, offset++, key, state));
   }
 

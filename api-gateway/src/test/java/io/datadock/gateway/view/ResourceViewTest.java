@@ -67,22 +67,7 @@ class ResourceViewTest {
   }
 
   private static ConsumerRecord<String, ResourceState> state(String key, long version) {
-    String[] parts = key.split("/");
-    ResourceState value =
-        ResourceState.newBuilder()
-            .setResourceKey(key)
-            .setKind(parts[1])
-            .setName(parts[2])
-            .setManifestVersion("v2alpha")
-            .setTenant(parts[0])
-            .setOwner("alice")
-            .setStatus("active")
-            .setResourceVersion(version)
-            .setGeneration(1)
-            .setCreatedAt(0)
-            .setUpdatedAt(0)
-            .setSpec("{}")
-            .build();
+    ResourceState value = TestResourceStates.of(key, version, "{}");
     return new ConsumerRecord<>("t", 0, version, key, value);
   }
 

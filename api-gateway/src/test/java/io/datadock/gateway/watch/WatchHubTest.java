@@ -3,6 +3,7 @@ package io.datadock.gateway.watch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.datadock.gateway.view.ResourceView;
+import io.datadock.gateway.view.TestResourceStates;
 import io.datadock.schemas.resource.ResourceState;
 import java.time.Clock;
 import java.time.Duration;
@@ -85,22 +86,7 @@ class WatchHubTest {
   }
 
   private void change(String key, long version) {
-    String[] parts = key.split("/");
-    ResourceState state =
-        ResourceState.newBuilder()
-            .setResourceKey(key)
-            .setKind(parts[1])
-            .setName(parts[2])
-            .setManifestVersion("v2alpha")
-            .setTenant(parts[0])
-            .setOwner("alice")
-            .setStatus("active")
-            .setResourceVersion(version)
-            .setGeneration(1)
-            .setCreatedAt(0)
-            .setUpdatedAt(0)
-            .setSpec("{}")
-            .build();
+    ResourceState state = TestResourceStates.of(key, version, "{}");
     view.onRecord(new ConsumerRecord<>("t", 0, offset++, key, state));
   }
 }
