@@ -34,7 +34,7 @@ final class CpuMeter {
       (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
   private Map<Long, Long> startThreads;
   private long startProcess;
-  private JvmThreads.Seconds startVm;
+  private JvmThreads.Snapshot startVm;
 
   CpuMeter() {
     if (threads.isThreadCpuTimeSupported() && !threads.isThreadCpuTimeEnabled()) {
