@@ -70,11 +70,19 @@ class DepotTopologyTest {
 
   @BeforeEach
   void start() {
+    startDriver(tmp, new ReplayBoundary());
+  }
+
+  /**
+   * The topology run by a new driver on {@code stateDir} (a rebuild, with {@code boundary} set),
+   * and every test topic bound to it.
+   */
+  private void startDriver(Path stateDir, ReplayBoundary boundary) {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "depot-topology-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    props.put(StreamsConfig.STATE_DIR_CONFIG, tmp.toString());
-    driver = new TopologyTestDriver(DepotTopology.build(PREFIX), props);
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    driver = new TopologyTestDriver(DepotTopology.build(PREFIX, boundary), props);
     commands = input(Topics.DEPOT_COMMANDS);
     replies = commands;
     checks = commands;
@@ -194,17 +202,9 @@ class DepotTopologyTest {
   @Test
   void belowTheReplayBoundaryTheStoreIsRebuiltButNothingIsSentAgain() {
     driver.close();
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "depot-topology-test");
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    props.put(StreamsConfig.STATE_DIR_CONFIG, tmp.resolve("replay").toString());
     ReplayBoundary boundary = new ReplayBoundary();
     boundary.set(Map.of(ReplayBoundary.key(Topics.DEPOT_COMMANDS.name(PREFIX), 0), 1L));
-    driver = new TopologyTestDriver(DepotTopology.build(PREFIX, boundary), props);
-    commands = input(Topics.DEPOT_COMMANDS);
-    requests = output(Topics.SECRET_REFERENCE_REQUESTS);
-    events = output(Topics.DEPOT_EVENTS);
-    results = output(Topics.COMMAND_RESULTS);
+    startDriver(tmp.resolve("replay"), boundary);
 
     commands.pipeInput(DEPOT, apply(tenantSpec("postgres", ref(CRED, "rw"))));
     assertThat(requests.isEmpty()).isTrue();
@@ -223,14 +223,9 @@ class DepotTopologyTest {
   @Test
   void aRebuildKeepsEachPartitionsStateAtTheBoundaryWhenItGoesPastIt() {
     driver.close();
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "depot-topology-test");
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    props.put(StreamsConfig.STATE_DIR_CONFIG, tmp.resolve("replay-digest").toString());
     ReplayBoundary boundary = new ReplayBoundary();
     boundary.set(Map.of(ReplayBoundary.key(Topics.DEPOT_COMMANDS.name(PREFIX), 0), 1L));
-    driver = new TopologyTestDriver(DepotTopology.build(PREFIX, boundary), props);
-    commands = input(Topics.DEPOT_COMMANDS);
+    startDriver(tmp.resolve("replay-digest"), boundary);
     KeyValueStore<String, DepotState> store = driver.getKeyValueStore(DepotTopology.DEPOTS_STORE);
     Serializer<DepotState> values = Topics.avro(DepotState.class).serializer();
 
@@ -613,18 +608,9 @@ class DepotTopologyTest {
   @Test
   void aDeleteDecidedBeforeAReplayIsAnsweredAfterItWhenItsReleaseWasAcknowledgedOnlyAfter() {
     driver.close();
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "depot-topology-test");
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    props.put(StreamsConfig.STATE_DIR_CONFIG, tmp.resolve("replay-release").toString());
     ReplayBoundary boundary = new ReplayBoundary();
     boundary.set(Map.of(ReplayBoundary.key(Topics.DEPOT_COMMANDS.name(PREFIX), 0), 2L));
-    driver = new TopologyTestDriver(DepotTopology.build(PREFIX, boundary), props);
-    commands = input(Topics.DEPOT_COMMANDS);
-    replies = commands;
-    requests = output(Topics.SECRET_REFERENCE_REQUESTS);
-    results = output(Topics.COMMAND_RESULTS);
-    events = output(Topics.DEPOT_EVENTS);
+    startDriver(tmp.resolve("replay-release"), boundary);
     DepotSpec spec = tenantSpec("postgres", ref(CRED, "rw"));
     commands.pipeInput(DEPOT, apply(spec));
     DepotCommand delete = delete();
