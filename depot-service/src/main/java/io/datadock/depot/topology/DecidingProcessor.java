@@ -3,10 +3,8 @@ package io.datadock.depot.topology;
 import io.datadock.depot.lifecycle.DepotDecision;
 import io.datadock.runtime.replay.ReplayBoundary;
 import io.datadock.runtime.streams.PromptCommit;
-import io.datadock.runtime.streams.StoreDigest;
 import io.datadock.schemas.ResourceVersionHeader;
 import io.datadock.schemas.SequencingHeader;
-import io.datadock.schemas.Topics;
 import io.datadock.schemas.depot.DepotEvent;
 import io.datadock.schemas.depot.DepotState;
 import io.datadock.schemas.reference.ReferenceRequest;
@@ -14,7 +12,6 @@ import io.datadock.schemas.resource.CommandResult;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -41,7 +38,6 @@ final class DecidingProcessor<V> implements Processor<String, V, String, Object>
   private final ReplayBoundary boundary;
   private ProcessorContext<String, Object> context;
   private final PromptCommit commits = new PromptCommit();
-  private final Serializer<DepotState> stateValues = Topics.avro(DepotState.class).serializer();
   private KeyValueStore<String, DepotState> store;
   private KeyValueStore<String, Long> versionClock;
 
@@ -65,9 +61,7 @@ final class DecidingProcessor<V> implements Processor<String, V, String, Object>
     if (input == null) {
       return;
     }
-    boundary.beforeProcessing(
-        context.recordMetadata(),
-        () -> StoreDigest.of(store, DepotTopology.DEPOTS_STORE, stateValues));
+    boundary.beforeProcessing(context.recordMetadata(), () -> DepotTopology.digestOf(store));
     String key = depotKey.apply(input);
     String clockKey = String.valueOf(context.taskId().partition());
     long given = Optional.ofNullable(versionClock.get(clockKey)).orElse(0L);

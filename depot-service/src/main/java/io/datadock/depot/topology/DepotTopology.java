@@ -1,6 +1,8 @@
 package io.datadock.depot.topology;
 
 import io.datadock.runtime.replay.ReplayBoundary;
+import io.datadock.runtime.replay.StateDigest;
+import io.datadock.runtime.streams.StoreDigest;
 import io.datadock.schemas.Topic;
 import io.datadock.schemas.Topics;
 import io.datadock.schemas.depot.DepotState;
@@ -46,6 +48,11 @@ public final class DepotTopology {
   static final String RESULTS_SINK = "command-results";
 
   private DepotTopology() {}
+
+  /** The digest of one task's {@code depots} store, as the service's digest counts it. */
+  static StateDigest digestOf(KeyValueStore<String, DepotState> store) {
+    return StoreDigest.of(store, DEPOTS_STORE, Topics.avro(DepotState.class).serializer());
+  }
 
   public static Topology build(String topicPrefix) {
     return build(topicPrefix, new ReplayBoundary());
