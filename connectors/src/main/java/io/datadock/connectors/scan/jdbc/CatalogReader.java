@@ -79,6 +79,10 @@ final class CatalogReader {
     } catch (TimeoutException e) {
       return timeUp(what);
     } catch (Exception e) {
+      if (deadline.expired()) {
+        // the driver failed because the read was cut off at the deadline, not for its own reason
+        return timeUp(what);
+      }
       errors.add("cannot read " + what + ": " + SafeMessages.of(e, credentials));
       return Optional.empty();
     }
