@@ -6,7 +6,9 @@ import io.datadock.faults.history.Violation.Rule;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The rules between one resource's answers and its committed events: every acknowledged change is
@@ -18,6 +20,8 @@ final class EventRules {
   private EventRules() {}
 
   static List<Violation> check(String key, List<Operation> ops, List<Event> events) {
+    Map<String, List<Event>> byChangeAndVersion =
+        events.stream().collect(Collectors.groupingBy(e -> e.change() + "v" + e.version()));
     List<Violation> found = new ArrayList<>();
     Set<String> checked = new HashSet<>();
     for (Operation op : ops) {
@@ -25,11 +29,11 @@ final class EventRules {
         continue;
       }
       Event.Change change = op.type() == Type.APPLY ? Event.Change.WRITE : Event.Change.DELETE;
-      if (!checked.add(change + "v" + op.version())) {
+      String changeAndVersion = change + "v" + op.version();
+      if (!checked.add(changeAndVersion)) {
         continue; // concurrent deletes answered at the version they removed: one deletion
       }
-      List<Event> own =
-          events.stream().filter(e -> e.change() == change && e.version() == op.version()).toList();
+      List<Event> own = byChangeAndVersion.getOrDefault(changeAndVersion, List.of());
       if (own.isEmpty()) {
         found.add(violation(Rule.LOST, key, "acknowledged, no event at its version", op, own));
       } else if (own.size() > 1) {

@@ -75,11 +75,6 @@ public record Operation(
     return type == Type.APPLY;
   }
 
-  /** True when the two overlap in time or this one starts after {@code other} started. */
-  boolean mayFollow(Operation other) {
-    return completed > other.invoked;
-  }
-
   @Override
   public String toString() {
     return String.format(

@@ -41,20 +41,34 @@ final class StateRules {
   }
 
   static List<Violation> check(String key, List<Operation> ops, Long finalVersion) {
+    Facts facts = new Facts(ops.stream().filter(StateRules::isFact).toList());
+    Overlaps changes = new Overlaps(ops.stream().filter(Operation::mayHaveChanged).toList());
     List<Violation> found = new ArrayList<>();
     for (Operation observation : ops) {
       if (isObservation(observation)) {
         Seen seen = Seen.of(observation).orElseThrow();
-        compare(key, ops, observation, observation.invoked(), observation.completed(), seen)
+        compare(
+                key,
+                facts,
+                changes,
+                observation,
+                observation.invoked(),
+                observation.completed(),
+                seen)
             .ifPresent(found::add);
       }
     }
     Seen end =
         finalVersion == null ? new Seen(false, Operation.NO_VERSION) : new Seen(true, finalVersion);
-    compare(key, ops, "final state: " + end, Long.MAX_VALUE, Long.MAX_VALUE, end)
+    compare(key, facts, changes, "final state: " + end, Long.MAX_VALUE, Long.MAX_VALUE, end)
         .ifPresent(found::add);
     found.addAll(versionsGrow(key, ops));
     return found;
+  }
+
+  /** An apply's or a delete's answer that says what it left. */
+  private static boolean isFact(Operation op) {
+    return op.type() != Type.READ && Seen.of(op).isPresent();
   }
 
   private static boolean isObservation(Operation op) {
@@ -66,33 +80,18 @@ final class StateRules {
 
   private static Optional<Violation> compare(
       String key,
-      List<Operation> ops,
+      Facts facts,
+      Overlaps changes,
       Object observation,
       long invoked,
       long completed,
       Seen seen) {
-    Optional<Operation> last =
-        ops.stream()
-            .filter(
-                o ->
-                    o != observation
-                        && o.type() != Type.READ
-                        && o.completed() < invoked
-                        && Seen.of(o).isPresent())
-            .max(Comparator.comparingLong(Operation::completed));
+    Optional<Operation> last = facts.lastBefore(invoked);
     if (last.isEmpty()) {
       return Optional.empty();
     }
     Operation fact = last.get();
-    boolean interfered =
-        ops.stream()
-            .anyMatch(
-                m ->
-                    m != fact
-                        && m != observation
-                        && m.mayHaveChanged()
-                        && m.invoked() < completed
-                        && m.mayFollow(fact));
+    boolean interfered = changes.anyBetween(fact.invoked(), completed, fact, observation);
     if (interfered) {
       return Optional.empty();
     }
@@ -126,18 +125,14 @@ final class StateRules {
             .filter(o -> o.type() == Type.APPLY && o.acknowledgedChange())
             .sorted(Comparator.comparingLong(Operation::completed))
             .toList();
+    Overlaps deletes =
+        new Overlaps(
+            ops.stream().filter(d -> d.type() == Type.DELETE && d.mayHaveChanged()).toList());
     List<Violation> found = new ArrayList<>();
     for (int i = 0; i + 1 < applies.size(); i++) {
       Operation a = applies.get(i);
       Operation b = applies.get(i + 1);
-      boolean deleteBetween =
-          ops.stream()
-              .anyMatch(
-                  d ->
-                      d.type() == Type.DELETE
-                          && d.mayHaveChanged()
-                          && d.invoked() < b.completed()
-                          && d.mayFollow(a));
+      boolean deleteBetween = deletes.anyBetween(a.invoked(), b.completed());
       if (a.completed() < b.invoked() && !deleteBetween && b.version() <= a.version()) {
         found.add(
             new Violation(
