@@ -97,10 +97,20 @@ public final class StreamsApp implements Replayable, AutoCloseable {
     next.start();
   }
 
+  /**
+   * Pauses and reads the state; a state not readable yet (a store still restoring) leaves the app
+   * running, because a paused app does not restore its stores: paused until it is readable, it
+   * never would be. The caller asks again.
+   */
   @Override
   public synchronized Map<Integer, StateDigest> pauseAndDigest() {
     streams.pause();
-    return digest();
+    try {
+      return digest();
+    } catch (StateNotReadableYet e) {
+      streams.resume();
+      throw e;
+    }
   }
 
   @Override
