@@ -1,6 +1,7 @@
 package io.datadock.faults;
 
 import io.datadock.faults.schedule.FaultKind;
+import io.datadock.local.cluster.ChildJit;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -9,9 +10,12 @@ import java.util.Set;
 /**
  * {@code java -cp faults/target/datadock-faults.jar io.datadock.faults.SoakHarness --rate N
  * (--applies N | --minutes M) [--clients N] [--secrets N] [--depots N] [--watchers N]
- * [--rescan-seconds N] [--events KIND,KIND] [--seed N] [--dir DIR]}: the soak ({@link SoakRun});
- * prints a line a minute and then the figures. Exits 1 unless every answer holds, every request was
- * answered, every watcher saw no gap and every process's heap after GC stayed flat.
+ * [--rescan-seconds N] [--events KIND,KIND] [--seed N] [--dir DIR] [--jit full|quick]}: the soak
+ * ({@link SoakRun}); prints a line a minute and then the figures. Its processes compile as the
+ * tests' clusters do (C1 only: quick to start) unless {@code --jit full}, the JVM's default, for
+ * runs of hours: slower for its first minutes, then about half the CPU per apply. Exits 1 unless
+ * every answer holds, every request was answered, every watcher saw no gap and every process's heap
+ * after GC stayed flat.
  */
 public final class SoakHarness {
 
@@ -27,7 +31,8 @@ public final class SoakHarness {
           "--rescan-seconds",
           "--events",
           "--seed",
-          "--dir");
+          "--dir",
+          "--jit");
 
   private SoakHarness() {}
 
@@ -52,10 +57,19 @@ public final class SoakHarness {
             given.number("--depots", 100),
             given.number("--watchers", 4),
             Duration.ofSeconds(given.number("--rescan-seconds", 30)),
-            events);
+            events,
+            jit(given.text("--jit", "quick")));
     System.out.println("soak " + options);
     SoakReport report = SoakRun.run(options);
     System.out.print(report.text());
     System.exit(report.holds() ? 0 : 1);
+  }
+
+  private static ChildJit jit(String given) {
+    return switch (given) {
+      case "full" -> ChildJit.FULL;
+      case "quick" -> ChildJit.QUICK_START;
+      default -> throw new IllegalArgumentException("--jit: full or quick, not " + given);
+    };
   }
 }

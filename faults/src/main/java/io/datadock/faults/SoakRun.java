@@ -13,6 +13,7 @@ import io.datadock.faults.soak.SseWatcher;
 import io.datadock.faults.soak.SteadyRate;
 import io.datadock.faults.workload.HistoryRecorder;
 import io.datadock.faults.workload.Workload;
+import io.datadock.local.cluster.ChildJit;
 import io.datadock.local.cluster.ChildJvm;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,6 +41,7 @@ public final class SoakRun {
    * @param applies stop after this many applies (0: no limit)
    * @param duration stop after this long (zero: no limit); one of the two limits is needed
    * @param events scheduled kinds, spread evenly over the run (none by default)
+   * @param jit how the cluster's processes compile
    */
   public record Options(
       Path dir,
@@ -52,7 +54,8 @@ public final class SoakRun {
       int depots,
       int watchers,
       Duration rescanInterval,
-      List<FaultKind> events) {
+      List<FaultKind> events,
+      ChildJit jit) {
 
     /** How long the run is expected to last: the duration, else the applies at the rate. */
     Duration expected() {
@@ -75,9 +78,13 @@ public final class SoakRun {
     scheduled.skipped().ifPresent(System.out::println);
     try (FaultCluster cluster =
         FaultCluster.start(
-            options.dir(), token, options.rescanInterval(), scheduled.needsSmallDisks())) {
+            options.dir(),
+            token,
+            options.rescanInterval(),
+            scheduled.needsSmallDisks(),
+            options.jit())) {
       HistoryRecorder history = new HistoryRecorder();
-      HeapSampler heap = new HeapSampler(() -> processes(cluster));
+      HeapSampler heap = new HeapSampler(() -> processes(cluster), options.dir().resolve("heap"));
       List<SseWatcher> watchers = new ArrayList<>();
       for (int i = 0; i < options.watchers(); i++) {
         String gateway = cluster.gatewayUrls().get(i % cluster.gatewayUrls().size());

@@ -1,6 +1,7 @@
 package io.datadock.faults.cluster;
 
 import io.datadock.faults.disk.BrokerDisks;
+import io.datadock.local.cluster.ChildJit;
 import io.datadock.local.cluster.ChildJvm;
 import io.datadock.local.cluster.KafkaClusterProcesses;
 import io.datadock.local.cluster.ServiceProcesses;
@@ -66,10 +67,20 @@ public final class FaultCluster implements AutoCloseable {
    */
   public static FaultCluster start(
       Path dir, String adminToken, Duration rescanInterval, boolean smallDisks) throws IOException {
+    return start(dir, adminToken, rescanInterval, smallDisks, ChildJit.QUICK_START);
+  }
+
+  /**
+   * As {@link #start(Path, String, Duration, boolean)}, every process compiling as {@code jit}
+   * says.
+   */
+  public static FaultCluster start(
+      Path dir, String adminToken, Duration rescanInterval, boolean smallDisks, ChildJit jit)
+      throws IOException {
     BrokerDisks disks = smallDisks ? BrokerDisks.mount(dir, BROKERS) : null;
     KafkaClusterProcesses kafka;
     try {
-      kafka = KafkaClusterProcesses.start(dir, BROKERS, Duration.ofSeconds(120));
+      kafka = KafkaClusterProcesses.start(dir, BROKERS, Duration.ofSeconds(120), jit);
     } catch (RuntimeException e) {
       closeDisks(disks);
       throw e;
@@ -91,7 +102,8 @@ public final class FaultCluster implements AutoCloseable {
               Map.of(
                   "DATADOCK_TOPIC_PARTITIONS", String.valueOf(PARTITIONS),
                   "DATADOCK_TOPIC_REPLICATION", String.valueOf(BROKERS),
-                  "DATADOCK_SESSION_TIMEOUT_MS", String.valueOf(SESSION.toMillis())));
+                  "DATADOCK_SESSION_TIMEOUT_MS", String.valueOf(SESSION.toMillis())),
+              jit);
       services.startSecretService(1);
       services.startSecretService(2);
       services.startDepotService(1, files);

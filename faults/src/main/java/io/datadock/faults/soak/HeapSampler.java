@@ -3,6 +3,8 @@ package io.datadock.faults.soak;
 import io.datadock.local.cluster.ChildJvm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,15 +16,22 @@ import java.util.function.Supplier;
 /**
  * Heap after a full GC of every service process, one sample a minute: {@code jcmd <pid> GC.run}
  * then {@code jcmd <pid> GC.heap_info} (the services expose no JVM heap metric). A process
- * restarted meanwhile is sampled under its new pid.
+ * restarted meanwhile is sampled under its new pid. Each sample's class histogram ({@code
+ * GC.class_histogram}) is kept in a file, {@code <name>-minute-<n>.txt}, so what grew between two
+ * minutes can be read.
  */
 public final class HeapSampler {
 
   private final Supplier<Map<String, ChildJvm>> processes;
+  private final Path histograms;
   private final Map<String, List<Long>> samples = new LinkedHashMap<>();
 
-  public HeapSampler(Supplier<Map<String, ChildJvm>> processes) {
+  /**
+   * @param histograms the directory for the class histograms
+   */
+  public HeapSampler(Supplier<Map<String, ChildJvm>> processes, Path histograms) {
     this.processes = processes;
+    this.histograms = histograms;
   }
 
   /** Samples every process once; prints one line of this minute's figures. */
@@ -33,6 +42,7 @@ public final class HeapSampler {
         .forEach(
             (name, jvm) -> {
               OptionalLong used = usedAfterGc(jvm.pid());
+              keepHistogram(jvm.pid(), histograms.resolve(name + "-minute-" + minute + ".txt"));
               used.ifPresent(u -> samples.computeIfAbsent(name, n -> new ArrayList<>()).add(u));
               line.append(' ')
                   .append(name)
@@ -58,6 +68,17 @@ public final class HeapSampler {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return OptionalLong.empty();
+    }
+  }
+
+  private static void keepHistogram(long pid, Path file) {
+    try {
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, jcmd(pid, "GC.class_histogram"));
+    } catch (IOException e) {
+      System.out.println("no class histogram of " + pid + ": " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -44,11 +44,12 @@ import org.apache.kafka.common.security.auth.SecurityProtocol;
 public final class KafkaClusterProcesses implements AutoCloseable {
 
   private static final List<String> JVM_OPTIONS =
-      List.of("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+      List.of("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC");
 
   private final List<ChildJvm> nodes;
   private final Path dir;
   private final String bootstrapServers;
+  private final ChildJit jit;
 
   /** The users and TLS material of a secured cluster; null on a plain one. */
   private final BrokerCredentials credentials;
@@ -60,8 +61,10 @@ public final class KafkaClusterProcesses implements AutoCloseable {
       Path dir,
       String bootstrapServers,
       BrokerCredentials credentials,
-      ClusterTls tls) {
+      ClusterTls tls,
+      ChildJit jit) {
     this.nodes = new ArrayList<>(nodes);
+    this.jit = jit;
     this.dir = dir;
     this.bootstrapServers = bootstrapServers;
     this.credentials = credentials;
@@ -73,7 +76,12 @@ public final class KafkaClusterProcesses implements AutoCloseable {
    * every broker is registered and unfenced.
    */
   public static KafkaClusterProcesses start(Path dir, int count, Duration timeout) {
-    return start(dir, count, timeout, null, null);
+    return start(dir, count, timeout, ChildJit.QUICK_START);
+  }
+
+  /** As {@link #start(Path, int, Duration)}, the nodes compiling as {@code jit} says. */
+  public static KafkaClusterProcesses start(Path dir, int count, Duration timeout, ChildJit jit) {
+    return start(dir, count, timeout, null, null, jit);
   }
 
   /**
@@ -88,11 +96,17 @@ public final class KafkaClusterProcesses implements AutoCloseable {
         count,
         timeout,
         BrokerCredentials.loadOrCreate(dir.resolve("credentials")),
-        ClusterTls.create(dir.resolve("tls")));
+        ClusterTls.create(dir.resolve("tls")),
+        ChildJit.QUICK_START);
   }
 
   private static KafkaClusterProcesses start(
-      Path dir, int count, Duration timeout, BrokerCredentials credentials, ClusterTls tls) {
+      Path dir,
+      int count,
+      Duration timeout,
+      BrokerCredentials credentials,
+      ClusterTls tls,
+      ChildJit jit) {
     String clusterId = Uuid.randomUuid().toString();
     int[] brokerPorts = IntStream.range(0, count).map(i -> FreePorts.pick()).toArray();
     int[] controllerPorts = IntStream.range(0, count).map(i -> FreePorts.pick()).toArray();
@@ -127,10 +141,10 @@ public final class KafkaClusterProcesses implements AutoCloseable {
             nodeId,
             logDir,
             credentials == null ? List.of() : credentials.formatterArguments());
-        started.add(startNode(dir, nodeId));
+        started.add(startNode(dir, nodeId, jit));
       }
       KafkaClusterProcesses cluster =
-          new KafkaClusterProcesses(started, dir, bootstrap, credentials, tls);
+          new KafkaClusterProcesses(started, dir, bootstrap, credentials, tls, jit);
       cluster.awaitBrokers(count, timeout);
       return cluster;
     } catch (IOException e) {
@@ -152,10 +166,15 @@ public final class KafkaClusterProcesses implements AutoCloseable {
     return dir.resolve("kafka-" + nodeId);
   }
 
-  private static ChildJvm startNode(Path dir, int nodeId) {
+  private static ChildJvm startNode(Path dir, int nodeId, ChildJit jit) {
     Path file = home(dir, nodeId).resolve("server.properties");
     return ChildJvm.start(
-        "kafka-" + nodeId, dir, JVM_OPTIONS, "kafka.Kafka", List.of(file.toString()), Map.of());
+        "kafka-" + nodeId,
+        dir,
+        jit.after(JVM_OPTIONS),
+        "kafka.Kafka",
+        List.of(file.toString()),
+        Map.of());
   }
 
   /** {@code kill -9} of node {@code nodeId} (1-based), its log directory kept for a restart. */
@@ -173,7 +192,7 @@ public final class KafkaClusterProcesses implements AutoCloseable {
     if (nodes.get(nodeId - 1).isAlive()) {
       throw new IllegalStateException("kafka-" + nodeId + " is running");
     }
-    nodes.set(nodeId - 1, startNode(dir, nodeId));
+    nodes.set(nodeId - 1, startNode(dir, nodeId, jit));
     awaitBrokers(nodes.size(), timeout);
   }
 

@@ -27,7 +27,7 @@ import java.util.function.Supplier;
 public final class ServiceProcesses implements AutoCloseable {
 
   private static final List<String> SERVICE_JVM =
-      List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+      List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC");
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -41,6 +41,7 @@ public final class ServiceProcesses implements AutoCloseable {
   private final Map<String, Integer> ports = new HashMap<>();
   private final Map<String, Supplier<ChildJvm>> starters = new LinkedHashMap<>();
   private final Map<String, ChildJvm> running = new LinkedHashMap<>();
+  private final List<String> jvmOptions;
 
   /**
    * @param kafka the cluster; on a secured one each instance connects as its service's principal
@@ -48,6 +49,20 @@ public final class ServiceProcesses implements AutoCloseable {
    */
   public ServiceProcesses(
       Path dir, KafkaClusterProcesses kafka, String adminToken, Map<String, String> shared) {
+    this(dir, kafka, adminToken, shared, ChildJit.QUICK_START);
+  }
+
+  /**
+   * As {@link #ServiceProcesses(Path, KafkaClusterProcesses, String, Map)}, compiling as {@code
+   * jit} says.
+   */
+  public ServiceProcesses(
+      Path dir,
+      KafkaClusterProcesses kafka,
+      String adminToken,
+      Map<String, String> shared,
+      ChildJit jit) {
+    this.jvmOptions = jit.after(SERVICE_JVM);
     this.dir = dir;
     this.kafka = kafka;
     this.shared = new HashMap<>(shared);
@@ -178,7 +193,7 @@ public final class ServiceProcesses implements AutoCloseable {
 
   private synchronized ChildJvm start(String id, String mainClass, Map<String, String> env) {
     Supplier<ChildJvm> starter =
-        () -> ChildJvm.start(id, dir, SERVICE_JVM, mainClass, List.of(), env);
+        () -> ChildJvm.start(id, dir, jvmOptions, mainClass, List.of(), env);
     starters.put(id, starter);
     ChildJvm started = starter.get();
     running.put(id, started);
