@@ -1,6 +1,7 @@
 package io.datadock.faults;
 
 import io.datadock.faults.cluster.FaultCluster;
+import io.datadock.faults.history.FinalState;
 import io.datadock.faults.history.HistoryChecker;
 import io.datadock.faults.history.Operation;
 import io.datadock.faults.history.Verdict;
@@ -120,7 +121,12 @@ public final class SoakRun {
       }
       watchers.forEach(SseWatcher::close);
       List<Operation> operations = history.operations();
-      Verdict verdict = HistoryChecker.check(operations, FinalStateReader.read(cluster, token));
+      FinalState end = FinalStateReader.read(cluster, token);
+      long checking = System.nanoTime();
+      Verdict verdict = HistoryChecker.check(operations, end);
+      System.out.printf(
+          "history of %d operations checked in %.1f s%n",
+          operations.size(), (System.nanoTime() - checking) / 1e9);
       return new SoakReport(
           operations,
           loadEnded,

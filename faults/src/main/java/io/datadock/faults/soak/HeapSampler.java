@@ -14,11 +14,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Heap after a full GC of every service process, one sample a minute: {@code jcmd <pid> GC.run}
- * then {@code jcmd <pid> GC.heap_info} (the services expose no JVM heap metric). A process
- * restarted meanwhile is sampled under its new pid. Each sample's class histogram ({@code
- * GC.class_histogram}) is kept in a file, {@code <name>-minute-<n>.txt}, so what grew between two
- * minutes can be read.
+ * The live heap of every service process, one sample a minute: {@code jcmd <pid>
+ * GC.class_histogram}, which runs a full collection and counts what survived ({@link
+ * ClassHistogram}; the services expose no JVM heap metric). The histogram is kept in a file, {@code
+ * <name>-minute-<n>.txt}, so what grew between two minutes can be read. A process restarted
+ * meanwhile is sampled under its new pid.
  */
 public final class HeapSampler {
 
@@ -36,13 +36,13 @@ public final class HeapSampler {
 
   /** Samples every process once; prints one line of this minute's figures. */
   public synchronized void sample(int minute) {
-    StringBuilder line = new StringBuilder("minute " + minute + " heap after GC (MB):");
+    StringBuilder line = new StringBuilder("minute " + minute + " live heap (MB):");
     processes
         .get()
         .forEach(
             (name, jvm) -> {
-              OptionalLong used = usedAfterGc(jvm.pid());
-              keepHistogram(jvm.pid(), histograms.resolve(name + "-minute-" + minute + ".txt"));
+              OptionalLong used =
+                  liveBytes(jvm.pid(), histograms.resolve(name + "-minute-" + minute + ".txt"));
               used.ifPresent(u -> samples.computeIfAbsent(name, n -> new ArrayList<>()).add(u));
               line.append(' ')
                   .append(name)
@@ -59,26 +59,19 @@ public final class HeapSampler {
     return copy;
   }
 
-  private static OptionalLong usedAfterGc(long pid) {
+  /** The live bytes from a class histogram, which is kept in {@code file}. */
+  private static OptionalLong liveBytes(long pid, Path file) {
     try {
-      jcmd(pid, "GC.run");
-      return HeapInfo.usedBytes(jcmd(pid, "GC.heap_info"));
-    } catch (IOException e) {
-      return OptionalLong.empty();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return OptionalLong.empty();
-    }
-  }
-
-  private static void keepHistogram(long pid, Path file) {
-    try {
+      String histogram = jcmd(pid, "GC.class_histogram");
       Files.createDirectories(file.getParent());
-      Files.writeString(file, jcmd(pid, "GC.class_histogram"));
+      Files.writeString(file, histogram);
+      return ClassHistogram.liveBytes(histogram);
     } catch (IOException e) {
       System.out.println("no class histogram of " + pid + ": " + e.getMessage());
+      return OptionalLong.empty();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      return OptionalLong.empty();
     }
   }
 

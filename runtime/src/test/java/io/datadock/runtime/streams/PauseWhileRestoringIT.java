@@ -121,7 +121,7 @@ class PauseWhileRestoringIT {
     props.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
-    // the next instance gets the first one's tasks once its session has run out, as in a service
+    // the second instance gets the first one's tasks once the first one's session has run out
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 6_000);
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 1_000);
     return new StreamsApp(
