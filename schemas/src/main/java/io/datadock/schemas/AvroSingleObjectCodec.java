@@ -22,7 +22,15 @@ public final class AvroSingleObjectCodec<T extends SpecificRecord> implements Re
   private final Class<T> type;
   private final List<Long> fingerprints;
   private final BinaryMessageEncoder<T> encoder;
-  private final BinaryMessageDecoder<T> decoder;
+
+  /**
+   * One decoder per thread: Avro's readers keep the thread that made them ({@code
+   * GenericDatumReader}'s creator), and a shared decoder makes a reader per writer schema on the
+   * thread that first decodes it. Shared, it kept a Kafka Streams thread of an app a replay had
+   * closed, and with it that whole app (about 2 MB a service in the soak). Per thread, a reader
+   * lives as long as its thread.
+   */
+  private final ThreadLocal<BinaryMessageDecoder<T>> decoders;
 
   private AvroSingleObjectCodec(Class<T> type, Schema schema, List<Schema> history) {
     SpecificData model = TrustedSpecificData.withCustomCoders();
@@ -34,7 +42,7 @@ public final class AvroSingleObjectCodec<T extends SpecificRecord> implements Re
             .map(SchemaNormalization::parsingFingerprint64)
             .toList();
     this.encoder = new BinaryMessageEncoder<>(model, schema);
-    this.decoder = new BinaryMessageDecoder<>(model, schema, store);
+    this.decoders = ThreadLocal.withInitial(() -> new BinaryMessageDecoder<>(model, schema, store));
   }
 
   public static <T extends SpecificRecord> AvroSingleObjectCodec<T> of(Class<T> type) {
@@ -72,7 +80,7 @@ public final class AvroSingleObjectCodec<T extends SpecificRecord> implements Re
   @Override
   public T decode(byte[] bytes) {
     try {
-      return decoder.decode(bytes);
+      return decoders.get().decode(bytes);
     } catch (IOException | RuntimeException e) {
       throw new RecordCodecException(
           "cannot decode " + type.getSimpleName() + " (" + bytes.length + " bytes)", e);

@@ -2,6 +2,7 @@ package io.datadock.schemas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.datadock.schemas.common.SealedPayload;
 import io.datadock.schemas.secret.KeyState;
@@ -9,7 +10,9 @@ import io.datadock.schemas.secret.SecretAction;
 import io.datadock.schemas.secret.SecretCommand;
 import io.datadock.schemas.secret.SecretKey;
 import io.datadock.schemas.secret.SecretSpec;
+import java.lang.ref.WeakReference;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
@@ -36,10 +39,13 @@ class AvroSingleObjectCodecTest {
     assertThat(codec.decode(bytes)).isEqualTo(command);
   }
 
-  @Test
-  void aRecordWrittenWithThePreviousSchemaVersionStillReads() {
-    Schema v1 = SchemaHistory.versionsOf(SecretCommand.getClassSchema().getFullName()).get(0);
-    assertThat(v1.getField("expectedResourceVersion")).isNull();
+  private static Schema v1() {
+    return SchemaHistory.versionsOf(SecretCommand.getClassSchema().getFullName()).get(0);
+  }
+
+  /** A delete as the first schema version wrote it. */
+  private static GenericRecord oldCommand() {
+    Schema v1 = v1();
     GenericRecord old = new GenericData.Record(v1);
     old.put("commandId", "c-1");
     old.put("resourceKey", "t/secret/x");
@@ -48,7 +54,14 @@ class AvroSingleObjectCodecTest {
     old.put("issuedAt", 42L);
     old.put("spec", null);
     old.put("force", true);
-    byte[] written = toBytes(new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v1), old);
+    return old;
+  }
+
+  @Test
+  void aRecordWrittenWithThePreviousSchemaVersionStillReads() {
+    assertThat(v1().getField("expectedResourceVersion")).isNull();
+    byte[] written =
+        toBytes(new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v1()), oldCommand());
 
     SecretCommand read = codec.decode(written);
 
@@ -56,6 +69,32 @@ class AvroSingleObjectCodecTest {
     assertThat(read.getAction()).isEqualTo(SecretAction.DELETE);
     assertThat(read.getForce()).isTrue();
     assertThat(read.getExpectedResourceVersion()).isNull();
+  }
+
+  @Test
+  void aThreadThatDecodedIsNotKeptOnceItHasEnded() throws Exception {
+    byte[] previousVersion =
+        toBytes(new BinaryMessageEncoder<>(GenericData.get(), v1()), oldCommand());
+    byte[] current = codec.encode(command());
+    Thread decoding =
+        new Thread(
+            () -> {
+              codec.decode(previousVersion);
+              codec.decode(current);
+            });
+    decoding.start();
+    decoding.join();
+    WeakReference<Thread> ended = new WeakReference<>(decoding);
+    decoding = null;
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () -> {
+              System.gc();
+              return ended.get() == null;
+            });
+    assertThat(codec.decode(previousVersion).getCommandId()).isEqualTo("c-1");
   }
 
   @Test
