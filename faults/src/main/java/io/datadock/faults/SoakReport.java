@@ -10,6 +10,8 @@ import io.datadock.faults.soak.Latencies;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /** What a soak measured: its figures, the checker's verdict, each process's heap per minute. */
 public record SoakReport(
@@ -28,6 +30,37 @@ public record SoakReport(
   /** Requests with no answer or a 5xx: nothing known of them. */
   public long errors() {
     return history.stream().filter(o -> o.outcome() == Outcome.UNKNOWN).count();
+  }
+
+  /**
+   * When the errors came and to what: for each minute of the run (from 1) with any, the count per
+   * kind and request, e.g. {@code 20: depot APPLY 25, depot DELETE 6}.
+   */
+  public String errorsByMinute() {
+    Map<Long, Map<String, Long>> byMinute =
+        history.stream()
+            .filter(o -> o.outcome() == Outcome.UNKNOWN)
+            .collect(
+                Collectors.groupingBy(
+                    o -> o.invoked() / 60_000_000_000L + 1,
+                    TreeMap::new,
+                    Collectors.groupingBy(
+                        o -> kind(o.key()) + " " + o.type(), TreeMap::new, Collectors.counting())));
+    return byMinute.entrySet().stream()
+        .map(
+            minute ->
+                minute.getKey()
+                    + ": "
+                    + minute.getValue().entrySet().stream()
+                        .map(e -> e.getKey() + " " + e.getValue())
+                        .collect(Collectors.joining(", ")))
+        .collect(Collectors.joining("; "));
+  }
+
+  /** {@code secret} of {@code <tenant>/secret/<name>}. */
+  private static String kind(String key) {
+    String[] parts = key.split("/");
+    return parts.length > 1 ? parts[1] : key;
   }
 
   public List<HeapFlatness> flatness() {
@@ -76,6 +109,9 @@ public record SoakReport(
                 l.percentileMillis(99),
                 errors(),
                 refused));
+    if (errors() > 0) {
+      b.append("errors by minute: ").append(errorsByMinute()).append('\n');
+    }
     watchers.forEach(w -> b.append(w).append('\n'));
     events.forEach(c -> b.append(c).append('\n'));
     heap.forEach(
