@@ -28,21 +28,12 @@ final class Facts {
 
   /** The fact completed last before {@code time}; the first invoked of those completed then. */
   Optional<Operation> lastBefore(long time) {
-    int low = 0;
-    int high = completed.length;
-    while (low < high) {
-      int mid = (low + high) >>> 1;
-      if (completed[mid] < time) {
-        low = mid + 1;
-      } else {
-        high = mid;
-      }
-    }
-    if (low == 0) {
+    int before = SortedTimes.countBefore(completed, time);
+    if (before == 0) {
       return Optional.empty();
     }
-    int first = low - 1;
-    while (first > 0 && completed[first - 1] == completed[low - 1]) {
+    int first = before - 1;
+    while (first > 0 && completed[first - 1] == completed[before - 1]) {
       first--;
     }
     return Optional.of(byCompletion[first]);

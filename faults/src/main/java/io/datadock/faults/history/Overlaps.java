@@ -55,7 +55,7 @@ final class Overlaps {
     if (except.length > EXCEPTIONS) {
       throw new IllegalArgumentException("at most " + EXCEPTIONS + " exceptions");
     }
-    for (Operation candidate : latest[startedBefore(until)]) {
+    for (Operation candidate : latest[SortedTimes.countBefore(invoked, until)]) {
       if (candidate == null) {
         return false;
       }
@@ -64,21 +64,6 @@ final class Overlaps {
       }
     }
     return false;
-  }
-
-  /** How many were invoked strictly before {@code time}. */
-  private int startedBefore(long time) {
-    int low = 0;
-    int high = invoked.length;
-    while (low < high) {
-      int mid = (low + high) >>> 1;
-      if (invoked[mid] < time) {
-        low = mid + 1;
-      } else {
-        high = mid;
-      }
-    }
-    return low;
   }
 
   private static boolean isOneOf(Operation op, Object[] except) {
