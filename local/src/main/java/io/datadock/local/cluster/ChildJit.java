@@ -1,6 +1,7 @@
 package io.datadock.local.cluster;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * How a cluster's child JVMs compile: for a quick start (tests, whose processes live for minutes)
@@ -20,6 +21,6 @@ public enum ChildJit {
 
   /** {@code base} followed by this mode's options. */
   List<String> after(List<String> base) {
-    return java.util.stream.Stream.concat(base.stream(), options.stream()).toList();
+    return Stream.concat(base.stream(), options.stream()).toList();
   }
 }
