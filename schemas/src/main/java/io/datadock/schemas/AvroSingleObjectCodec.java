@@ -46,6 +46,7 @@ public final class AvroSingleObjectCodec<T extends SpecificRecord> implements Re
   }
 
   public static <T extends SpecificRecord> AvroSingleObjectCodec<T> of(Class<T> type) {
+    GeneratedClasses.initialize(type);
     Schema schema = SpecificData.get().getSchema(type);
     return new AvroSingleObjectCodec<>(
         type, schema, SchemaHistory.versionsOf(schema.getFullName()));

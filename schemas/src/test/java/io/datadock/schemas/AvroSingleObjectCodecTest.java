@@ -11,6 +11,9 @@ import io.datadock.schemas.secret.SecretCommand;
 import io.datadock.schemas.secret.SecretKey;
 import io.datadock.schemas.secret.SecretSpec;
 import java.lang.ref.WeakReference;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
@@ -95,6 +98,71 @@ class AvroSingleObjectCodecTest {
               return ended.get() == null;
             });
     assertThat(codec.decode(previousVersion).getCommandId()).isEqualTo("c-1");
+  }
+
+  /**
+   * The records a command holds (its spec, the sealed payload) are first met by a decode on a
+   * thread that then ends, as a Kafka Streams thread ends when a replay closes its app. Classes
+   * loaded afresh, so that no earlier test has initialized them.
+   */
+  @Test
+  void aThreadThatFirstMetANestedRecordIsNotKeptOnceItHasEnded() throws Exception {
+    byte[] current = codec.encode(command());
+    try (FreshSchemaClasses fresh = new FreshSchemaClasses()) {
+      Class<?> codecType = fresh.loadClass(AvroSingleObjectCodec.class.getName());
+      Object freshCodec =
+          codecType
+              .getMethod("of", Class.class)
+              .invoke(null, fresh.loadClass(SecretCommand.class.getName()));
+      Method decode = codecType.getMethod("decode", byte[].class);
+      Thread decoding =
+          new Thread(
+              () -> {
+                try {
+                  decode.invoke(freshCodec, (Object) current);
+                } catch (ReflectiveOperationException e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+      decoding.start();
+      decoding.join();
+      WeakReference<Thread> ended = new WeakReference<>(decoding);
+      decoding = null;
+
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () -> {
+                System.gc();
+                return ended.get() == null;
+              });
+      assertThat(decode.invoke(freshCodec, (Object) current).toString()).contains("c-2");
+    }
+  }
+
+  /** Loads the generated classes and Avro itself anew, everything else from the test's loader. */
+  private static final class FreshSchemaClasses extends URLClassLoader {
+
+    FreshSchemaClasses() {
+      super(
+          new URL[] {location(AvroSingleObjectCodec.class), location(Schema.class)},
+          AvroSingleObjectCodecTest.class.getClassLoader());
+    }
+
+    private static URL location(Class<?> type) {
+      return type.getProtectionDomain().getCodeSource().getLocation();
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+      if (!name.startsWith("io.datadock.schemas.") && !name.startsWith("org.apache.avro.")) {
+        return super.loadClass(name, resolve);
+      }
+      synchronized (getClassLoadingLock(name)) {
+        Class<?> loaded = findLoadedClass(name);
+        return loaded != null ? loaded : findClass(name);
+      }
+    }
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.datadock.core.crypto;
 
+import io.datadock.schemas.GeneratedClasses;
 import io.datadock.schemas.TrustedSpecificData;
 import io.datadock.schemas.common.SecretPayload;
 import java.io.ByteArrayOutputStream;
@@ -28,6 +29,10 @@ public final class SecretPayloads {
   // Built once: a datum writer or reader built per payload (its schema walk, the fast reader's
   // plan) cost more than the encoding itself, on every apply in the gateway and in secret-service.
   // Avro's writers hold no state between writes; a reader and its decoder are kept per thread.
+  static {
+    GeneratedClasses.initialize(SecretPayload.class); // so a stream thread is not kept by it
+  }
+
   private static final SpecificDatumWriter<SecretPayload> WRITER =
       new SpecificDatumWriter<>(SecretPayload.getClassSchema(), TrustedSpecificData.get());
   private static final ThreadLocal<Reader> READERS = ThreadLocal.withInitial(Reader::new);
