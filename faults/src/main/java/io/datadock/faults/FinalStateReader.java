@@ -34,6 +34,8 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class FinalStateReader {
 
+  private static final Duration REPLAY_LIMIT = Duration.ofHours(1);
+
   private final String gateway;
   private final String token;
   private final KafkaConnection kafka;
@@ -69,10 +71,12 @@ final class FinalStateReader {
     Map<String, String> before = new HashMap<>();
     Map<String, String> after = new HashMap<>();
     for (String service : List.of("secret", "depot")) {
+      // the longest the gateway allows: a soak's final replay reads its whole history
       JsonObject report =
           new JsonObject(
               post(
-                  "/api/v1/admin/replay?timeoutSeconds=240", "{\"service\": \"" + service + "\"}"));
+                  "/api/v1/admin/replay?timeoutSeconds=" + REPLAY_LIMIT.toSeconds(),
+                  "{\"service\": \"" + service + "\"}"));
       before.put(service, String.valueOf(report.getJsonObject("before")));
       after.put(service, String.valueOf(report.getJsonObject("after")));
     }
@@ -143,13 +147,16 @@ final class FinalStateReader {
   }
 
   private String get(String path) throws Exception {
-    return send(HttpRequest.newBuilder(URI.create(gateway + path)).GET(), path);
+    return send(
+        HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofMinutes(5)).GET(),
+        path);
   }
 
   private String post(String path, String json) throws Exception {
     return send(
         HttpRequest.newBuilder(URI.create(gateway + path))
             .header("Content-Type", "application/json")
+            .timeout(REPLAY_LIMIT.plusMinutes(1))
             .POST(HttpRequest.BodyPublishers.ofString(json)),
         path);
   }
@@ -157,10 +164,7 @@ final class FinalStateReader {
   private String send(HttpRequest.Builder request, String path) throws Exception {
     HttpResponse<String> r =
         http.send(
-            request
-                .header("Authorization", "Bearer " + token)
-                .timeout(Duration.ofSeconds(300))
-                .build(),
+            request.header("Authorization", "Bearer " + token).build(),
             HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() != 200) {
       throw new IllegalStateException(path + " answered " + r.statusCode() + ": " + r.body());
