@@ -8,9 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What each fault cost the clients: the unavailability window (the longest time, from the fault
- * until the next one, with no successful apply: the workload runs in one tenant) and the time to
- * recovery (from the fault until the successful apply that ended that window).
+ * What each fault cost the clients: the unavailability window (the longest time with no successful
+ * apply that began between the fault and its healing, ending at the next successful apply or at the
+ * next fault: the workload runs in one tenant) and the time to recovery (from the fault until the
+ * successful apply that ended that window). A gap that began after the fault healed is not the
+ * fault's: in a soak, with faults minutes apart, the longest gap of those minutes was often a quiet
+ * moment long after a key rotation had healed.
  */
 final class Availability {
 
@@ -42,17 +45,21 @@ final class Availability {
               .map(Operation::completed)
               .sorted()
               .toList();
+      long healed = Math.max(from, fault.healedNanos());
       long longest = 0;
       long recovered = from;
       long previous = from;
       for (long t : successes) {
+        if (previous > healed) {
+          break;
+        }
         if (t - previous > longest) {
           longest = t - previous;
           recovered = t;
         }
         previous = t;
       }
-      if (to - previous > longest) {
+      if (previous <= healed && to - previous > longest) {
         longest = to - previous;
         recovered = to;
       }
