@@ -79,16 +79,23 @@ class AvroSingleObjectCodecTest {
     byte[] previousVersion =
         toBytes(new BinaryMessageEncoder<>(GenericData.get(), v1()), oldCommand());
     byte[] current = codec.encode(command());
-    Thread decoding =
+
+    awaitCollectedOnceEnded(
         new Thread(
             () -> {
               codec.decode(previousVersion);
               codec.decode(current);
-            });
-    decoding.start();
-    decoding.join();
-    WeakReference<Thread> ended = new WeakReference<>(decoding);
-    decoding = null;
+            }));
+
+    assertThat(codec.decode(previousVersion).getCommandId()).isEqualTo("c-1");
+  }
+
+  /** Runs the thread to its end, then waits until nothing keeps it. */
+  private static void awaitCollectedOnceEnded(Thread thread) throws InterruptedException {
+    thread.start();
+    thread.join();
+    WeakReference<Thread> ended = new WeakReference<>(thread);
+    thread = null; // the frame's last strong reference to it
 
     await()
         .atMost(Duration.ofSeconds(10))
@@ -97,7 +104,6 @@ class AvroSingleObjectCodecTest {
               System.gc();
               return ended.get() == null;
             });
-    assertThat(codec.decode(previousVersion).getCommandId()).isEqualTo("c-1");
   }
 
   /**
@@ -115,7 +121,8 @@ class AvroSingleObjectCodecTest {
               .getMethod("of", Class.class)
               .invoke(null, fresh.loadClass(SecretCommand.class.getName()));
       Method decode = codecType.getMethod("decode", byte[].class);
-      Thread decoding =
+
+      awaitCollectedOnceEnded(
           new Thread(
               () -> {
                 try {
@@ -123,19 +130,8 @@ class AvroSingleObjectCodecTest {
                 } catch (ReflectiveOperationException e) {
                   throw new IllegalStateException(e);
                 }
-              });
-      decoding.start();
-      decoding.join();
-      WeakReference<Thread> ended = new WeakReference<>(decoding);
-      decoding = null;
+              }));
 
-      await()
-          .atMost(Duration.ofSeconds(10))
-          .until(
-              () -> {
-                System.gc();
-                return ended.get() == null;
-              });
       assertThat(decode.invoke(freshCodec, (Object) current).toString()).contains("c-2");
     }
   }
