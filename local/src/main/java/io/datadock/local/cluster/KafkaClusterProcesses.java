@@ -108,9 +108,10 @@ public final class KafkaClusterProcesses implements AutoCloseable {
       ClusterTls tls,
       ChildJit jit) {
     String clusterId = Uuid.randomUuid().toString();
-    int[] brokerPorts = IntStream.range(0, count).map(i -> FreePorts.pick()).toArray();
-    int[] controllerPorts = IntStream.range(0, count).map(i -> FreePorts.pick()).toArray();
-    int[] internalPorts = IntStream.range(0, count).map(i -> FreePorts.pick()).toArray();
+    int[] free = FreePorts.pickDistinct(3 * count);
+    int[] brokerPorts = Arrays.copyOfRange(free, 0, count);
+    int[] controllerPorts = Arrays.copyOfRange(free, count, 2 * count);
+    int[] internalPorts = Arrays.copyOfRange(free, 2 * count, 3 * count);
     String voters =
         IntStream.range(0, count)
             .mapToObj(i -> (i + 1) + "@127.0.0.1:" + controllerPorts[i])

@@ -4,18 +4,52 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
-/** Picks a free TCP port on the loopback interface. */
+/** Picks free TCP ports on the loopback interface. */
 public final class FreePorts {
 
   private FreePorts() {}
 
   public static int pick() {
-    try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-      socket.setReuseAddress(true);
-      return socket.getLocalPort();
+    return pickDistinct(1)[0];
+  }
+
+  /**
+   * {@code count} free ports, distinct from each other and from {@code taken}. Each is held open
+   * until all are picked: picked one after another and closed in between, the system may hand out
+   * the same port twice (a broker's two listeners on one port fail its start).
+   */
+  public static int[] pickDistinct(int count, int... taken) {
+    Set<Integer> avoid = IntStream.of(taken).boxed().collect(Collectors.toSet());
+    List<ServerSocket> held = new ArrayList<>();
+    try {
+      int[] ports = new int[count];
+      for (int i = 0; i < count; ) {
+        ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        socket.setReuseAddress(true);
+        held.add(socket);
+        if (!avoid.contains(socket.getLocalPort())) {
+          ports[i++] = socket.getLocalPort();
+        }
+      }
+      return ports;
     } catch (IOException e) {
       throw new UncheckedIOException("no free port", e);
+    } finally {
+      held.forEach(FreePorts::close);
+    }
+  }
+
+  private static void close(ServerSocket socket) {
+    try {
+      socket.close();
+    } catch (IOException e) {
+      // it was only held to keep its port from being picked again
     }
   }
 }

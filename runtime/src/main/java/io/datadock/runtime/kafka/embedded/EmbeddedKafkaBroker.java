@@ -115,8 +115,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   private static EmbeddedKafkaBroker start(
       Path dataDir, int port, BrokerCredentials credentials, PlainLoginListener plainLogin) {
     long started = System.nanoTime();
-    int brokerPort = port == 0 ? FreePorts.pick() : port;
-    int controllerPort = FreePorts.pick();
+    int[] free = FreePorts.pickDistinct(3, port);
+    int brokerPort = port == 0 ? free[0] : port;
+    int controllerPort = free[1];
     Path logDir = logDir(dataDir);
     Properties props = properties(logDir, brokerPort, controllerPort);
     if (credentials != null) {
@@ -128,7 +129,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
     String plainLoginServers = null;
     if (plainLogin != null) {
-      int plainLoginPort = FreePorts.pick();
+      int plainLoginPort = free[2];
       plainLogin.addTo(props, plainLoginPort);
       plainLoginServers = "127.0.0.1:" + plainLoginPort;
     }
