@@ -7,11 +7,18 @@ import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-/** Picks free TCP ports on the loopback interface. */
+/**
+ * Picks free TCP ports on the loopback interface, never one this JVM was given before: a port
+ * picked and closed may be handed out again by the system before its first taker binds it (two
+ * listeners of one broker, or two services of one cluster, on the same port).
+ */
 public final class FreePorts {
+
+  private static final Set<Integer> GIVEN = ConcurrentHashMap.newKeySet();
 
   private FreePorts() {}
 
@@ -19,11 +26,7 @@ public final class FreePorts {
     return pickDistinct(1)[0];
   }
 
-  /**
-   * {@code count} free ports, distinct from each other and from {@code taken}. Each is held open
-   * until all are picked: picked one after another and closed in between, the system may hand out
-   * the same port twice (a broker's two listeners on one port fail its start).
-   */
+  /** {@code count} free ports, distinct from each other and from {@code taken}. */
   public static int[] pickDistinct(int count, int... taken) {
     Set<Integer> avoid = IntStream.of(taken).boxed().collect(Collectors.toSet());
     List<ServerSocket> held = new ArrayList<>();
@@ -33,8 +36,9 @@ public final class FreePorts {
         ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         socket.setReuseAddress(true);
         held.add(socket);
-        if (!avoid.contains(socket.getLocalPort())) {
-          ports[i++] = socket.getLocalPort();
+        int port = socket.getLocalPort();
+        if (!avoid.contains(port) && GIVEN.add(port)) {
+          ports[i++] = port;
         }
       }
       return ports;

@@ -21,4 +21,11 @@ class FreePortsTest {
       }
     }
   }
+
+  @Test
+  void portsPickedOneAfterAnotherAreNeverTheSame() {
+    int[] ports = IntStream.range(0, 300).map(i -> FreePorts.pick()).toArray();
+
+    assertThat(IntStream.of(ports).distinct().count()).isEqualTo(300);
+  }
 }
