@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 /** What a soak measured: its figures, the checker's verdict, each process's heap per minute. */
 public record SoakReport(
     List<Operation> history,
+    Map<Long, String> unknownCauses,
     long loadNanos,
     Verdict verdict,
     List<Availability.Cost> events,
@@ -33,8 +34,9 @@ public record SoakReport(
   }
 
   /**
-   * When the errors came and to what: for each minute of the run (from 1) with any, the count per
-   * kind and request, e.g. {@code 20: depot APPLY 25, depot DELETE 6}.
+   * When the errors came, to what and what the client got: for each minute of the run (from 1) with
+   * any, the count per kind, request and status (or exception), e.g. {@code 20: depot APPLY 504 25,
+   * depot DELETE 504 6}.
    */
   public String errorsByMinute() {
     Map<Long, Map<String, Long>> byMinute =
@@ -45,7 +47,14 @@ public record SoakReport(
                     o -> o.invoked() / 60_000_000_000L + 1,
                     TreeMap::new,
                     Collectors.groupingBy(
-                        o -> kind(o.key()) + " " + o.type(), TreeMap::new, Collectors.counting())));
+                        o ->
+                            kind(o.key())
+                                + " "
+                                + o.type()
+                                + " "
+                                + unknownCauses.getOrDefault(o.id(), "?"),
+                        TreeMap::new,
+                        Collectors.counting())));
     return byMinute.entrySet().stream()
         .map(
             minute ->

@@ -129,6 +129,7 @@ public final class SoakRun {
           operations.size(), (System.nanoTime() - checking) / 1e9);
       return new SoakReport(
           operations,
+          history.unknownCauses(),
           loadEnded,
           verdict,
           Availability.of(injected, operations, loadEnded),

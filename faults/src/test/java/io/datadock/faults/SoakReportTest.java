@@ -30,11 +30,24 @@ class SoakReportTest {
             op(20 * MINUTE + 1, Type.APPLY, "default/secret/s-2", Outcome.UNKNOWN));
     SoakReport report =
         new SoakReport(
-            history, 21 * MINUTE, new Verdict(5, 1, List.of()), List.of(), List.of(), 0, Map.of());
+            history,
+            Map.of(
+                19 * MINUTE + 5,
+                "504",
+                19 * MINUTE + 7,
+                "504",
+                20 * MINUTE + 1,
+                "ConnectException"),
+            21 * MINUTE,
+            new Verdict(5, 1, List.of()),
+            List.of(),
+            List.of(),
+            0,
+            Map.of());
 
     assertThat(report.errors()).isEqualTo(4);
     assertThat(report.errorsByMinute())
-        .isEqualTo("20: depot APPLY 2, depot DELETE 1; 21: secret APPLY 1");
-    assertThat(report.text()).contains("errors by minute: 20: depot APPLY 2");
+        .isEqualTo("20: depot APPLY 504 2, depot DELETE ? 1; 21: secret APPLY ConnectException 1");
+    assertThat(report.text()).contains("errors by minute: 20: depot APPLY 504 2");
   }
 }

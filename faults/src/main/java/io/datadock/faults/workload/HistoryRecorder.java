@@ -3,6 +3,8 @@ package io.datadock.faults.workload;
 import io.datadock.faults.history.Operation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Collects every operation of every client, with times on one clock started with the run. */
@@ -11,6 +13,7 @@ public final class HistoryRecorder {
   private final long origin = System.nanoTime();
   private final AtomicLong ids = new AtomicLong();
   private final List<Operation> operations = new ArrayList<>();
+  private final Map<Long, String> unknownCauses = new ConcurrentHashMap<>();
 
   /** Nanoseconds since the run began. */
   public long now() {
@@ -24,11 +27,34 @@ public final class HistoryRecorder {
       long invoked,
       Operation.Outcome outcome,
       long version) {
+    record(client, type, key, invoked, outcome, version, null);
+  }
+
+  /**
+   * @param unknownCause for an {@link Operation.Outcome#UNKNOWN} outcome, what the client got: the
+   *     HTTP status, or the exception when there was no answer
+   */
+  public void record(
+      String client,
+      Operation.Type type,
+      String key,
+      long invoked,
+      Operation.Outcome outcome,
+      long version,
+      String unknownCause) {
     Operation op =
         new Operation(ids.incrementAndGet(), client, type, key, invoked, now(), outcome, version);
+    if (unknownCause != null && outcome == Operation.Outcome.UNKNOWN) {
+      unknownCauses.put(op.id(), unknownCause);
+    }
     synchronized (operations) {
       operations.add(op);
     }
+  }
+
+  /** What the client got for each unknown outcome, by operation id. */
+  public Map<Long, String> unknownCauses() {
+    return Map.copyOf(unknownCauses);
   }
 
   public List<Operation> operations() {

@@ -172,9 +172,11 @@ public final class Workload implements AutoCloseable {
       String client, Type type, String key, long invoked, HttpRequest.Builder request) {
     request.header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(20));
     Answers.Answer answer;
+    String got;
     boolean answered = true;
     try {
       HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      got = String.valueOf(r.statusCode());
       answer =
           switch (type) {
             case APPLY -> Answers.ofApply(r.statusCode(), r.body());
@@ -183,13 +185,15 @@ public final class Workload implements AutoCloseable {
           };
     } catch (IOException e) {
       answer = Answers.UNKNOWN;
+      got = e.getClass().getSimpleName();
       answered = false;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       running.set(false);
       answer = Answers.UNKNOWN;
+      got = "interrupted";
     }
-    history.record(client, type, key, invoked, answer.outcome(), answer.version());
+    history.record(client, type, key, invoked, answer.outcome(), answer.version(), got);
     return answered;
   }
 
