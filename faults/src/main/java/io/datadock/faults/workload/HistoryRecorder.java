@@ -20,16 +20,6 @@ public final class HistoryRecorder {
     return System.nanoTime() - origin;
   }
 
-  public void record(
-      String client,
-      Operation.Type type,
-      String key,
-      long invoked,
-      Operation.Outcome outcome,
-      long version) {
-    record(client, type, key, invoked, outcome, version, null);
-  }
-
   /**
    * @param unknownCause for an {@link Operation.Outcome#UNKNOWN} outcome, what the client got: the
    *     HTTP status, or the exception when there was no answer
