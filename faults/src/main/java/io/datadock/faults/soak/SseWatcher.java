@@ -1,6 +1,7 @@
 package io.datadock.faults.soak;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -57,7 +58,8 @@ public final class SseWatcher implements AutoCloseable {
       if (running.get()) {
         error("stream ended");
       }
-    } catch (IOException e) {
+    } catch (IOException | UncheckedIOException e) {
+      // a stream of lines fails unchecked (a gateway killed mid-stream)
       if (running.get()) {
         error("stream failed: " + e);
       }
