@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -29,31 +27,22 @@ public final class FreePorts {
   /** {@code count} free ports, distinct from each other and from {@code taken}. */
   public static int[] pickDistinct(int count, int... taken) {
     Set<Integer> avoid = IntStream.of(taken).boxed().collect(Collectors.toSet());
-    List<ServerSocket> held = new ArrayList<>();
-    try {
-      int[] ports = new int[count];
-      for (int i = 0; i < count; ) {
-        ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        socket.setReuseAddress(true);
-        held.add(socket);
-        int port = socket.getLocalPort();
-        if (!avoid.contains(port) && GIVEN.add(port)) {
-          ports[i++] = port;
-        }
+    int[] ports = new int[count];
+    for (int i = 0; i < count; ) {
+      int port = anyFree();
+      if (!avoid.contains(port) && GIVEN.add(port)) {
+        ports[i++] = port;
       }
-      return ports;
-    } catch (IOException e) {
-      throw new UncheckedIOException("no free port", e);
-    } finally {
-      held.forEach(FreePorts::close);
     }
+    return ports;
   }
 
-  private static void close(ServerSocket socket) {
-    try {
-      socket.close();
+  private static int anyFree() {
+    try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      socket.setReuseAddress(true);
+      return socket.getLocalPort();
     } catch (IOException e) {
-      // it was only held to keep its port from being picked again
+      throw new UncheckedIOException("no free port", e);
     }
   }
 }
