@@ -2,6 +2,7 @@ package io.datadock.gateway.app;
 
 import io.datadock.core.crypto.TrustAnchor;
 import io.datadock.gateway.kafka.ReplyRouter;
+import io.datadock.gateway.replay.ReplaysInProgress;
 import io.datadock.gateway.sealing.PublicKeyDirectory;
 import io.datadock.gateway.view.CatalogView;
 import io.datadock.gateway.view.ResourceView;
@@ -32,6 +33,7 @@ final class GatewayViews implements AutoCloseable {
   private final KafkaConnection kafka;
   private final String prefix;
   private final ReplyRouter replies = new ReplyRouter();
+  private final ReplaysInProgress replays = new ReplaysInProgress(System::nanoTime);
   private final ResourceView resources = new ResourceView();
   private final PublicKeyDirectory keys;
   private final CatalogView catalog = new CatalogView();
@@ -46,6 +48,7 @@ final class GatewayViews implements AutoCloseable {
     this.prefix = prefix;
     this.keys = new PublicKeyDirectory(keyTrustAnchor, metrics);
     repliesTail = tail(Topics.COMMAND_RESULTS, TopicTail.From.END, replies::onRecord);
+    tail(Topics.REPLAY_CONTROL, TopicTail.From.END, r -> replays.onStep(r.value()));
     resourcesTail = tail(Topics.RESOURCE_STATE, TopicTail.From.BEGINNING, resources::onRecord);
     tail(Topics.SECRET_KEYS, TopicTail.From.BEGINNING, keys::onRecord);
     directory = tails.add(new IdentityDirectory(kafka, prefix, Clock.systemUTC()).start());
@@ -68,6 +71,11 @@ final class GatewayViews implements AutoCloseable {
 
   ReplyRouter replies() {
     return replies;
+  }
+
+  /** The replays running, whichever gateway coordinates them. */
+  ReplaysInProgress replays() {
+    return replays;
   }
 
   ResourceView resources() {

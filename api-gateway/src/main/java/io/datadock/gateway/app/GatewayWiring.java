@@ -14,6 +14,7 @@ import io.datadock.gateway.identity.IdentityServices;
 import io.datadock.gateway.identity.IdentityWriter;
 import io.datadock.gateway.kafka.CommandPublisher;
 import io.datadock.gateway.limits.RateLimiter;
+import io.datadock.gateway.replay.ReplayAwareDeadlines;
 import io.datadock.gateway.replay.ReplayCoordinator;
 import io.datadock.gateway.secrets.UnsanitizeClient;
 import io.datadock.runtime.kafka.KafkaConnection;
@@ -37,6 +38,13 @@ final class GatewayWiring implements AutoCloseable {
    * connection check's own timeout (10 s) plus the saga's hops, with room to spare.
    */
   static final Duration DEPOT_STATUS_WAIT = Duration.ofSeconds(30);
+
+  /**
+   * How much longer than the reply timeout a command may wait while its service is being replayed:
+   * a replay of a few thousand resources takes seconds; beyond a minute the client is better told
+   * (a 504 that says a replay is running) than kept waiting.
+   */
+  static final Duration REPLAY_HOLD = Duration.ofSeconds(60);
 
   private final Closeables opened = new Closeables();
   private final GatewayConfig config;
@@ -63,6 +71,8 @@ final class GatewayWiring implements AutoCloseable {
             views.replies(),
             views.resources(),
             config.replyTimeout(),
+            new ReplayAwareDeadlines(
+                views.replays(), config.replyTimeout(), REPLAY_HOLD, System::nanoTime),
             config.replyMode(),
             metrics);
     this.authorizer = new Authorizer(views.directory());

@@ -6,7 +6,9 @@ import io.datadock.core.resource.ResourceStatus;
 import io.datadock.gateway.app.GatewayConfig.ReplyMode;
 import io.datadock.gateway.kafka.CommandPublisher;
 import io.datadock.gateway.kafka.ReplyRouter;
+import io.datadock.gateway.replay.ReplayAwareDeadlines;
 import io.datadock.gateway.view.ResourceView;
+import io.datadock.runtime.replay.ReplayTargets;
 import io.datadock.schemas.depot.DepotCommand;
 import io.datadock.schemas.resource.CommandResult;
 import io.datadock.schemas.resource.Outcome;
@@ -30,15 +32,22 @@ public final class CommandService {
   private final ResourceView view;
   private final Duration timeout;
   private final ReplyMode replyMode;
+  private final ReplayAwareDeadlines deadlines;
   private final io.micrometer.core.instrument.MeterRegistry metrics;
 
+  /**
+   * @param timeout how long a command waits for its reply, and then for the view to show it
+   * @param deadlines the reply's deadline, {@code timeout} not counting its service's replays
+   */
   public CommandService(
       CommandPublisher publisher,
       ReplyRouter replies,
       ResourceView view,
       Duration timeout,
+      ReplayAwareDeadlines deadlines,
       ReplyMode replyMode,
       io.micrometer.core.instrument.MeterRegistry metrics) {
+    this.deadlines = deadlines;
     this.metrics = metrics;
     this.publisher = publisher;
     this.replies = replies;
@@ -53,6 +62,7 @@ public final class CommandService {
    */
   public CompletableFuture<CommandResult> send(SecretCommand command) {
     return send(
+        ReplayTargets.SECRET,
         command.getCommandId(),
         command.getResourceKey(),
         command.getIssuedAt(),
@@ -61,6 +71,7 @@ public final class CommandService {
 
   public CompletableFuture<CommandResult> send(DepotCommand command) {
     return send(
+        ReplayTargets.DEPOT,
         command.getCommandId(),
         command.getResourceKey(),
         command.getIssuedAt(),
@@ -88,13 +99,17 @@ public final class CommandService {
             view.get(result.getResourceKey()), wait.toMillis(), TimeUnit.MILLISECONDS);
   }
 
+  /**
+   * @param service the replay name of the service that decides the command
+   */
   private CompletableFuture<CommandResult> send(
+      String service,
       String id,
       String resourceKey,
       long issuedAt,
       java.util.function.Supplier<CompletableFuture<RecordMetadata>> publish) {
     CompletableFuture<CommandResult> reply =
-        replyMode == ReplyMode.SERVICE ? replies.expect(id, timeout) : null;
+        replyMode == ReplyMode.SERVICE ? replies.expect(id, deadlines.forService(service)) : null;
     CompletableFuture<CommandResult> outcome =
         publish
             .get()
@@ -116,7 +131,7 @@ public final class CommandService {
                         : reply);
     long started = System.nanoTime();
     return outcome
-        .exceptionallyCompose(e -> CompletableFuture.failedFuture(asTimeout(e, id)))
+        .exceptionallyCompose(e -> CompletableFuture.failedFuture(asTimeout(e, service, id)))
         .whenComplete(
             (result, error) ->
                 io.micrometer.core.instrument.Timer.builder("datadock.command.latency")
@@ -144,8 +159,17 @@ public final class CommandService {
         .handle((v, e) -> result);
   }
 
-  private Throwable asTimeout(Throwable e, String commandId) {
+  private Throwable asTimeout(Throwable e, String service, String commandId) {
     Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+    if (ReplyRouter.isTimeout(cause) && deadlines.replaying(service)) {
+      return new DatadockException(
+          ErrorCode.TIMEOUT,
+          "no reply from the "
+              + service
+              + " service: it is being replayed, and the command (id "
+              + commandId
+              + ") is decided once its state is rebuilt: check the resource before retrying");
+    }
     if (ReplyRouter.isTimeout(cause)) {
       return new DatadockException(
           ErrorCode.TIMEOUT,

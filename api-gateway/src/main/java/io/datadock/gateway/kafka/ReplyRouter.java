@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -21,12 +20,19 @@ public final class ReplyRouter {
 
   /** Registers interest in a command's reply; the future fails with a TimeoutException. */
   public CompletableFuture<CommandResult> expect(String commandId, Duration timeout) {
+    return expect(commandId, ReplyDeadline.after(timeout));
+  }
+
+  /**
+   * Registers interest in a command's reply, waited for as long as {@code deadline} allows; the
+   * request is forgotten once the returned future completes, either way.
+   */
+  public CompletableFuture<CommandResult> expect(String commandId, ReplyDeadline deadline) {
     CompletableFuture<CommandResult> reply = new CompletableFuture<>();
     pending.put(commandId, reply);
-    reply
-        .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-        .whenComplete((r, e) -> pending.remove(commandId));
-    return reply;
+    CompletableFuture<CommandResult> bounded = deadline.bound(reply);
+    bounded.whenComplete((r, e) -> pending.remove(commandId, reply));
+    return bounded;
   }
 
   public void forget(String commandId) {

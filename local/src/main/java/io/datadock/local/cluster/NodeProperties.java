@@ -41,6 +41,11 @@ final class NodeProperties {
     p.put("share.coordinator.state.topic.replication.factor", replicas);
     p.put("share.coordinator.state.topic.min.isr", minIsr);
     p.put("group.initial.rebalance.delay.ms", "0");
+    // A broker killed outright leads its partitions until its session with the controller
+    // expires: 9 s by default, which with the clients' metadata refresh put a leader kill's
+    // unavailability at 10-12 s. Heartbeats go over loopback here; 4 s is still 8 missed beats.
+    p.put("broker.session.timeout.ms", "4000");
+    p.put("broker.heartbeat.interval.ms", "500");
     p.put("auto.create.topics.enable", "false");
     // Transactions left open by a killed producer are aborted soon after they time out.
     p.put("transaction.abort.timed.out.transaction.cleanup.interval.ms", "2000");
