@@ -30,9 +30,7 @@ public final class ReplyRouter {
   public CompletableFuture<CommandResult> expect(String commandId, ReplyDeadline deadline) {
     CompletableFuture<CommandResult> reply = new CompletableFuture<>();
     pending.put(commandId, reply);
-    CompletableFuture<CommandResult> bounded = deadline.bound(reply);
-    bounded.whenComplete((r, e) -> pending.remove(commandId, reply));
-    return bounded;
+    return deadline.bound(reply).whenComplete((r, e) -> pending.remove(commandId, reply));
   }
 
   public void forget(String commandId) {
