@@ -29,6 +29,9 @@ public final class StreamsApp implements Replayable, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StreamsApp.class);
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
+  /** A thread's loop is short (a poll's records); longer than this, the agent asks again. */
+  private static final Duration PROCESSING_STOPS_WITHIN = Duration.ofSeconds(10);
+
   private final String service;
   private final Function<ReplayBoundary, Topology> topology;
   private final Properties props;
@@ -104,12 +107,31 @@ public final class StreamsApp implements Replayable, AutoCloseable {
    */
   @Override
   public synchronized Map<Integer, StateDigest> pauseAndDigest() {
-    streams.pause();
+    KafkaStreams s = streams;
+    if (s.state() != KafkaStreams.State.RUNNING) {
+      return digest(); // not readable: says why, and the app keeps restoring unpaused
+    }
+    Map<String, Double> polls = PausedThreads.polls(s);
+    s.pause();
     try {
+      awaitProcessingStopped(s, polls);
       return digest();
     } catch (StateNotReadableYet e) {
-      streams.resume();
+      s.resume();
       throw e;
+    }
+  }
+
+  /** What the threads were processing when paused is in the stores once this returns. */
+  private void awaitProcessingStopped(KafkaStreams s, Map<String, Double> polls) {
+    try {
+      if (!PausedThreads.awaitNextPoll(s, polls, PROCESSING_STOPS_WITHIN)) {
+        throw new StateNotReadableYet(
+            service + " still processing " + PROCESSING_STOPS_WITHIN + " after its pause", null);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StateNotReadableYet(service + " interrupted while pausing", e);
     }
   }
 
