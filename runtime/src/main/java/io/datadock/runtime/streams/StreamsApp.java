@@ -109,7 +109,8 @@ public final class StreamsApp implements Replayable, AutoCloseable {
   public synchronized Map<Integer, StateDigest> pauseAndDigest() {
     KafkaStreams s = streams;
     if (s.state() != KafkaStreams.State.RUNNING) {
-      return digest(); // not readable: says why, and the app keeps restoring unpaused
+      // not paused: a paused app does not restore, and one not RUNNING has no state to read yet
+      throw new StateNotReadableYet(service + " is " + s.state() + ", not RUNNING", null);
     }
     Map<String, Double> polls = PausedThreads.polls(s);
     s.pause();
