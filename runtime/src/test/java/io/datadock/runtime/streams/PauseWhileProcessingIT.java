@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.datadock.runtime.kafka.embedded.EmbeddedKafkaBroker;
-import io.datadock.runtime.kafka.security.KafkaPrincipal;
 import io.datadock.runtime.replay.StateDigest;
 import io.datadock.runtime.replay.StateNotReadableYet;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -22,7 +20,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -103,23 +100,14 @@ class PauseWhileProcessingIT {
   }
 
   private static Properties clientProps() {
-    Properties props = new Properties();
-    props.putAll(broker.connection(KafkaPrincipal.OPERATOR).clientConfig());
-    return props;
+    return PauseTestApps.client(broker);
   }
 
   private StreamsApp app() {
-    Properties props = clientProps();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "pause-while-processing");
-    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
-    return new StreamsApp(
-        "pause-test",
-        boundary -> topology(),
-        props,
-        new SimpleMeterRegistry(),
-        streams -> StoreDigest.byPartition(streams, STORE, new StringSerializer()));
+    return PauseTestApps.app(
+        PauseTestApps.streams(broker, "pause-while-processing", stateDir),
+        PauseWhileProcessingIT::topology,
+        STORE);
   }
 
   private static Topology topology() {

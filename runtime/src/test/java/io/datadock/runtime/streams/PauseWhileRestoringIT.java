@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.datadock.runtime.kafka.embedded.EmbeddedKafkaBroker;
-import io.datadock.runtime.kafka.security.KafkaPrincipal;
 import io.datadock.runtime.replay.StateDigest;
 import io.datadock.runtime.replay.StateNotReadableYet;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -57,8 +55,7 @@ class PauseWhileRestoringIT {
     try (Admin admin = Admin.create(adminProps())) {
       admin.createTopics(List.of(new NewTopic(INPUT, 2, (short) 1))).all().get();
     }
-    Properties producer = new Properties();
-    producer.putAll(broker.connection(KafkaPrincipal.OPERATOR).clientConfig());
+    Properties producer = PauseTestApps.client(broker);
     try (KafkaProducer<String, String> p =
         new KafkaProducer<>(producer, new StringSerializer(), new StringSerializer())) {
       for (int i = 0; i < RECORDS; i++) {
@@ -73,9 +70,7 @@ class PauseWhileRestoringIT {
   }
 
   private static Properties adminProps() {
-    Properties props = new Properties();
-    props.putAll(broker.connection(KafkaPrincipal.OPERATOR).clientConfig());
-    return props;
+    return PauseTestApps.client(broker);
   }
 
   @Test
@@ -115,21 +110,11 @@ class PauseWhileRestoringIT {
   }
 
   private StreamsApp app(Path state) {
-    Properties props = new Properties();
-    props.putAll(broker.connection(KafkaPrincipal.OPERATOR).clientConfig());
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "pause-while-restoring");
-    props.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
-    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+    Properties props = PauseTestApps.streams(broker, "pause-while-restoring", state);
     // the second instance gets the first one's tasks once the first one's session has run out
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 6_000);
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 1_000);
-    return new StreamsApp(
-        "pause-test",
-        boundary -> topology(),
-        props,
-        new SimpleMeterRegistry(),
-        streams -> StoreDigest.byPartition(streams, STORE, new StringSerializer()));
+    return PauseTestApps.app(props, PauseWhileRestoringIT::topology, STORE);
   }
 
   private static Topology topology() {
