@@ -39,21 +39,16 @@ class SseWatcherTest {
   @Test
   void aStreamCutOffIsResumedFromItsLastPosition() throws Exception {
     try (Socket first = gateway.accept()) {
-      assertThat(request(first)).doesNotContainIgnoringCase("Last-Event-ID");
-      OutputStream out = first.getOutputStream();
-      out.write(head());
-      out.write(chunk("event: synced\nid: 1\n\nevent: modified\nid: 2\n\n"));
-      out.write("40\r\nevent: modi".getBytes(StandardCharsets.US_ASCII));
-      out.flush();
+      String request = stream(first, "event: synced\nid: 1\n\nevent: modified\nid: 2\n\n");
+      assertThat(request).doesNotContainIgnoringCase("Last-Event-ID");
+      first.getOutputStream().write("40\r\nevent: modi".getBytes(StandardCharsets.US_ASCII));
+      first.getOutputStream().flush();
       await().atMost(Duration.ofSeconds(10)).until(() -> watcher.frames() == 2);
     }
 
     try (Socket second = gateway.accept()) {
-      assertThat(request(second)).containsIgnoringCase("Last-Event-ID: 2");
-      OutputStream out = second.getOutputStream();
-      out.write(head());
-      out.write(chunk("event: modified\nid: 3\n\n"));
-      out.flush();
+      assertThat(stream(second, "event: modified\nid: 3\n\n"))
+          .containsIgnoringCase("Last-Event-ID: 2");
       await().atMost(Duration.ofSeconds(10)).until(() -> watcher.frames() == 3);
     }
 
@@ -66,19 +61,13 @@ class SseWatcherTest {
   @Test
   void aResetOnAResumedStreamIsARelistNotAnError() throws Exception {
     try (Socket first = gateway.accept()) {
-      request(first);
-      first.getOutputStream().write(head());
-      first.getOutputStream().write(chunk("event: synced\nid: 7\n\n"));
-      first.getOutputStream().flush();
+      stream(first, "event: synced\nid: 7\n\n");
       await().atMost(Duration.ofSeconds(10)).until(() -> watcher.frames() == 1);
     }
 
     try (Socket second = gateway.accept()) {
-      assertThat(request(second)).containsIgnoringCase("Last-Event-ID: 7");
-      OutputStream out = second.getOutputStream();
-      out.write(head());
-      out.write(chunk("event: reset\nid: 0\n\nevent: added\nid: 2\n\nevent: synced\nid: 2\n\n"));
-      out.flush();
+      String events = "event: reset\nid: 0\n\nevent: added\nid: 2\n\nevent: synced\nid: 2\n\n";
+      assertThat(stream(second, events)).containsIgnoringCase("Last-Event-ID: 7");
       await().atMost(Duration.ofSeconds(10)).until(() -> watcher.frames() == 4);
     }
 
@@ -89,17 +78,26 @@ class SseWatcherTest {
   @Test
   void aDroppedWatcherOrAPositionGoingBackIsAnError() throws Exception {
     try (Socket first = gateway.accept()) {
-      request(first);
-      OutputStream out = first.getOutputStream();
-      out.write(head());
-      out.write(
-          chunk(
-              "event: synced\nid: 5\n\nevent: modified\nid: 4\n\n"
-                  + "event: dropped\ndata: {}\n\n"));
-      out.flush();
+      stream(
+          first, "event: synced\nid: 5\n\nevent: modified\nid: 4\n\nevent: dropped\ndata: {}\n\n");
       await().atMost(Duration.ofSeconds(10)).until(() -> watcher.errors() == 2);
     }
     assertThat(watcher.toString()).contains("last error: event dropped");
+  }
+
+  /**
+   * Answers the watcher's request on {@code connection} with a stream's head and one chunk of
+   * {@code events}, the connection left open.
+   *
+   * @return the request's head
+   */
+  private static String stream(Socket connection, String events) throws IOException {
+    String request = request(connection);
+    OutputStream out = connection.getOutputStream();
+    out.write(head());
+    out.write(chunk(events));
+    out.flush();
+    return request;
   }
 
   private static byte[] head() {
