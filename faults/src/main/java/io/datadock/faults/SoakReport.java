@@ -10,13 +10,22 @@ import io.datadock.faults.soak.Latencies;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-/** What a soak measured: its figures, the checker's verdict, each process's heap per minute. */
+/**
+ * What a soak measured: its figures, the checker's verdict, each process's heap per minute.
+ *
+ * @param unknownCauses what the client got for each operation left without an answer
+ * @param answeredOnRetry operations left without an answer whose request the client then sent to
+ *     the other gateway and got answered: the checker still counts each as one that may have taken
+ *     effect, the client saw no error
+ */
 public record SoakReport(
     List<Operation> history,
     Map<Long, String> unknownCauses,
+    Set<Long> answeredOnRetry,
     long loadNanos,
     Verdict verdict,
     List<Availability.Cost> events,
@@ -28,9 +37,13 @@ public record SoakReport(
     return history.stream().filter(o -> o.type() == Type.APPLY).count();
   }
 
-  /** Requests with no answer or a 5xx: nothing known of them. */
+  /** Requests the client got no answer for, or a 5xx, even from the other gateway. */
   public long errors() {
-    return history.stream().filter(o -> o.outcome() == Outcome.UNKNOWN).count();
+    return history.stream().filter(this::error).count();
+  }
+
+  private boolean error(Operation o) {
+    return o.outcome() == Outcome.UNKNOWN && !answeredOnRetry.contains(o.id());
   }
 
   /**
@@ -41,7 +54,7 @@ public record SoakReport(
   public String errorsByMinute() {
     Map<Long, Map<String, Long>> byMinute =
         history.stream()
-            .filter(o -> o.outcome() == Outcome.UNKNOWN)
+            .filter(this::error)
             .collect(
                 Collectors.groupingBy(
                     o -> o.invoked() / 60_000_000_000L + 1,
@@ -107,7 +120,7 @@ public record SoakReport(
     long refused = history.stream().filter(o -> o.outcome() == Outcome.FAILED).count();
     StringBuilder b = new StringBuilder();
     b.append(
-        "soak: %.0f s, requests=%d (%.1f/s), applies=%d (%.1f/s), p50=%.0f ms p99=%.0f ms, errors=%d (no answer or 5xx), refused 4xx=%d%n"
+        "soak: %.0f s, requests=%d (%.1f/s), applies=%d (%.1f/s), p50=%.0f ms p99=%.0f ms, errors=%d (no answer or 5xx), answered on the other gateway=%d, refused 4xx=%d%n"
             .formatted(
                 seconds,
                 history.size(),
@@ -117,6 +130,7 @@ public record SoakReport(
                 l.percentileMillis(50),
                 l.percentileMillis(99),
                 errors(),
+                answeredOnRetry.size(),
                 refused));
     if (errors() > 0) {
       b.append("errors by minute: ").append(errorsByMinute()).append('\n');

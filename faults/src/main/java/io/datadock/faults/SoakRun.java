@@ -130,6 +130,7 @@ public final class SoakRun {
       return new SoakReport(
           operations,
           history.unknownCauses(),
+          history.answeredOnRetry(),
           loadEnded,
           verdict,
           Availability.of(injected, operations, loadEnded),

@@ -8,6 +8,7 @@ import io.datadock.faults.history.Operation.Type;
 import io.datadock.faults.history.Verdict;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SoakReportTest {
@@ -38,6 +39,7 @@ class SoakReportTest {
                 "504",
                 20 * MINUTE + 1,
                 "ConnectException"),
+            Set.of(),
             21 * MINUTE,
             new Verdict(5, 1, List.of()),
             List.of(),
@@ -49,5 +51,27 @@ class SoakReportTest {
     assertThat(report.errorsByMinute())
         .isEqualTo("20: depot APPLY 504 2, depot DELETE ? 1; 21: secret APPLY ConnectException 1");
     assertThat(report.text()).contains("errors by minute: 20: depot APPLY 504 2");
+  }
+
+  @Test
+  void aRequestTheOtherGatewayAnsweredIsNoErrorThoughItsFirstAttemptStaysUnknown() {
+    Operation refused = op(5 * MINUTE, Type.APPLY, "default/secret/s-1", Outcome.UNKNOWN);
+    Operation retried = op(5 * MINUTE + 3, Type.APPLY, "default/secret/s-1", Outcome.UPDATED);
+    Operation timedOut = op(6 * MINUTE, Type.DELETE, "default/depot/d-1", Outcome.UNKNOWN);
+    SoakReport report =
+        new SoakReport(
+            List.of(refused, retried, timedOut),
+            Map.of(refused.id(), "ConnectException", timedOut.id(), "504"),
+            Set.of(refused.id()),
+            7 * MINUTE,
+            new Verdict(3, 1, List.of()),
+            List.of(),
+            List.of(),
+            0,
+            Map.of());
+
+    assertThat(report.errors()).isEqualTo(1);
+    assertThat(report.errorsByMinute()).isEqualTo("7: depot DELETE 504 1");
+    assertThat(report.text()).contains("errors=1 ", "answered on the other gateway=1,");
   }
 }

@@ -2,8 +2,10 @@ package io.datadock.faults.workload;
 
 import io.datadock.faults.history.Operation;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -14,6 +16,7 @@ public final class HistoryRecorder {
   private final AtomicLong ids = new AtomicLong();
   private final List<Operation> operations = new ArrayList<>();
   private final Map<Long, String> unknownCauses = new ConcurrentHashMap<>();
+  private final Set<Long> answeredOnRetry = ConcurrentHashMap.newKeySet();
 
   /** Nanoseconds since the run began. */
   public long now() {
@@ -23,8 +26,9 @@ public final class HistoryRecorder {
   /**
    * @param unknownCause for an {@link Operation.Outcome#UNKNOWN} outcome, what the client got: the
    *     HTTP status, or the exception when there was no answer
+   * @return the operation's id
    */
-  public void record(
+  public long record(
       String client,
       Operation.Type type,
       String key,
@@ -40,6 +44,20 @@ public final class HistoryRecorder {
     synchronized (operations) {
       operations.add(op);
     }
+    return op.id();
+  }
+
+  /**
+   * Marks operations left without an answer whose request a later attempt, on another gateway, got
+   * answered: the client saw an answer, though each of these may still have taken effect.
+   */
+  public void answeredOnRetry(Collection<Long> ids) {
+    answeredOnRetry.addAll(ids);
+  }
+
+  /** The ids {@link #answeredOnRetry} marked. */
+  public Set<Long> answeredOnRetry() {
+    return Set.copyOf(answeredOnRetry);
   }
 
   /** What the client got for each unknown outcome, by operation id. */

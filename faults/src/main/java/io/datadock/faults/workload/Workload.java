@@ -21,8 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * A seeded mixed workload of concurrent clients through the gateways: secrets created, updated (a
  * password from a small set, so some applies are {@code unchanged}) and deleted, file depots that
  * reference them (so deletes race references), deletes of depots, reads of both. Each client has
- * its own seeded random and sticks to one gateway until it fails to answer, then moves on. Every
- * request and its answer goes to the {@link HistoryRecorder}.
+ * its own seeded random and sticks to one gateway until it fails to answer; then it sends the same
+ * request to the next one and stays there. Every attempt and its answer goes to the {@link
+ * HistoryRecorder}.
  */
 public final class Workload implements AutoCloseable {
 
@@ -111,74 +112,69 @@ public final class Workload implements AutoCloseable {
       if (paced != null) {
         paced.acquire();
       }
-      int roll = random.nextInt(100);
-      String secret = "s-" + random.nextInt(secrets);
-      String depot = "d-" + random.nextInt(depots);
-      boolean answered;
-      if (roll < 40) {
-        answered =
-            apply(
-                client,
-                gateway,
-                "secret",
-                secret,
-                Manifests.secret(secret, "pw-" + random.nextInt(3)));
-      } else if (roll < 50) {
-        answered = delete(client, gateway, "secret", secret);
-      } else if (roll < 68) {
-        answered =
-            apply(client, gateway, "depot", depot, Manifests.fileDepot(depot, fileRoot, secret));
-      } else if (roll < 76) {
-        answered = delete(client, gateway, "depot", depot);
-      } else if (roll < 90) {
-        answered = read(client, gateway, "secret", secret);
-      } else {
-        answered = read(client, gateway, "depot", depot);
+      Request request = next(random);
+      if (request.type() == Type.APPLY) {
+        applies.incrementAndGet();
       }
-      if (!answered) {
-        gateway = (gateway + 1) % gateways.size();
-      }
+      gateway = sendWithFailover(client, request, gateway);
     }
   }
 
-  private boolean apply(String client, int gateway, String kind, String name, String yaml) {
-    applies.incrementAndGet();
+  private Request next(Random random) {
+    int roll = random.nextInt(100);
+    String secret = "s-" + random.nextInt(secrets);
+    String depot = "d-" + random.nextInt(depots);
+    if (roll < 40) {
+      return Request.apply("secret", secret, Manifests.secret(secret, "pw-" + random.nextInt(3)));
+    } else if (roll < 50) {
+      return new Request(Type.DELETE, "secret", secret, null);
+    } else if (roll < 68) {
+      return Request.apply("depot", depot, Manifests.fileDepot(depot, fileRoot, secret));
+    } else if (roll < 76) {
+      return new Request(Type.DELETE, "depot", depot, null);
+    } else if (roll < 90) {
+      return new Request(Type.READ, "secret", secret, null);
+    }
+    return new Request(Type.READ, "depot", depot, null);
+  }
+
+  /**
+   * Sends {@code request} as a client behind both gateways would: to its gateway, and when that one
+   * does not answer (a dropped or refused connection, a 503) to the next, each gateway at most
+   * once. Every attempt is its own operation in the history (one left without an answer may still
+   * take effect); those a later attempt answered are marked so. Returns the gateway to use next.
+   */
+  private int sendWithFailover(String client, Request request, int gateway) {
+    List<Long> unanswered = new ArrayList<>();
+    for (int tried = 0; tried < gateways.size() && running.get(); tried++) {
+      Attempt attempt = send(client, request, gateway);
+      if (attempt.answered()) {
+        history.answeredOnRetry(unanswered);
+        return gateway;
+      }
+      unanswered.add(attempt.operation());
+      gateway = (gateway + 1) % gateways.size();
+    }
+    return gateway;
+  }
+
+  /** Sends and records one attempt. */
+  private Attempt send(String client, Request request, int gateway) {
     long invoked = history.now();
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(gateways.get(gateway) + "/api/v1/resources"))
-            .header("Content-Type", "application/yaml")
-            .POST(HttpRequest.BodyPublishers.ofString(yaml));
-    return send(client, Type.APPLY, key(kind, name), invoked, request);
-  }
-
-  private boolean delete(String client, int gateway, String kind, String name) {
-    long invoked = history.now();
-    HttpRequest.Builder request = HttpRequest.newBuilder(resource(gateway, kind, name)).DELETE();
-    return send(client, Type.DELETE, key(kind, name), invoked, request);
-  }
-
-  private boolean read(String client, int gateway, String kind, String name) {
-    long invoked = history.now();
-    HttpRequest.Builder request = HttpRequest.newBuilder(resource(gateway, kind, name)).GET();
-    return send(client, Type.READ, key(kind, name), invoked, request);
-  }
-
-  private URI resource(int gateway, String kind, String name) {
-    return URI.create(gateways.get(gateway) + "/api/v1/resources/" + kind + "/" + name);
-  }
-
-  /** Sends and records; false when the gateway did not answer at all. */
-  private boolean send(
-      String client, Type type, String key, long invoked, HttpRequest.Builder request) {
-    request.header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(20));
+    HttpRequest.Builder http =
+        request
+            .to(gateways.get(gateway))
+            .header("Authorization", "Bearer " + token)
+            .timeout(Duration.ofSeconds(20));
     Answers.Answer answer;
     String got;
     boolean answered = true;
     try {
-      HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r = this.http.send(http.build(), HttpResponse.BodyHandlers.ofString());
       got = String.valueOf(r.statusCode());
+      answered = r.statusCode() != 503;
       answer =
-          switch (type) {
+          switch (request.type()) {
             case APPLY -> Answers.ofApply(r.statusCode(), r.body());
             case DELETE -> Answers.ofDelete(r.statusCode(), r.body());
             case READ -> Answers.ofRead(r.statusCode(), r.body());
@@ -193,9 +189,46 @@ public final class Workload implements AutoCloseable {
       answer = Answers.UNKNOWN;
       got = "interrupted";
     }
-    history.record(client, type, key, invoked, answer.outcome(), answer.version(), got);
-    return answered;
+    long id =
+        history.record(
+            client,
+            request.type(),
+            key(request.kind(), request.name()),
+            invoked,
+            answer.outcome(),
+            answer.version(),
+            got);
+    return new Attempt(id, answered);
   }
+
+  /** One request of the workload, to be sent to whichever gateway. */
+  private record Request(Type type, String kind, String name, String yaml) {
+
+    static Request apply(String kind, String name, String yaml) {
+      return new Request(Type.APPLY, kind, name, yaml);
+    }
+
+    HttpRequest.Builder to(String gateway) {
+      return switch (type) {
+        case APPLY ->
+            HttpRequest.newBuilder(URI.create(gateway + "/api/v1/resources"))
+                .header("Content-Type", "application/yaml")
+                .POST(HttpRequest.BodyPublishers.ofString(yaml));
+        case DELETE -> HttpRequest.newBuilder(resource(gateway)).DELETE();
+        case READ -> HttpRequest.newBuilder(resource(gateway)).GET();
+      };
+    }
+
+    private URI resource(String gateway) {
+      return URI.create(gateway + "/api/v1/resources/" + kind + "/" + name);
+    }
+  }
+
+  /**
+   * @param operation the attempt's id in the history
+   * @param answered whether the gateway answered (a 503 counts as no answer: try another)
+   */
+  private record Attempt(long operation, boolean answered) {}
 
   /** Stops every client after its request in flight; returns once they all have. */
   @Override
