@@ -22,13 +22,19 @@ import java.util.concurrent.atomic.AtomicLong;
  * password from a small set, so some applies are {@code unchanged}) and deleted, file depots that
  * reference them (so deletes race references), deletes of depots, reads of both. Each client has
  * its own seeded random and sticks to one gateway until it fails to answer; then it sends the same
- * request to the next one and stays there. Every attempt and its answer goes to the {@link
+ * request again, to the next one, and stays there. Every attempt and its answer goes to the {@link
  * HistoryRecorder}.
  */
 public final class Workload implements AutoCloseable {
 
   /** The tenant every client applies in (the default one). */
   public static final String TENANT = "default";
+
+  /** How many times a client sends one request before it counts it as failed. */
+  static final int ATTEMPTS = 3;
+
+  /** How long a client waits before it tries the gateways a second time. */
+  static final Duration BACKOFF = Duration.ofSeconds(1);
 
   private final List<String> gateways;
   private final String token;
@@ -139,14 +145,19 @@ public final class Workload implements AutoCloseable {
   }
 
   /**
-   * Sends {@code request} as a client behind both gateways would: to its gateway, and when that one
-   * does not answer (a dropped or refused connection, a 503) to the next, each gateway at most
-   * once. Every attempt is its own operation in the history (one left without an answer may still
-   * take effect); those a later attempt answered are marked so. Returns the gateway to use next.
+   * Sends {@code request} as a client behind both gateways with a retry policy would: to its
+   * gateway, and when that one gives no answer (a dropped or refused connection, a 503, a 504) to
+   * the next, at most {@link #ATTEMPTS} times, waiting {@link #BACKOFF} once every gateway has been
+   * tried. Declarative applies and deletes are safe to repeat. Every attempt is its own operation
+   * in the history (one left without an answer may still take effect); those a later attempt
+   * answered are marked so. Returns the gateway to use next.
    */
   private int sendWithFailover(String client, Request request, int gateway) {
     List<Long> unanswered = new ArrayList<>();
-    for (int tried = 0; tried < gateways.size() && running.get(); tried++) {
+    for (int tried = 0; tried < ATTEMPTS && running.get(); tried++) {
+      if (tried > 0 && tried % gateways.size() == 0 && !backOff()) {
+        break;
+      }
       Attempt attempt = send(client, request, gateway);
       if (attempt.answered()) {
         history.answeredOnRetry(unanswered);
@@ -156,6 +167,18 @@ public final class Workload implements AutoCloseable {
       gateway = (gateway + 1) % gateways.size();
     }
     return gateway;
+  }
+
+  /** The client's wait before trying the gateways again; false when interrupted. */
+  private boolean backOff() {
+    try {
+      Thread.sleep(BACKOFF.toMillis());
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running.set(false);
+      return false;
+    }
   }
 
   /** Sends and records one attempt. */
@@ -172,7 +195,7 @@ public final class Workload implements AutoCloseable {
     try {
       HttpResponse<String> r = this.http.send(http.build(), HttpResponse.BodyHandlers.ofString());
       got = String.valueOf(r.statusCode());
-      answered = r.statusCode() != 503;
+      answered = r.statusCode() != 503 && r.statusCode() != 504;
       answer =
           switch (request.type()) {
             case APPLY -> Answers.ofApply(r.statusCode(), r.body());
@@ -226,7 +249,7 @@ public final class Workload implements AutoCloseable {
 
   /**
    * @param operation the attempt's id in the history
-   * @param answered whether the gateway answered (a 503 counts as no answer: try another)
+   * @param answered whether the gateway answered (a 503 or 504 counts as none: try again)
    */
   private record Attempt(long operation, boolean answered) {}
 

@@ -22,18 +22,21 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The workload's clients behind two gateways, one of them gone: a request the first does not answer
- * goes to the other, and only a request no gateway answers is an error.
+ * goes to the other, and only a request no attempt got answered is an error.
  */
 class WorkloadFailoverTest {
 
   @TempDir Path files;
 
   private HttpServer gateway;
+  private HttpServer other;
 
   @AfterEach
   void stop() {
-    if (gateway != null) {
-      gateway.stop(0);
+    for (HttpServer server : new HttpServer[] {gateway, other}) {
+      if (server != null) {
+        server.stop(0);
+      }
     }
   }
 
@@ -68,12 +71,39 @@ class WorkloadFailoverTest {
     HistoryRecorder history = new HistoryRecorder();
 
     try (Workload workload = new Workload(gateways, "token", files, history, 5, 5, 1).start(1)) {
-      await().atMost(Duration.ofSeconds(20)).until(() -> answered.get() >= 5);
+      await().atMost(Duration.ofSeconds(20)).until(() -> answered.get() >= 3);
     }
 
-    assertThat(history.operations()).allMatch(o -> o.outcome() == Outcome.UNKNOWN);
+    List<Operation> ops = history.operations();
+    assertThat(ops).allMatch(o -> o.outcome() == Outcome.UNKNOWN);
     assertThat(history.answeredOnRetry()).isEmpty();
+    // each request is tried Workload.ATTEMPTS times, then given up
+    assertThat(ops.get(1).key()).isEqualTo(ops.get(0).key());
+    assertThat(ops.get(2).key()).isEqualTo(ops.get(0).key());
     assertThat(history.unknownCauses()).containsValues("ConnectException", "503");
+  }
+
+  @Test
+  void aRequestAGatewayTimedOutOnIsSentToTheOther() throws Exception {
+    AtomicInteger timedOut = new AtomicInteger();
+    AtomicInteger answered = new AtomicInteger();
+    gateway = gateway(timedOut, 504);
+    other = gateway(answered, 200);
+    HistoryRecorder history = new HistoryRecorder();
+
+    try (Workload workload =
+        new Workload(List.of(url(gateway), url(other)), "token", files, history, 5, 5, 1)
+            .start(1)) {
+      await().atMost(Duration.ofSeconds(20)).until(() -> answered.get() >= 3);
+    }
+
+    List<Operation> ops = history.operations();
+    assertThat(timedOut.get()).isEqualTo(1);
+    assertThat(ops.get(0).outcome()).isEqualTo(Outcome.UNKNOWN);
+    assertThat(ops.get(1).key()).isEqualTo(ops.get(0).key());
+    assertThat(ops.get(1).outcome()).isNotEqualTo(Outcome.UNKNOWN);
+    assertThat(history.answeredOnRetry()).containsExactly(ops.get(0).id());
+    assertThat(history.unknownCauses()).containsValue("504");
   }
 
   /** A gateway answering every request with {@code status}, counting them. */
