@@ -36,7 +36,8 @@ final class GatewayViews implements AutoCloseable {
   private final ReplaysInProgress replays = new ReplaysInProgress(System::nanoTime);
   private final ResourceView resources = new ResourceView();
   private final PublicKeyDirectory keys;
-  private final CatalogView catalog = new CatalogView();
+  private final CatalogView catalog =
+      new CatalogView(depotKey -> resources.get(depotKey).isPresent(), System::nanoTime);
   private final TopicTail<String, ?> repliesTail;
   private final TopicTail<String, ?> resourcesTail;
   private final TopicTail<String, ?> catalogTail;

@@ -6,6 +6,8 @@ import io.datadock.schemas.TrustedSpecificData;
 import io.datadock.schemas.catalog.CatalogEvent;
 import io.datadock.schemas.catalog.CatalogEventType;
 import io.datadock.schemas.catalog.ScanRun;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,6 +43,40 @@ class CatalogViewTest {
         .containsExactly("new partial 2500", "old finished 10");
   }
 
+  @Test
+  void theRunsOfDepotsThatAreGoneAreSweptOnceTheirGraceHasPassed() {
+    AtomicLong nanos = new AtomicLong();
+    Set<String> live = Set.of(DEPOT);
+    CatalogView sweeping = new CatalogView(live::contains, nanos::get);
+    sweeping.onEvent(event(CatalogEventType.SCAN_FINISHED, run("kept", "finished", 1L)));
+    for (int i = 1; i < CatalogView.SWEEP_FROM - 1; i++) {
+      String gone = "default/depot:v2alpha:gone-" + i;
+      sweeping.onEvent(event(CatalogEventType.SCAN_FINISHED, run(gone, "s" + i, "finished", 1L)));
+    }
+    assertThat(sweeping.depotsWithRuns()).isEqualTo(CatalogView.SWEEP_FROM - 1);
+
+    nanos.addAndGet(CatalogView.ORPHAN_GRACE.toNanos() + 1);
+    // a depot whose state the view has not read yet: its first run is not swept with the others
+    String fresh = "default/depot:v2alpha:fresh";
+    sweeping.onEvent(event(CatalogEventType.SCAN_STARTED, run(fresh, "f", "started", null)));
+
+    assertThat(sweeping.depotsWithRuns()).isEqualTo(2);
+    assertThat(sweeping.runsOf(DEPOT)).extracting(ScanRun::getScanId).containsExactly("kept");
+    assertThat(sweeping.runsOf(fresh)).extracting(ScanRun::getScanId).containsExactly("f");
+    assertThat(sweeping.runsOf("default/depot:v2alpha:gone-1")).isEmpty();
+  }
+
+  @Test
+  void noRunIsSweptWithinTheGrace() {
+    CatalogView sweeping = new CatalogView(key -> false, () -> 0L);
+    for (int i = 0; i < CatalogView.SWEEP_FROM * 2; i++) {
+      String depot = "default/depot:v2alpha:new-" + i;
+      sweeping.onEvent(event(CatalogEventType.SCAN_STARTED, run(depot, "s" + i, "started", null)));
+    }
+
+    assertThat(sweeping.depotsWithRuns()).isEqualTo(CatalogView.SWEEP_FROM * 2);
+  }
+
   private static ConsumerRecord<String, CatalogEvent> event(CatalogEventType type, ScanRun run) {
     CatalogEvent event =
         CatalogEvent.newBuilder()
@@ -51,13 +87,17 @@ class CatalogViewTest {
             .setRun(run)
             .setOccurredAt(0)
             .build();
-    return new ConsumerRecord<>("datadock.catalog.events", 0, 0, DEPOT, event);
+    return new ConsumerRecord<>("datadock.catalog.events", 0, 0, run.getDepotKey(), event);
   }
 
   private static ScanRun run(String scanId, String status, Long objectsListed) {
+    return run(DEPOT, scanId, status, objectsListed);
+  }
+
+  private static ScanRun run(String depotKey, String scanId, String status, Long objectsListed) {
     return ScanRun.newBuilder()
         .setScanId(scanId)
-        .setDepotKey(DEPOT)
+        .setDepotKey(depotKey)
         .setTenant("default")
         .setDepot("lake")
         .setTrigger("requested")
