@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +19,11 @@ import org.slf4j.LoggerFactory;
  * each record to a callback. Every gateway instance sees the whole topic, which is what a read view
  * or a reply router needs. {@link #caughtUp()} completes once everything that existed at start has
  * been handed over.
+ *
+ * <p>A {@link #sync()} reads the end offsets on a connection of its own. On the tail's, the request
+ * would queue behind the fetch in flight (a broker answers one request of a connection at a time,
+ * and a fetch with nothing new waits up to {@code fetch.max.wait.ms}, 500 ms), which made every
+ * sync cost about that: every catalog scan, every identity write through the gateway.
  */
 public final class TopicTail<K, V> implements AutoCloseable {
 
@@ -29,6 +35,8 @@ public final class TopicTail<K, V> implements AutoCloseable {
   }
 
   private final KafkaConsumer<K, V> consumer;
+  private final Map<String, Object> consumerConfig;
+  private volatile KafkaConsumer<byte[], byte[]> offsets;
   private final String topic;
   private final From from;
   private final Consumer<ConsumerRecord<K, V>> handler;
@@ -48,6 +56,7 @@ public final class TopicTail<K, V> implements AutoCloseable {
       From from,
       Consumer<ConsumerRecord<K, V>> handler) {
     this.consumer = new KafkaConsumer<>(consumerConfig, keys, values);
+    this.consumerConfig = new java.util.HashMap<>(consumerConfig);
     this.topic = topic;
     this.from = from;
     this.handler = handler;
@@ -71,51 +80,81 @@ public final class TopicTail<K, V> implements AutoCloseable {
   public CompletableFuture<Void> sync() {
     CompletableFuture<Void> synced = new CompletableFuture<>();
     syncRequests.add(synced);
+    consumer.wakeup(); // the tail thread looks at it now, not when its poll times out
     return synced;
   }
 
   private void run() {
     try {
-      List<TopicPartition> partitions = partitions();
-      consumer.assign(partitions);
-      if (from == From.BEGINNING) {
-        consumer.seekToBeginning(partitions);
-      } else {
-        consumer.seekToEnd(partitions);
-      }
-      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+      List<TopicPartition> partitions = null;
+      Map<TopicPartition, Long> ends = null;
       while (running) {
-        for (ConsumerRecord<K, V> record : consumer.poll(Duration.ofMillis(100))) {
-          try {
-            handler.accept(record);
-          } catch (RuntimeException e) {
-            LOG.error("topic={} offset={} handler failed", topic, record.offset(), e);
+        try {
+          if (partitions == null) {
+            List<TopicPartition> all = partitions();
+            consumer.assign(all);
+            if (from == From.BEGINNING) {
+              consumer.seekToBeginning(all);
+            } else {
+              consumer.seekToEnd(all);
+            }
+            partitions = all;
           }
-        }
-        if (!caughtUp.isDone() && reached(ends)) {
-          caughtUp.complete(null);
-        }
-        if (syncTarget == null && !syncRequests.isEmpty()) {
-          for (CompletableFuture<Void> f; (f = syncRequests.poll()) != null; ) {
-            syncing.add(f);
+          if (ends == null) {
+            ends = consumer.endOffsets(partitions);
           }
-          syncTarget = consumer.endOffsets(partitions);
-        }
-        if (syncTarget != null && reached(syncTarget)) {
-          syncing.forEach(f -> f.complete(null));
-          syncing.clear();
-          syncTarget = null;
+          step(partitions, ends);
+        } catch (WakeupException e) {
+          // close() ends the loop; a sync() only asks it to look at the request now
         }
       }
-    } catch (WakeupException e) {
-      // closing
     } catch (RuntimeException e) {
       LOG.error("topic={} tail stopped", topic, e);
       caughtUp.completeExceptionally(e);
       syncing.forEach(f -> f.completeExceptionally(e));
     } finally {
       consumer.close(java.time.Duration.ofSeconds(2));
+      if (offsets != null) {
+        offsets.close(java.time.Duration.ofSeconds(2));
+      }
     }
+  }
+
+  /** The syncs asked for taken in, one poll's records handed over, catch-up and syncs looked at. */
+  private void step(List<TopicPartition> partitions, Map<TopicPartition, Long> ends) {
+    if (syncTarget == null && !syncRequests.isEmpty()) {
+      for (CompletableFuture<Void> f; (f = syncRequests.poll()) != null; ) {
+        syncing.add(f);
+      }
+      syncTarget = offsets().endOffsets(partitions);
+    }
+    if (syncTarget == null || !reached(syncTarget)) {
+      for (ConsumerRecord<K, V> record : consumer.poll(Duration.ofMillis(100))) {
+        try {
+          handler.accept(record);
+        } catch (RuntimeException e) {
+          LOG.error("topic={} offset={} handler failed", topic, record.offset(), e);
+        }
+      }
+    }
+    if (!caughtUp.isDone() && reached(ends)) {
+      caughtUp.complete(null);
+    }
+    if (syncTarget != null && reached(syncTarget)) {
+      syncing.forEach(f -> f.complete(null));
+      syncing.clear();
+      syncTarget = null;
+    }
+  }
+
+  /** A consumer that fetches nothing: the end offsets a sync waits for, read on its connections. */
+  private KafkaConsumer<byte[], byte[]> offsets() {
+    if (offsets == null) {
+      offsets =
+          new KafkaConsumer<>(
+              consumerConfig, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+    return offsets;
   }
 
   private List<TopicPartition> partitions() {
@@ -136,6 +175,10 @@ public final class TopicTail<K, V> implements AutoCloseable {
   public void close() {
     running = false;
     consumer.wakeup();
+    KafkaConsumer<byte[], byte[]> syncing = offsets;
+    if (syncing != null) {
+      syncing.wakeup();
+    }
     try {
       thread.join(5_000);
     } catch (InterruptedException e) {
