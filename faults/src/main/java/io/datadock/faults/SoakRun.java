@@ -27,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * The soak: the cluster with a catalog scanner rescanning every active depot, the mixed workload
@@ -103,8 +104,14 @@ public final class SoakRun {
             () -> {
               minute[0]++;
               System.out.printf(
-                  "minute %d applies=%d operations=%d%n",
-                  minute[0], workload.applies(), history.operations().size());
+                  "minute %d applies=%d operations=%d%s%n",
+                  minute[0],
+                  workload.applies(),
+                  history.operations().size(),
+                  cluster
+                      .disks()
+                      .map(d -> " broker disks used (MiB)=" + mebibytes(d.used()))
+                      .orElse(""));
               heap.sample(minute[0]);
             },
             1,
@@ -168,6 +175,10 @@ public final class SoakRun {
       System.out.println("scheduled event failed: " + e);
       return List.of();
     }
+  }
+
+  private static String mebibytes(List<Long> bytes) {
+    return bytes.stream().map(b -> String.valueOf(b >> 20)).collect(Collectors.joining("/"));
   }
 
   private static Map<String, ChildJvm> processes(FaultCluster cluster) {

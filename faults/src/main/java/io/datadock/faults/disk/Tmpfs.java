@@ -3,6 +3,7 @@ package io.datadock.faults.disk;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -29,7 +30,7 @@ public final class Tmpfs implements AutoCloseable {
   }
 
   private final Path at;
-  private final long bytes;
+  private volatile long bytes;
 
   private Tmpfs(Path at, long bytes) {
     this.at = at;
@@ -80,6 +81,28 @@ public final class Tmpfs implements AutoCloseable {
 
   public long bytes() {
     return bytes;
+  }
+
+  /** Bytes its files take now. */
+  public long used() {
+    try {
+      FileStore store = Files.getFileStore(at);
+      return store.getTotalSpace() - store.getUnallocatedSpace();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the usage of " + at, e);
+    }
+  }
+
+  /**
+   * Gives it a new size ({@code mount -o remount,size=...}); what it holds stays. A size below what
+   * it holds is refused by the kernel.
+   */
+  public void resize(long newBytes) {
+    Optional<String> failed = run("mount", "-o", "remount," + options(newBytes), at.toString());
+    if (failed.isPresent()) {
+      throw new IllegalStateException("cannot resize the tmpfs on " + at + ": " + failed.get());
+    }
+    bytes = newBytes;
   }
 
   /** Unmounts it if it is still mounted; lazily ({@code -l}) when something still holds a file. */

@@ -41,6 +41,28 @@ class TmpfsTest {
   }
 
   @Test
+  void aDiskShrunkToWhatItHoldsFillsWithLittleBallastAndKeepsItsFilesWhenGrownBack()
+      throws IOException {
+    assumeMountPermitted();
+    try (Tmpfs disk = Tmpfs.mount(dir.resolve("disk"), 64L * 1024 * 1024)) {
+      Files.writeString(disk.path().resolve("held"), "x".repeat(3_000_000));
+      assertThat(disk.used()).isBetween(3_000_000L, 3_200_000L);
+
+      disk.resize(disk.used() + 1024 * 1024);
+      Ballast ballast = Ballast.fill(disk.path());
+      assertThat(ballast.bytes()).as("only the headroom is filled").isLessThan(1_100_000L);
+      assertThatThrownBy(() -> Files.writeString(disk.path().resolve("after"), "y".repeat(8192)))
+          .isInstanceOf(IOException.class);
+
+      ballast.free();
+      disk.resize(64L * 1024 * 1024);
+      Files.writeString(disk.path().resolve("after"), "y".repeat(8_000_000));
+      assertThat(Files.readString(disk.path().resolve("held"))).hasSize(3_000_000);
+      assertThat(disk.bytes()).isEqualTo(64L * 1024 * 1024);
+    }
+  }
+
+  @Test
   void closingTwiceUnmountsOnce() {
     assumeMountPermitted();
     Tmpfs disk = Tmpfs.mount(dir.resolve("disk"), 1024 * 1024);
