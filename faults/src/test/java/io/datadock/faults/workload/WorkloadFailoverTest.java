@@ -44,12 +44,7 @@ class WorkloadFailoverTest {
   void aRequestTheFirstGatewayDoesNotTakeIsSentToTheOtherOnce() throws Exception {
     AtomicInteger answered = new AtomicInteger();
     gateway = gateway(answered, 200);
-    List<String> gateways = List.of(deadGateway(), url(gateway));
-    HistoryRecorder history = new HistoryRecorder();
-
-    try (Workload workload = new Workload(gateways, "token", files, history, 5, 5, 1).start(1)) {
-      await().atMost(Duration.ofSeconds(20)).until(() -> answered.get() >= 10);
-    }
+    HistoryRecorder history = oneClient(List.of(deadGateway(), url(gateway)), answered, 10);
 
     List<Operation> ops = history.operations();
     List<Operation> refused = ops.stream().filter(o -> o.outcome() == Outcome.UNKNOWN).toList();
@@ -67,12 +62,7 @@ class WorkloadFailoverTest {
   void aRequestNeitherGatewayAnswersStaysAnError() throws Exception {
     AtomicInteger answered = new AtomicInteger();
     gateway = gateway(answered, 503);
-    List<String> gateways = List.of(deadGateway(), url(gateway));
-    HistoryRecorder history = new HistoryRecorder();
-
-    try (Workload workload = new Workload(gateways, "token", files, history, 5, 5, 1).start(1)) {
-      await().atMost(Duration.ofSeconds(20)).until(() -> answered.get() >= 3);
-    }
+    HistoryRecorder history = oneClient(List.of(deadGateway(), url(gateway)), answered, 3);
 
     List<Operation> ops = history.operations();
     assertThat(ops).allMatch(o -> o.outcome() == Outcome.UNKNOWN);
@@ -89,13 +79,7 @@ class WorkloadFailoverTest {
     AtomicInteger answered = new AtomicInteger();
     gateway = gateway(timedOut, 504);
     other = gateway(answered, 200);
-    HistoryRecorder history = new HistoryRecorder();
-
-    try (Workload workload =
-        new Workload(List.of(url(gateway), url(other)), "token", files, history, 5, 5, 1)
-            .start(1)) {
-      await().atMost(Duration.ofSeconds(20)).until(() -> answered.get() >= 3);
-    }
+    HistoryRecorder history = oneClient(List.of(url(gateway), url(other)), answered, 3);
 
     List<Operation> ops = history.operations();
     assertThat(timedOut.get()).isEqualTo(1);
@@ -104,6 +88,17 @@ class WorkloadFailoverTest {
     assertThat(ops.get(1).outcome()).isNotEqualTo(Outcome.UNKNOWN);
     assertThat(history.answeredOnRetry()).containsExactly(ops.get(0).id());
     assertThat(history.unknownCauses()).containsValue("504");
+  }
+
+  /**
+   * One workload client on {@code gateways}, until {@code answered} has counted {@code atLeast}.
+   */
+  private HistoryRecorder oneClient(List<String> gateways, AtomicInteger answered, int atLeast) {
+    HistoryRecorder history = new HistoryRecorder();
+    try (Workload workload = new Workload(gateways, "token", files, history, 5, 5, 1).start(1)) {
+      await().atMost(Duration.ofSeconds(20)).until(() -> answered.get() >= atLeast);
+    }
+    return history;
   }
 
   /** A gateway answering every request with {@code status}, counting them. */
