@@ -92,14 +92,7 @@ public final class CatalogView {
       return;
     }
     ScanRun run = event.getRun();
-    boolean[] added = {false};
-    RecentRuns recent =
-        runs.computeIfAbsent(
-            run.getDepotKey(),
-            d -> {
-              added[0] = true;
-              return new RecentRuns();
-            });
+    RecentRuns recent = runs.computeIfAbsent(run.getDepotKey(), d -> new RecentRuns());
     synchronized (recent) {
       recent.touchedNanos = nanoTime.getAsLong();
       // a run is republished as it progresses, then once finished: the latest record stands
@@ -109,9 +102,7 @@ public final class CatalogView {
         recent.newestFirst.removeLast();
       }
     }
-    if (added[0]) {
-      maybeSweep();
-    }
+    maybeSweep();
   }
 
   /** Depots holding runs: those that exist, and for {@link #ORPHAN_GRACE} those that do not. */

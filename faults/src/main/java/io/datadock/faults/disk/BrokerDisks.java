@@ -14,11 +14,11 @@ import java.util.List;
 public final class BrokerDisks implements AutoCloseable {
 
   /**
-   * Room for a run: a tmpfs takes memory only for what is written, and the brokers write about 3
-   * MiB a minute each at the soak's 20 requests/s, so this is hours of it. A 256 MiB disk was full
-   * after 45 minutes of a soak: every broker's, each halting as its own disk filled. {@code
-   * FILL_DISK} shrinks the one it fills to what it holds first ({@link #shrinkToUsed}), so filling
-   * it costs {@link #HEADROOM} of memory, not this.
+   * Room for a run: a tmpfs takes memory only for what is written, and the brokers write about 7
+   * MiB a minute each at the soak's 20 requests/s, so this is about 9 hours of it. A 256 MiB disk
+   * was full after 45 minutes of a soak: every broker's, each halting as its own disk filled.
+   * {@code FILL_DISK} shrinks the one it fills to what it holds first ({@link #shrinkToUsed}), so
+   * filling it costs {@link #HEADROOM} of memory, not this.
    */
   public static final long SIZE = 4L * 1024 * 1024 * 1024;
 
