@@ -27,6 +27,8 @@ public final class CredentialResolution {
   static final String MALFORMED =
       "body must be {\"secret\": \"<resource key>\", \"purpose\": \"rw|scan|query\"}";
 
+  static final String MOVING = "the secret's partition is moving between instances; retry";
+
   private final HostInfo self;
   private final Callers callers;
   private final AccessRecorder audit;
@@ -103,7 +105,12 @@ public final class CredentialResolution {
           "only users may unsanitize",
           InternalReply.forbidden("only users holding unsanitize-resource may read values"));
     }
-    Optional<HostInfo> owner = partitions.owner(key);
+    Optional<HostInfo> owner;
+    try {
+      owner = partitions.owner(key);
+    } catch (PartitionMovingException e) {
+      return InternalReply.unavailable(MOVING);
+    }
     if (owner.isEmpty()) {
       return InternalReply.unavailable("the secret's partition has no active owner yet; retry");
     }
@@ -131,6 +138,8 @@ public final class CredentialResolution {
     Resolution.Answer answer;
     try {
       answer = Resolution.decide(key, partitions.read(key), purpose, depot, opener);
+    } catch (PartitionMovingException e) {
+      return InternalReply.unavailable(MOVING);
     } catch (SealingException e) {
       answer =
           new Resolution.Answer(

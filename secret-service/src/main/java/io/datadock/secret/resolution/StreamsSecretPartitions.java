@@ -8,6 +8,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 
@@ -25,11 +26,16 @@ public final class StreamsSecretPartitions implements SecretPartitions {
 
   @Override
   public Optional<HostInfo> owner(String resourceKey) {
-    KeyQueryMetadata owner =
-        streams
-            .get()
-            .queryMetadataForKey(
-                SecretTopology.SECRETS_STORE, resourceKey, Serdes.String().serializer());
+    KeyQueryMetadata owner;
+    try {
+      owner =
+          streams
+              .get()
+              .queryMetadataForKey(
+                  SecretTopology.SECRETS_STORE, resourceKey, Serdes.String().serializer());
+    } catch (InvalidStateStoreException e) {
+      throw moving(e);
+    }
     if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
       return Optional.empty();
     }
@@ -38,12 +44,21 @@ public final class StreamsSecretPartitions implements SecretPartitions {
 
   @Override
   public SecretState read(String resourceKey) {
-    return streams
-        .get()
-        .store(
-            StoreQueryParameters.fromNameAndType(
-                SecretTopology.SECRETS_STORE,
-                QueryableStoreTypes.<String, SecretState>keyValueStore()))
-        .get(resourceKey);
+    try {
+      return streams
+          .get()
+          .store(
+              StoreQueryParameters.fromNameAndType(
+                  SecretTopology.SECRETS_STORE,
+                  QueryableStoreTypes.<String, SecretState>keyValueStore()))
+          .get(resourceKey);
+    } catch (InvalidStateStoreException e) {
+      throw moving(e);
+    }
+  }
+
+  /** Kafka Streams' message names the store and the thread's state, never a key or a value. */
+  private static PartitionMovingException moving(InvalidStateStoreException e) {
+    return new PartitionMovingException(e.getMessage());
   }
 }

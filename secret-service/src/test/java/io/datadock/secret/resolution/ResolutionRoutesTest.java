@@ -92,6 +92,35 @@ class ResolutionRoutesTest {
   }
 
   @Test
+  void aPartitionBetweenOwnersIs503RetryAndNotAnError() throws Exception {
+    HostInfo a = new HostInfo("127.0.0.1", FreePorts.pick());
+    HostInfo b = new HostInfo("127.0.0.1", FreePorts.pick());
+    MemoryPartitions rebalancing =
+        new MemoryPartitions(a) {
+          @Override
+          public Optional<HostInfo> owner(String resourceKey) {
+            throw new PartitionMovingException("the stream thread is PARTITIONS_ASSIGNED");
+          }
+        };
+    MemoryPartitions restoring =
+        new MemoryPartitions(b) {
+          @Override
+          public io.datadock.schemas.secret.SecretState read(String resourceKey) {
+            throw new PartitionMovingException("the stream thread is PARTITIONS_ASSIGNED");
+          }
+        };
+    List<String> auditB = new ArrayList<>();
+    start(a, rebalancing, new ArrayList<>());
+    start(b, restoring, auditB);
+
+    for (HostInfo instance : List.of(a, b)) {
+      assertThat(error(post(instance, ResolveRequest.of("t/secret/x", "rw"), TOKEN), 503))
+          .isEqualTo(new ResolveError("unavailable", CredentialResolution.MOVING));
+    }
+    assertThat(auditB).as("nothing was answered, so nothing handed out is recorded").isEmpty();
+  }
+
+  @Test
   void aMissingAuditIs503AndAnyOtherFailure500WithoutDetails() throws Exception {
     HostInfo a = new HostInfo("127.0.0.1", FreePorts.pick());
     HostInfo b = new HostInfo("127.0.0.1", FreePorts.pick());
