@@ -3,6 +3,7 @@ package io.datadock.faults.schedule;
 import io.datadock.faults.cluster.FaultCluster;
 import io.datadock.faults.workload.HistoryRecorder;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
@@ -37,6 +38,8 @@ public final class FaultInjector {
       if (wait > 0) {
         Thread.sleep(wait);
       }
+      // the wall clock, to find the fault in the processes' logs
+      System.out.println("fault " + fault.kind() + " begins at " + LocalTime.now());
       injected.add(inject(fault));
       System.out.println("fault " + injected.get(injected.size() - 1));
     }

@@ -54,6 +54,9 @@ public final class CredentialResolutionClient {
     }
   }
 
+  private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
+  private static final Duration MAX_BACKOFF = Duration.ofSeconds(1);
+
   private static final ResolveAnswer NOTHING = new ResolveAnswer(null, null, Map.of(), Map.of());
 
   private final URI endpoint;
@@ -63,6 +66,7 @@ public final class CredentialResolutionClient {
 
   /**
    * @param baseUrl secret-service's resolution base URL, e.g. {@code http://localhost:8081}
+   * @param timeout the longest one resolution takes, its retries included
    */
   public CredentialResolutionClient(String baseUrl, String token, Duration timeout) {
     this.endpoint = URI.create(baseUrl.replaceAll("/+$", "") + ResolutionWire.PATH);
@@ -81,38 +85,87 @@ public final class CredentialResolutionClient {
   }
 
   /**
+   * Retries an unavailable secret-service (503, or no answer) with a growing back-off until the
+   * timeout, as every instance start, kill or rebalance makes it for a few seconds; a depot checked
+   * then would otherwise end {@code error} for a reason that was gone a moment later.
+   *
    * @param depotKey the depot the values are for; secret-service answers only when the secret
    *     granted that depot's reference
-   * @throws ResolutionException when refused or unreachable
+   * @throws ResolutionException when refused, or still unavailable at the timeout
    */
   public Resolved resolveWithFiles(String secretKey, String purpose, String depotKey) {
-    HttpResponse<byte[]> response;
+    byte[] body = ResolutionWire.write(new ResolveRequest(secretKey, purpose, depotKey));
+    long deadline = System.nanoTime() + timeout.toNanos();
+    Duration backoff = FIRST_BACKOFF;
+    while (true) {
+      Duration left = Duration.ofNanos(deadline - System.nanoTime());
+      Attempt attempt = send(body, left.isNegative() ? Duration.ofMillis(1) : left);
+      if (attempt.answered() && attempt.response().statusCode() == 200) {
+        ResolveAnswer answer = ResolutionWire.readAnswer(attempt.response().body()).orElse(NOTHING);
+        return new Resolved(unfold(answer.fields()), files(answer.files()));
+      }
+      boolean passing = !attempt.answered() || attempt.response().statusCode() == 503;
+      if (!passing || System.nanoTime() + backoff.toNanos() >= deadline) {
+        throw attempt.failure();
+      }
+      pause(backoff);
+      backoff =
+          backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0
+              ? MAX_BACKOFF
+              : backoff.multipliedBy(2);
+    }
+  }
+
+  /**
+   * One request: its response, or why there was none. A 503 (the secret's partition moving between
+   * instances, its owner restarting, the audit not writable) and an instance that does not answer
+   * pass; the resolution retries them until its timeout. Any other answer is final.
+   */
+  private record Attempt(HttpResponse<byte[]> response, ResolutionException noAnswer) {
+
+    boolean answered() {
+      return response != null;
+    }
+
+    ResolutionException failure() {
+      if (!answered()) {
+        return noAnswer;
+      }
+      String message =
+          ResolutionWire.readError(response.body()).map(ResolveError::message).orElse(null);
+      return new ResolutionException(
+          "secret-service refused (" + response.statusCode() + "): " + message);
+    }
+  }
+
+  private Attempt send(byte[] body, Duration left) {
     try {
       HttpRequest request =
           HttpRequest.newBuilder(endpoint)
-              .timeout(timeout)
+              .timeout(left)
               .header("Authorization", "Bearer " + token)
               .header("Content-Type", "application/json")
-              .POST(
-                  HttpRequest.BodyPublishers.ofByteArray(
-                      ResolutionWire.write(new ResolveRequest(secretKey, purpose, depotKey))))
+              .POST(HttpRequest.BodyPublishers.ofByteArray(body))
               .build();
-      response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      return new Attempt(client.send(request, HttpResponse.BodyHandlers.ofByteArray()), null);
     } catch (IOException e) {
-      throw new ResolutionException(
-          "secret-service is unreachable: " + e.getClass().getSimpleName());
+      return new Attempt(
+          null,
+          new ResolutionException(
+              "secret-service is unreachable: " + e.getClass().getSimpleName()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ResolutionException("interrupted while resolving credentials");
     }
-    if (response.statusCode() != 200) {
-      String message =
-          ResolutionWire.readError(response.body()).map(ResolveError::message).orElse(null);
-      throw new ResolutionException(
-          "secret-service refused (" + response.statusCode() + "): " + message);
+  }
+
+  private static void pause(Duration backoff) {
+    try {
+      Thread.sleep(backoff.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ResolutionException("interrupted while resolving credentials");
     }
-    ResolveAnswer answer = ResolutionWire.readAnswer(response.body()).orElse(NOTHING);
-    return new Resolved(unfold(answer.fields()), files(answer.files()));
   }
 
   /** The answer's {@code files}, decoded from base64, by name. */
