@@ -21,7 +21,7 @@ public final class StreamsSettings {
    * reader of a partition it wrote waits (read_committed stops at it), and so does the instance
    * taking over its tasks (their committed offsets are "unstable" until then). With 10 s beside a 6
    * s session, the survivor held the dead instance's tasks from 6 s after the kill but could not
-   * run them until 11.7 s (the fault harness's logs). A transaction lives for one commit interval
+   * run them until 13 s (the fault harness's logs). A transaction lives for one commit interval
    * (100 ms) and its commit; one that outlives the timeout is aborted and its instance fenced:
    * Kafka Streams then closes its tasks and rejoins the group, as after a rebalance.
    */
