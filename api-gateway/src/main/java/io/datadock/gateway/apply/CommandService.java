@@ -93,10 +93,11 @@ public final class CommandService {
                 s == null
                     || ResourceStatus.fromWire(s.getStatus())
                         .map(ResourceStatus::isSettled)
-                        .orElse(false))
+                        .orElse(false),
+            wait)
         .thenApply(Optional::ofNullable)
-        .completeOnTimeout(
-            view.get(result.getResourceKey()), wait.toMillis(), TimeUnit.MILLISECONDS);
+        // not settled in time: what the view holds when the wait ends
+        .exceptionally(timedOut -> view.get(result.getResourceKey()));
   }
 
   /**
@@ -153,8 +154,7 @@ public final class CommandService {
     if (result.getOutcome() == Outcome.REJECTED || result.getResourceVersion() == null) {
       return CompletableFuture.completedFuture(result);
     }
-    return view.awaitVersion(result.getResourceKey(), result.getResourceVersion())
-        .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+    return view.awaitVersion(result.getResourceKey(), result.getResourceVersion(), timeout)
         // The command did take effect; a slow view only delays visibility, so answer anyway.
         .handle((v, e) -> result);
   }

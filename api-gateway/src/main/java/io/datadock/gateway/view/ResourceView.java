@@ -2,13 +2,19 @@ package io.datadock.gateway.view;
 
 import io.datadock.schemas.ResourceVersionHeader;
 import io.datadock.schemas.resource.ResourceState;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -17,15 +23,32 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * in memory and answered from without asking any service. Read-your-writes: after a successful
  * command, the request waits here until the view holds the version the command produced.
  *
- * <p>The last version of deleted resources is remembered too (from the tombstone's header), so a
- * wait for a deletion completes and a stale state cannot hide it. Those entries are small and go
- * away at the next start once compaction has removed the tombstones.
+ * <p>The last version of a deleted resource is remembered too (from the tombstone's header), so a
+ * wait for a deletion completes and a stale state (an aborted transaction's duplicate, seconds old
+ * at most) cannot resurrect it; for {@link #TOMBSTONE_RETENTION}, then forgotten, as the compacted
+ * topic forgets its tombstones after {@code delete.retention.ms}. Without that, a platform that
+ * creates and deletes resources under new names kept one entry for every name it ever deleted.
  */
 public final class ResourceView {
+
+  static final Duration TOMBSTONE_RETENTION = Duration.ofHours(1);
+
+  private final Clock clock;
 
   private final Map<String, ResourceState> states = new ConcurrentHashMap<>();
   private final Map<String, Long> versions = new ConcurrentHashMap<>();
   private final Map<String, List<Waiter>> waiters = new java.util.HashMap<>();
+
+  /** When each deleted resource's tombstone was applied, oldest first. */
+  private final LinkedHashMap<String, Long> deletedAt = new LinkedHashMap<>();
+
+  public ResourceView() {
+    this(Clock.systemUTC());
+  }
+
+  ResourceView(Clock clock) {
+    this.clock = clock;
+  }
 
   /** Waits for a version of a resource (and, optionally, a state it must be in). */
   private record Waiter(
@@ -48,10 +71,12 @@ public final class ResourceView {
             ? record.value().getResourceVersion()
             : ResourceVersionHeader.read(record.headers());
     Change[] applied = new Change[1];
+    boolean[] stale = new boolean[1];
     versions.compute(
         key,
         (k, known) -> {
           if (known != null && version >= 0 && version < known) {
+            stale[0] = true;
             return known; // an older record (an aborted transaction's duplicate): ignore it
           }
           ResourceState before =
@@ -61,33 +86,83 @@ public final class ResourceView {
           }
           return Math.max(version, known == null ? -1 : known);
         });
+    if (!stale[0]) {
+      remember(key, record.value() == null);
+    }
     if (applied[0] != null) {
       listener.accept(applied[0]);
     }
     release(key);
   }
 
-  /** Completes once the view holds {@code version} (or later) of the resource. */
-  public CompletableFuture<Void> awaitVersion(String key, long version) {
-    return awaitState(key, version, s -> true).thenApply(s -> null);
+  /** Notes a deletion (or a re-creation), and forgets the versions of long-deleted resources. */
+  private void remember(String key, boolean deleted) {
+    long now = clock.millis();
+    synchronized (deletedAt) {
+      deletedAt.remove(key);
+      if (deleted) {
+        deletedAt.put(key, now);
+      }
+      long before = now - TOMBSTONE_RETENTION.toMillis();
+      Iterator<Map.Entry<String, Long>> oldest = deletedAt.entrySet().iterator();
+      while (oldest.hasNext()) {
+        Map.Entry<String, Long> next = oldest.next();
+        if (next.getValue() > before) {
+          break;
+        }
+        versions.computeIfPresent(next.getKey(), (k, v) -> states.containsKey(k) ? v : null);
+        oldest.remove();
+      }
+    }
+  }
+
+  /** How many resources the view remembers a version of, deleted ones included. */
+  int versionsKept() {
+    return versions.size();
+  }
+
+  /**
+   * Completes once the view holds {@code version} (or later) of the resource, or exceptionally with
+   * a {@link TimeoutException} after {@code wait}.
+   */
+  public CompletableFuture<Void> awaitVersion(String key, long version, Duration wait) {
+    return awaitState(key, version, s -> true, wait).thenApply(s -> null);
   }
 
   /**
    * Completes with the resource's state (null once deleted) when the view holds {@code version} or
-   * later and that state meets {@code condition}.
+   * later and that state meets {@code condition}; exceptionally with a {@link TimeoutException}
+   * after {@code wait}, when the wait is forgotten: a wait for a record that never comes must not
+   * stay behind.
    */
   public CompletableFuture<ResourceState> awaitState(
-      String key, long version, Predicate<ResourceState> condition) {
+      String key, long version, Predicate<ResourceState> condition, Duration wait) {
+    Waiter waiter;
     synchronized (waiters) {
       if (versionOf(key) >= version && condition.test(states.get(key))) {
         return CompletableFuture.completedFuture(states.get(key));
       }
-      CompletableFuture<ResourceState> done = new CompletableFuture<>();
-      waiters
-          .computeIfAbsent(key, k -> new ArrayList<>())
-          .add(new Waiter(version, condition, done));
-      // a waiter given up on (timed out) is dropped at the resource's next record
-      return done;
+      waiter = new Waiter(version, condition, new CompletableFuture<>());
+      waiters.computeIfAbsent(key, k -> new ArrayList<>()).add(waiter);
+    }
+    waiter.done().orTimeout(wait.toMillis(), TimeUnit.MILLISECONDS);
+    waiter.done().whenComplete((state, failure) -> forget(key, waiter));
+    return waiter.done();
+  }
+
+  private void forget(String key, Waiter waiter) {
+    synchronized (waiters) {
+      List<Waiter> list = waiters.get(key);
+      if (list != null && list.remove(waiter) && list.isEmpty()) {
+        waiters.remove(key);
+      }
+    }
+  }
+
+  /** How many waits are pending, over every resource. */
+  int pendingWaits() {
+    synchronized (waiters) {
+      return waiters.values().stream().mapToInt(List::size).sum();
     }
   }
 
@@ -103,7 +178,7 @@ public final class ResourceView {
       state = states.get(key);
       list.removeIf(
           w -> {
-            boolean done = (w.version() <= now && w.condition().test(state)) || w.done().isDone();
+            boolean done = w.version() <= now && w.condition().test(state);
             if (done) {
               ready.add(w);
             }
