@@ -6,6 +6,7 @@ import io.datadock.faults.history.Operation.Type;
 import io.datadock.faults.schedule.FaultInjector.Injected;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What each fault cost the clients: the unavailability window (the longest time with no successful
@@ -18,15 +19,30 @@ import java.util.List;
 final class Availability {
 
   record Cost(Injected fault, long windowMillis, long recoveryMillis) {
+    /** Whether the window stayed within the fault kind's target; empty when it has none. */
+    Optional<Boolean> withinTarget() {
+      return fault.fault().kind().target().map(t -> windowMillis <= t.toMillis());
+    }
+
     @Override
     public String toString() {
       return String.format(
-          "%-18s %-9s unavailable %6d ms, recovered in %6d ms, healed in %6d ms",
-          fault.fault().kind(),
-          fault.target(),
-          windowMillis,
-          recoveryMillis,
-          (fault.healedNanos() - fault.startedNanos()) / 1_000_000);
+              "%-18s %-9s unavailable %6d ms, recovered in %6d ms, healed in %6d ms",
+              fault.fault().kind(),
+              fault.target(),
+              windowMillis,
+              recoveryMillis,
+              (fault.healedNanos() - fault.startedNanos()) / 1_000_000)
+          + fault
+              .fault()
+              .kind()
+              .target()
+              .map(
+                  t ->
+                      String.format(
+                          ", target %6d ms: %s",
+                          t.toMillis(), windowMillis <= t.toMillis() ? "met" : "OVER"))
+              .orElse("");
     }
   }
 

@@ -31,6 +31,8 @@ class AvailabilityTest {
 
     assertThat(cost.windowMillis()).isEqualTo(3_000);
     assertThat(cost.recoveryMillis()).isEqualTo(3_200);
+    assertThat(cost.withinTarget()).as("within the 6 s session").contains(true);
+    assertThat(cost.toString()).endsWith("target   6000 ms: met");
   }
 
   @Test
@@ -43,6 +45,7 @@ class AvailabilityTest {
 
     assertThat(cost.windowMillis()).isEqualTo(600);
     assertThat(cost.recoveryMillis()).isEqualTo(600);
+    assertThat(cost.withinTarget()).as("an operator action has no target").isEmpty();
   }
 
   @Test
@@ -54,6 +57,19 @@ class AvailabilityTest {
 
     assertThat(cost.windowMillis()).isEqualTo(8_000);
     assertThat(cost.recoveryMillis()).isEqualTo(8_000);
+    assertThat(cost.withinTarget()).as("within the 10 s of a broker fault").contains(true);
+  }
+
+  @Test
+  void aWindowOverItsTargetSaysSo() {
+    Injected pause = injected(FaultKind.PAUSE_SERVICE, 1_000, 12_000);
+    List<Operation> history = List.of(applied(900), applied(8_000));
+
+    Availability.Cost cost = Availability.of(List.of(pause), history, 9_000 * MS).get(0);
+
+    assertThat(cost.windowMillis()).isEqualTo(7_000);
+    assertThat(cost.withinTarget()).contains(false);
+    assertThat(cost.toString()).endsWith("target   6000 ms: OVER");
   }
 
   private static Injected injected(FaultKind kind, long atMillis, long healedMillis) {
