@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeSet;
@@ -98,8 +99,9 @@ public final class CredentialResolutionClient {
     long deadline = System.nanoTime() + timeout.toNanos();
     Duration backoff = FIRST_BACKOFF;
     while (true) {
-      Duration left = Duration.ofNanos(deadline - System.nanoTime());
-      Attempt attempt = send(body, left.isNegative() ? Duration.ofMillis(1) : left);
+      // a request's timeout must be positive; the back-off check below leaves at least its length
+      Duration left = Duration.ofNanos(Math.max(1_000_000, deadline - System.nanoTime()));
+      Attempt attempt = send(body, left);
       if (attempt.answered() && attempt.response().statusCode() == 200) {
         ResolveAnswer answer = ResolutionWire.readAnswer(attempt.response().body()).orElse(NOTHING);
         return new Resolved(unfold(answer.fields()), files(answer.files()));
@@ -109,10 +111,7 @@ public final class CredentialResolutionClient {
         throw attempt.failure();
       }
       pause(backoff);
-      backoff =
-          backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0
-              ? MAX_BACKOFF
-              : backoff.multipliedBy(2);
+      backoff = Collections.min(List.of(backoff.multipliedBy(2), MAX_BACKOFF));
     }
   }
 
