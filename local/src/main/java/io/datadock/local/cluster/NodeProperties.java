@@ -2,6 +2,7 @@ package io.datadock.local.cluster;
 
 import io.datadock.runtime.kafka.embedded.BrokerCredentials;
 import io.datadock.runtime.kafka.embedded.BrokerSecurity;
+import io.datadock.runtime.kafka.embedded.KraftNodeProperties;
 import java.nio.file.Path;
 import java.util.Properties;
 import org.apache.kafka.common.security.auth.SecurityProtocol;
@@ -16,47 +17,15 @@ final class NodeProperties {
 
   static Properties of(
       int nodeId, int count, Path logDir, int brokerPort, int controllerPort, String voters) {
-    String replicas = String.valueOf(count);
-    String minIsr = String.valueOf(Math.max(1, count - 1));
-    Properties p = new Properties();
-    p.put("process.roles", "broker,controller");
-    p.put("node.id", String.valueOf(nodeId));
-    p.put("controller.quorum.voters", voters);
-    p.put(
-        "listeners",
-        "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
-    p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
-    p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-    p.put("controller.listener.names", "CONTROLLER");
-    p.put("inter.broker.listener.name", "PLAINTEXT");
-    p.put("log.dirs", logDir.toString());
-    p.put("metadata.log.dir", logDir.toString());
-    p.put("default.replication.factor", replicas);
-    p.put("min.insync.replicas", minIsr);
-    p.put("offsets.topic.replication.factor", replicas);
-    p.put("offsets.topic.num.partitions", "6");
-    p.put("transaction.state.log.replication.factor", replicas);
-    p.put("transaction.state.log.min.isr", minIsr);
-    p.put("transaction.state.log.num.partitions", "6");
-    p.put("share.coordinator.state.topic.replication.factor", replicas);
-    p.put("share.coordinator.state.topic.min.isr", minIsr);
-    p.put("group.initial.rebalance.delay.ms", "0");
-    // A broker killed outright leads its partitions until its session with the controller
-    // expires: 9 s by default, which with the clients' metadata refresh put a leader kill's
-    // unavailability at 10-12 s. Heartbeats go over loopback here; 4 s is still 8 missed beats.
-    p.put("broker.session.timeout.ms", "4000");
-    p.put("broker.heartbeat.interval.ms", "500");
-    p.put("auto.create.topics.enable", "false");
-    // Transactions left open by a killed producer are aborted soon after they time out.
-    p.put("transaction.abort.timed.out.transaction.cleanup.interval.ms", "2000");
-    // Small machine: few threads per node.
-    p.put("num.network.threads", "2");
+    Properties p =
+        KraftNodeProperties.of(nodeId, voters, logDir, brokerPort, controllerPort, count, 6);
+    p.put("default.replication.factor", String.valueOf(count));
+    p.put("min.insync.replicas", String.valueOf(Math.max(1, count - 1)));
     p.put("num.io.threads", "2");
     p.put("num.replica.fetchers", "1");
     p.put("background.threads", "2");
     p.put("num.recovery.threads.per.data.dir", "1");
     p.put("log.cleaner.threads", "1");
-    p.put("log.cleaner.dedupe.buffer.size", String.valueOf(8 * 1024 * 1024));
     // The internal topics are compacted, but only in segments already rolled: at their default 100
     // MiB, __transaction_state and __consumer_offsets held half of each broker's disk after a
     // 45-minute soak, none of it compacted.

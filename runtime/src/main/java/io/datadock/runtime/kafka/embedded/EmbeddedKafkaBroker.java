@@ -174,38 +174,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   }
 
   private static Properties properties(Path logDir, int brokerPort, int controllerPort) {
-    Properties p = new Properties();
-    p.put("process.roles", "broker,controller");
-    p.put("node.id", String.valueOf(NODE_ID));
-    p.put("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + controllerPort);
-    p.put(
-        "listeners",
-        "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
-    p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
-    p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-    p.put("controller.listener.names", "CONTROLLER");
-    p.put("inter.broker.listener.name", "PLAINTEXT");
-    p.put("log.dirs", logDir.toString());
-    p.put("metadata.log.dir", logDir.toString());
-    // Single node: every internal topic has one replica, or exactly-once Streams apps hang.
-    p.put("offsets.topic.replication.factor", "1");
-    p.put("offsets.topic.num.partitions", "4");
-    p.put("transaction.state.log.replication.factor", "1");
-    p.put("transaction.state.log.min.isr", "1");
-    p.put("transaction.state.log.num.partitions", "4");
-    p.put("share.coordinator.state.topic.replication.factor", "1");
-    p.put("share.coordinator.state.topic.min.isr", "1");
-    p.put("group.initial.rebalance.delay.ms", "0");
-    // After a kill -9 the restarted controller still holds the dead incarnation's registration and
-    // refuses the new one (DUPLICATE_BROKER_REGISTRATION) until that session expires: 9 s by
-    // default, every restart. Heartbeats go to the controller in this same process, so a short
-    // session costs little (4 s leaves room for a loaded machine's pauses).
-    p.put("broker.session.timeout.ms", "4000");
-    p.put("broker.heartbeat.interval.ms", "500");
-    p.put("auto.create.topics.enable", "false");
-    p.put("num.network.threads", "2");
+    Properties p =
+        KraftNodeProperties.of(
+            NODE_ID,
+            NODE_ID + "@127.0.0.1:" + controllerPort,
+            logDir,
+            brokerPort,
+            controllerPort,
+            1,
+            4);
     p.put("num.io.threads", "4");
-    p.put("log.cleaner.dedupe.buffer.size", String.valueOf(8 * 1024 * 1024));
     return p;
   }
 
