@@ -1,5 +1,6 @@
 package io.datadock.runtime.streams;
 
+import io.datadock.runtime.kafka.KafkaConnection;
 import io.datadock.runtime.replay.ReplayBoundary;
 import io.datadock.runtime.replay.Replayable;
 import io.datadock.runtime.replay.StateDigest;
@@ -7,6 +8,8 @@ import io.datadock.runtime.replay.StateNotReadableYet;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -14,6 +17,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.ThreadMetadata;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.slf4j.Logger;
@@ -41,6 +46,7 @@ public final class StreamsApp implements Replayable, AutoCloseable {
   private final CompletableFuture<Void> firstRunning = new CompletableFuture<>();
   private volatile KafkaStreams streams;
   private KafkaStreamsMetrics streamsMetrics;
+  private DeadMemberFencer fencer;
 
   /**
    * @param topology builds the topology; its processors consult the boundary before forwarding
@@ -61,6 +67,28 @@ public final class StreamsApp implements Replayable, AutoCloseable {
 
   public synchronized void start() {
     run(false);
+  }
+
+  /**
+   * Aborts the open transactions of any other instance of this app as soon as the group removes it
+   * ({@link DeadMemberFencer}), looking at the group every {@code every}.
+   */
+  public synchronized void fenceDeadPeers(KafkaConnection kafka, Duration every) {
+    if (fencer == null) {
+      fencer =
+          DeadMemberFencer.start(
+              kafka,
+              props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG),
+              every,
+              this::ownConsumers);
+    }
+  }
+
+  private Collection<String> ownConsumers() {
+    KafkaStreams s = streams;
+    return s == null
+        ? List.of()
+        : s.metadataForLocalThreads().stream().map(ThreadMetadata::consumerClientId).toList();
   }
 
   /** The app now running; a new one after a replay. */
@@ -203,6 +231,9 @@ public final class StreamsApp implements Replayable, AutoCloseable {
 
   @Override
   public synchronized void close() {
+    if (fencer != null) {
+      fencer.close();
+    }
     closeCurrent(false);
   }
 }

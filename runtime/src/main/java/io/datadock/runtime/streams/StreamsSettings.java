@@ -16,20 +16,6 @@ public final class StreamsSettings {
   private StreamsSettings() {}
 
   /**
-   * Half the session, between 3 s and Kafka Streams' own 10 s. A killed instance leaves its last
-   * transaction open, and until the transaction coordinator aborts it, when it times out, every
-   * reader of a partition it wrote waits (read_committed stops at it), and so does the instance
-   * taking over its tasks (their committed offsets are "unstable" until then). With 10 s beside a 6
-   * s session, the survivor held the dead instance's tasks from 6 s after the kill but could not
-   * run them until 13 s (the fault harness's logs). A transaction lives for one commit interval
-   * (100 ms) and its commit; one that outlives the timeout is aborted and its instance fenced:
-   * Kafka Streams then closes its tasks and rejoins the group, as after a rebalance.
-   */
-  public static int transactionTimeout(Duration sessionTimeout) {
-    return (int) Math.max(3_000, Math.min(10_000, sessionTimeout.toMillis() / 2));
-  }
-
-  /**
    * @param instanceId a name stable across restarts of this instance (static group membership): a
    *     restarted instance takes its partitions back at once instead of waiting for the session of
    *     its former self to time out
@@ -62,9 +48,11 @@ public final class StreamsSettings {
     p.put(
         StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG),
         KafkaSettings.heartbeatInterval(sessionTimeout));
-    p.put(
-        StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG),
-        transactionTimeout(sessionTimeout));
+    // The transactions keep Kafka Streams' own 10 s timeout. A killed instance's open transaction
+    // holds up its partitions' readers until then, but a shorter one (half the session, 3 s in
+    // the fault harness) made a leader broker's kill outlast live transactions: the coordinator
+    // aborted them, fenced their instances and the depot applies waited 36 s. DeadMemberFencer
+    // aborts a dead instance's transactions as soon as the group removes it instead.
     // Replies are read before commit (see KafkaSettings): send them as soon as they are produced
     // instead of lingering, which would add straight to every request's latency.
     p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 1);

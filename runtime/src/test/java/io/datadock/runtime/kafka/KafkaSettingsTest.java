@@ -40,14 +40,6 @@ class KafkaSettingsTest {
             StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 6_000)
         .containsEntry(
             StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 1_000)
-        .containsEntry(
-            StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG), 3_000);
-  }
-
-  @Test
-  void aDeadInstancesTransactionTimesOutWithinHalfItsSession() {
-    assertThat(StreamsSettings.transactionTimeout(Duration.ofSeconds(6))).isEqualTo(3_000);
-    assertThat(StreamsSettings.transactionTimeout(Duration.ofSeconds(10))).isEqualTo(5_000);
-    assertThat(StreamsSettings.transactionTimeout(Duration.ofSeconds(45))).isEqualTo(10_000);
+        .doesNotContainKey(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG));
   }
 }

@@ -1,0 +1,139 @@
+package io.datadock.runtime.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.datadock.runtime.kafka.KafkaConnection;
+import io.datadock.runtime.kafka.KafkaSettings;
+import io.datadock.runtime.kafka.embedded.EmbeddedKafkaBroker;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A Kafka Streams instance killed mid-transaction, built from what the group and the coordinator
+ * see of one: a static member named as a stream thread's consumer, which stops heartbeating, and a
+ * producer with that thread's transactional id, whose transaction stays open. Its transaction times
+ * out only after a minute here, so only the fencer can end it sooner.
+ */
+class DeadMemberFencerIT {
+
+  private static final String APP = "fencer-app";
+  private static final String TOPIC = "fencer.out";
+  private static final Duration SESSION = Duration.ofSeconds(6);
+  private static final TopicPartition PARTITION = new TopicPartition(TOPIC, 0);
+
+  @TempDir static Path brokerDir;
+  static EmbeddedKafkaBroker broker;
+  static KafkaConnection kafka;
+
+  @BeforeAll
+  static void start() throws Exception {
+    broker = EmbeddedKafkaBroker.start(brokerDir, 0);
+    kafka = KafkaConnection.plain(broker.bootstrapServers());
+    try (Admin admin = Admin.create(kafka.clientConfig())) {
+      admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get();
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    broker.close();
+  }
+
+  @Test
+  void aProcessTheGroupRemovedHasItsOpenTransactionAbortedAndItsProducerFenced() {
+    String process = UUID.randomUUID().toString();
+    KafkaProducer<String, String> dead = transactionalProducer(APP + "-" + process + "-1");
+    dead.initTransactions();
+    dead.beginTransaction();
+    dead.send(new ProducerRecord<>(TOPIC, "k", "never committed"));
+    dead.flush();
+    KafkaConsumer<String, String> member = staticMember(process);
+    member.subscribe(List.of(TOPIC));
+    // in the group once it has an assignment
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> !member.poll(Duration.ofMillis(100)).isEmpty() || !member.assignment().isEmpty());
+    String live = UUID.randomUUID().toString();
+
+    try (DeadMemberFencer fencer =
+        DeadMemberFencer.start(
+            kafka,
+            APP,
+            Duration.ofMillis(500),
+            () -> List.of(APP + "-" + live + "-StreamThread-1-consumer"))) {
+      assertThat(stableEnd()).as("the open transaction holds the last stable offset").isZero();
+      // the member dies: it stops heartbeating without leaving (a static member does not)
+      member.close();
+
+      await()
+          .atMost(SESSION.plusSeconds(10))
+          .untilAsserted(() -> assertThat(stableEnd()).isEqualTo(2));
+    }
+    assertThatThrownBy(dead::commitTransaction).isInstanceOf(KafkaException.class);
+    dead.close(Duration.ZERO);
+  }
+
+  @Test
+  void consumersNameTheirProcessAndThreadAndNothingElseCounts() {
+    try (DeadMemberFencer fencer = new DeadMemberFencer(kafka, APP, List::of)) {
+      String process = "0b9c3e7e-1d2a-4c55-9a0e-5f2f8d1f3c11";
+      Map<String, Set<Integer>> threads =
+          fencer.threadsByProcess(
+              List.of(
+                  APP + "-" + process + "-StreamThread-1-consumer",
+                  APP + "-" + process + "-StreamThread-2-consumer",
+                  "other-app-" + process + "-StreamThread-1-consumer",
+                  APP + "-" + process + "-StreamThread-1-restore-consumer",
+                  "consumer-" + APP + "-1"));
+
+      assertThat(threads).containsExactly(Map.entry(process, Set.of(1, 2)));
+      assertThat(DeadMemberFencer.transactionalIds(APP, process, threads.get(process)))
+          .containsExactly(APP + "-" + process + "-1", APP + "-" + process + "-2");
+    }
+  }
+
+  /** The last stable offset as a read_committed consumer sees it: the end it can read to. */
+  private static long stableEnd() {
+    Map<String, Object> config = KafkaSettings.committedConsumer(kafka, null);
+    try (KafkaConsumer<String, String> reader =
+        new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+      return reader.endOffsets(List.of(PARTITION)).get(PARTITION);
+    }
+  }
+
+  private static KafkaProducer<String, String> transactionalProducer(String transactionalId) {
+    Map<String, Object> config = KafkaSettings.producer(kafka, transactionalId + "-producer");
+    config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+    config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 60_000);
+    return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+  }
+
+  private static KafkaConsumer<String, String> staticMember(String process) {
+    Map<String, Object> config =
+        KafkaSettings.staticMember(kafka, APP, process + "-instance", SESSION);
+    config.put(ConsumerConfig.CLIENT_ID_CONFIG, APP + "-" + process + "-StreamThread-1-consumer");
+    return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
+  }
+}
