@@ -111,16 +111,22 @@ public final class DeadMemberFencer implements AutoCloseable {
             .get(applicationId);
     Map<String, Set<Integer>> now =
         threadsByProcess(group.members().stream().map(MemberDescription::clientId).toList());
+    // before the last look moves on: if this throws, the next poll still sees who left
+    Set<String> own = threadsByProcess(ownConsumers.get()).keySet();
     Map<String, Set<Integer>> before = lastSeen;
     lastSeen = now;
     if (before == null) {
       return;
     }
-    Set<String> own = threadsByProcess(ownConsumers.get()).keySet();
     for (Map.Entry<String, Set<Integer>> gone : before.entrySet()) {
       if (!now.containsKey(gone.getKey()) && !own.contains(gone.getKey())) {
         for (String id : transactionalIds(applicationId, gone.getKey(), gone.getValue())) {
-          fence(id);
+          try {
+            fence(id);
+          } catch (RuntimeException e) {
+            // its transaction times out as it would have without the fencer
+            LOG.warn("could not fence transactional id {}: {}", id, e.toString());
+          }
         }
       }
     }
