@@ -161,7 +161,7 @@ public final class ScanJob {
     metrics.counter("datadock.catalog.datasets.changed").increment(done.getChanged());
     metrics.counter("datadock.catalog.datasets.removed").increment(done.getRemoved());
     LOG.info(
-        "catalog scan depot={} trigger={} status={} seen={} added={} changed={} removed={} errors={} durationMs={}",
+        "catalog scan depot={} trigger={} status={} seen={} added={} changed={} removed={} errors={} durationMs={}{}",
         target.depotKey(),
         trigger,
         status.wire(),
@@ -170,8 +170,22 @@ public final class ScanJob {
         done.getChanged(),
         done.getRemoved(),
         errors.size(),
-        done.getDurationMs());
+        done.getDurationMs(),
+        firstError(errors));
     return done;
+  }
+
+  /**
+   * The run's first error, as {@code catalog.events} and the API already show it (never a value: a
+   * resolution's errors name the secret and the reason, a scan's the object and the failure), so
+   * that a failed run says why in the log too.
+   */
+  private static String firstError(List<String> errors) {
+    if (errors.isEmpty()) {
+      return "";
+    }
+    String first = String.valueOf(errors.get(0));
+    return " firstError=\"" + (first.length() > 200 ? first.substring(0, 200) + "…" : first) + "\"";
   }
 
   /** A deleted depot: every dataset of it goes. */
