@@ -8,7 +8,6 @@ import io.datadock.depot.validation.CheckRunner;
 import io.datadock.depot.validation.CredentialResolver;
 import io.datadock.depot.validation.ValidationRequestConsumer;
 import io.datadock.runtime.config.MainConfiguration;
-import io.datadock.runtime.kafka.KafkaSettings;
 import io.datadock.runtime.kafka.TopicProvisioner;
 import io.datadock.runtime.metrics.MetricsServer;
 import io.datadock.runtime.metrics.ServiceMetrics;
@@ -127,9 +126,7 @@ public final class DepotService implements AutoCloseable {
             Duration.ofMinutes(2));
     replay.start().join();
     app.start();
-    app.fenceDeadPeers(
-        config.kafka(),
-        Duration.ofMillis(KafkaSettings.heartbeatInterval(config.sessionTimeout())));
+    app.fenceDeadPeers(config.kafka(), config.sessionTimeout());
     LOG.info("depot-service started {} metricsPort={}", config, metrics.port());
   }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -95,6 +96,8 @@ public final class DeadMemberFencer implements AutoCloseable {
   private void pollSafely() {
     try {
       poll();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // closing
     } catch (Exception e) {
       // the coordinator moving, a broker down: the next poll tries again
       LOG.debug("group {} not described: {}", applicationId, e.toString());
@@ -150,7 +153,7 @@ public final class DeadMemberFencer implements AutoCloseable {
 
   /** The stream threads of each process among the consumers' client ids, by process id. */
   Map<String, Set<Integer>> threadsByProcess(Collection<String> clientIds) {
-    Map<String, Set<Integer>> threads = new java.util.TreeMap<>();
+    Map<String, Set<Integer>> threads = new TreeMap<>();
     for (String clientId : clientIds) {
       processAndThread(clientId)
           .ifPresent(

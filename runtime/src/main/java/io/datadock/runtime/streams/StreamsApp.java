@@ -1,6 +1,7 @@
 package io.datadock.runtime.streams;
 
 import io.datadock.runtime.kafka.KafkaConnection;
+import io.datadock.runtime.kafka.KafkaSettings;
 import io.datadock.runtime.replay.ReplayBoundary;
 import io.datadock.runtime.replay.Replayable;
 import io.datadock.runtime.replay.StateDigest;
@@ -71,15 +72,17 @@ public final class StreamsApp implements Replayable, AutoCloseable {
 
   /**
    * Aborts the open transactions of any other instance of this app as soon as the group removes it
-   * ({@link DeadMemberFencer}), looking at the group every {@code every}.
+   * ({@link DeadMemberFencer}), looking at the group as often as its members heartbeat.
+   *
+   * @param sessionTimeout the app's session ({@code DATADOCK_SESSION_TIMEOUT_MS})
    */
-  public synchronized void fenceDeadPeers(KafkaConnection kafka, Duration every) {
+  public synchronized void fenceDeadPeers(KafkaConnection kafka, Duration sessionTimeout) {
     if (fencer == null) {
       fencer =
           DeadMemberFencer.start(
               kafka,
               props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG),
-              every,
+              Duration.ofMillis(KafkaSettings.heartbeatInterval(sessionTimeout)),
               this::ownConsumers);
     }
   }

@@ -8,7 +8,6 @@ import io.datadock.runtime.http.OperationsRoutes;
 import io.datadock.runtime.http.ServiceHttpServer;
 import io.datadock.runtime.identity.IdentityDirectory;
 import io.datadock.runtime.kafka.FreePorts;
-import io.datadock.runtime.kafka.KafkaSettings;
 import io.datadock.runtime.kafka.TopicProvisioner;
 import io.datadock.runtime.metrics.ServiceMetrics;
 import io.datadock.runtime.metrics.StateDigestHandler;
@@ -140,9 +139,7 @@ public final class SecretService implements AutoCloseable {
             Duration.ofMinutes(2));
     replay.start().join();
     app.start();
-    app.fenceDeadPeers(
-        config.kafka(),
-        Duration.ofMillis(KafkaSettings.heartbeatInterval(config.sessionTimeout())));
+    app.fenceDeadPeers(config.kafka(), config.sessionTimeout());
     auditor = new AccessAuditor(config.kafka(), config.topicPrefix(), 5_000, Clock.systemUTC());
     directory =
         new IdentityDirectory(config.kafka(), config.topicPrefix(), Clock.systemUTC()).start();
