@@ -17,18 +17,34 @@ import java.util.function.LongSupplier;
  * that runs out and its service was being replayed during the wait, it waits for the replay to end
  * and then {@code timeout} again, and so on, but never longer than {@code timeout + maxHeld} in
  * all.
+ *
+ * <p>The replay's end is its coordinator's step, not the service being back: a service called off
+ * from a replay (or rebuilt) starts its Kafka Streams again, joins its group and takes its tasks
+ * first, seconds on a busy machine. So the wait after a replay is at least {@code resume}, however
+ * short the reply timeout.
  */
 public final class ReplayAwareDeadlines {
 
   private final ReplaysInProgress replays;
   private final long timeoutNanos;
+  private final long afterReplayNanos;
   private final long maxWaitNanos;
   private final LongSupplier nanoTime;
 
+  /**
+   * @param timeout how long a command waits for its reply
+   * @param resume how long it waits, at least, once a replay that held it has ended
+   * @param maxHeld how much longer than {@code timeout} a replay may hold it in all
+   */
   public ReplayAwareDeadlines(
-      ReplaysInProgress replays, Duration timeout, Duration maxHeld, LongSupplier nanoTime) {
+      ReplaysInProgress replays,
+      Duration timeout,
+      Duration resume,
+      Duration maxHeld,
+      LongSupplier nanoTime) {
     this.replays = replays;
     this.timeoutNanos = timeout.toNanos();
+    this.afterReplayNanos = Math.max(timeoutNanos, resume.toNanos());
     this.maxWaitNanos = timeout.plus(maxHeld).toNanos();
     this.nanoTime = nanoTime;
   }
@@ -37,7 +53,7 @@ public final class ReplayAwareDeadlines {
   public ReplyDeadline forService(String service) {
     return reply -> {
       long now = nanoTime.getAsLong();
-      return waitFrom(reply, service, now, now + maxWaitNanos);
+      return waitFrom(reply, service, now, timeoutNanos, now + maxWaitNanos);
     };
   }
 
@@ -47,10 +63,14 @@ public final class ReplayAwareDeadlines {
   }
 
   private CompletableFuture<CommandResult> waitFrom(
-      CompletableFuture<CommandResult> reply, String service, long since, long latest) {
+      CompletableFuture<CommandResult> reply,
+      String service,
+      long since,
+      long waitNanos,
+      long latest) {
     return reply
         .copy()
-        .orTimeout(millis(Math.min(timeoutNanos, latest - since)), TimeUnit.MILLISECONDS)
+        .orTimeout(millis(Math.min(waitNanos, latest - since)), TimeUnit.MILLISECONDS)
         .exceptionallyCompose(
             e -> {
               Throwable cause = unwrap(e);
@@ -63,7 +83,9 @@ public final class ReplayAwareDeadlines {
               return replays
                   .serving(service)
                   .orTimeout(millis(left), TimeUnit.MILLISECONDS)
-                  .thenCompose(v -> waitFrom(reply, service, nanoTime.getAsLong(), latest));
+                  .thenCompose(
+                      v ->
+                          waitFrom(reply, service, nanoTime.getAsLong(), afterReplayNanos, latest));
             });
   }
 

@@ -16,11 +16,12 @@ import org.junit.jupiter.api.Test;
 class ReplayAwareDeadlinesTest {
 
   private static final Duration TIMEOUT = Duration.ofMillis(200);
+  private static final Duration RESUME = Duration.ofMillis(600);
   private static final Duration MAX_HELD = Duration.ofSeconds(3);
 
   private final ReplaysInProgress replays = new ReplaysInProgress(System::nanoTime);
   private final ReplayAwareDeadlines deadlines =
-      new ReplayAwareDeadlines(replays, TIMEOUT, MAX_HELD, System::nanoTime);
+      new ReplayAwareDeadlines(replays, TIMEOUT, RESUME, MAX_HELD, System::nanoTime);
   private final CompletableFuture<CommandResult> reply = new CompletableFuture<>();
 
   @Test
@@ -43,15 +44,32 @@ class ReplayAwareDeadlinesTest {
   }
 
   @Test
-  void afterTheReplayTheWaitIsTheTimeoutAgain() {
+  void afterTheReplayTheWaitIsTheResumeTime() {
     CompletableFuture<CommandResult> bounded =
         waitingThroughAReplay("r-2", TIMEOUT.multipliedBy(2));
 
     step("r-2", "depot", ReplayPhase.DIGEST_REQUESTED);
+    long ended = System.nanoTime();
 
-    // a timeout (200 ms) after the replay, well before the most it could be held (2.8 s from now)
-    await().atMost(Duration.ofMillis(1500)).until(bounded::isDone);
+    // the resume time (600 ms) after the replay, well before the most it could be held (2.4 s on)
+    await().atMost(Duration.ofMillis(2000)).until(bounded::isDone);
     assertThat(timedOut(bounded)).isTrue();
+    assertThat(Duration.ofNanos(System.nanoTime() - ended)).isGreaterThanOrEqualTo(RESUME);
+  }
+
+  @Test
+  void aServiceSlowerToResumeThanTheTimeoutIsStillAnswered() {
+    CompletableFuture<CommandResult> bounded =
+        waitingThroughAReplay("r-5", TIMEOUT.multipliedBy(2));
+
+    step("r-5", "depot", ReplayPhase.FAILED);
+    await("longer than the timeout after the replay")
+        .during(TIMEOUT.multipliedBy(2))
+        .atMost(TIMEOUT.multipliedBy(2).plusSeconds(1))
+        .until(() -> !bounded.isDone());
+    reply.complete(result());
+
+    assertThat(bounded.join().getCommandId()).isEqualTo("c-1");
   }
 
   @Test
