@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,6 +92,10 @@ public final class DepotService implements AutoCloseable {
             config.checkTimeout(),
             config.checkThreads());
     validator.start();
+    PrometheusMeterRegistry registry = ServiceMetrics.registry("depot-service");
+    // listening before the Streams app joins its group: peers knock on it (DeadMemberFencer)
+    metrics = new MetricsServer(registry, config.metricsPort(), this::isRunning);
+    platform.addLocal("depot-service metrics", metrics.port());
     Properties props =
         StreamsSettings.exactlyOnce(
             config.applicationId(),
@@ -100,7 +105,8 @@ public final class DepotService implements AutoCloseable {
             config.commitIntervalMs(),
             config.streamThreads(),
             config.sessionTimeout());
-    PrometheusMeterRegistry registry = ServiceMetrics.registry("depot-service");
+    props.put(
+        StreamsConfig.APPLICATION_SERVER_CONFIG, config.advertisedHost() + ":" + metrics.port());
     app =
         new StreamsApp(
             "depot-service",
@@ -113,8 +119,6 @@ public final class DepotService implements AutoCloseable {
                     DepotTopology.DEPOTS_STORE,
                     Topics.avro(DepotState.class).serializer()));
     app.running().thenRun(() -> running.complete(null));
-    metrics = new MetricsServer(registry, config.metricsPort(), this::isRunning);
-    platform.addLocal("depot-service metrics", metrics.port());
     metrics.mount("/state/digest", new StateDigestHandler(app::totalDigest));
     replay =
         new ReplayAgent(

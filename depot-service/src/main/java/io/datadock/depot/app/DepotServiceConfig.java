@@ -1,5 +1,6 @@
 package io.datadock.depot.app;
 
+import static io.datadock.runtime.config.Setting.DATADOCK_ADVERTISED_HOST;
 import static io.datadock.runtime.config.Setting.DATADOCK_CHECK_THREADS;
 import static io.datadock.runtime.config.Setting.DATADOCK_CHECK_TIMEOUT_MS;
 import static io.datadock.runtime.config.Setting.DATADOCK_COMMIT_INTERVAL_MS;
@@ -58,6 +59,9 @@ import java.time.Duration;
  *     {@code connectors/README.md}
  * @param metricsPort where {@code /metrics}, {@code /healthz} and {@code /readyz} answer ({@code
  *     DATADOCK_METRICS_PORT}, default 9400; 0: a free port)
+ * @param advertisedHost the host other instances reach this one's metrics port on ({@code
+ *     DATADOCK_ADVERTISED_HOST}, default the host name; {@code localhost} embedded): they knock on
+ *     it to notice a killed instance before its session runs out
  * @param topics the topics a standalone instance creates when missing ({@link TopicLayout})
  */
 public record DepotServiceConfig(
@@ -75,6 +79,7 @@ public record DepotServiceConfig(
     Duration sessionTimeout,
     EgressSettings egress,
     int metricsPort,
+    String advertisedHost,
     TopicLayout topics) {
 
   public static final String DEFAULT_APPLICATION_ID = ReplayTargets.DEPOT_GROUP;
@@ -121,6 +126,7 @@ public record DepotServiceConfig(
         settings.millis(DATADOCK_SESSION_TIMEOUT_MS),
         EgressSettings.from(settings, mode, dataDir.resolve("files")),
         settings.port(DATADOCK_METRICS_PORT, DEFAULT_METRICS_PORT),
+        settings.string(DATADOCK_ADVERTISED_HOST, LocalHost.nameOr("depot-service")),
         TopicLayout.from(settings));
   }
 }

@@ -108,6 +108,7 @@ public final class ServiceProcesses implements AutoCloseable {
     String id = "depot-" + n;
     Map<String, String> env = env(id, KafkaPrincipal.DEPOT_SERVICE);
     env.put("DATADOCK_METRICS_PORT", String.valueOf(port(id)));
+    env.put("DATADOCK_ADVERTISED_HOST", "127.0.0.1");
     env.put("DATADOCK_RESOLUTION_URL", url("secret-" + n));
     env.put("DATADOCK_FILE_ROOTS", fileRoot.toString());
     return start(id, "io.datadock.depot.app.DepotService", env);

@@ -107,8 +107,9 @@ public enum Setting {
       null,
       "host name",
       "honoured, default `localhost`",
-      "the name other instances forward to",
-      SECRET),
+      "the name other instances reach this one on (forwarding; noticing a killed instance)",
+      SECRET,
+      DEPOT),
   DATADOCK_SECRET_KEY_FILE(null, "", "honoured", "a mounted sealing key", SECRET),
   DATADOCK_KEY_SIGNING_KEY_FILE(
       null,

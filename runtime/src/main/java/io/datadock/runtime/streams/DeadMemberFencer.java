@@ -4,12 +4,15 @@ import io.datadock.runtime.kafka.KafkaConnection;
 import io.datadock.runtime.kafka.KafkaSettings;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,9 +22,13 @@ import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.clients.admin.MemberToRemove;
+import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,16 +54,28 @@ import org.slf4j.LoggerFactory;
  * any fencing. A restarted instance keeps its process id (Kafka Streams stores it in the state
  * directory), so a restart within the session fences nothing. Every instance does this; a second
  * fencing of the same id only bumps the epoch again.
+ *
+ * <p>A killed process is noticed sooner than its session: at each look this instance also knocks on
+ * its peers' endpoints (their {@code application.server}). One that listened before and now refuses
+ * connections twice in a row has no process behind it ({@link DeadPeers}); its static members are
+ * removed from the group at once, which starts the rebalance the session would have started seconds
+ * later, and their transactions are fenced. A paused process still accepts connections, so a pause
+ * is left to the session: it cannot be told from a slow instance.
  */
 public final class DeadMemberFencer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(DeadMemberFencer.class);
   private static final Duration FENCE_TIMEOUT = Duration.ofSeconds(10);
 
+  private static final Duration PROBE_TIMEOUT = Duration.ofMillis(500);
+
   private final Admin admin;
   private final KafkaConnection kafka;
   private final String applicationId;
   private final Supplier<Collection<String>> ownConsumers;
+  private final Supplier<Map<HostInfo, Set<TopicPartition>>> peerEndpoints;
+  private final EndpointProbe probe = new EndpointProbe(PROBE_TIMEOUT);
+  private final DeadPeers deadPeers = new DeadPeers();
   private final Pattern consumerName;
   private final ScheduledExecutorService poller;
   private Map<String, Set<Integer>> lastSeen;
@@ -64,12 +83,18 @@ public final class DeadMemberFencer implements AutoCloseable {
   /**
    * @param ownConsumers this instance's stream threads' consumer client ids: its own process is
    *     never fenced
+   * @param peerEndpoints the other instances' endpoints, with the partitions each holds (empty when
+   *     the app has no {@code application.server})
    */
   DeadMemberFencer(
-      KafkaConnection kafka, String applicationId, Supplier<Collection<String>> ownConsumers) {
+      KafkaConnection kafka,
+      String applicationId,
+      Supplier<Collection<String>> ownConsumers,
+      Supplier<Map<HostInfo, Set<TopicPartition>>> peerEndpoints) {
     this.kafka = kafka;
     this.applicationId = applicationId;
     this.ownConsumers = ownConsumers;
+    this.peerEndpoints = peerEndpoints;
     this.consumerName = consumerName(applicationId);
     this.admin = Admin.create(KafkaSettings.admin(kafka));
     this.poller =
@@ -86,8 +111,10 @@ public final class DeadMemberFencer implements AutoCloseable {
       KafkaConnection kafka,
       String applicationId,
       Duration every,
-      Supplier<Collection<String>> ownConsumers) {
-    DeadMemberFencer fencer = new DeadMemberFencer(kafka, applicationId, ownConsumers);
+      Supplier<Collection<String>> ownConsumers,
+      Supplier<Map<HostInfo, Set<TopicPartition>>> peerEndpoints) {
+    DeadMemberFencer fencer =
+        new DeadMemberFencer(kafka, applicationId, ownConsumers, peerEndpoints);
     fencer.poller.scheduleWithFixedDelay(
         fencer::pollSafely, 0, every.toMillis(), TimeUnit.MILLISECONDS);
     return fencer;
@@ -116,21 +143,80 @@ public final class DeadMemberFencer implements AutoCloseable {
         threadsByProcess(group.members().stream().map(MemberDescription::clientId).toList());
     // before the last look moves on: if this throws, the next poll still sees who left
     Set<String> own = threadsByProcess(ownConsumers.get()).keySet();
+    Set<String> removed = removeDeadPeers(group.members(), now, own);
+    now.keySet().removeAll(removed);
     Map<String, Set<Integer>> before = lastSeen;
     lastSeen = now;
     if (before == null) {
       return;
     }
     for (Map.Entry<String, Set<Integer>> gone : before.entrySet()) {
-      if (!now.containsKey(gone.getKey()) && !own.contains(gone.getKey())) {
-        for (String id : transactionalIds(applicationId, gone.getKey(), gone.getValue())) {
-          try {
-            fence(id);
-          } catch (RuntimeException e) {
-            // its transaction times out as it would have without the fencer
-            LOG.warn("could not fence transactional id {}: {}", id, e.toString());
-          }
-        }
+      String process = gone.getKey();
+      if (!now.containsKey(process) && !own.contains(process) && !removed.contains(process)) {
+        fenceAll(process, gone.getValue());
+      }
+    }
+  }
+
+  /**
+   * Knocks on the peers' endpoints; removes from the group the members of those found dead, and
+   * fences their processes. Returns the processes removed.
+   */
+  private Set<String> removeDeadPeers(
+      Collection<MemberDescription> members, Map<String, Set<Integer>> threads, Set<String> own)
+      throws Exception {
+    Map<HostInfo, Set<TopicPartition>> peers = peerEndpoints.get();
+    Map<HostInfo, EndpointProbe.Answer> answers = new HashMap<>();
+    peers.keySet().forEach(endpoint -> answers.put(endpoint, probe.probe(endpoint)));
+    Set<String> removed = new HashSet<>();
+    for (HostInfo endpoint : deadPeers.look(answers)) {
+      List<MemberDescription> dead =
+          DeadPeers.membersOf(peers.get(endpoint), members).stream()
+              .filter(
+                  m ->
+                      processAndThread(m.clientId())
+                          .filter(p -> !own.contains(p.getKey()))
+                          .isPresent())
+              .toList();
+      if (dead.isEmpty()) {
+        continue;
+      }
+      List<String> instanceIds = dead.stream().map(m -> m.groupInstanceId().orElseThrow()).toList();
+      try {
+        admin
+            .removeMembersFromConsumerGroup(
+                applicationId,
+                new RemoveMembersFromConsumerGroupOptions(
+                    instanceIds.stream().map(MemberToRemove::new).toList()))
+            .all()
+            .get(FENCE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        LOG.info(
+            "removed {} from group {}: endpoint {}:{} refuses connections",
+            instanceIds,
+            applicationId,
+            endpoint.host(),
+            endpoint.port());
+      } catch (ExecutionException e) {
+        // gone already (its session ran out meanwhile): fencing is still due
+        LOG.info(
+            "group {} did not remove {}: {}", applicationId, instanceIds, e.getCause().toString());
+      }
+      for (String process :
+          threadsByProcess(dead.stream().map(MemberDescription::clientId).toList()).keySet()) {
+        fenceAll(process, threads.getOrDefault(process, Set.of()));
+        removed.add(process);
+      }
+    }
+    return removed;
+  }
+
+  private void fenceAll(String process, Set<Integer> threads) {
+    for (String id : transactionalIds(applicationId, process, threads)) {
+      try {
+        fence(id);
+      } catch (RuntimeException e) {
+        // its transaction times out as it would have without the fencer
+        LOG.warn("could not fence transactional id {}: {}", id, e.toString());
       }
     }
   }

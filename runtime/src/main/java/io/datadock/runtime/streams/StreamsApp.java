@@ -10,18 +10,24 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.ThreadMetadata;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.errors.StreamsNotStartedException;
+import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,7 +89,8 @@ public final class StreamsApp implements Replayable, AutoCloseable {
               kafka,
               props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG),
               Duration.ofMillis(KafkaSettings.heartbeatInterval(sessionTimeout)),
-              this::ownConsumers);
+              this::ownConsumers,
+              this::peerEndpoints);
     }
   }
 
@@ -92,6 +99,30 @@ public final class StreamsApp implements Replayable, AutoCloseable {
     return s == null
         ? List.of()
         : s.metadataForLocalThreads().stream().map(ThreadMetadata::consumerClientId).toList();
+  }
+
+  /**
+   * The other instances' endpoints ({@code application.server}) with the partitions each holds, as
+   * of this instance's last rebalance; empty when this app names no endpoint.
+   */
+  private Map<HostInfo, Set<TopicPartition>> peerEndpoints() {
+    KafkaStreams s = streams;
+    String self = props.getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG);
+    if (s == null || self == null) {
+      return Map.of();
+    }
+    Map<HostInfo, Set<TopicPartition>> peers = new HashMap<>();
+    try {
+      for (StreamsMetadata client : s.metadataForAllStreamsClients()) {
+        HostInfo endpoint = client.hostInfo();
+        if (endpoint.port() > 0 && !(endpoint.host() + ":" + endpoint.port()).equals(self)) {
+          peers.put(endpoint, client.topicPartitions());
+        }
+      }
+    } catch (StreamsNotStartedException | IllegalStateException e) {
+      return Map.of(); // between two apps of a replay
+    }
+    return peers;
   }
 
   /** The app now running; a new one after a replay. */
@@ -193,6 +224,9 @@ public final class StreamsApp implements Replayable, AutoCloseable {
   @Override
   public Map<Integer, StateDigest> digest() {
     KafkaStreams s = streams;
+    if (s == null) {
+      throw new StateNotReadableYet(service + " has not started", null);
+    }
     if (s.state() != KafkaStreams.State.RUNNING) {
       throw new StateNotReadableYet(service + " is " + s.state() + ", not RUNNING", null);
     }

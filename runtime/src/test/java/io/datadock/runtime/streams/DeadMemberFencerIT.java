@@ -82,7 +82,8 @@ class DeadMemberFencerIT {
             kafka,
             APP,
             Duration.ofMillis(500),
-            () -> List.of(APP + "-" + live + "-StreamThread-1-consumer"))) {
+            () -> List.of(APP + "-" + live + "-StreamThread-1-consumer"),
+            Map::of)) {
       assertThat(stableEnd()).as("the open transaction holds the last stable offset").isZero();
       // the member dies: it stops heartbeating without leaving (a static member does not)
       member.close();
@@ -97,7 +98,7 @@ class DeadMemberFencerIT {
 
   @Test
   void consumersNameTheirProcessAndThreadAndNothingElseCounts() {
-    try (DeadMemberFencer fencer = new DeadMemberFencer(kafka, APP, List::of)) {
+    try (DeadMemberFencer fencer = new DeadMemberFencer(kafka, APP, List::of, Map::of)) {
       String process = "0b9c3e7e-1d2a-4c55-9a0e-5f2f8d1f3c11";
       Map<String, Set<Integer>> threads =
           fencer.threadsByProcess(

@@ -137,9 +137,6 @@ public final class SecretService implements AutoCloseable {
             config.instanceId(),
             app,
             Duration.ofMinutes(2));
-    replay.start().join();
-    app.start();
-    app.fenceDeadPeers(config.kafka(), config.sessionTimeout());
     auditor = new AccessAuditor(config.kafka(), config.topicPrefix(), 5_000, Clock.systemUTC());
     directory =
         new IdentityDirectory(config.kafka(), config.topicPrefix(), Clock.systemUTC()).start();
@@ -156,6 +153,7 @@ public final class SecretService implements AutoCloseable {
             new StreamsSecretPartitions(app.current()),
             new OwnerForwarder(self),
             keyRing::open);
+    // listening before the Streams app joins its group: peers knock on it (DeadMemberFencer)
     listener =
         ServiceHttpServer.start(
             "credential resolution",
@@ -167,6 +165,9 @@ public final class SecretService implements AutoCloseable {
               new KeyAdminRoutes(rotation, callers).mount(router);
             });
     listener.mount("/internal/v1/state/digest", new StateDigestHandler(app::totalDigest));
+    replay.start().join();
+    app.start();
+    app.fenceDeadPeers(config.kafka(), config.sessionTimeout());
     LOG.info("credential resolution listening on {}:{}", self.host(), self.port());
     LOG.info(
         "secret-service started applicationId={} keyId={} signedBy={}",

@@ -29,8 +29,7 @@ public final class StreamsSecretPartitions implements SecretPartitions {
     KeyQueryMetadata owner;
     try {
       owner =
-          streams
-              .get()
+          current()
               .queryMetadataForKey(
                   SecretTopology.SECRETS_STORE, resourceKey, Serdes.String().serializer());
     } catch (InvalidStateStoreException e) {
@@ -45,8 +44,7 @@ public final class StreamsSecretPartitions implements SecretPartitions {
   @Override
   public SecretState read(String resourceKey) {
     try {
-      return streams
-          .get()
+      return current()
           .store(
               StoreQueryParameters.fromNameAndType(
                   SecretTopology.SECRETS_STORE,
@@ -55,6 +53,15 @@ public final class StreamsSecretPartitions implements SecretPartitions {
     } catch (InvalidStateStoreException e) {
       throw moving(e);
     }
+  }
+
+  /** The app; none yet while the service starts (its listener answers first), which is a move. */
+  private KafkaStreams current() {
+    KafkaStreams current = streams.get();
+    if (current == null) {
+      throw new PartitionMovingException("the service's Kafka Streams app has not started yet");
+    }
+    return current;
   }
 
   /** Kafka Streams' message names the store and the thread's state, never a key or a value. */

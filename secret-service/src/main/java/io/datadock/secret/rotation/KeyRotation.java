@@ -127,11 +127,13 @@ public final class KeyRotation {
   }
 
   private ReadOnlyKeyValueStore<String, SecretState> store() {
-    return streams
-        .get()
-        .store(
-            StoreQueryParameters.fromNameAndType(
-                SecretTopology.SECRETS_STORE,
-                QueryableStoreTypes.<String, SecretState>keyValueStore()));
+    KafkaStreams current = streams.get();
+    if (current == null) {
+      throw new IllegalStateException("secret-service is starting; retry once it is ready");
+    }
+    return current.store(
+        StoreQueryParameters.fromNameAndType(
+            SecretTopology.SECRETS_STORE,
+            QueryableStoreTypes.<String, SecretState>keyValueStore()));
   }
 }

@@ -38,4 +38,16 @@ class StreamsSecretPartitionsTest {
           .hasMessageNotContaining("t/secret/x");
     }
   }
+
+  @Test
+  void noStreamsClientYetReadsAsAPartitionBetweenOwners() {
+    // the listener answers before the service has started its Kafka Streams app
+    StreamsSecretPartitions partitions = new StreamsSecretPartitions(() -> null);
+
+    assertThatThrownBy(() -> partitions.owner("t/secret/x"))
+        .isInstanceOf(PartitionMovingException.class)
+        .hasMessageContaining("not started yet");
+    assertThatThrownBy(() -> partitions.read("t/secret/x"))
+        .isInstanceOf(PartitionMovingException.class);
+  }
 }
