@@ -4,10 +4,12 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -29,6 +31,7 @@ public final class ServiceHttpServer implements AutoCloseable {
 
   private final Vertx vertx;
   private final Router router;
+  private Route starting;
   private final HttpServer server;
 
   private ServiceHttpServer(Vertx vertx, Router router, HttpServer server) {
@@ -76,6 +79,47 @@ public final class ServiceHttpServer implements AutoCloseable {
           "cannot listen for " + name + " on port " + port,
           cause instanceof IOException io ? io : new IOException(cause));
     }
+  }
+
+  /**
+   * Listens on {@code port} with the operations routes only; every other request is answered 503
+   * ("starting; retry") until {@link #serve} adds the service's routes. For a service whose routes
+   * need to know the port it listens on (0 picks one), and that must listen before it joins its
+   * group.
+   */
+  public static ServiceHttpServer startBeforeRoutes(
+      String name, int port, int workers, OperationsRoutes operations) {
+    Route[] starting = new Route[1];
+    ServiceHttpServer server =
+        start(
+            name,
+            port,
+            workers,
+            operations,
+            router ->
+                starting[0] =
+                    router
+                        .route()
+                        .last()
+                        .handler(
+                            ctx ->
+                                Replies.json(
+                                    ctx,
+                                    503,
+                                    ("{\"error\":\"" + name + " is starting; retry\"}")
+                                        .getBytes(StandardCharsets.UTF_8))));
+    server.starting = starting[0];
+    return server;
+  }
+
+  /** Adds the service's routes to a server started before them, and stops answering 503. */
+  public ServiceHttpServer serve(Consumer<Router> routes) {
+    routes.accept(router);
+    if (starting != null) {
+      starting.remove();
+      starting = null;
+    }
+    return this;
   }
 
   /** Serves another operator endpoint (a state digest) off the event loop, once started. */

@@ -7,7 +7,6 @@ import io.datadock.runtime.config.MainConfiguration;
 import io.datadock.runtime.http.OperationsRoutes;
 import io.datadock.runtime.http.ServiceHttpServer;
 import io.datadock.runtime.identity.IdentityDirectory;
-import io.datadock.runtime.kafka.FreePorts;
 import io.datadock.runtime.kafka.TopicProvisioner;
 import io.datadock.runtime.metrics.ServiceMetrics;
 import io.datadock.runtime.metrics.StateDigestHandler;
@@ -100,10 +99,16 @@ public final class SecretService implements AutoCloseable {
     SecretKeyPublisher publisher =
         new SecretKeyPublisher(config.kafka(), config.topicPrefix(), signingKey);
     publisher.publish(keyRing);
-    HostInfo self =
-        new HostInfo(
-            config.advertisedHost(),
-            config.resolutionPort() == 0 ? FreePorts.pick() : config.resolutionPort());
+    PrometheusMeterRegistry metrics = ServiceMetrics.registry("secret-service");
+    // listening before the Streams app joins its group: peers knock on it (DeadMemberFencer); and
+    // on the port it got, so a free one picked by the system cannot be taken in between
+    listener =
+        ServiceHttpServer.startBeforeRoutes(
+            "credential resolution",
+            config.resolutionPort(),
+            LISTENER_WORKERS,
+            new OperationsRoutes(metrics, this::isRunning));
+    HostInfo self = new HostInfo(config.advertisedHost(), listener.port());
     Properties props =
         StreamsSettings.exactlyOnce(
             config.applicationId(),
@@ -114,7 +119,6 @@ public final class SecretService implements AutoCloseable {
             config.streamThreads(),
             config.sessionTimeout());
     props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
-    PrometheusMeterRegistry metrics = ServiceMetrics.registry("secret-service");
     app =
         new StreamsApp(
             "secret-service",
@@ -153,17 +157,11 @@ public final class SecretService implements AutoCloseable {
             new StreamsSecretPartitions(app.current()),
             new OwnerForwarder(self),
             keyRing::open);
-    // listening before the Streams app joins its group: peers knock on it (DeadMemberFencer)
-    listener =
-        ServiceHttpServer.start(
-            "credential resolution",
-            self.port(),
-            LISTENER_WORKERS,
-            new OperationsRoutes(metrics, this::isRunning),
-            router -> {
-              new ResolutionRoutes(resolution).mount(router);
-              new KeyAdminRoutes(rotation, callers).mount(router);
-            });
+    listener.serve(
+        router -> {
+          new ResolutionRoutes(resolution).mount(router);
+          new KeyAdminRoutes(rotation, callers).mount(router);
+        });
     listener.mount("/internal/v1/state/digest", new StateDigestHandler(app::totalDigest));
     replay.start().join();
     app.start();
