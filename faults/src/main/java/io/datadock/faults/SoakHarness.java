@@ -1,6 +1,7 @@
 package io.datadock.faults;
 
 import io.datadock.faults.schedule.FaultKind;
+import io.datadock.faults.workload.Mix;
 import io.datadock.local.cluster.ChildJit;
 import java.time.Duration;
 import java.util.Arrays;
@@ -10,12 +11,12 @@ import java.util.Set;
 /**
  * {@code java -cp faults/target/datadock-faults.jar io.datadock.faults.SoakHarness --rate N
  * (--applies N | --minutes M) [--clients N] [--secrets N] [--depots N] [--watchers N]
- * [--rescan-seconds N] [--events KIND,KIND] [--seed N] [--dir DIR] [--jit full|quick]}: the soak
- * ({@link SoakRun}); prints a line a minute and then the figures. Its processes compile as the
- * tests' clusters do (C1 only: quick to start) unless {@code --jit full}, the JVM's default, for
- * runs of hours: slower for its first minutes, then about half the CPU per apply. Exits 1 unless
- * every answer holds, every request was answered, every watcher saw no gap and every process's heap
- * after GC stayed flat.
+ * [--rescan-seconds N] [--events KIND,KIND] [--seed N] [--dir DIR] [--jit full|quick] [--mix
+ * mixed|applies]}: the soak ({@link SoakRun}); prints a line a minute and then the figures. Its
+ * processes compile as the tests' clusters do (C1 only: quick to start) unless {@code --jit full},
+ * the JVM's default, for runs of hours: slower for its first minutes, then about half the CPU per
+ * apply. Exits 1 unless every answer holds, every request was answered, every watcher saw no gap
+ * and every process's heap after GC stayed flat.
  */
 public final class SoakHarness {
 
@@ -32,7 +33,8 @@ public final class SoakHarness {
           "--events",
           "--seed",
           "--dir",
-          "--jit");
+          "--jit",
+          "--mix");
 
   private SoakHarness() {}
 
@@ -58,11 +60,20 @@ public final class SoakHarness {
             given.number("--watchers", 4),
             Duration.ofSeconds(given.number("--rescan-seconds", 30)),
             events,
-            jit(given.text("--jit", "quick")));
+            jit(given.text("--jit", "quick")),
+            mix(given.text("--mix", "mixed")));
     System.out.println("soak " + options);
     SoakReport report = SoakRun.run(options);
     System.out.print(report.text());
     System.exit(report.holds() ? 0 : 1);
+  }
+
+  private static Mix mix(String given) {
+    return switch (given) {
+      case "mixed" -> Mix.MIXED;
+      case "applies" -> Mix.APPLIES;
+      default -> throw new IllegalArgumentException("--mix: mixed or applies, not " + given);
+    };
   }
 
   private static ChildJit jit(String given) {

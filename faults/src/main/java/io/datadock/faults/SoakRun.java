@@ -13,6 +13,7 @@ import io.datadock.faults.soak.HeapSampler;
 import io.datadock.faults.soak.SseWatcher;
 import io.datadock.faults.soak.SteadyRate;
 import io.datadock.faults.workload.HistoryRecorder;
+import io.datadock.faults.workload.Mix;
 import io.datadock.faults.workload.Workload;
 import io.datadock.local.cluster.ChildJit;
 import io.datadock.local.cluster.ChildJvm;
@@ -44,6 +45,7 @@ public final class SoakRun {
    * @param duration stop after this long (zero: no limit); one of the two limits is needed
    * @param events scheduled kinds, spread evenly over the run (none by default)
    * @param jit how the cluster's processes compile
+   * @param mix the requests' kinds
    */
   public record Options(
       Path dir,
@@ -57,15 +59,15 @@ public final class SoakRun {
       int watchers,
       Duration rescanInterval,
       List<FaultKind> events,
-      ChildJit jit) {
+      ChildJit jit,
+      Mix mix) {
 
     /** How long the run is expected to last: the duration, else the applies at the rate. */
     Duration expected() {
       if (!duration.isZero()) {
         return duration;
       }
-      // about 58 % of the mixed workload's requests are applies
-      return Duration.ofMillis((long) (applies / (rate * 0.58) * 1000));
+      return Duration.ofMillis((long) (applies / (rate * mix.applyShare()) * 1000));
     }
   }
 
@@ -97,6 +99,7 @@ public final class SoakRun {
       long loadEnded;
       try (Workload workload =
           Workload.on(cluster, token, history, options.secrets(), options.depots(), options.seed())
+              .mixedAs(options.mix())
               .pacedBy(SteadyRate.perSecond(options.rate()))
               .start(options.clients())) {
         int[] minute = {0};

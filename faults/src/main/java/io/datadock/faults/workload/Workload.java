@@ -49,6 +49,7 @@ public final class Workload implements AutoCloseable {
   private final List<Thread> clients = new ArrayList<>();
   private final AtomicLong applies = new AtomicLong();
   private volatile SteadyRate rate;
+  private volatile Mix mix = Mix.MIXED;
 
   /**
    * @param secrets how many secret names the clients share (fewer names: more races)
@@ -85,6 +86,12 @@ public final class Workload implements AutoCloseable {
 
   public static String key(String kind, String name) {
     return TENANT + "/" + kind + "/" + name;
+  }
+
+  /** Draws the requests' kinds from {@code mix} ({@link Mix#MIXED} unless told). */
+  public Workload mixedAs(Mix mix) {
+    this.mix = mix;
+    return this;
   }
 
   /** Paces every client's requests together at {@code rate} (unpaced: as fast as answered). */
@@ -130,18 +137,16 @@ public final class Workload implements AutoCloseable {
     int roll = random.nextInt(100);
     String secret = "s-" + random.nextInt(secrets);
     String depot = "d-" + random.nextInt(depots);
-    if (roll < 40) {
-      return Request.apply("secret", secret, Manifests.secret(secret, "pw-" + random.nextInt(3)));
-    } else if (roll < 50) {
-      return new Request(Type.DELETE, "secret", secret, null);
-    } else if (roll < 68) {
-      return Request.apply("depot", depot, Manifests.fileDepot(depot, fileRoot, secret));
-    } else if (roll < 76) {
-      return new Request(Type.DELETE, "depot", depot, null);
-    } else if (roll < 90) {
-      return new Request(Type.READ, "secret", secret, null);
-    }
-    return new Request(Type.READ, "depot", depot, null);
+    return switch (mix.pick(roll)) {
+      case SECRET_APPLY ->
+          Request.apply("secret", secret, Manifests.secret(secret, "pw-" + random.nextInt(3)));
+      case SECRET_DELETE -> new Request(Type.DELETE, "secret", secret, null);
+      case DEPOT_APPLY ->
+          Request.apply("depot", depot, Manifests.fileDepot(depot, fileRoot, secret));
+      case DEPOT_DELETE -> new Request(Type.DELETE, "depot", depot, null);
+      case SECRET_READ -> new Request(Type.READ, "secret", secret, null);
+      case DEPOT_READ -> new Request(Type.READ, "depot", depot, null);
+    };
   }
 
   /**
