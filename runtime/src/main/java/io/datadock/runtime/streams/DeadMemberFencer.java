@@ -14,8 +14,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,16 +46,17 @@ import org.slf4j.LoggerFactory;
  * live transactions for seconds, and one that outlives the timeout is aborted and its instance
  * fenced (measured: depot applies waited 36 s after a leader kill with 3 s).
  *
- * <p>So each instance watches its group's members. A Kafka Streams thread's consumer is named
- * {@code <application id>-<process id>-StreamThread-<n>-consumer} and its exactly-once producer's
- * transactional id is {@code <application id>-<process id>-<n>}. When a process's members leave the
- * group (its session expired, or it left), this instance initialises a producer with each of that
- * process's transactional ids, which is how Kafka fences a producer: the coordinator aborts the
- * open transaction and bumps the epoch. A removed instance that was only paused is fenced as the
- * group already treats it; when it resumes, Kafka Streams closes its tasks and rejoins, as after
- * any fencing. A restarted instance keeps its process id (Kafka Streams stores it in the state
- * directory), so a restart within the session fences nothing. Every instance does this; a second
- * fencing of the same id only bumps the epoch again.
+ * <p>So each instance watches its group's members, every heartbeat interval and whenever its own
+ * app starts rebalancing (a member's removal starts one). A Kafka Streams thread's consumer is
+ * named {@code <application id>-<process id>-StreamThread-<n>-consumer} and its exactly-once
+ * producer's transactional id is {@code <application id>-<process id>-<n>}. When a process's
+ * members leave the group (its session expired, or it left), this instance initialises a producer
+ * with each of that process's transactional ids, which is how Kafka fences a producer: the
+ * coordinator aborts the open transaction and bumps the epoch. A removed instance that was only
+ * paused is fenced as the group already treats it; when it resumes, Kafka Streams closes its tasks
+ * and rejoins, as after any fencing. A restarted instance keeps its process id (Kafka Streams
+ * stores it in the state directory), so a restart within the session fences nothing. Every instance
+ * does this; a second fencing of the same id only bumps the epoch again.
  *
  * <p>A killed process is noticed sooner than its session: at each look this instance also knocks on
  * its peers' endpoints (their {@code application.server}). One that listened before and now refuses
@@ -78,6 +81,7 @@ public final class DeadMemberFencer implements AutoCloseable {
   private final DeadPeers deadPeers = new DeadPeers();
   private final Pattern consumerName;
   private final ScheduledExecutorService poller;
+  private final AtomicInteger looks = new AtomicInteger();
   private Map<String, Set<Integer>> lastSeen;
 
   /**
@@ -120,6 +124,15 @@ public final class DeadMemberFencer implements AutoCloseable {
     return fencer;
   }
 
+  /** Looks at the group now, after any look under way, besides the regular ones. */
+  void lookNow() {
+    try {
+      poller.execute(this::pollSafely);
+    } catch (RejectedExecutionException e) {
+      // closed
+    }
+  }
+
   private void pollSafely() {
     try {
       poll();
@@ -129,6 +142,11 @@ public final class DeadMemberFencer implements AutoCloseable {
       // the coordinator moving, a broker down: the next poll tries again
       LOG.debug("group {} not described: {}", applicationId, e.toString());
     }
+  }
+
+  /** Looks that read the group so far (tests). */
+  int looks() {
+    return looks.get();
   }
 
   /** One look at the group: fences the processes gone since the last look. */
@@ -147,6 +165,7 @@ public final class DeadMemberFencer implements AutoCloseable {
     now.keySet().removeAll(removed);
     Map<String, Set<Integer>> before = lastSeen;
     lastSeen = now;
+    looks.incrementAndGet();
     if (before == null) {
       return;
     }

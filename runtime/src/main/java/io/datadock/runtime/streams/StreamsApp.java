@@ -53,7 +53,7 @@ public final class StreamsApp implements Replayable, AutoCloseable {
   private final CompletableFuture<Void> firstRunning = new CompletableFuture<>();
   private volatile KafkaStreams streams;
   private KafkaStreamsMetrics streamsMetrics;
-  private DeadMemberFencer fencer;
+  private volatile DeadMemberFencer fencer;
 
   /**
    * @param topology builds the topology; its processors consult the boundary before forwarding
@@ -91,6 +91,18 @@ public final class StreamsApp implements Replayable, AutoCloseable {
               Duration.ofMillis(KafkaSettings.heartbeatInterval(sessionTimeout)),
               this::ownConsumers,
               this::peerEndpoints);
+    }
+  }
+
+  /**
+   * A rebalance is often a member's removal: the fencer looks at once rather than at its next look,
+   * since the tasks this instance takes over cannot start until the removed member's open
+   * transaction is aborted.
+   */
+  private void rebalancing() {
+    DeadMemberFencer f = fencer;
+    if (f != null) {
+      f.lookNow();
     }
   }
 
@@ -153,7 +165,8 @@ public final class StreamsApp implements Replayable, AutoCloseable {
     if (wipeLocalState) {
       next.cleanUp();
     }
-    StreamsLifecycle.watch(next, service).thenRun(() -> firstRunning.complete(null));
+    StreamsLifecycle.watch(next, service, this::rebalancing)
+        .thenRun(() -> firstRunning.complete(null));
     if (metrics != null) {
       streamsMetrics = new KafkaStreamsMetrics(next);
       streamsMetrics.bindTo(metrics);

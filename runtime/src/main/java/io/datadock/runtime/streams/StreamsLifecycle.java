@@ -16,14 +16,18 @@ public final class StreamsLifecycle {
   private StreamsLifecycle() {}
 
   /**
+   * @param onRebalance run each time the app starts rebalancing (on a stream thread; keep it short)
    * @return completes the first time the app is RUNNING (its tasks assigned and restored)
    */
-  public static CompletableFuture<Void> watch(KafkaStreams streams, String service) {
+  public static CompletableFuture<Void> watch(
+      KafkaStreams streams, String service, Runnable onRebalance) {
     CompletableFuture<Void> running = new CompletableFuture<>();
     streams.setStateListener(
         (now, before) -> {
           if (now == KafkaStreams.State.RUNNING) {
             running.complete(null);
+          } else if (now == KafkaStreams.State.REBALANCING) {
+            onRebalance.run();
           }
         });
     streams.setUncaughtExceptionHandler(

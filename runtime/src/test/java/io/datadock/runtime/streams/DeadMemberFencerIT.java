@@ -41,6 +41,9 @@ class DeadMemberFencerIT {
   private static final String TOPIC = "fencer.out";
   private static final Duration SESSION = Duration.ofSeconds(6);
   private static final TopicPartition PARTITION = new TopicPartition(TOPIC, 0);
+  private static final String ASKED_APP = "fencer-asked-app";
+  private static final String ASKED_TOPIC = "fencer.asked.out";
+  private static final TopicPartition ASKED_PARTITION = new TopicPartition(ASKED_TOPIC, 0);
 
   @TempDir static Path brokerDir;
   static EmbeddedKafkaBroker broker;
@@ -51,7 +54,11 @@ class DeadMemberFencerIT {
     broker = EmbeddedKafkaBroker.start(brokerDir, 0);
     kafka = KafkaConnection.plain(broker.bootstrapServers());
     try (Admin admin = Admin.create(kafka.clientConfig())) {
-      admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get();
+      admin
+          .createTopics(
+              List.of(new NewTopic(TOPIC, 1, (short) 1), new NewTopic(ASKED_TOPIC, 1, (short) 1)))
+          .all()
+          .get();
     }
   }
 
@@ -97,6 +104,51 @@ class DeadMemberFencerIT {
   }
 
   @Test
+  void aLookAskedForBetweenTheRegularOnesFencesAtOnce() throws Exception {
+    String process = UUID.randomUUID().toString();
+    KafkaProducer<String, String> dead = transactionalProducer(ASKED_APP + "-" + process + "-1");
+    dead.initTransactions();
+    dead.beginTransaction();
+    dead.send(new ProducerRecord<>(ASKED_TOPIC, "k", "never committed either"));
+    dead.flush();
+    KafkaConsumer<String, String> member = staticMember(ASKED_APP, process);
+    member.subscribe(List.of(ASKED_TOPIC));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> !member.poll(Duration.ofMillis(100)).isEmpty() || !member.assignment().isEmpty());
+    long stableBefore = stableEnd(ASKED_PARTITION);
+
+    // one look at its start, the next an hour later: only an asked-for look can fence
+    try (DeadMemberFencer fencer =
+        DeadMemberFencer.start(kafka, ASKED_APP, Duration.ofHours(1), List::of, Map::of)) {
+      await("the first look, with the member in the group")
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> fencer.looks() >= 1);
+      member.close();
+      try (Admin admin = Admin.create(kafka.clientConfig())) {
+        await("the group removing the member")
+            .atMost(SESSION.plusSeconds(10))
+            .until(
+                () ->
+                    admin
+                        .describeConsumerGroups(List.of(ASKED_APP))
+                        .all()
+                        .get()
+                        .get(ASKED_APP)
+                        .members()
+                        .isEmpty());
+      }
+      assertThat(stableEnd(ASKED_PARTITION)).isEqualTo(stableBefore);
+
+      fencer.lookNow();
+
+      await().atMost(Duration.ofSeconds(10)).until(() -> stableEnd(ASKED_PARTITION) > stableBefore);
+    }
+    dead.close(Duration.ZERO);
+  }
+
+  @Test
   void consumersNameTheirProcessAndThreadAndNothingElseCounts() {
     try (DeadMemberFencer fencer = new DeadMemberFencer(kafka, APP, List::of, Map::of)) {
       String process = "0b9c3e7e-1d2a-4c55-9a0e-5f2f8d1f3c11";
@@ -117,10 +169,14 @@ class DeadMemberFencerIT {
 
   /** The last stable offset as a read_committed consumer sees it: the end it can read to. */
   private static long stableEnd() {
+    return stableEnd(PARTITION);
+  }
+
+  private static long stableEnd(TopicPartition partition) {
     Map<String, Object> config = KafkaSettings.committedConsumer(kafka, null);
     try (KafkaConsumer<String, String> reader =
         new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-      return reader.endOffsets(List.of(PARTITION)).get(PARTITION);
+      return reader.endOffsets(List.of(partition)).get(partition);
     }
   }
 
@@ -132,9 +188,13 @@ class DeadMemberFencerIT {
   }
 
   private static KafkaConsumer<String, String> staticMember(String process) {
+    return staticMember(APP, process);
+  }
+
+  private static KafkaConsumer<String, String> staticMember(String app, String process) {
     Map<String, Object> config =
-        KafkaSettings.staticMember(kafka, APP, process + "-instance", SESSION);
-    config.put(ConsumerConfig.CLIENT_ID_CONFIG, APP + "-" + process + "-StreamThread-1-consumer");
+        KafkaSettings.staticMember(kafka, app, process + "-instance", SESSION);
+    config.put(ConsumerConfig.CLIENT_ID_CONFIG, app + "-" + process + "-StreamThread-1-consumer");
     return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
   }
 }
