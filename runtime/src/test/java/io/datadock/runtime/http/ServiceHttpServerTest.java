@@ -95,6 +95,25 @@ class ServiceHttpServerTest {
   }
 
   @Test
+  void aServerStartedBeforeItsRoutesAnswers503UntilTheyAreServed() throws Exception {
+    server =
+        ServiceHttpServer.startBeforeRoutes(
+            "credential resolution", 0, 1, new OperationsRoutes(registry, ready::get));
+
+    HttpResponse<String> early = get("/internal/v1/resolve");
+    assertThat(early.statusCode()).isEqualTo(503);
+    assertThat(early.body()).contains("credential resolution is starting; retry");
+    assertThat(get("/healthz").statusCode()).isEqualTo(200);
+
+    server.serve(
+        router ->
+            router.get("/internal/v1/resolve").handler(ctx -> Replies.text(ctx, 200, "resolved")));
+
+    assertThat(get("/internal/v1/resolve").body()).isEqualTo("resolved");
+    assertThat(get("/nowhere").statusCode()).as("no longer 503 for everything").isEqualTo(404);
+  }
+
+  @Test
   void aTakenPortIsReportedAndClosingFreesThePort() throws Exception {
     server = start(router -> {});
     int port = server.port();
