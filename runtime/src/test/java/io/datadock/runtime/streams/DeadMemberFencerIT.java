@@ -70,18 +70,8 @@ class DeadMemberFencerIT {
   @Test
   void aProcessTheGroupRemovedHasItsOpenTransactionAbortedAndItsProducerFenced() {
     String process = UUID.randomUUID().toString();
-    KafkaProducer<String, String> dead = transactionalProducer(APP + "-" + process + "-1");
-    dead.initTransactions();
-    dead.beginTransaction();
-    dead.send(new ProducerRecord<>(TOPIC, "k", "never committed"));
-    dead.flush();
-    KafkaConsumer<String, String> member = staticMember(process);
-    member.subscribe(List.of(TOPIC));
-    // in the group once it has an assignment
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () -> !member.poll(Duration.ofMillis(100)).isEmpty() || !member.assignment().isEmpty());
+    KafkaProducer<String, String> dead = openTransaction(APP, process, TOPIC);
+    KafkaConsumer<String, String> member = joinedMember(APP, process, TOPIC);
     String live = UUID.randomUUID().toString();
 
     try (DeadMemberFencer fencer =
@@ -106,17 +96,8 @@ class DeadMemberFencerIT {
   @Test
   void aLookAskedForBetweenTheRegularOnesFencesAtOnce() throws Exception {
     String process = UUID.randomUUID().toString();
-    KafkaProducer<String, String> dead = transactionalProducer(ASKED_APP + "-" + process + "-1");
-    dead.initTransactions();
-    dead.beginTransaction();
-    dead.send(new ProducerRecord<>(ASKED_TOPIC, "k", "never committed either"));
-    dead.flush();
-    KafkaConsumer<String, String> member = staticMember(ASKED_APP, process);
-    member.subscribe(List.of(ASKED_TOPIC));
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () -> !member.poll(Duration.ofMillis(100)).isEmpty() || !member.assignment().isEmpty());
+    KafkaProducer<String, String> dead = openTransaction(ASKED_APP, process, ASKED_TOPIC);
+    KafkaConsumer<String, String> member = joinedMember(ASKED_APP, process, ASKED_TOPIC);
     long stableBefore = stableEnd(ASKED_PARTITION);
 
     // one look at its start, the next an hour later: only an asked-for look can fence
@@ -187,8 +168,31 @@ class DeadMemberFencerIT {
     return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
   }
 
-  private static KafkaConsumer<String, String> staticMember(String process) {
-    return staticMember(APP, process);
+  /**
+   * What the coordinator sees of a killed stream thread's producer: thread 1 of {@code process},
+   * with a record written in a transaction that stays open.
+   */
+  private static KafkaProducer<String, String> openTransaction(
+      String app, String process, String topic) {
+    KafkaProducer<String, String> producer = transactionalProducer(app + "-" + process + "-1");
+    producer.initTransactions();
+    producer.beginTransaction();
+    producer.send(new ProducerRecord<>(topic, "k", "never committed"));
+    producer.flush();
+    return producer;
+  }
+
+  /** Thread 1 of {@code process} as a static member of {@code app}, in the group. */
+  private static KafkaConsumer<String, String> joinedMember(
+      String app, String process, String topic) {
+    KafkaConsumer<String, String> member = staticMember(app, process);
+    member.subscribe(List.of(topic));
+    // in the group once it has an assignment
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> !member.poll(Duration.ofMillis(100)).isEmpty() || !member.assignment().isEmpty());
+    return member;
   }
 
   private static KafkaConsumer<String, String> staticMember(String app, String process) {
