@@ -1,5 +1,6 @@
 package io.datadock.faults;
 
+import io.datadock.faults.cluster.FaultCluster;
 import io.datadock.faults.schedule.FaultKind;
 import io.datadock.faults.workload.Mix;
 import io.datadock.local.cluster.ChildJit;
@@ -12,11 +13,11 @@ import java.util.Set;
  * {@code java -cp faults/target/datadock-faults.jar io.datadock.faults.SoakHarness --rate N
  * (--applies N | --minutes M) [--clients N] [--secrets N] [--depots N] [--watchers N]
  * [--rescan-seconds N] [--events KIND,KIND] [--seed N] [--dir DIR] [--jit full|quick] [--mix
- * mixed|applies]}: the soak ({@link SoakRun}); prints a line a minute and then the figures. Its
- * processes compile as the tests' clusters do (C1 only: quick to start) unless {@code --jit full},
- * the JVM's default, for runs of hours: slower for its first minutes, then about half the CPU per
- * apply. Exits 1 unless every answer holds, every request was answered, every watcher saw no gap
- * and every process's heap after GC stayed flat.
+ * mixed|applies] [--warmup-minutes N] [--brokers 1|3]}: the soak ({@link SoakRun}); prints a line a
+ * minute and then the figures. Its processes compile as the tests' clusters do (C1 only: quick to
+ * start) unless {@code --jit full}, the JVM's default, for runs of hours: slower for its first
+ * minutes, then about half the CPU per apply. Exits 1 unless every answer holds, every request was
+ * answered, every watcher saw no gap and every process's heap after GC stayed flat.
  */
 public final class SoakHarness {
 
@@ -34,7 +35,9 @@ public final class SoakHarness {
           "--seed",
           "--dir",
           "--jit",
-          "--mix");
+          "--mix",
+          "--warmup-minutes",
+          "--brokers");
 
   private SoakHarness() {}
 
@@ -61,7 +64,9 @@ public final class SoakHarness {
             Duration.ofSeconds(given.number("--rescan-seconds", 30)),
             events,
             jit(given.text("--jit", "quick")),
-            mix(given.text("--mix", "mixed")));
+            mix(given.text("--mix", "mixed")),
+            Duration.ofMinutes(given.number("--warmup-minutes", 0)),
+            given.number("--brokers", FaultCluster.BROKERS));
     System.out.println("soak " + options);
     SoakReport report = SoakRun.run(options);
     System.out.print(report.text());

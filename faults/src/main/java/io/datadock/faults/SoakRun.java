@@ -42,10 +42,16 @@ public final class SoakRun {
   /**
    * @param rate requests a second, all clients together
    * @param applies stop after this many applies (0: no limit)
-   * @param duration stop after this long (zero: no limit); one of the two limits is needed
+   * @param duration stop after this long after the warm-up (zero: no limit); one of the two limits
+   *     is needed
    * @param events scheduled kinds, spread evenly over the run (none by default)
    * @param jit how the cluster's processes compile
    * @param mix the requests' kinds
+   * @param warmup load at the rate before the first minute: not sampled, no event in it; its
+   *     applies count. Fully compiling JVMs (C2) reach their rate only after minutes on two cores,
+   *     and the gateway's watch window (90 s of changes) grows with the rate until then, so a run
+   *     that samples its 2nd minute during that ramp reads the ramp as growth.
+   * @param brokers 1 or {@link FaultCluster#BROKERS}; no broker event on one
    */
   public record Options(
       Path dir,
@@ -60,12 +66,34 @@ public final class SoakRun {
       Duration rescanInterval,
       List<FaultKind> events,
       ChildJit jit,
-      Mix mix) {
+      Mix mix,
+      Duration warmup,
+      int brokers) {
 
-    /** How long the run is expected to last: the duration, else the applies at the rate. */
+    public Options {
+      if (brokers < FaultCluster.BROKERS) {
+        List<FaultKind> onBrokers =
+            events.stream().filter(FaultKind::hitsBroker).distinct().toList();
+        if (!onBrokers.isEmpty()) {
+          throw new IllegalArgumentException(
+              "--events "
+                  + onBrokers
+                  + " need "
+                  + FaultCluster.BROKERS
+                  + " brokers: on "
+                  + brokers
+                  + " the topics are down until it is back");
+        }
+      }
+    }
+
+    /**
+     * How long the run is expected to last: the warm-up and the duration, else the applies at the
+     * rate.
+     */
     Duration expected() {
       if (!duration.isZero()) {
-        return duration;
+        return warmup.plus(duration);
       }
       return Duration.ofMillis((long) (applies / (rate * mix.applyShare()) * 1000));
     }
@@ -86,7 +114,8 @@ public final class SoakRun {
             token,
             options.rescanInterval(),
             scheduled.needsSmallDisks(),
-            options.jit())) {
+            options.jit(),
+            options.brokers())) {
       HistoryRecorder history = new HistoryRecorder();
       HeapSampler heap = new HeapSampler(() -> processes(cluster), options.dir().resolve("heap"));
       List<SseWatcher> watchers = new ArrayList<>();
@@ -102,6 +131,13 @@ public final class SoakRun {
               .mixedAs(options.mix())
               .pacedBy(SteadyRate.perSecond(options.rate()))
               .start(options.clients())) {
+        if (!options.warmup().isZero()) {
+          System.out.printf("warm-up: %s at the rate, not sampled%n", options.warmup());
+          TimeUnit.MILLISECONDS.sleep(options.warmup().toMillis());
+          System.out.printf(
+              "warm-up over: applies=%d operations=%d%n",
+              workload.applies(), history.operations().size());
+        }
         int[] minute = {0};
         minutes.scheduleAtFixedRate(
             () -> {
@@ -152,7 +188,10 @@ public final class SoakRun {
 
   private static void awaitEnd(Options options, Workload workload, HistoryRecorder history)
       throws InterruptedException {
-    long until = options.duration().isZero() ? Long.MAX_VALUE : options.duration().toNanos();
+    long until =
+        options.duration().isZero()
+            ? Long.MAX_VALUE
+            : options.warmup().plus(options.duration()).toNanos();
     long applies = options.applies() <= 0 ? Long.MAX_VALUE : options.applies();
     while (history.now() < until && workload.applies() < applies) {
       TimeUnit.MILLISECONDS.sleep(200); // polling the stop condition, not synchronizing
@@ -166,7 +205,7 @@ public final class SoakRun {
       String token,
       Options options,
       List<FaultKind> kinds) {
-    long gap = options.expected().toMillis() / (kinds.size() + 1);
+    long gap = options.expected().minus(options.warmup()).toMillis() / (kinds.size() + 1);
     List<Fault> schedule = new ArrayList<>();
     for (int i = 0; i < kinds.size(); i++) {
       schedule.add(new Fault(kinds.get(i), gap * (i + 1), i));

@@ -21,11 +21,15 @@ import org.apache.kafka.clients.admin.TopicDescription;
 
 /**
  * The cluster the faults hit: 3 KRaft brokers (RF 3, min ISR 2), two instances each of
- * secret-service and depot-service, two gateways, every one a process of its own on loopback.
+ * secret-service and depot-service, two gateways, every one a process of its own on loopback. A
+ * soak may ask for one broker instead (RF 1): the same services at several times the rate this
+ * machine's two cores give three replicating brokers, with no broker fault to inject.
  */
 public final class FaultCluster implements AutoCloseable {
 
   public static final int PARTITIONS = 6;
+
+  /** The brokers of the fault schedule's cluster: a leader can die and the topics stay up. */
   public static final int BROKERS = 3;
 
   /** The services' session: the broker's minimum, so a dead or paused instance is noticed soon. */
@@ -38,6 +42,7 @@ public final class FaultCluster implements AutoCloseable {
   private final ServiceProcesses services;
   private final Admin admin;
   private final Path fileRoot;
+  private final int brokers;
 
   /** The brokers' small file systems; null when their log directories are on the run's disk. */
   private final BrokerDisks disks;
@@ -47,11 +52,13 @@ public final class FaultCluster implements AutoCloseable {
       ServiceProcesses services,
       Admin admin,
       Path fileRoot,
+      int brokers,
       BrokerDisks disks) {
     this.kafka = kafka;
     this.services = services;
     this.admin = admin;
     this.fileRoot = fileRoot;
+    this.brokers = brokers;
     this.disks = disks;
   }
 
@@ -77,10 +84,25 @@ public final class FaultCluster implements AutoCloseable {
   public static FaultCluster start(
       Path dir, String adminToken, Duration rescanInterval, boolean smallDisks, ChildJit jit)
       throws IOException {
-    BrokerDisks disks = smallDisks ? BrokerDisks.mount(dir, BROKERS) : null;
+    return start(dir, adminToken, rescanInterval, smallDisks, jit, BROKERS);
+  }
+
+  /** As the others, on {@code brokers} brokers (1 or {@link #BROKERS}), every topic on each. */
+  public static FaultCluster start(
+      Path dir,
+      String adminToken,
+      Duration rescanInterval,
+      boolean smallDisks,
+      ChildJit jit,
+      int brokers)
+      throws IOException {
+    if (brokers != 1 && brokers != BROKERS) {
+      throw new IllegalArgumentException("brokers: 1 or " + BROKERS + ", not " + brokers);
+    }
+    BrokerDisks disks = smallDisks ? BrokerDisks.mount(dir, brokers) : null;
     KafkaClusterProcesses kafka;
     try {
-      kafka = KafkaClusterProcesses.start(dir, BROKERS, Duration.ofSeconds(120), jit);
+      kafka = KafkaClusterProcesses.start(dir, brokers, Duration.ofSeconds(120), jit);
     } catch (RuntimeException e) {
       closeDisks(disks);
       throw e;
@@ -91,7 +113,7 @@ public final class FaultCluster implements AutoCloseable {
           kafka.connection(KafkaPrincipal.OPERATOR),
           Topics.DEFAULT_PREFIX,
           PARTITIONS,
-          (short) BROKERS);
+          (short) brokers);
       Path files = Files.createDirectories(dir.resolve("files"));
       Files.writeString(files.resolve("orders.csv"), "id,amount\n1,10\n");
       services =
@@ -101,7 +123,7 @@ public final class FaultCluster implements AutoCloseable {
               adminToken,
               Map.of(
                   "DATADOCK_TOPIC_PARTITIONS", String.valueOf(PARTITIONS),
-                  "DATADOCK_TOPIC_REPLICATION", String.valueOf(BROKERS),
+                  "DATADOCK_TOPIC_REPLICATION", String.valueOf(brokers),
                   "DATADOCK_SESSION_TIMEOUT_MS", String.valueOf(SESSION.toMillis())),
               jit);
       services.startSecretService(1);
@@ -113,7 +135,8 @@ public final class FaultCluster implements AutoCloseable {
       if (rescanInterval != null) {
         services.startCatalogScanner(1, files, rescanInterval);
       }
-      FaultCluster cluster = new FaultCluster(kafka, services, kafka.admin(), files, disks);
+      FaultCluster cluster =
+          new FaultCluster(kafka, services, kafka.admin(), files, brokers, disks);
       cluster.awaitReady(Duration.ofSeconds(180));
       return cluster;
     } catch (RuntimeException | IOException e) {
@@ -157,6 +180,10 @@ public final class FaultCluster implements AutoCloseable {
     TopicDescription d =
         admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic);
     return d.partitions().get(0).leader().id();
+  }
+
+  public int brokers() {
+    return brokers;
   }
 
   public KafkaClusterProcesses kafka() {

@@ -58,7 +58,7 @@ public final class FaultInjector {
             yield "kafka-" + node;
           }
           case RESTART_BROKER -> {
-            int node = 1 + fault.target() % FaultCluster.BROKERS;
+            int node = 1 + fault.target() % cluster.brokers();
             cluster.kafka().stop(node);
             cluster.kafka().restart(node, READY);
             yield "kafka-" + node;

@@ -69,6 +69,11 @@ public enum FaultKind {
     return Optional.ofNullable(target);
   }
 
+  /** Whether it stops a broker, which only a cluster replicating every topic survives. */
+  public boolean hitsBroker() {
+    return target == Target.BROKER;
+  }
+
   /** The kinds that break something (the operator actions left out). */
   public static List<FaultKind> faults() {
     return Arrays.stream(values()).filter(k -> k.breaksSomething).toList();
