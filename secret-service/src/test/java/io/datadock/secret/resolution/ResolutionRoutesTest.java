@@ -17,10 +17,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -60,6 +63,36 @@ class ResolutionRoutesTest {
         .containsEntry("password", "p w");
     assertThat(auditA).isEmpty();
     assertThat(auditB).containsExactly("service:x ALLOWED");
+  }
+
+  @Test
+  void twoInstancesForwardingToEachOtherWithEveryWorkerBusyAllAnswer() throws Exception {
+    HostInfo a = new HostInfo("127.0.0.1", FreePorts.pick());
+    HostInfo b = new HostInfo("127.0.0.1", FreePorts.pick());
+    MemoryPartitions crossed =
+        new MemoryPartitions(null) {
+          @Override
+          public Optional<HostInfo> owner(String resourceKey) {
+            return Optional.of(resourceKey.endsWith("/x") ? b : a);
+          }
+        };
+    crossed.store.put("t/secret/x", state("secret", "key-value", null));
+    crossed.store.put("t/secret/y", state("secret", "key-value", null));
+    start(a, crossed, new ArrayList<>());
+    start(b, crossed, new ArrayList<>());
+
+    // more requests than each listener's 2 workers, each needing the other instance: on one pool
+    // every worker waits on a peer whose workers wait back, until the forward times out (10 s)
+    List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      answers.add(postAsync(a, ResolveRequest.of("t/secret/x", "rw")));
+      answers.add(postAsync(b, ResolveRequest.of("t/secret/y", "rw")));
+    }
+
+    for (CompletableFuture<HttpResponse<String>> answer : answers) {
+      HttpResponse<String> response = answer.get(30, TimeUnit.SECONDS);
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
   }
 
   @Test
@@ -175,6 +208,17 @@ class ResolutionRoutesTest {
   private HttpResponse<String> post(HostInfo to, ResolveRequest request, String token)
       throws Exception {
     return send(to, new String(ResolutionWire.write(request), StandardCharsets.UTF_8), token);
+  }
+
+  /** Timed out well before a forward would be, so a stuck pair shows as a failure. */
+  private CompletableFuture<HttpResponse<String>> postAsync(HostInfo to, ResolveRequest request) {
+    return http.sendAsync(
+        HttpRequest.newBuilder(uri(to))
+            .timeout(Duration.ofSeconds(5))
+            .header("Authorization", "Bearer " + TOKEN)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(ResolutionWire.write(request)))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> send(HostInfo to, String body, String token) throws Exception {
