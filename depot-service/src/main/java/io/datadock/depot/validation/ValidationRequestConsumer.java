@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,6 +43,9 @@ import org.slf4j.LoggerFactory;
  * twice: the first result on {@code depot.commands} is the one applied, in the live run, a redo and
  * a replay alike, and a later one for the same check id is ignored. A result is applied only while
  * the depot's state holds its check id, and that state is the one every redo of the log rebuilds.
+ *
+ * <p>A check whose depot has a newer one read meanwhile is not run ({@link LatestChecks}): no
+ * result of it would be applied. Its offset counts as done.
  */
 public final class ValidationRequestConsumer implements AutoCloseable {
 
@@ -54,6 +58,7 @@ public final class ValidationRequestConsumer implements AutoCloseable {
   private final Duration hardLimit;
   private final ExecutorService workers;
   private final OffsetTracker offsets = new OffsetTracker();
+  private final LatestChecks latest = new LatestChecks();
   private final String requestsTopic;
   private final String depotInputsTopic;
   private final Thread loop;
@@ -155,12 +160,27 @@ public final class ValidationRequestConsumer implements AutoCloseable {
     TopicPartition partition = new TopicPartition(record.topic(), record.partition());
     offsets.started(partition, record.offset());
     ValidationRequest request = record.value();
-    CompletableFuture.supplyAsync(() -> runner.run(request), workers)
+    String depot = request.getDepotKey();
+    long checkId = request.getCheckId();
+    latest.read(depot, checkId);
+    // empty: superseded, not run; null: timed out or failed
+    CompletableFuture.supplyAsync(
+            () ->
+                latest.superseded(depot, checkId)
+                    ? Optional.<ValidationResult>empty()
+                    : Optional.of(runner.run(request)),
+            workers)
         .completeOnTimeout(null, hardLimit.toMillis(), TimeUnit.MILLISECONDS)
         .whenComplete(
             (result, error) -> {
+              latest.over(depot, checkId);
+              if (result != null && result.isEmpty()) {
+                offsets.finished(partition, record.offset());
+                LOG.debug("depot check superseded depot={} checkId={}", depot, checkId);
+                return;
+              }
               ValidationResult out =
-                  result != null ? result : TimedOut.result(request, hardLimit, error);
+                  result != null ? result.get() : TimedOut.result(request, hardLimit, error);
               producer.send(
                   new ProducerRecord<>(depotInputsTopic, request.getDepotKey(), out),
                   (metadata, sendError) -> {
