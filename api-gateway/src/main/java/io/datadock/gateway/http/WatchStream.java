@@ -10,7 +10,10 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /**
@@ -22,7 +25,9 @@ import java.util.function.Predicate;
  * <p>Memory per client is bounded: once more than {@link WatchLimits#maxBehindBytes()} wait to be
  * taken by the client, the client is dropped: it is unsubscribed at once (nothing more is queued,
  * heartbeats stop), the stream ends with a {@code dropped} event, and the connection is closed when
- * the client has taken that event.
+ * the client has taken that event. Changes handed over but not yet written count too: they wait in
+ * this stream's own queue, drained on its event loop a batch at a time, and once more than {@link
+ * WatchLimits#maxWaitingEvents()} wait the client is dropped the same way.
  */
 final class WatchStream {
 
@@ -43,7 +48,14 @@ final class WatchStream {
   private final LiveFrames frames;
   private final AtomicBoolean open = new AtomicBoolean(true);
   private final WatchHub.Watcher watcher;
+  private final Context context;
+  private final Queue<WatchHub.Event> waiting = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger waitingCount = new AtomicInteger();
+  private final AtomicBoolean overflowed = new AtomicBoolean();
   private long heartbeat;
+
+  /** Changes written per turn on the event loop, so other work on it is not held up. */
+  private static final int DRAIN_BATCH = 256;
 
   WatchStream(
       Vertx vertx,
@@ -61,7 +73,7 @@ final class WatchStream {
     this.filter = filter;
     this.limits = limits;
     this.frames = frames;
-    Context context = vertx.getOrCreateContext();
+    this.context = vertx.getOrCreateContext();
     this.watcher =
         new WatchHub.Watcher() {
           @Override
@@ -71,9 +83,37 @@ final class WatchStream {
 
           @Override
           public void deliver(WatchHub.Event event) {
-            context.runOnContext(v -> send(event));
+            handOver(event);
           }
         };
+  }
+
+  /** On the hub's thread: queues a change for this stream's event loop, or drops the client. */
+  private void handOver(WatchHub.Event event) {
+    if (overflowed.get()) {
+      return;
+    }
+    if (waitingCount.get() >= limits.maxWaitingEvents()) {
+      if (overflowed.compareAndSet(false, true)) {
+        context.runOnContext(v -> drop());
+      }
+      return;
+    }
+    waiting.add(event);
+    if (waitingCount.getAndIncrement() == 0) {
+      context.runOnContext(v -> drain());
+    }
+  }
+
+  /** On the event loop: writes waiting changes, a batch per turn. */
+  private void drain() {
+    for (int i = 0; i < DRAIN_BATCH; i++) {
+      send(waiting.poll());
+      if (waitingCount.decrementAndGet() == 0) {
+        return;
+      }
+    }
+    context.runOnContext(v -> drain());
   }
 
   /**
@@ -146,6 +186,9 @@ final class WatchStream {
    * closed once the client has taken the final event (an HTTP/2 stream just ends).
    */
   private void drop() {
+    if (!open.get()) {
+      return;
+    }
     stop();
     response
         .end(DROPPED)

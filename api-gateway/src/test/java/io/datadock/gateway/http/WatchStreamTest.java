@@ -7,6 +7,7 @@ import io.datadock.gateway.view.ResourceView;
 import io.datadock.gateway.view.TestResourceStates;
 import io.datadock.gateway.watch.WatchHub;
 import io.datadock.schemas.resource.ResourceState;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -27,6 +28,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -47,6 +49,8 @@ class WatchStreamTest {
   private final ResourceView view = new ResourceView();
   private final WatchHub hub = new WatchHub(view);
   private final AtomicReference<HttpServerResponse> served = new AtomicReference<>();
+  private final AtomicReference<Context> servedOn = new AtomicReference<>();
+  private volatile WatchLimits limits = new WatchLimits(MAX_BEHIND, 10_000, 3_600_000);
   private Vertx vertx;
   private HttpServer server;
   private long offset;
@@ -59,8 +63,8 @@ class WatchStreamTest {
         .get("/watch")
         .handler(
             ctx -> {
+              servedOn.set(vertx.getOrCreateContext());
               served.set(ctx.response());
-              WatchLimits limits = new WatchLimits(MAX_BEHIND, 3_600_000);
               String since = ctx.queryParams().get("since");
               new WatchStream(vertx, ctx.request(), hub, view, s -> true, limits, new LiveFrames())
                   .start(since == null ? -1 : Long.parseLong(since));
@@ -88,6 +92,44 @@ class WatchStreamTest {
       }
 
       assertDroppedAndDisconnected(client);
+    }
+  }
+
+  @Test
+  void aStreamWhoseEventLoopIsBusyDropsItsClientOnceTooManyChangesWaitToBeWritten()
+      throws Exception {
+    int maxWaiting = 100;
+    limits = new WatchLimits(64 << 20, maxWaiting, 3_600_000); // no bound on bytes here
+    try (Socket client = connect("/watch")) {
+      await().atMost(Duration.ofSeconds(10)).until(() -> servedOn.get() != null);
+      // the stream's event loop is held, as a loaded one catching up on a view would be
+      CountDownLatch busy = new CountDownLatch(1);
+      CountDownLatch held = new CountDownLatch(1);
+      servedOn
+          .get()
+          .runOnContext(
+              v -> {
+                held.countDown();
+                try {
+                  busy.await();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              });
+      held.await();
+      for (int i = 0; i < maxWaiting * 5; i++) {
+        change("t/secret/s" + i, 1);
+      }
+      busy.countDown();
+
+      await().atMost(Duration.ofSeconds(10)).until(() -> served.get().ended());
+      assertThat(hub.watcherCount()).as("unsubscribed when dropped").isZero();
+      Response response = Response.readAll(new BufferedInputStream(client.getInputStream()));
+      List<String> events = response.events();
+      assertThat(events).last().asString().startsWith("event: dropped\ndata: {\"reason\":");
+      assertThat(events.stream().filter(e -> e.contains("event: added")).count())
+          .as("the snapshot's synced, then at most the changes that could wait")
+          .isLessThanOrEqualTo(maxWaiting);
     }
   }
 
