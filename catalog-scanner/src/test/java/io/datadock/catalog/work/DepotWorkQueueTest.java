@@ -22,8 +22,12 @@ class DepotWorkQueueTest {
   /** Work of a depot named here waits until its gate opens. */
   final Map<String, CompletableFuture<Void>> gates = new ConcurrentHashMap<>();
 
+  /** Each depot's first piece, once it has started. */
+  final Map<String, CompletableFuture<Void>> started = new ConcurrentHashMap<>();
+
   final Consumer<Work> doer =
       work -> {
+        started.computeIfAbsent(work.depotKey(), k -> new CompletableFuture<>()).complete(null);
         CompletableFuture<Void> gate = gates.get(work.depotKey());
         if (gate != null) {
           gate.join();
@@ -31,7 +35,7 @@ class DepotWorkQueueTest {
         if (work instanceof Work.Rescan r && r.trigger().equals("fails")) {
           throw new IllegalStateException("source down");
         }
-        done.add(work.depotKey() + ":" + ((Work.Rescan) work).trigger());
+        done.add(work.depotKey() + ":" + (work instanceof Work.Rescan r ? r.trigger() : "removed"));
       };
 
   final DepotWorkQueue queue = new DepotWorkQueue(workers, doer);
@@ -49,6 +53,7 @@ class DepotWorkQueueTest {
   void oneDepotsWorkRunsOneAtATimeInOrderWhileOtherDepotsGoOn() throws Exception {
     gates.put("a", new CompletableFuture<>());
     CompletableFuture<Void> first = queue.enqueue("a", rescan("a", "1"));
+    startedOf("a").get(10, TimeUnit.SECONDS);
     CompletableFuture<Void> second = queue.enqueue("a", rescan("a", "2"));
     // another depot is not held back by a's slow scan
     queue.enqueue("b", rescan("b", "1")).get(10, TimeUnit.SECONDS);
@@ -64,9 +69,32 @@ class DepotWorkQueueTest {
   }
 
   @Test
+  void aScanOvertakenBeforeItStartsIsNotRunAndARemovalAlwaysIs() throws Exception {
+    gates.put("a", new CompletableFuture<>());
+    queue.enqueue("a", rescan("a", "running"));
+    startedOf("a").get(10, TimeUnit.SECONDS);
+    CompletableFuture<Void> overtaken = queue.enqueue("a", rescan("a", "overtaken"));
+    queue.enqueue("a", new Work.RemoveAll("a"));
+    queue.enqueue("a", rescan("a", "newest"));
+
+    gates.get("a").complete(null);
+    queue.idle().get(10, TimeUnit.SECONDS);
+    assertThat(overtaken).isCompletedWithValue(null);
+    assertThat(done).containsExactly("a:running", "a:removed", "a:newest");
+  }
+
+  private CompletableFuture<Void> startedOf(String depot) {
+    return started.computeIfAbsent(depot, k -> new CompletableFuture<>());
+  }
+
+  @Test
   void aPieceThatFailsDoesNotHoldBackTheNext() throws Exception {
+    gates.put("a", new CompletableFuture<>());
     CompletableFuture<Void> failing = queue.enqueue("a", rescan("a", "fails"));
-    queue.enqueue("a", rescan("a", "2")).get(10, TimeUnit.SECONDS);
+    startedOf("a").get(10, TimeUnit.SECONDS);
+    CompletableFuture<Void> next = queue.enqueue("a", rescan("a", "2"));
+    gates.get("a").complete(null);
+    next.get(10, TimeUnit.SECONDS);
     assertThat(failing).isCompletedWithValue(null);
     assertThat(done).containsExactly("a:2");
   }
