@@ -30,10 +30,17 @@ public final class ServiceProcesses implements AutoCloseable {
    * Every full collection compacts the whole heap ({@code MarkSweepAlwaysCompactCount=1}): by
    * default the serial collector compacts fully only every fourth time and otherwise leaves up to 5
    * % of the heap's dead objects in place as filler {@code int[]}s, which a class histogram counts
-   * as live. The soak's heap after GC then swung by 2 MB between samples of a gateway.
+   * as live. The soak's heap after GC then swung by 2 MB between samples of a gateway. A process
+   * out of heap exits rather than running on with the thread that failed gone, as a deployment's
+   * should (deploy.md).
    */
   private static final List<String> SERVICE_JVM =
-      List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:MarkSweepAlwaysCompactCount=1");
+      List.of(
+          "-Xms64m",
+          "-Xmx384m",
+          "-XX:+UseSerialGC",
+          "-XX:MarkSweepAlwaysCompactCount=1",
+          "-XX:+ExitOnOutOfMemoryError");
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
