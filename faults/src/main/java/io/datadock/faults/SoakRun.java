@@ -188,10 +188,7 @@ public final class SoakRun {
 
   private static void awaitEnd(Options options, Workload workload, HistoryRecorder history)
       throws InterruptedException {
-    long until =
-        options.duration().isZero()
-            ? Long.MAX_VALUE
-            : options.warmup().plus(options.duration()).toNanos();
+    long until = options.duration().isZero() ? Long.MAX_VALUE : options.expected().toNanos();
     long applies = options.applies() <= 0 ? Long.MAX_VALUE : options.applies();
     while (history.now() < until && workload.applies() < applies) {
       TimeUnit.MILLISECONDS.sleep(200); // polling the stop condition, not synchronizing
