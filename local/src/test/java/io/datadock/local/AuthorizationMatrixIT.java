@@ -16,6 +16,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -154,6 +159,53 @@ class AuthorizationMatrixIT extends PlatformIT {
         "forbidden: secret 'shared-cred' is owned by 'dev'");
     expect(as.get("tadmin").applyYaml(secret("shared-cred", "three"), ""), 200, null);
     expect(as.get("ops").delete("/api/v1/resources/secret/shared-cred"), 200, null);
+  }
+
+  /**
+   * Two members apply the same new name at once. The gateway's ownership check reads its view,
+   * which has neither yet, so both pass it; secret-service decides again in order: the first
+   * creates, the second is refused as the gateway would refuse it. Before the services checked, the
+   * second "updated" the first's secret and took it over.
+   */
+  @Test
+  void anApplyRacingTheOwnersCreationNeverTakesTheResourceOver() throws Exception {
+    ExecutorService both = Executors.newFixedThreadPool(2);
+    try {
+      for (int i = 0; i < 30; i++) {
+        String name = "raced-" + i;
+        CyclicBarrier start = new CyclicBarrier(2);
+        Map<String, Future<Api.Response>> sent = new LinkedHashMap<>();
+        for (String user : List.of("dev", "dev2")) {
+          sent.put(
+              user,
+              both.submit(
+                  () -> {
+                    start.await();
+                    return as.get(user).applyYaml(secret(name, user + "-pw"), "");
+                  }));
+        }
+        Map<String, Api.Response> answers = new LinkedHashMap<>();
+        for (var e : sent.entrySet()) {
+          answers.put(e.getKey(), e.getValue().get(30, TimeUnit.SECONDS));
+        }
+        String creator = answers.get("dev").status() == 200 ? "dev" : "dev2";
+        String other = creator.equals("dev") ? "dev2" : "dev";
+
+        JsonObject created = expect(answers.get(creator), 200, null);
+        assertThat(created.getJsonArray("results").getJsonObject(0).getString("outcome"))
+            .isEqualTo("created");
+        expect(
+            answers.get(other),
+            403,
+            "forbidden: secret '" + name + "' is owned by '" + creator + "'");
+        assertThat(
+                expect(as.get("dev").get("/api/v1/resources/secret/" + name), 200, null)
+                    .getString("owner"))
+            .isEqualTo(creator);
+      }
+    } finally {
+      both.shutdownNow();
+    }
   }
 
   static final String TENANT_ADMIN = "forbidden: user does not have required role tenant-admin";

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.avro.Schema;
 
 /**
@@ -16,10 +17,19 @@ public final class SchemaHistory {
 
   private static final Map<String, List<String>> HISTORY =
       Map.of(
-          "io.datadock.schemas.secret.SecretCommand", List.of("SecretCommand-v1.avsc"),
-          "io.datadock.schemas.secret.SecretKey", List.of("SecretKey-v1.avsc"));
+          "io.datadock.schemas.secret.SecretCommand",
+          List.of("SecretCommand-v1.avsc", "SecretCommand-v2.avsc"),
+          "io.datadock.schemas.depot.DepotCommand",
+          List.of("DepotCommand-v1.avsc", "DepotCommand-v2.avsc"),
+          "io.datadock.schemas.secret.SecretKey",
+          List.of("SecretKey-v1.avsc"));
 
   private SchemaHistory() {}
+
+  /** The full names of the schemas that have earlier versions. */
+  public static Set<String> evolved() {
+    return HISTORY.keySet();
+  }
 
   /** Earlier versions of the schema with this full name, oldest first. */
   public static List<Schema> versionsOf(String fullName) {

@@ -105,7 +105,7 @@ final class GatewayWiring implements AutoCloseable {
             rateLimiter(),
             authorizer,
             config.maxBodyBytes()),
-        new ApiComponents.Operations(readiness, metrics),
+        new ApiComponents.Operations(readiness, views::resourcesCaughtUp, metrics),
         new ResourceApi.Services(applyService(), views.resources(), resolution::unsanitize),
         new ApiComponents.Catalog(views.catalog(), publisher),
         new IdentityServices(

@@ -11,6 +11,7 @@ import io.datadock.core.resource.ResourceKey;
 import io.datadock.core.resource.ResourceKind;
 import io.datadock.gateway.apply.ValidatedManifest.DepotDocument;
 import io.datadock.gateway.apply.ValidatedManifest.SecretDocument;
+import io.datadock.gateway.auth.Authorizer;
 import io.datadock.gateway.auth.Caller;
 import io.datadock.gateway.auth.WriteIntent;
 import io.datadock.gateway.identity.Appliers;
@@ -132,6 +133,7 @@ public final class ApplyService {
             .setIssuedAt(System.currentTimeMillis())
             .setSpec(sealer.seal(manifest, recipient))
             .setExpectedResourceVersion(expected)
+            .setMayWriteOthers(Authorizer.mayWriteOthers(caller, manifest.key().tenant()))
             .build();
     return commands
         .send(command)
@@ -156,6 +158,7 @@ public final class ApplyService {
             .setSpec(DepotSpecs.of(manifest))
             .setExpectedResourceVersion(expected)
             .setAwaitReleases(true)
+            .setMayWriteOthers(Authorizer.mayWriteOthers(caller, manifest.key().tenant()))
             .build();
     String version = manifest.manifestVersion();
     return commands
@@ -187,6 +190,7 @@ public final class ApplyService {
                   .setIssuedBy(caller.id())
                   .setIssuedAt(System.currentTimeMillis())
                   .setAwaitReleases(true)
+                  .setMayWriteOthers(Authorizer.mayWriteOthers(caller, key.tenant()))
                   .build());
     } else {
       sent =
@@ -198,6 +202,7 @@ public final class ApplyService {
                   .setIssuedBy(caller.id())
                   .setIssuedAt(System.currentTimeMillis())
                   .setForce(force)
+                  .setMayWriteOthers(Authorizer.mayWriteOthers(caller, key.tenant()))
                   .build());
     }
     return sent.handle(

@@ -4,6 +4,7 @@ import io.datadock.core.error.DatadockException;
 import io.datadock.core.error.ErrorCode;
 import io.datadock.core.identity.Principal;
 import io.datadock.core.manifest.depot.SourceType;
+import io.datadock.core.resource.Ownership;
 import io.datadock.core.resource.ResourceKey;
 import io.datadock.core.resource.ResourceKind;
 import io.datadock.runtime.identity.IdentityDirectory;
@@ -126,20 +127,28 @@ public final class Authorizer {
         && !p.may(Principal.MANAGE_INSTANCE)) {
       throw new DatadockException(ErrorCode.FORBIDDEN, FORBIDDEN_OPERATOR);
     }
-    if (existing != null
-        && !existing.getOwner().equals(caller.id())
-        && !p.isOperator()
-        && !isTenantAdmin(p, key.tenant())) {
-      throw new DatadockException(
-          ErrorCode.FORBIDDEN,
-          "forbidden: "
-              + key.kind()
-              + " '"
-              + key.name()
-              + "' is owned by '"
-              + existing.getOwner()
-              + "'");
+    if (existing != null) {
+      Ownership.refusal(
+              key.kind().wireName(),
+              key.name(),
+              existing.getOwner(),
+              caller.id(),
+              mayWriteOthers(caller, key.tenant()))
+          .ifPresent(
+              refused -> {
+                throw new DatadockException(ErrorCode.FORBIDDEN, refused);
+              });
     }
+  }
+
+  /**
+   * May the caller change or delete another user's resource in {@code tenant}: an operator or an
+   * admin of the tenant. Sent on each command, so the owning service decides ownership again from
+   * its own state (see {@link Ownership}).
+   */
+  public static boolean mayWriteOthers(Caller caller, String tenant) {
+    Principal p = caller.principal();
+    return p.isOperator() || isTenantAdmin(p, tenant);
   }
 
   /** Administering a tenant (its grants): an operator, or an admin of that tenant. */

@@ -33,10 +33,14 @@ public record ApiComponents(
       TokenVerifier tokens, RateLimiter limiter, Authorizer authorizer, int maxBodyBytes) {}
 
   /**
-   * What the gateway tells about itself: its readiness checks ({@code /readyz}) and where request
+   * What the gateway tells about itself: its readiness checks ({@code /readyz}), whether its
+   * resource view has caught up (until then what is answered from it is 503) and where request
    * metrics go.
    */
-  public record Operations(Map<String, BooleanSupplier> readiness, MeterRegistry metrics) {}
+  public record Operations(
+      Map<String, BooleanSupplier> readiness,
+      BooleanSupplier viewCaughtUp,
+      MeterRegistry metrics) {}
 
   /** The catalog's read view and where rescans are requested. */
   public record Catalog(CatalogView view, CommandPublisher publisher) {}

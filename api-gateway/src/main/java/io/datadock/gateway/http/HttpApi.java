@@ -19,8 +19,9 @@ import java.util.List;
 /**
  * The HTTP API (v1), assembled: request metrics; health; on {@code /api/*} the body limit, the
  * console's sign-in, authentication (session cookie, then bearer token), rate limit and audit
- * filters; then each area's routes; the web console's files; last the 404 for what no route matched
- * and the failure responder. The handlers are built once and shared by every event loop's router.
+ * filters; the 503 of what is answered from the resource view until it has caught up; then each
+ * area's routes; the web console's files; last the 404 for what no route matched and the failure
+ * responder. The handlers are built once and shared by every event loop's router.
  */
 public final class HttpApi {
 
@@ -36,6 +37,7 @@ public final class HttpApi {
   private final Authentication authentication;
   private final RateLimit rateLimit;
   private final AuditTrail auditTrail;
+  private final ViewCatchUp viewCatchUp;
   private final ResourceApi resources;
   private final List<Endpoints> areas = new ArrayList<>();
   private final FailureResponder failures;
@@ -54,6 +56,7 @@ public final class HttpApi {
     this.authentication = new Authentication(admission.tokens());
     this.rateLimit = new RateLimit(admission.limiter(), authorizer);
     this.auditTrail = new AuditTrail(components.identity().writer());
+    this.viewCatchUp = new ViewCatchUp(components.operations().viewCaughtUp());
     this.resources = new ResourceApi(components.resources(), authorizer);
     this.failures = new FailureResponder(maxBodyBytes);
     ApiComponents.Catalog catalog = components.catalog();
@@ -74,6 +77,7 @@ public final class HttpApi {
     router.route("/api/*").handler(authentication::handle);
     router.route("/api/*").handler(rateLimit::handle);
     router.route("/api/*").handler(auditTrail::handle);
+    viewCatchUp.mount(router);
     documents.mount(router);
     resources.mount(
         router, vertx.createSharedWorkerExecutor("datadock-manifests", MANIFEST_WORKERS));

@@ -26,7 +26,7 @@ final class RoutesOnly {
                 new RateLimiter(0, System::nanoTime),
                 new Authorizer(tenant -> false),
                 1024),
-            new ApiComponents.Operations(Map.of(), metrics),
+            new ApiComponents.Operations(Map.of(), () -> true, metrics),
             new ResourceApi.Services(null, new ResourceView(), null),
             new ApiComponents.Catalog(new CatalogView(), null),
             new IdentityServices(null, null, null),

@@ -43,10 +43,22 @@ public final class GatewayClient {
     }
   }
 
+  /**
+   * How long a request is sent again while the gateway answers 503 with {@code Retry-After}: a
+   * gateway that has just started and not yet read every resource, which did nothing with it.
+   */
+  static final Duration CATCH_UP_BUDGET = Duration.ofSeconds(30);
+
   private final Profile profile;
+  private final Duration catchUpBudget;
 
   public GatewayClient(Profile profile) {
+    this(profile, CATCH_UP_BUDGET);
+  }
+
+  GatewayClient(Profile profile, Duration catchUpBudget) {
     this.profile = profile;
+    this.catchUpBudget = catchUpBudget;
   }
 
   public Profile profile() {
@@ -107,7 +119,55 @@ public final class GatewayClient {
     }
   }
 
+  /** An answer: its status, its body, and the wait it asked for ({@code Retry-After}), if any. */
+  private record Answer(int status, JsonNode body, Duration retryAfter) {}
+
+  /**
+   * Sends, and sends again while the gateway answers 503 with {@code Retry-After} (it has not yet
+   * read every resource since it started, and did nothing), within {@link #catchUpBudget}.
+   */
   private JsonNode send(
+      String method, String path, Query query, String contentType, String body, Duration timeout) {
+    long giveUpAt = System.nanoTime() + catchUpBudget.toNanos();
+    while (true) {
+      Answer answer = sendOnce(method, path, query, contentType, body, timeout);
+      boolean retry =
+          answer.status() == 503
+              && answer.retryAfter() != null
+              && System.nanoTime() + answer.retryAfter().toNanos() < giveUpAt;
+      if (!retry) {
+        if (answer.status() >= 300) {
+          throw error(answer.status(), answer.body());
+        }
+        return answer.body();
+      }
+      pause(answer.retryAfter());
+    }
+  }
+
+  private static void pause(Duration wait) {
+    try {
+      Thread.sleep(wait.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CliException("interrupted while the gateway was starting", e);
+    }
+  }
+
+  /** {@code Retry-After} in seconds (at least 100 ms), or null when absent or not a number. */
+  private static Duration retryAfter(HttpURLConnection connection) {
+    String value = connection.getHeaderField("Retry-After");
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Duration.ofMillis(Math.max(100, Long.parseLong(value.trim()) * 1000));
+    } catch (NumberFormatException e) {
+      return null; // an HTTP date: not sent by the gateway
+    }
+  }
+
+  private Answer sendOnce(
       String method, String path, Query query, String contentType, String body, Duration timeout) {
     HttpURLConnection connection = open(method, path, query, timeout);
     connection.setRequestProperty("Accept", "application/json");
@@ -123,11 +183,7 @@ public final class GatewayClient {
         }
       }
       int status = status(connection);
-      JsonNode answer = parse(read(connection, status));
-      if (status >= 300) {
-        throw error(status, answer);
-      }
-      return answer;
+      return new Answer(status, parse(read(connection, status)), retryAfter(connection));
     } finally {
       connection.disconnect();
     }

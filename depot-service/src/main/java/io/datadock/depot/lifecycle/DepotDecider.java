@@ -1,6 +1,8 @@
 package io.datadock.depot.lifecycle;
 
 import io.datadock.core.error.ErrorCode;
+import io.datadock.core.resource.Ownership;
+import io.datadock.core.resource.ResourceKind;
 import io.datadock.core.resource.ResourceStatus;
 import io.datadock.depot.saga.ReferenceRequests;
 import io.datadock.depot.saga.Releases;
@@ -18,6 +20,7 @@ import io.datadock.schemas.resource.CommandResult;
 import io.datadock.schemas.resource.Outcome;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -36,6 +39,18 @@ public final class DepotDecider {
   public DepotDecision decide(DepotState current, DepotCommand command, long nextVersion) {
     long version =
         current == null ? nextVersion : Math.max(nextVersion, current.getResourceVersion() + 1);
+    if (current != null && command.getAction() != DepotAction.REVALIDATE) {
+      Optional<String> refused =
+          Ownership.refusal(
+              ResourceKind.DEPOT.wireName(),
+              current.getSpec().getName(),
+              current.getSpec().getOwner(),
+              command.getIssuedBy(),
+              command.getMayWriteOthers());
+      if (refused.isPresent()) {
+        return rejected(command, ErrorCode.FORBIDDEN, refused.get(), null);
+      }
+    }
     if (current != null && ResourceStatus.DELETING.is(current.getStatus())) {
       return whileDeleting(current, command);
     }

@@ -632,6 +632,56 @@ class DepotTopologyTest {
     assertThat(events.readValue().getType()).isEqualTo(DepotEventType.DEPOT_DELETED);
   }
 
+  // The gateway checks ownership from its read view, which may not hold the depot yet (just
+  // created, or the gateway is catching up after a start): the service checks again from its store.
+
+  @Test
+  void anotherUsersDepotIsNeitherChangedNorDeletedByAUserWhoMayNotWriteOthers() {
+    commands.pipeInput(DEPOT, apply(spec("file", "tenant", "{\"path\":\"/data\"}")));
+    CommandResult created = results.readValue();
+    states.readValuesToList();
+    events.readValuesToList();
+
+    DepotCommand takeover =
+        DepotCommand.newBuilder(apply(spec("file", "tenant", "{\"path\":\"/etc\"}")))
+            .setIssuedBy("mallory")
+            .setMayWriteOthers(false)
+            .build();
+    DepotCommand removal =
+        DepotCommand.newBuilder(delete()).setIssuedBy("mallory").setMayWriteOthers(false).build();
+    for (DepotCommand refused : List.of(takeover, removal)) {
+      commands.pipeInput(DEPOT, refused);
+      CommandResult result = results.readValue();
+      assertThat(result.getOutcome()).isEqualTo(Outcome.REJECTED);
+      assertThat(result.getErrorCode()).isEqualTo("forbidden");
+      assertThat(result.getMessage()).isEqualTo("forbidden: depot 'pgdepot' is owned by 'alice'");
+    }
+    assertThat(states.isEmpty()).isTrue();
+    assertThat(events.isEmpty()).isTrue();
+    assertThat(requests.isEmpty()).isTrue();
+    DepotState stored =
+        driver.<String, DepotState>getKeyValueStore(DepotTopology.DEPOTS_STORE).get(DEPOT);
+    assertThat(stored.getResourceVersion()).isEqualTo(created.getResourceVersion());
+    assertThat(stored.getSpec().getConnection()).contains("/data");
+
+    commands.pipeInput(
+        DEPOT,
+        DepotCommand.newBuilder(delete()).setIssuedBy("admin").setMayWriteOthers(true).build());
+    assertThat(results.readValue().getOutcome())
+        .as("an operator or tenant admin may")
+        .isEqualTo(Outcome.DELETED);
+  }
+
+  @Test
+  void aCommandFromBeforeTheServicesCheckedOwnershipIsDecidedAsBefore() {
+    commands.pipeInput(DEPOT, apply(spec("file", "tenant", "{\"path\":\"/data\"}")));
+    results.readValuesToList();
+
+    commands.pipeInput(DEPOT, DepotCommand.newBuilder(delete()).setIssuedBy("someone").build());
+
+    assertThat(results.readValue().getOutcome()).isEqualTo(Outcome.DELETED);
+  }
+
   @Test
   void deletingAMissingDepotIsNotFound() {
     commands.pipeInput(DEPOT, delete());

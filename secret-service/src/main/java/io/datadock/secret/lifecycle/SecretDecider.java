@@ -3,9 +3,11 @@ package io.datadock.secret.lifecycle;
 import io.datadock.core.crypto.SealingException;
 import io.datadock.core.crypto.SecretPayloads;
 import io.datadock.core.error.ErrorCode;
+import io.datadock.core.resource.Ownership;
 import io.datadock.core.resource.ResourceStatus;
 import io.datadock.schemas.reference.ReferenceReplyType;
 import io.datadock.schemas.resource.Outcome;
+import io.datadock.schemas.secret.SecretAction;
 import io.datadock.schemas.secret.SecretCommand;
 import io.datadock.schemas.secret.SecretEventType;
 import io.datadock.schemas.secret.SecretSpec;
@@ -14,6 +16,7 @@ import io.datadock.secret.reference.ReferenceDecider;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The secret lifecycle as a pure function: current state + command → decision. No Kafka types, no
@@ -40,6 +43,18 @@ public final class SecretDecider {
    *     than any earlier version of this resource)
    */
   public SecretDecision decide(SecretState current, SecretCommand command, long nextVersion) {
+    if (current != null && command.getAction() != SecretAction.RESEAL) {
+      Optional<String> refused =
+          Ownership.refusal(
+              current.getSpec().getKind(),
+              current.getSpec().getName(),
+              current.getSpec().getOwner(),
+              command.getIssuedBy(),
+              command.getMayWriteOthers());
+      if (refused.isPresent()) {
+        return rejected(command, ErrorCode.FORBIDDEN, refused.get(), null);
+      }
+    }
     return switch (command.getAction()) {
       case DELETE -> delete(current, command, nextVersion);
       case RESEAL -> reseal(current, command);

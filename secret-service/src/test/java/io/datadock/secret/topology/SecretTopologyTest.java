@@ -175,6 +175,66 @@ class SecretTopologyTest {
     assertThat(store.get(KEY)).isNull();
   }
 
+  // The gateway checks ownership from its read view, which may not hold the secret yet (just
+  // created, or the gateway is catching up after a start): the service checks again from its store.
+
+  @Test
+  void anotherUsersSecretIsNeitherChangedNorDeletedByAUserWhoMayNotWriteOthers() {
+    commands.pipeInput(KEY, apply(KEY, Map.of("password", "p1"), null));
+    CommandResult created = results.readValue();
+    events.readValuesToList();
+    states.readValuesToList();
+
+    SecretCommand takeover =
+        SecretCommand.newBuilder(apply(KEY, Map.of("password", "mine"), null))
+            .setIssuedBy("mallory")
+            .setMayWriteOthers(false)
+            .build();
+    SecretCommand removal =
+        SecretCommand.newBuilder(delete(KEY))
+            .setIssuedBy("mallory")
+            .setMayWriteOthers(false)
+            .build();
+    for (SecretCommand refused : List.of(takeover, removal)) {
+      commands.pipeInput(KEY, refused);
+      CommandResult result = results.readValue();
+      assertThat(result.getOutcome()).isEqualTo(Outcome.REJECTED);
+      assertThat(result.getErrorCode()).isEqualTo("forbidden");
+      assertThat(result.getMessage())
+          .isEqualTo("forbidden: secret 'snowflake-cred' is owned by 'alice'");
+    }
+    assertThat(events.isEmpty()).isTrue();
+    assertThat(states.isEmpty()).isTrue();
+    SecretState stored =
+        driver.<String, SecretState>getKeyValueStore(SecretTopology.SECRETS_STORE).get(KEY);
+    assertThat(stored.getResourceVersion()).isEqualTo(created.getResourceVersion());
+    assertThat(stored.getSpec().getOwner()).isEqualTo("alice");
+
+    commands.pipeInput(
+        KEY,
+        SecretCommand.newBuilder(apply(KEY, Map.of("password", "p2"), null))
+            .setIssuedBy("admin")
+            .setMayWriteOthers(true)
+            .build());
+    assertThat(results.readValue().getOutcome())
+        .as("an operator or tenant admin may")
+        .isEqualTo(Outcome.UPDATED);
+    commands.pipeInput(KEY, SecretCommand.newBuilder(delete(KEY)).setMayWriteOthers(false).build());
+    assertThat(results.readValue().getOutcome())
+        .as("and so may the owner")
+        .isEqualTo(Outcome.DELETED);
+  }
+
+  @Test
+  void aCommandFromBeforeTheServicesCheckedOwnershipIsDecidedAsBefore() {
+    commands.pipeInput(KEY, apply(KEY, Map.of("password", "p1"), null));
+    results.readValue();
+
+    commands.pipeInput(KEY, SecretCommand.newBuilder(delete(KEY)).setIssuedBy("someone").build());
+
+    assertThat(results.readValue().getOutcome()).isEqualTo(Outcome.DELETED);
+  }
+
   @Test
   void deletingAMissingSecretIsNotFound() {
     commands.pipeInput(KEY, delete(KEY));
