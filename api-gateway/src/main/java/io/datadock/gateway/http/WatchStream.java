@@ -9,12 +9,14 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.JsonObject;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * One client's watch on one response: the snapshot (or what the client missed), then live changes,
@@ -22,12 +24,14 @@ import java.util.function.Predicate;
  * position it was taken at, and a snapshot ends with a {@code synced} event, so a client knows when
  * it holds the whole current state (also when there is none).
  *
- * <p>Memory per client is bounded: once more than {@link WatchLimits#maxBehindBytes()} wait to be
+ * <p>The snapshot, or what a resuming client missed, is written as the client takes it. Memory per
+ * client is bounded: once more than {@link WatchLimits#maxBehindBytes()} of changes wait to be
  * taken by the client, the client is dropped: it is unsubscribed at once (nothing more is queued,
  * heartbeats stop), the stream ends with a {@code dropped} event, and the connection is closed when
  * the client has taken that event. Changes handed over but not yet written count too: they wait in
- * this stream's own queue, drained on its event loop a batch at a time, and once more than {@link
- * WatchLimits#maxWaitingEvents()} wait the client is dropped the same way.
+ * this stream's own queue (also while the backlog is written), drained on its event loop a batch at
+ * a time, and once more than {@link WatchLimits#maxWaitingEvents()} wait the client is dropped the
+ * same way.
  */
 final class WatchStream {
 
@@ -53,6 +57,12 @@ final class WatchStream {
   private final AtomicInteger waitingCount = new AtomicInteger();
   private final AtomicBoolean overflowed = new AtomicBoolean();
   private long heartbeat;
+
+  /**
+   * The frames of the snapshot, or of the changes a resuming client missed, not yet written: on the
+   * event loop only; null once written. They are written as the client takes them, not at once.
+   */
+  private Iterator<String> backlog;
 
   /** Changes written per turn on the event loop, so other work on it is not held up. */
   private static final int DRAIN_BATCH = 256;
@@ -105,8 +115,11 @@ final class WatchStream {
     }
   }
 
-  /** On the event loop: writes waiting changes, a batch per turn. */
+  /** On the event loop: writes waiting changes, a batch per turn, once the backlog is written. */
   private void drain() {
+    if (backlog != null) {
+      return; // the backlog's end drains
+    }
     for (int i = 0; i < DRAIN_BATCH; i++) {
       send(waiting.poll());
       if (waitingCount.decrementAndGet() == 0) {
@@ -133,43 +146,66 @@ final class WatchStream {
         vertx.setPeriodic(
             limits.heartbeatMs(),
             id -> {
-              if (open.get()) {
+              if (open.get() && backlog == null) {
                 writeFrame(": heartbeat\n\n");
               }
             });
     long snapshotPosition = hub.position();
     List<WatchHub.Event> missed = hub.subscribe(watcher, since);
+    Stream<String> written;
     if (missed == null) {
-      write(
-          "reset",
-          null,
+      JsonObject reason =
           new JsonObject()
-              .put("reason", "position " + since + " is no longer retained; a snapshot follows"));
-      snapshot(snapshotPosition);
+              .put("reason", "position " + since + " is no longer retained; a snapshot follows");
+      written =
+          Stream.concat(Stream.of(SseFrame.of("reset", null, reason)), snapshot(snapshotPosition));
     } else if (since < 0) {
-      snapshot(snapshotPosition);
+      written = snapshot(snapshotPosition);
     } else {
-      missed.forEach(this::send);
+      written = missed.stream().map(frames::of);
     }
+    backlog = written.iterator();
+    writeBacklog();
   }
 
-  /** Every current resource as {@code added}, then {@code synced}: the snapshot is complete. */
-  private void snapshot(long position) {
-    for (ResourceState state : view.list(filter)) {
-      write("added", position, ResourceJson.full(state));
+  /**
+   * Every current resource (as the view holds them now) as {@code added}, then {@code synced}: the
+   * snapshot is complete.
+   */
+  private Stream<String> snapshot(long position) {
+    List<ResourceState> states = view.list(filter);
+    return Stream.concat(
+        states.stream().map(state -> SseFrame.of("added", position, ResourceJson.full(state))),
+        Stream.of(SseFrame.of("synced", position, new JsonObject().put("position", position))));
+  }
+
+  /**
+   * On the event loop: writes the backlog while the client takes it, and continues when it has
+   * taken what was queued. Written at once, a backlog larger than the write queue dropped a client
+   * that was reading: a watcher resuming on a restarted gateway missed some 10,000 changes, and was
+   * dropped on each reconnect. Changes meanwhile wait, bounded by {@link
+   * WatchLimits#maxWaitingEvents()}, and are written after it.
+   */
+  private void writeBacklog() {
+    if (backlog == null) {
+      return;
     }
-    write("synced", position, new JsonObject().put("position", position));
+    while (open.get() && backlog.hasNext()) {
+      if (response.writeQueueFull()) {
+        response.drainHandler(v -> writeBacklog());
+        return;
+      }
+      response.write(backlog.next());
+    }
+    backlog = null;
+    if (open.get() && waitingCount.get() > 0) {
+      drain();
+    }
   }
 
   private void send(WatchHub.Event e) {
     if (open.get()) {
       writeFrame(frames.of(e));
-    }
-  }
-
-  private void write(String event, Long id, JsonObject data) {
-    if (open.get()) {
-      writeFrame(SseFrame.of(event, id, data));
     }
   }
 

@@ -134,13 +134,73 @@ class WatchStreamTest {
   }
 
   @Test
-  void aSnapshotLargerThanTheBoundIsDroppedToo() throws Exception {
+  void aClientThatDoesNotTakeItsSnapshotIsDroppedOnceChangesPileUpBehindIt() throws Exception {
+    int maxWaiting = 100;
+    limits = new WatchLimits(MAX_BEHIND, maxWaiting, 3_600_000);
     for (int i = 0; i < CHANGES; i++) {
       change("t/secret/s" + i, 1);
     }
     try (Socket client = connect("/watch")) {
+      await().atMost(Duration.ofSeconds(10)).until(() -> served.get() != null);
+      for (int i = 0; i <= maxWaiting; i++) {
+        change("t/secret/s" + i, 2);
+      }
+
       assertDroppedAndDisconnected(client);
     }
+  }
+
+  /**
+   * A snapshot, or the changes a resuming client missed, far larger than the bound on what may wait
+   * for the client: written as it takes them, whole. Written at once, the client was dropped after
+   * the first 16 KiB (a watcher resuming on a restarted gateway in the soak, each time it
+   * reconnected).
+   */
+  @Test
+  void aReadingClientGetsASnapshotOrWhatItMissedLargerThanTheBoundWhole() throws Exception {
+    for (int i = 0; i < CHANGES; i++) {
+      change("t/secret/s" + i, 1);
+    }
+    long position = hub.position();
+    for (int i = 0; i < CHANGES; i++) {
+      change("t/secret/s" + i, 2);
+    }
+
+    List<String> snapshot = events("/watch", CHANGES + 1);
+    List<String> missed = events("/watch?since=" + position, CHANGES);
+
+    assertThat(snapshot).filteredOn("event: added"::equals).hasSize(CHANGES);
+    assertThat(snapshot).last().isEqualTo("event: synced");
+    assertThat(missed).filteredOn("event: modified"::equals).hasSize(CHANGES);
+  }
+
+  /**
+   * The lines of a watch read by a client that takes them as they come, up to its {@code count}th
+   * event, or its {@code dropped} one.
+   */
+  private List<String> events(String path, int count) throws Exception {
+    HttpResponse<Stream<String>> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.actualPort() + path))
+                    .build(),
+                HttpResponse.BodyHandlers.ofLines());
+    List<String> lines = new ArrayList<>();
+    int events = 0;
+    try (Stream<String> body = response.body()) {
+      Iterator<String> it = body.iterator();
+      while (events < count && it.hasNext()) {
+        String line = it.next();
+        lines.add(line);
+        if (line.equals("event: dropped")) {
+          break;
+        }
+        if (line.startsWith("event: ")) {
+          events++;
+        }
+      }
+    }
+    return lines;
   }
 
   @Test
