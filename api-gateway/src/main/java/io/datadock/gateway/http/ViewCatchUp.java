@@ -35,11 +35,21 @@ final class ViewCatchUp {
     this.caughtUp = caughtUp;
   }
 
+  /** Routes without a method, so that they are filters, not endpoints of their own. */
   void mount(Router router) {
     ANSWERED_FROM_THE_VIEW.forEach(path -> router.route(path).handler(this::handle));
-    for (String path : CHANGES_THAT_RECHECK_DEPOTS) {
-      CHANGES.forEach(method -> router.route(method, path).handler(this::handle));
-    }
+    CHANGES_THAT_RECHECK_DEPOTS.forEach(
+        path ->
+            router
+                .route(path)
+                .handler(
+                    ctx -> {
+                      if (CHANGES.contains(ctx.request().method())) {
+                        handle(ctx);
+                      } else {
+                        ctx.next();
+                      }
+                    }));
   }
 
   private void handle(RoutingContext ctx) {
