@@ -71,6 +71,38 @@ class SecretUseIT extends PlatformIT {
   }
 
   @Test
+  void aGrantGivenOnASquattedNameDoesNotPassToTheSecretAppliedUnderItLater() throws Exception {
+    // mallory applies a secret under the name the real one will have, grants it to herself as its
+    // owner, and deletes it; ana then applies the real secret under that name.
+    ok(as.get("mallory").applyYaml(DepotIT.secret("vault-cred", "app", "squat-0001"), ""));
+    Api.Response granted =
+        as.get("mallory")
+            .postJson(
+                "/api/v1/tenants/default/grants",
+                "{\"user\": \"mallory\", \"secret\": \"vault-cred\"}");
+    assertThat(granted.status()).as(granted.body()).isEqualTo(201);
+    ok(as.get("mallory").delete("/api/v1/resources/secret/vault-cred"));
+    ok(as.get("ana").applyYaml(DepotIT.secret("vault-cred", "app", "trap-Pass-0002"), ""));
+    assertThat(api.get("/api/v1/tenants/default/grants").body())
+        .contains("\"secret\":\"vault-cred\"")
+        .contains("\"secretOwner\":\"mallory\"");
+
+    try (CleartextPasswordTrap trap = CleartextPasswordTrap.on("127.0.0.1")) {
+      JsonObject stolen =
+          applyAndWait("mallory", trapDepot("mallory-vault", trap.port(), "default:vault-cred"));
+
+      assertThat(stolen.getString("status")).isEqualTo("error");
+      assertThat(
+              get("mallory", "depot", "mallory-vault")
+                  .getJsonObject("details")
+                  .getString("message"))
+          .isEqualTo(
+              "secret reference denied: user 'mallory' may not use secret 'default:vault-cred'");
+      assertThat(trap.connections()).as("no connection reached the trap").isZero();
+    }
+  }
+
+  @Test
   void aGrantToAUserLetsTheirDepotUseTheSecretUntilItIsWithdrawn() {
     ok(as.get("ana").applyYaml(DepotIT.secret("orders-cred", TestPostgres.USER, PASSWORD), ""));
     Api.Response granted =

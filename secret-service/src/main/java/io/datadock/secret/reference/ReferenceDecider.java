@@ -43,7 +43,7 @@ public final class ReferenceDecider {
     Applier applier = request.getApplier();
     long at = request.getIssuedAt();
     boolean crossTenant = !secret.tenant().equals(request.getDepotTenant());
-    if (crossTenant && !use.granted(secret, request.getDepotTenant(), applier, at)) {
+    if (crossTenant && !use.granted(secret, current, request.getDepotTenant(), applier, at)) {
       // Checked before existence, so a depot cannot probe another tenant's secret names.
       return denied(
           current,

@@ -22,12 +22,16 @@ public final class SecretUse {
   static final String READ_SECRET = "read-secret";
   static final String MANAGE_INSTANCE = "manage-instance-level-resources";
 
-  /** Whether the grant stored under a key held at a time. */
+  /** Whether the grant stored under a key held at a time, for the secret as it is now. */
   @FunctionalInterface
   public interface Grants {
-    boolean heldAt(String grantKey, long at);
+    /**
+     * @param secretOwner the secret's owner now, or null when it does not exist: a grant its owner
+     *     gave holds only while that user still owns it
+     */
+    boolean heldAt(String grantKey, long at, String secretOwner);
 
-    Grants NONE = (key, at) -> false;
+    Grants NONE = (key, at, secretOwner) -> false;
   }
 
   private final Grants grants;
@@ -36,13 +40,20 @@ public final class SecretUse {
     this.grants = grants;
   }
 
-  /** Through a grant: to the depot's tenant, or to the applier (when one is known). */
-  boolean granted(ResourceKey secret, String depotTenant, Applier applier, long at) {
-    if (grants.heldAt(GrantKeys.toTenant(secret.tenant(), depotTenant, secret.name()), at)) {
+  /**
+   * Through a grant: to the depot's tenant, or to the applier (when one is known).
+   *
+   * @param current the secret's state, or null when it does not exist
+   */
+  boolean granted(
+      ResourceKey secret, SecretState current, String depotTenant, Applier applier, long at) {
+    String owner = ownerOf(current);
+    if (grants.heldAt(GrantKeys.toTenant(secret.tenant(), depotTenant, secret.name()), at, owner)) {
       return true;
     }
     return applier != null
-        && grants.heldAt(GrantKeys.toUser(secret.tenant(), applier.getId(), secret.name()), at);
+        && grants.heldAt(
+            GrantKeys.toUser(secret.tenant(), applier.getId(), secret.name()), at, owner);
   }
 
   /**
@@ -63,7 +74,12 @@ public final class SecretUse {
             || applier.getUseCases().contains(MANAGE_INSTANCE))) {
       return true;
     }
-    return grants.heldAt(GrantKeys.toUser(secret.tenant(), applier.getId(), secret.name()), at);
+    return grants.heldAt(
+        GrantKeys.toUser(secret.tenant(), applier.getId(), secret.name()), at, ownerOf(current));
+  }
+
+  private static String ownerOf(SecretState current) {
+    return current == null ? null : current.getSpec().getOwner();
   }
 
   /** "user 'ana' may not use secret 'engineering:prod-admin'". */

@@ -1,6 +1,7 @@
 package io.datadock.secret.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.datadock.core.crypto.KeyRing;
 import io.datadock.core.crypto.Sealer;
@@ -402,6 +403,79 @@ class SecretReferenceTopologyTest {
   }
 
   @Test
+  void aGrantItsOwnerGaveDoesNotPassToASecretOfTheSameNameAppliedLaterBySomeoneElse() {
+    // The squat: mallory applies a secret under the name the tenant's real one will have, grants
+    // it to herself as its owner, deletes it; alice then applies the real one under that name.
+    Applier mallory = applier("mallory", "engineering");
+    commands.pipeInput(SECRET, by("mallory", apply(SECRET, null, Map.of("password", "mine"))));
+    input(Topics.IDENTITY_GRANTS)
+        .pipeInput(
+            "engineering/user:mallory/pg-cred",
+            ReferenceGrant.newBuilder()
+                .setOwner("engineering")
+                .setGrantee("mallory")
+                .setGranteeKind(GranteeKind.USER)
+                .setSecret("pg-cred")
+                .setCreatedBy("mallory")
+                .setCreatedAt(1)
+                .setSecretOwner("mallory")
+                .build());
+    requests.pipeInput(SECRET, referenceBy(mallory, SECRET, DEPOT, "rw"));
+    requests.pipeInput(SECRET, release(SECRET, DEPOT));
+    commands.pipeInput(SECRET, by("mallory", delete(SECRET, false)));
+    commands.pipeInput(SECRET, apply(SECRET, null, Map.of("password", "the real one")));
+    assertThat(results.readValuesToList())
+        .extracting(CommandResult::getOutcome)
+        .containsExactly(Outcome.CREATED, Outcome.DELETED, Outcome.CREATED);
+    assertThat(replies.readValue().getType()).isEqualTo(ReferenceReplyType.GRANTED);
+    replies.readValue(); // the release
+
+    requests.pipeInput(SECRET, referenceBy(mallory, SECRET, OTHER_DEPOT, "rw"));
+
+    ReferenceReply reply = replies.readValue();
+    assertThat(reply.getType()).isEqualTo(ReferenceReplyType.DENIED);
+    assertThat(reply.getReason())
+        .isEqualTo("user 'mallory' may not use secret 'engineering:pg-cred'");
+    assertThat(store().get(SECRET).getDependents()).isEmpty();
+  }
+
+  @Test
+  void aCrossTenantGrantItsOwnerGaveHoldsOnlyWhileThatUserOwnsTheSecret() {
+    String foreign = "finance/secret/pg-cred";
+    commands.pipeInput(foreign, by("fin-dev", apply(foreign, null, Map.of("password", "p"))));
+    input(Topics.IDENTITY_GRANTS)
+        .pipeInput(
+            "finance/engineering/pg-cred",
+            ReferenceGrant.newBuilder()
+                .setOwner("finance")
+                .setGrantee("engineering")
+                .setSecret("pg-cred")
+                .setCreatedBy("fin-dev")
+                .setCreatedAt(1)
+                .setSecretOwner("fin-dev")
+                .build());
+    Applier dev = applier("dev", "engineering");
+
+    requests.pipeInput(foreign, referenceBy(dev, foreign, DEPOT));
+    requests.pipeInput(foreign, release(foreign, DEPOT));
+    commands.pipeInput(foreign, by("fin-dev", delete(foreign, false)));
+    requests.pipeInput(foreign, referenceBy(dev, foreign, DEPOT));
+    commands.pipeInput(foreign, apply(foreign, null, Map.of("password", "alice's")));
+    requests.pipeInput(foreign, referenceBy(dev, foreign, DEPOT));
+
+    assertThat(replies.readValuesToList())
+        .extracting(ReferenceReply::getType, ReferenceReply::getReason)
+        .containsExactly(
+            tuple(ReferenceReplyType.GRANTED, null),
+            tuple(ReferenceReplyType.RELEASED, null),
+            tuple(ReferenceReplyType.DENIED, "secret 'pg-cred' does not exist"),
+            tuple(
+                ReferenceReplyType.DENIED,
+                "secret 'pg-cred' is in tenant 'finance', not in the depot's tenant 'engineering',"
+                    + " which it has not been granted"));
+  }
+
+  @Test
   void aSecretOfAnotherTenantGrantedToTheApplierIsGranted() {
     String foreign = "finance/secret/pg-cred";
     givenSecret(foreign, null);
@@ -643,6 +717,15 @@ class SecretReferenceTopologyTest {
         .setIssuedAt(1_700_000_000_000L)
         .setSpec(spec)
         .build();
+  }
+
+  /** The command as {@code user} sends it: issued by them, and an apply's secret owned by them. */
+  private static SecretCommand by(String user, SecretCommand command) {
+    SecretCommand.Builder builder = SecretCommand.newBuilder(command).setIssuedBy(user);
+    if (command.getSpec() != null) {
+      builder.setSpec(SecretSpec.newBuilder(command.getSpec()).setOwner(user).build());
+    }
+    return builder.build();
   }
 
   private static SecretCommand delete(String key, boolean force) {

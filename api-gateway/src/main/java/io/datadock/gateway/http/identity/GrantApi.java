@@ -27,8 +27,9 @@ import java.util.Optional;
 /**
  * Grants: tenant {@code owner} lets another tenant's depots, or the depots one user applies, use
  * one of its secrets. Given and withdrawn by an operator, a tenant admin of the owner, or the user
- * who owns the secret. Withdrawing makes every depot the grant may have let in ask again, so those
- * that relied on it go to {@code error} and stop resolving the secret.
+ * who owns the secret; a grant that user gave holds only while they own it. Withdrawing makes every
+ * depot the grant may have let in ask again, so those that relied on it go to {@code error} and
+ * stop resolving the secret.
  */
 final class GrantApi implements Endpoints {
 
@@ -63,7 +64,8 @@ final class GrantApi implements Endpoints {
               .put(g.getGranteeKind() == GranteeKind.USER ? "user" : "tenant", g.getGrantee())
               .put("secret", g.getSecret())
               .put("createdBy", g.getCreatedBy())
-              .put("createdAt", instant(g.getCreatedAt())));
+              .put("createdAt", instant(g.getCreatedAt()))
+              .put("secretOwner", g.getSecretOwner()));
     }
     Responses.json(ctx, 200, new JsonObject().put("items", items));
   }
@@ -73,7 +75,7 @@ final class GrantApi implements Endpoints {
     String owner = ctx.pathParam("name");
     JsonObject body = body(ctx);
     String secret = Names.secretName("secret", required(body, "secret"));
-    mayGrant(caller, owner, secret);
+    boolean asSecretOwner = mayGrant(caller, owner, secret);
     boolean toUser = body.containsKey("user");
     if (toUser == body.containsKey("tenant")) {
       throw DatadockException.invalid(
@@ -99,6 +101,7 @@ final class GrantApi implements Endpoints {
             .setSecret(secret)
             .setCreatedBy(caller.id())
             .setCreatedAt(clock.millis())
+            .setSecretOwner(asSecretOwner ? caller.id() : null)
             .build();
     store.answerOnceRead(
         ctx,
@@ -142,14 +145,21 @@ final class GrantApi implements Endpoints {
         new JsonObject().put("outcome", "withdrawn"));
   }
 
-  /** An operator, a tenant admin of the owner, or the user who owns the secret. */
-  private void mayGrant(Caller caller, String owner, String secret) {
+  /**
+   * An operator, a tenant admin of the owner, or the user who owns the secret.
+   *
+   * @return whether the caller may only as the secret's owner: their grant then holds only while
+   *     they own it (secret-service decides that against the secret as it is when used)
+   */
+  private boolean mayGrant(Caller caller, String owner, String secret) {
     try {
       authorizer.tenantAdmin(caller, owner);
+      return false;
     } catch (DatadockException e) {
       if (e.code() != ErrorCode.FORBIDDEN || !ownsSecret(caller, owner, secret)) {
         throw e;
       }
+      return true;
     }
   }
 
