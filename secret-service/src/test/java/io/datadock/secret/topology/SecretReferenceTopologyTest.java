@@ -440,6 +440,35 @@ class SecretReferenceTopologyTest {
   }
 
   @Test
+  void aGrantItsOwnerGaveOnASecretDoesNotOpenTheInstanceSecretOfTheSameName() {
+    // Grants name a secret by name, not kind: mallory's secret 'pg-cred' and the operators'
+    // instance-secret 'pg-cred' share one grant key.
+    String instanceSecret = "engineering/instance-secret/pg-cred";
+    commands.pipeInput(SECRET, by("mallory", apply(SECRET, null, Map.of("password", "mine"))));
+    commands.pipeInput(instanceSecret, apply(instanceSecret, "rw", Map.of("password", "ops")));
+    input(Topics.IDENTITY_GRANTS)
+        .pipeInput(
+            "engineering/user:mallory/pg-cred",
+            ReferenceGrant.newBuilder()
+                .setOwner("engineering")
+                .setGrantee("mallory")
+                .setGranteeKind(GranteeKind.USER)
+                .setSecret("pg-cred")
+                .setCreatedBy("mallory")
+                .setCreatedAt(1)
+                .setSecretOwner("mallory")
+                .build());
+    Applier mallory = applier("mallory", "engineering");
+
+    requests.pipeInput(instanceSecret, referenceBy(mallory, instanceSecret, DEPOT, "rw"));
+
+    ReferenceReply reply = replies.readValue();
+    assertThat(reply.getType()).isEqualTo(ReferenceReplyType.DENIED);
+    assertThat(reply.getReason())
+        .isEqualTo("user 'mallory' may not use instance-secret 'engineering:pg-cred'");
+  }
+
+  @Test
   void aCrossTenantGrantItsOwnerGaveHoldsOnlyWhileThatUserOwnsTheSecret() {
     String foreign = "finance/secret/pg-cred";
     commands.pipeInput(foreign, by("fin-dev", apply(foreign, null, Map.of("password", "p"))));
