@@ -26,12 +26,13 @@ public final class SecretUse {
   @FunctionalInterface
   public interface Grants {
     /**
+     * @param secret the secret asked for: not every grant opens an instance secret
      * @param secretOwner the secret's owner now, or null when it does not exist: a grant its owner
      *     gave holds only while that user still owns it
      */
-    boolean heldAt(String grantKey, long at, String secretOwner);
+    boolean heldAt(String grantKey, long at, ResourceKey secret, String secretOwner);
 
-    Grants NONE = (key, at, secretOwner) -> false;
+    Grants NONE = (key, at, secret, secretOwner) -> false;
   }
 
   private final Grants grants;
@@ -47,13 +48,11 @@ public final class SecretUse {
    */
   boolean granted(
       ResourceKey secret, SecretState current, String depotTenant, Applier applier, long at) {
-    String owner = ownerOf(current);
-    if (grants.heldAt(GrantKeys.toTenant(secret.tenant(), depotTenant, secret.name()), at, owner)) {
+    if (held(
+        GrantKeys.toTenant(secret.tenant(), depotTenant, secret.name()), at, secret, current)) {
       return true;
     }
-    return applier != null
-        && grants.heldAt(
-            GrantKeys.toUser(secret.tenant(), applier.getId(), secret.name()), at, owner);
+    return applier != null && heldByUser(applier, at, secret, current);
   }
 
   /**
@@ -74,12 +73,17 @@ public final class SecretUse {
             || applier.getUseCases().contains(MANAGE_INSTANCE))) {
       return true;
     }
-    return grants.heldAt(
-        GrantKeys.toUser(secret.tenant(), applier.getId(), secret.name()), at, ownerOf(current));
+    return heldByUser(applier, at, secret, current);
   }
 
-  private static String ownerOf(SecretState current) {
-    return current == null ? null : current.getSpec().getOwner();
+  private boolean heldByUser(Applier applier, long at, ResourceKey secret, SecretState current) {
+    return held(
+        GrantKeys.toUser(secret.tenant(), applier.getId(), secret.name()), at, secret, current);
+  }
+
+  private boolean held(String grantKey, long at, ResourceKey secret, SecretState current) {
+    return grants.heldAt(
+        grantKey, at, secret, current == null ? null : current.getSpec().getOwner());
   }
 
   /** "user 'ana' may not use secret 'engineering:prod-admin'". */

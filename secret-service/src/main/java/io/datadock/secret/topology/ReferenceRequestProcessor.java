@@ -5,6 +5,7 @@ import io.datadock.runtime.streams.PromptCommit;
 import io.datadock.schemas.identity.ReferenceGrant;
 import io.datadock.schemas.reference.ReferenceRequest;
 import io.datadock.schemas.secret.SecretState;
+import io.datadock.secret.reference.HeldGrants;
 import io.datadock.secret.reference.ReferenceDecider;
 import io.datadock.secret.reference.ReferenceDecision;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -43,26 +44,7 @@ final class ReferenceRequestProcessor
     this.store = context.getStateStore(SecretTopology.SECRETS_STORE);
     KeyValueStore<String, ReferenceGrant> grants =
         context.getStateStore(SecretTopology.GRANTS_STORE);
-    this.decider =
-        new ReferenceDecider((key, at, secretOwner) -> holdsAt(grants.get(key), at, secretOwner));
-  }
-
-  /**
-   * A grant holds for references issued from its creation until its withdrawal; one the secret's
-   * owner gave ({@code secretOwner} set) only while that user owns the secret. Without that, a
-   * member could apply a secret under a name the tenant will use, grant it to themselves, delete
-   * it, and their grant would let them use the secret applied later under that name. A secret that
-   * does not exist passes, so the grantee is told it does not exist.
-   *
-   * @param currentOwner the secret's owner now, or null when it does not exist
-   */
-  static boolean holdsAt(ReferenceGrant grant, long at, String currentOwner) {
-    return grant != null
-        && grant.getCreatedAt() <= at
-        && (grant.getRevokedAt() == null || at < grant.getRevokedAt())
-        && (grant.getSecretOwner() == null
-            || currentOwner == null
-            || grant.getSecretOwner().equals(currentOwner));
+    this.decider = new ReferenceDecider(new HeldGrants(grants::get));
   }
 
   @Override

@@ -7,6 +7,7 @@ import static io.datadock.gateway.http.Requests.required;
 
 import io.datadock.core.error.DatadockException;
 import io.datadock.core.error.ErrorCode;
+import io.datadock.core.identity.Principal;
 import io.datadock.core.manifest.Names;
 import io.datadock.core.resource.ResourceKey;
 import io.datadock.core.resource.ResourceKind;
@@ -65,7 +66,8 @@ final class GrantApi implements Endpoints {
               .put("secret", g.getSecret())
               .put("createdBy", g.getCreatedBy())
               .put("createdAt", instant(g.getCreatedAt()))
-              .put("secretOwner", g.getSecretOwner()));
+              .put("secretOwner", g.getSecretOwner())
+              .put("instanceSecrets", g.getInstanceSecrets()));
     }
     Responses.json(ctx, 200, new JsonObject().put("items", items));
   }
@@ -102,6 +104,7 @@ final class GrantApi implements Endpoints {
             .setCreatedBy(caller.id())
             .setCreatedAt(clock.millis())
             .setSecretOwner(asSecretOwner ? caller.id() : null)
+            .setInstanceSecrets(mayUseInstanceSecrets(caller))
             .build();
     store.answerOnceRead(
         ctx,
@@ -161,6 +164,15 @@ final class GrantApi implements Endpoints {
       }
       return true;
     }
+  }
+
+  /**
+   * A grant names a secret, not its kind: it opens the instance secret of its name only when its
+   * giver may use instance secrets themselves.
+   */
+  private static boolean mayUseInstanceSecrets(Caller caller) {
+    Principal p = caller.principal();
+    return p.isOperator() || p.may(Principal.MANAGE_INSTANCE);
   }
 
   private boolean ownsSecret(Caller caller, String owner, String secret) {
