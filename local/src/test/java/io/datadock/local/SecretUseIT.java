@@ -103,6 +103,72 @@ class SecretUseIT extends PlatformIT {
   }
 
   @Test
+  void aTenantAdminsGrantDoesNotOpenTheOperatorsInstanceSecretsOfItsName() throws Exception {
+    // Grants name a secret, not its kind; a tenant admin may not use instance secrets.
+    for (String acl : new String[] {"r", "rw"}) {
+      ok(
+          api.applyYaml(
+              """
+              name: vault-%s
+              version: v1
+              type: instance-secret
+              layer: user
+              instance-secret:
+                type: key-value-properties
+                acl: %s
+                data: {username: ops, password: "trap-Pass-0003"}
+              """
+                  .formatted(acl, acl),
+              ""));
+    }
+    Api.Response created =
+        api.postJson(
+            "/api/v1/users",
+            "{\"id\": \"tad\", \"name\": \"tad\", \"type\": \"person\", \"tenants\":"
+                + " [\"default\"], \"tags\": [\"roles:id:user\", \"roles:id:data-dev\","
+                + " \"roles:id:tenant-admin\"], \"useCases\": []}");
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    Api.Response key = api.postJson("/api/v1/users/tad/apikeys", "{}");
+    as.put("tad", api.withToken(new JsonObject(key.body()).getString("token")));
+    for (String name : new String[] {"vault-r", "vault-rw"}) {
+      Api.Response granted =
+          as.get("tad")
+              .postJson(
+                  "/api/v1/tenants/default/grants",
+                  "{\"user\": \"tad\", \"secret\": \"%s\"}".formatted(name));
+      assertThat(granted.status()).as(granted.body()).isEqualTo(201);
+    }
+    assertThat(api.get("/api/v1/tenants/default/grants").body())
+        .contains("\"secret\":\"vault-rw\"")
+        .contains("\"instanceSecrets\":false");
+
+    try (CleartextPasswordTrap trap = CleartextPasswordTrap.on("127.0.0.1")) {
+      JsonObject applied =
+          applyAndWait(
+              "tad",
+              """
+              name: tad-vault
+              version: v2alpha
+              type: depot
+              layer: user
+              depot:
+                type: POSTGRESQL
+                external: true
+                secrets:
+                  - {name: vault-r, keys: [vault-r]}
+                  - {name: vault-rw, keys: [vault-rw]}
+                postgresql: {host: 127.0.0.1, port: %d, database: crm}
+              """
+                  .formatted(trap.port()));
+
+      assertThat(applied.getString("status")).isEqualTo("error");
+      assertThat(get("tad", "depot", "tad-vault").getJsonObject("details").getString("message"))
+          .startsWith("secret reference denied: user 'tad' may not use instance-secret 'default:");
+      assertThat(trap.connections()).as("no connection reached the trap").isZero();
+    }
+  }
+
+  @Test
   void aGrantToAUserLetsTheirDepotUseTheSecretUntilItIsWithdrawn() {
     ok(as.get("ana").applyYaml(DepotIT.secret("orders-cred", TestPostgres.USER, PASSWORD), ""));
     Api.Response granted =
