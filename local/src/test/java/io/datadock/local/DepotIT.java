@@ -73,6 +73,42 @@ class DepotIT extends PlatformIT {
         .formatted(name, username, password);
   }
 
+  /** A v1 instance secret as DataOS writes it. */
+  static String instanceSecret(String name, String acl, String username, String password) {
+    return """
+        name: %s
+        version: v1
+        type: instance-secret
+        layer: user
+        instance-secret:
+          type: key-value-properties
+          acl: %s
+          data: {username: %s, password: "%s"}
+        """
+        .formatted(name, acl, username, password);
+  }
+
+  /**
+   * A postgres depot of DataOS's instance-secret shape, on the instance secrets {@code <secrets>-r}
+   * and {@code <secrets>-rw}.
+   */
+  static String instanceSecretDepot(String name, String secrets, int port, String database) {
+    return """
+        name: %s
+        version: v2alpha
+        type: depot
+        layer: user
+        depot:
+          type: POSTGRESQL
+          external: true
+          secrets:
+            - {name: %s-r, keys: [%s-r]}
+            - {name: %s-rw, keys: [%s-rw]}
+          postgresql: {host: 127.0.0.1, port: %d, database: %s}
+        """
+        .formatted(name, secrets, secrets, secrets, secrets, port, database);
+  }
+
   static String postgresDepot(String name, int port, String... secretIds) {
     StringBuilder refs = new StringBuilder();
     for (String id : secretIds) {
@@ -433,40 +469,14 @@ class DepotIT extends PlatformIT {
   void dataOsKeysNamingTheSecretItselfGiveTheCheckTheWholeSecret() {
     for (String acl : List.of("r", "rw")) {
       assertThat(
-              api.applyYaml(
-                      """
-                      name: alpha-%s
-                      version: v1
-                      type: instance-secret
-                      layer: user
-                      instance-secret:
-                        type: key-value-properties
-                        acl: %s
-                        data: {username: %s, password: "%s"}
-                      """
-                          .formatted(acl, acl, TestPostgres.USER, PASSWORD),
-                      "")
+              api.applyYaml(instanceSecret("alpha-" + acl, acl, TestPostgres.USER, PASSWORD), "")
                   .status())
           .isEqualTo(200);
     }
 
     // as DataOS's own examples write it
     JsonObject applied =
-        applyAndWait(
-            """
-            name: alpha
-            version: v2alpha
-            type: depot
-            layer: user
-            depot:
-              type: POSTGRESQL
-              external: true
-              secrets:
-                - {name: alpha-r, keys: [alpha-r]}
-                - {name: alpha-rw, keys: [alpha-rw]}
-              postgresql: {host: localhost, port: %d, database: %s}
-            """
-                .formatted(postgres.port(), TestPostgres.DATABASE));
+        applyAndWait(instanceSecretDepot("alpha", "alpha", postgres.port(), TestPostgres.DATABASE));
 
     assertThat(applied.getString("status")).as(applied.encode()).isEqualTo("active");
     JsonObject depot = depot("alpha");
@@ -510,19 +520,7 @@ class DepotIT extends PlatformIT {
   @Test
   void theInstanceSecretShapeNeedsAnRSecretBesideItsRwOne() {
     for (String acl : List.of("r", "rw")) {
-      api.applyYaml(
-          """
-          name: pgdepot-%s
-          version: v1
-          type: instance-secret
-          layer: user
-          instance-secret:
-            type: key-value-properties
-            acl: %s
-            data: {username: %s, password: "%s"}
-          """
-              .formatted(acl, acl, TestPostgres.USER, PASSWORD),
-          "");
+      api.applyYaml(instanceSecret("pgdepot-" + acl, acl, TestPostgres.USER, PASSWORD), "");
     }
     String seed =
         """

@@ -75,12 +75,7 @@ class SecretUseIT extends PlatformIT {
     // mallory applies a secret under the name the real one will have, grants it to herself as its
     // owner, and deletes it; ana then applies the real secret under that name.
     ok(as.get("mallory").applyYaml(DepotIT.secret("vault-cred", "app", "squat-0001"), ""));
-    Api.Response granted =
-        as.get("mallory")
-            .postJson(
-                "/api/v1/tenants/default/grants",
-                "{\"user\": \"mallory\", \"secret\": \"vault-cred\"}");
-    assertThat(granted.status()).as(granted.body()).isEqualTo(201);
+    grantToUser("mallory", "mallory", "vault-cred");
     ok(as.get("mallory").delete("/api/v1/resources/secret/vault-cred"));
     ok(as.get("ana").applyYaml(DepotIT.secret("vault-cred", "app", "trap-Pass-0002"), ""));
     assertThat(api.get("/api/v1/tenants/default/grants").body())
@@ -106,20 +101,7 @@ class SecretUseIT extends PlatformIT {
   void aTenantAdminsGrantDoesNotOpenTheOperatorsInstanceSecretsOfItsName() throws Exception {
     // Grants name a secret, not its kind; a tenant admin may not use instance secrets.
     for (String acl : new String[] {"r", "rw"}) {
-      ok(
-          api.applyYaml(
-              """
-              name: vault-%s
-              version: v1
-              type: instance-secret
-              layer: user
-              instance-secret:
-                type: key-value-properties
-                acl: %s
-                data: {username: ops, password: "trap-Pass-0003"}
-              """
-                  .formatted(acl, acl),
-              ""));
+      ok(api.applyYaml(DepotIT.instanceSecret("vault-" + acl, acl, "ops", "trap-Pass-0003"), ""));
     }
     Api.Response created =
         api.postJson(
@@ -131,12 +113,7 @@ class SecretUseIT extends PlatformIT {
     Api.Response key = api.postJson("/api/v1/users/tad/apikeys", "{}");
     as.put("tad", api.withToken(new JsonObject(key.body()).getString("token")));
     for (String name : new String[] {"vault-r", "vault-rw"}) {
-      Api.Response granted =
-          as.get("tad")
-              .postJson(
-                  "/api/v1/tenants/default/grants",
-                  "{\"user\": \"tad\", \"secret\": \"%s\"}".formatted(name));
-      assertThat(granted.status()).as(granted.body()).isEqualTo(201);
+      grantToUser("tad", "tad", name);
     }
     assertThat(api.get("/api/v1/tenants/default/grants").body())
         .contains("\"secret\":\"vault-rw\"")
@@ -145,21 +122,7 @@ class SecretUseIT extends PlatformIT {
     try (CleartextPasswordTrap trap = CleartextPasswordTrap.on("127.0.0.1")) {
       JsonObject applied =
           applyAndWait(
-              "tad",
-              """
-              name: tad-vault
-              version: v2alpha
-              type: depot
-              layer: user
-              depot:
-                type: POSTGRESQL
-                external: true
-                secrets:
-                  - {name: vault-r, keys: [vault-r]}
-                  - {name: vault-rw, keys: [vault-rw]}
-                postgresql: {host: 127.0.0.1, port: %d, database: crm}
-              """
-                  .formatted(trap.port()));
+              "tad", DepotIT.instanceSecretDepot("tad-vault", "vault", trap.port(), "crm"));
 
       assertThat(applied.getString("status")).isEqualTo("error");
       assertThat(get("tad", "depot", "tad-vault").getJsonObject("details").getString("message"))
@@ -171,12 +134,7 @@ class SecretUseIT extends PlatformIT {
   @Test
   void aGrantToAUserLetsTheirDepotUseTheSecretUntilItIsWithdrawn() {
     ok(as.get("ana").applyYaml(DepotIT.secret("orders-cred", TestPostgres.USER, PASSWORD), ""));
-    Api.Response granted =
-        as.get("ana")
-            .postJson(
-                "/api/v1/tenants/default/grants",
-                "{\"user\": \"mallory\", \"secret\": \"orders-cred\"}");
-    assertThat(granted.status()).as(granted.body()).isEqualTo(201);
+    grantToUser("ana", "mallory", "orders-cred");
 
     JsonObject applied =
         applyAndWait(
@@ -296,6 +254,16 @@ class SecretUseIT extends PlatformIT {
             - {id: "%s", purpose: rw}
         """
         .formatted(name, port, secretId);
+  }
+
+  /** {@code by} grants the tenant's secret {@code secret} to {@code user}. */
+  private static void grantToUser(String by, String user, String secret) {
+    Api.Response granted =
+        as.get(by)
+            .postJson(
+                "/api/v1/tenants/default/grants",
+                "{\"user\": \"%s\", \"secret\": \"%s\"}".formatted(user, secret));
+    assertThat(granted.status()).as(granted.body()).isEqualTo(201);
   }
 
   private static JsonObject applyAndWait(String user, String yaml) {

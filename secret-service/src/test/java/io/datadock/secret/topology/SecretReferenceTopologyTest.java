@@ -7,6 +7,7 @@ import io.datadock.core.crypto.KeyRing;
 import io.datadock.core.crypto.Sealer;
 import io.datadock.core.crypto.SecretPayloads;
 import io.datadock.runtime.replay.ReplayBoundary;
+import io.datadock.schemas.GrantKeys;
 import io.datadock.schemas.SequencingHeader;
 import io.datadock.schemas.Topic;
 import io.datadock.schemas.Topics;
@@ -330,11 +331,7 @@ class SecretReferenceTopologyTest {
 
     requests.pipeInput(SECRET, referenceBy(mallory, SECRET, DEPOT, "rw"));
 
-    ReferenceReply reply = replies.readValue();
-    assertThat(reply.getType()).isEqualTo(ReferenceReplyType.DENIED);
-    assertThat(reply.getReason())
-        .isEqualTo("user 'mallory' may not use secret 'engineering:pg-cred'");
-    assertThat(store().get(SECRET).getDependents()).isEmpty();
+    assertDeniedAndNotRecorded("user 'mallory' may not use secret 'engineering:pg-cred'");
   }
 
   @Test
@@ -380,18 +377,7 @@ class SecretReferenceTopologyTest {
   void aGrantToAUserHoldsFromItsCreationUntilItsWithdrawal() {
     givenSecret(SECRET, null);
     Applier mallory = applier("mallory", "engineering");
-    input(Topics.IDENTITY_GRANTS)
-        .pipeInput(
-            "engineering/user:mallory/pg-cred",
-            ReferenceGrant.newBuilder()
-                .setOwner("engineering")
-                .setGrantee("mallory")
-                .setGranteeKind(GranteeKind.USER)
-                .setSecret("pg-cred")
-                .setCreatedBy("alice")
-                .setCreatedAt(100)
-                .setRevokedAt(200L)
-                .build());
+    givenGrant(toUser("engineering", "mallory", "alice").setCreatedAt(100).setRevokedAt(200L));
 
     requests.pipeInput(SECRET, issuedAt(referenceBy(mallory, SECRET, DEPOT, "rw"), 99));
     requests.pipeInput(SECRET, issuedAt(referenceBy(mallory, SECRET, DEPOT, "rw"), 150));
@@ -408,18 +394,7 @@ class SecretReferenceTopologyTest {
     // it to herself as its owner, deletes it; alice then applies the real one under that name.
     Applier mallory = applier("mallory", "engineering");
     commands.pipeInput(SECRET, by("mallory", apply(SECRET, null, Map.of("password", "mine"))));
-    input(Topics.IDENTITY_GRANTS)
-        .pipeInput(
-            "engineering/user:mallory/pg-cred",
-            ReferenceGrant.newBuilder()
-                .setOwner("engineering")
-                .setGrantee("mallory")
-                .setGranteeKind(GranteeKind.USER)
-                .setSecret("pg-cred")
-                .setCreatedBy("mallory")
-                .setCreatedAt(1)
-                .setSecretOwner("mallory")
-                .build());
+    givenGrant(toUser("engineering", "mallory", "mallory").setSecretOwner("mallory"));
     requests.pipeInput(SECRET, referenceBy(mallory, SECRET, DEPOT, "rw"));
     requests.pipeInput(SECRET, release(SECRET, DEPOT));
     commands.pipeInput(SECRET, by("mallory", delete(SECRET, false)));
@@ -432,11 +407,7 @@ class SecretReferenceTopologyTest {
 
     requests.pipeInput(SECRET, referenceBy(mallory, SECRET, OTHER_DEPOT, "rw"));
 
-    ReferenceReply reply = replies.readValue();
-    assertThat(reply.getType()).isEqualTo(ReferenceReplyType.DENIED);
-    assertThat(reply.getReason())
-        .isEqualTo("user 'mallory' may not use secret 'engineering:pg-cred'");
-    assertThat(store().get(SECRET).getDependents()).isEmpty();
+    assertDeniedAndNotRecorded("user 'mallory' may not use secret 'engineering:pg-cred'");
   }
 
   @Test
@@ -447,18 +418,7 @@ class SecretReferenceTopologyTest {
     String instanceSecret = "engineering/instance-secret/pg-cred";
     givenSecret(SECRET, null);
     givenSecret(instanceSecret, "rw");
-    input(Topics.IDENTITY_GRANTS)
-        .pipeInput(
-            "engineering/user:mallory/pg-cred",
-            ReferenceGrant.newBuilder()
-                .setOwner("engineering")
-                .setGrantee("mallory")
-                .setGranteeKind(GranteeKind.USER)
-                .setSecret("pg-cred")
-                .setCreatedBy("eng-admin")
-                .setCreatedAt(1)
-                .setInstanceSecrets(false)
-                .build());
+    givenGrant(toUser("engineering", "mallory", "eng-admin").setInstanceSecrets(false));
     Applier mallory = applier("mallory", "engineering");
 
     requests.pipeInput(SECRET, referenceBy(mallory, SECRET, DEPOT, "rw"));
@@ -477,17 +437,7 @@ class SecretReferenceTopologyTest {
   void aCrossTenantGrantItsOwnerGaveHoldsOnlyWhileThatUserOwnsTheSecret() {
     String foreign = "finance/secret/pg-cred";
     commands.pipeInput(foreign, by("fin-dev", apply(foreign, null, Map.of("password", "p"))));
-    input(Topics.IDENTITY_GRANTS)
-        .pipeInput(
-            "finance/engineering/pg-cred",
-            ReferenceGrant.newBuilder()
-                .setOwner("finance")
-                .setGrantee("engineering")
-                .setSecret("pg-cred")
-                .setCreatedBy("fin-dev")
-                .setCreatedAt(1)
-                .setSecretOwner("fin-dev")
-                .build());
+    givenGrant(toTenant("finance", "engineering", "fin-dev").setSecretOwner("fin-dev"));
     Applier dev = applier("dev", "engineering");
 
     requests.pipeInput(foreign, referenceBy(dev, foreign, DEPOT));
@@ -513,17 +463,7 @@ class SecretReferenceTopologyTest {
   void aSecretOfAnotherTenantGrantedToTheApplierIsGranted() {
     String foreign = "finance/secret/pg-cred";
     givenSecret(foreign, null);
-    input(Topics.IDENTITY_GRANTS)
-        .pipeInput(
-            "finance/user:mallory/pg-cred",
-            ReferenceGrant.newBuilder()
-                .setOwner("finance")
-                .setGrantee("mallory")
-                .setGranteeKind(GranteeKind.USER)
-                .setSecret("pg-cred")
-                .setCreatedBy("fin-admin")
-                .setCreatedAt(1)
-                .build());
+    givenGrant(toUser("finance", "mallory", "fin-admin"));
 
     requests.pipeInput(foreign, referenceBy(applier("mallory", "engineering"), foreign, DEPOT));
     requests.pipeInput(foreign, referenceBy(applier("eve", "engineering"), foreign, OTHER_DEPOT));
@@ -677,6 +617,35 @@ class SecretReferenceTopologyTest {
   private void givenSecret(String key, String acl) {
     commands.pipeInput(key, apply(key, acl, Map.of("username", "u", "password", "p")));
     assertThat(results.readValue().getOutcome()).isEqualTo(Outcome.CREATED);
+  }
+
+  /** The next reply is a denial for {@code reason}, and SECRET has no dependent. */
+  private void assertDeniedAndNotRecorded(String reason) {
+    ReferenceReply reply = replies.readValue();
+    assertThat(reply.getType()).isEqualTo(ReferenceReplyType.DENIED);
+    assertThat(reply.getReason()).isEqualTo(reason);
+    assertThat(store().get(SECRET).getDependents()).isEmpty();
+  }
+
+  private void givenGrant(ReferenceGrant.Builder grant) {
+    ReferenceGrant built = grant.build();
+    input(Topics.IDENTITY_GRANTS).pipeInput(GrantKeys.of(built), built);
+  }
+
+  /** Tenant {@code owner}'s grant of its secret 'pg-cred' to user {@code user}. */
+  private static ReferenceGrant.Builder toUser(String owner, String user, String createdBy) {
+    return toTenant(owner, user, createdBy).setGranteeKind(GranteeKind.USER);
+  }
+
+  /** Tenant {@code owner}'s grant of its secret 'pg-cred' to tenant {@code grantee}. */
+  private static ReferenceGrant.Builder toTenant(String owner, String grantee, String createdBy) {
+    return ReferenceGrant.newBuilder()
+        .setOwner(owner)
+        .setGrantee(grantee)
+        .setGranteeKind(GranteeKind.TENANT)
+        .setSecret("pg-cred")
+        .setCreatedBy(createdBy)
+        .setCreatedAt(1);
   }
 
   private KeyValueStore<String, SecretState> store() {
