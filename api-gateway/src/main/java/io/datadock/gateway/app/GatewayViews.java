@@ -103,6 +103,11 @@ final class GatewayViews implements AutoCloseable {
     return resourcesTail.caughtUp().isDone();
   }
 
+  /** Completes once the resource view holds every change written before the call. */
+  CompletableFuture<Void> resourcesSynced() {
+    return resourcesTail.sync();
+  }
+
   /** Completes once replies and resources are caught up. */
   CompletableFuture<Void> caughtUp() {
     return CompletableFuture.allOf(repliesTail.caughtUp(), resourcesTail.caughtUp());

@@ -106,7 +106,8 @@ final class GatewayWiring implements AutoCloseable {
             authorizer,
             config.maxBodyBytes()),
         new ApiComponents.Operations(readiness, views::resourcesCaughtUp, metrics),
-        new ResourceApi.Services(applyService(), views.resources(), resolution::unsanitize),
+        new ResourceApi.Services(
+            applyService(), views.resources(), views::resourcesSynced, resolution::unsanitize),
         new ApiComponents.Catalog(views.catalog(), publisher),
         new IdentityServices(
             views.directory(), identityWriter, new AccessRevalidation(views.resources(), commands)),

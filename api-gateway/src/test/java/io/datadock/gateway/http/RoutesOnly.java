@@ -27,7 +27,11 @@ final class RoutesOnly {
                 new Authorizer(tenant -> false),
                 1024),
             new ApiComponents.Operations(Map.of(), () -> true, metrics),
-            new ResourceApi.Services(null, new ResourceView(), null),
+            new ResourceApi.Services(
+                null,
+                new ResourceView(),
+                () -> java.util.concurrent.CompletableFuture.completedFuture(null),
+                null),
             new ApiComponents.Catalog(new CatalogView(), null),
             new IdentityServices(null, null, null),
             null));

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -28,6 +29,9 @@ import org.slf4j.LoggerFactory;
 public final class TopicTail<K, V> implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(TopicTail.class);
+
+  /** How long a sync waits for the end offsets; then it fails, and the tail goes on. */
+  static final Duration SYNC_END_OFFSETS_TIMEOUT = Duration.ofSeconds(5);
 
   public enum From {
     BEGINNING,
@@ -126,7 +130,15 @@ public final class TopicTail<K, V> implements AutoCloseable {
       for (CompletableFuture<Void> f; (f = syncRequests.poll()) != null; ) {
         syncing.add(f);
       }
-      syncTarget = offsets().endOffsets(partitions);
+      try {
+        syncTarget = offsets().endOffsets(partitions, SYNC_END_OFFSETS_TIMEOUT);
+      } catch (KafkaException e) {
+        // A partition without a leader (a broker down): these syncs fail, the tail goes on. Left
+        // to propagate, this ended the tail thread, and its view stopped for good.
+        LOG.warn("topic={} end offsets for a sync not read: {}", topic, e.toString());
+        syncing.forEach(f -> f.completeExceptionally(e));
+        syncing.clear();
+      }
     }
     if (syncTarget == null || !reached(syncTarget)) {
       for (ConsumerRecord<K, V> record : consumer.poll(Duration.ofMillis(100))) {
