@@ -240,6 +240,63 @@ class SecretUseIT extends PlatformIT {
                     .contains("user 'leaver' may not use secret 'default:leaver-cred'"));
   }
 
+  @Test
+  void removingAUserWithdrawsTheirGrantsAndTheirIdIsNotGivenAgain() {
+    user("bob", "default", "[]");
+    ok(as.get("ana").applyYaml(DepotIT.secret("bob-cred", TestPostgres.USER, PASSWORD), ""));
+    grantToUser("ana", "bob", "bob-cred");
+    JsonObject applied =
+        applyAndWait(
+            "bob", DepotIT.postgresDepot("bob-orders", postgres.port(), "default:bob-cred"));
+    assertThat(applied.getString("status")).as(applied.encode()).isEqualTo("active");
+
+    Api.Response removed = api.delete("/api/v1/users/bob");
+
+    assertThat(removed.status()).as(removed.body()).isEqualTo(200);
+    JsonObject answer = new JsonObject(removed.body());
+    assertThat(answer.getJsonArray("grantsWithdrawn")).containsExactly("default:bob-cred");
+    assertThat(answer.getJsonArray("revalidated")).containsExactly("bob-orders");
+    assertThat(api.get("/api/v1/tenants/default/grants").body()).doesNotContain("bob-cred");
+    awaitStatus("ana", "bob-orders", "error");
+    // Ids are given by operators: a new colleague given the leaver's id would own the leaver's
+    // secrets and hold their grants.
+    Api.Response again = api.postJson("/api/v1/users", userJson("bob", "default", "[]"));
+    assertThat(again.status()).as(again.body()).isEqualTo(409);
+    JsonObject error = new JsonObject(again.body()).getJsonObject("error");
+    assertThat(error.getString("message"))
+        .startsWith("user id 'bob' belonged to a user removed at");
+    assertThat(error.getString("field")).isEqualTo("id");
+    assertThat(api.get("/api/v1/users").body()).doesNotContain("\"id\":\"bob\"");
+  }
+
+  @Test
+  void theGrantsARemovedTenantGaveDoNotOpenTheSecretsOfATenantCreatedLaterUnderItsName()
+      throws Exception {
+    assertThat(api.postJson("/api/v1/tenants", "{\"name\": \"oldco\"}").status()).isEqualTo(201);
+    Api.Response granted =
+        api.postJson(
+            "/api/v1/tenants/oldco/grants", "{\"tenant\": \"default\", \"secret\": \"vault\"}");
+    assertThat(granted.status()).as(granted.body()).isEqualTo(201);
+
+    Api.Response removed = api.delete("/api/v1/tenants/oldco");
+
+    assertThat(removed.status()).as(removed.body()).isEqualTo(200);
+    assertThat(new JsonObject(removed.body()).getJsonArray("grantsWithdrawn"))
+        .containsExactly("oldco/default/vault");
+
+    assertThat(api.postJson("/api/v1/tenants", "{\"name\": \"oldco\"}").status()).isEqualTo(201);
+    assertThat(api.get("/api/v1/tenants/oldco/grants").body()).isEqualTo("{\"items\":[]}");
+    ok(api.applyYaml(DepotIT.secret("vault", "app", "trap-Pass-0004"), "?tenant=oldco"));
+    try (CleartextPasswordTrap trap = CleartextPasswordTrap.on("127.0.0.1")) {
+      JsonObject opened = applyAndWait("ana", trapDepot("ana-oldco", trap.port(), "oldco:vault"));
+
+      assertThat(opened.getString("status")).isEqualTo("error");
+      assertThat(get("ana", "depot", "ana-oldco").getJsonObject("details").getString("message"))
+          .contains("which it has not been granted");
+      assertThat(trap.connections()).as("no connection reached the trap").isZero();
+    }
+  }
+
   // --- fixtures
 
   private static String trapDepot(String name, int port, String secretId) {

@@ -34,7 +34,8 @@ public final class SchemaHistory {
           Map.entry(
               "io.datadock.schemas.reference.ReferenceReply", List.of("ReferenceReply-v1.avsc")),
           Map.entry("io.datadock.schemas.catalog.CatalogEvent", List.of("CatalogEvent-v1.avsc")),
-          Map.entry("io.datadock.schemas.catalog.ScanRun", List.of("ScanRun-v1.avsc")));
+          Map.entry("io.datadock.schemas.catalog.ScanRun", List.of("ScanRun-v1.avsc")),
+          Map.entry("io.datadock.schemas.identity.User", List.of("User-v1.avsc")));
 
   private SchemaHistory() {}
 

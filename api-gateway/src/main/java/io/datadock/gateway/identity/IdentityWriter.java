@@ -31,8 +31,10 @@ public final class IdentityWriter implements AutoCloseable {
   }
 
   /** A tombstone: the user is gone, and so is every key of theirs (keys verify through it). */
-  public CompletableFuture<Void> deleteUser(String id) {
-    return send(Topics.IDENTITY_USERS, id, null);
+  /** Kept with its removal time rather than deleted: see {@code User.removedAt}. */
+  public CompletableFuture<Void> removeUser(User user, long at) {
+    return send(
+        Topics.IDENTITY_USERS, user.getId(), User.newBuilder(user).setRemovedAt(at).build());
   }
 
   public CompletableFuture<Void> key(ApiKey key) {

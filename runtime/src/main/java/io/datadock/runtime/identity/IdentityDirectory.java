@@ -8,6 +8,7 @@ import io.datadock.runtime.kafka.TopicTail;
 import io.datadock.schemas.Topic;
 import io.datadock.schemas.Topics;
 import io.datadock.schemas.identity.ApiKey;
+import io.datadock.schemas.identity.GranteeKind;
 import io.datadock.schemas.identity.ReferenceGrant;
 import io.datadock.schemas.identity.Tenant;
 import io.datadock.schemas.identity.User;
@@ -110,12 +111,25 @@ public final class IdentityDirectory implements AutoCloseable {
         new HashSet<>(user.getUseCases()));
   }
 
+  /** The user with this id, unless they were removed. */
   public Optional<User> user(String id) {
-    return Optional.ofNullable(users.get(id));
+    return Optional.ofNullable(users.get(id)).filter(u -> u.getRemovedAt() == null);
   }
 
+  /**
+   * When the user who had this id was removed, if one was: an id names one user for good, so the
+   * resources, grants and audit records naming it never pass to someone given it later.
+   */
+  public Optional<Long> removedAt(String id) {
+    return Optional.ofNullable(users.get(id)).map(User::getRemovedAt);
+  }
+
+  /** The users who were not removed, by id. */
   public List<User> users() {
-    return users.values().stream().sorted(Comparator.comparing(User::getId)).toList();
+    return users.values().stream()
+        .filter(u -> u.getRemovedAt() == null)
+        .sorted(Comparator.comparing(User::getId))
+        .toList();
   }
 
   public List<ApiKey> keysOf(String userId) {
@@ -144,6 +158,19 @@ public final class IdentityDirectory implements AutoCloseable {
         .sorted(
             Comparator.comparing(ReferenceGrant::getGrantee)
                 .thenComparing(ReferenceGrant::getSecret))
+        .toList();
+  }
+
+  /** The grants given to a user or a tenant and not withdrawn, by any tenant. */
+  public List<ReferenceGrant> grantsTo(GranteeKind kind, String grantee) {
+    return grants.values().stream()
+        .filter(
+            g ->
+                g.getGranteeKind() == kind
+                    && g.getGrantee().equals(grantee)
+                    && g.getRevokedAt() == null)
+        .sorted(
+            Comparator.comparing(ReferenceGrant::getOwner).thenComparing(ReferenceGrant::getSecret))
         .toList();
   }
 

@@ -89,6 +89,17 @@ final class IdentityStore {
         answer);
   }
 
+  /**
+   * Withdraws each of {@code grants} at {@code at}, without revalidating: for a grantee or an owner
+   * being removed, whose successor under the same name must not find them.
+   */
+  CompletableFuture<Void> withdrawAll(List<ReferenceGrant> grants, long at) {
+    return CompletableFuture.allOf(
+        grants.stream()
+            .map(g -> identity.writer().withdrawGrant(g, at))
+            .toArray(CompletableFuture[]::new));
+  }
+
   /** Answers 200 with {@code answer} and the depots {@code revalidated} once they are known. */
   private void answerRevalidated(
       RoutingContext ctx, CompletableFuture<List<String>> revalidated, JsonObject answer) {

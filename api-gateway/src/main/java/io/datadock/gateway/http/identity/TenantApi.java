@@ -13,12 +13,17 @@ import io.datadock.gateway.auth.Caller;
 import io.datadock.gateway.http.Endpoints;
 import io.datadock.gateway.http.Responses;
 import io.datadock.gateway.view.ResourceView;
+import io.datadock.schemas.GrantKeys;
+import io.datadock.schemas.identity.GranteeKind;
+import io.datadock.schemas.identity.ReferenceGrant;
 import io.datadock.schemas.identity.Tenant;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Tenants: a caller lists those it is a member of; operators create them and delete empty ones (a
@@ -83,10 +88,25 @@ final class TenantApi implements Endpoints {
           ErrorCode.CONFLICT,
           "cannot delete tenant '" + name + "': it still has " + left + " resources");
     }
+    // A tenant created later under the name must neither be granted what this one was, nor have its
+    // secrets opened by the grants this one gave.
+    List<ReferenceGrant> grants =
+        Stream.concat(
+                store.directory().grantsOf(name).stream(),
+                store.directory().grantsTo(GranteeKind.TENANT, name).stream())
+            .distinct()
+            .toList();
+    JsonArray withdrawn = new JsonArray();
+    grants.forEach(g -> withdrawn.add(GrantKeys.of(g)));
     store.answerOnceRead(
         ctx,
-        store.writer().deleteTenant(name),
+        store
+            .withdrawAll(grants, clock.millis())
+            .thenCompose(v -> store.writer().deleteTenant(name)),
         200,
-        new JsonObject().put("outcome", "deleted").put("name", name));
+        new JsonObject()
+            .put("outcome", "deleted")
+            .put("name", name)
+            .put("grantsWithdrawn", withdrawn));
   }
 }

@@ -13,14 +13,18 @@ import io.datadock.gateway.auth.Caller;
 import io.datadock.gateway.http.Endpoints;
 import io.datadock.gateway.http.Responses;
 import io.datadock.runtime.identity.IdentityDirectory;
+import io.datadock.schemas.identity.GranteeKind;
+import io.datadock.schemas.identity.ReferenceGrant;
 import io.datadock.schemas.identity.User;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -82,6 +86,18 @@ final class UserApi implements Endpoints {
     if (store.directory().user(id).isPresent() || id.equals("admin")) {
       throw new DatadockException(ErrorCode.CONFLICT, "user '" + id + "' exists", "id");
     }
+    Optional<Long> removedAt = store.directory().removedAt(id);
+    if (removedAt.isPresent()) {
+      throw new DatadockException(
+          ErrorCode.CONFLICT,
+          "user id '"
+              + id
+              + "' belonged to a user removed at "
+              + Instant.ofEpochMilli(removedAt.get())
+              + "; an id is not given twice (the resources, grants and audit records naming it"
+              + " would pass to the new user): choose another",
+          "id");
+    }
     User user = fields.user(id, body, clock.millis(), caller.id());
     store.answerOnceRead(ctx, store.writer().user(user), 201, json(user));
   }
@@ -132,17 +148,28 @@ final class UserApi implements Endpoints {
     changed(ctx, before, User.newBuilder(before).setTags(tags).build());
   }
 
-  /** Removes a user: their keys stop working and the depots they applied lose their secrets. */
+  /**
+   * Removes a user: their keys stop working, the grants given to them are withdrawn (their depots
+   * lose what those grants opened) and the depots they applied lose their secrets. The record
+   * stays, marked removed, so that the id is not given again.
+   */
   private void handleDelete(RoutingContext ctx) {
     authorizer.operator(caller(ctx));
     User before = store.existingUser(ctx.pathParam("id"));
+    List<ReferenceGrant> grants = store.directory().grantsTo(GranteeKind.USER, before.getId());
+    JsonArray withdrawn = new JsonArray();
+    grants.forEach(g -> withdrawn.add(g.getOwner() + ":" + g.getSecret()));
+    long at = clock.millis();
     store.answerAfterUserChanged(
         ctx,
-        store.writer().deleteUser(before.getId()),
+        store.withdrawAll(grants, at).thenCompose(v -> store.writer().removeUser(before, at)),
         IdentityDirectory.principal(before),
         null,
         caller(ctx).id(),
-        new JsonObject().put("outcome", "deleted").put("id", before.getId()));
+        new JsonObject()
+            .put("outcome", "deleted")
+            .put("id", before.getId())
+            .put("grantsWithdrawn", withdrawn));
   }
 
   private void changed(RoutingContext ctx, User before, User after) {
