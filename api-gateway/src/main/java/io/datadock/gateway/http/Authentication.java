@@ -4,6 +4,7 @@ import io.datadock.core.error.DatadockException;
 import io.datadock.core.error.ErrorCode;
 import io.datadock.gateway.auth.Caller;
 import io.datadock.gateway.auth.TokenVerifier;
+import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 
@@ -35,12 +36,26 @@ final class Authentication {
     }
     String token = header.substring(7).trim();
     Optional<Caller> caller = tokens.verify(token);
-    if (caller.isEmpty()) {
-      ctx.fail(
-          new DatadockException(ErrorCode.UNAUTHENTICATED, "invalid, expired or revoked token"));
+    if (caller.isPresent()) {
+      authenticated(ctx, caller.get(), token);
       return;
     }
-    Requests.authenticate(ctx, caller.get(), token);
+    Future.fromCompletionStage(tokens.verifyLatest(token), ctx.vertx().getOrCreateContext())
+        .onSuccess(
+            latest -> {
+              if (latest.isEmpty()) {
+                ctx.fail(
+                    new DatadockException(
+                        ErrorCode.UNAUTHENTICATED, "invalid, expired or revoked token"));
+              } else {
+                authenticated(ctx, latest.get(), token);
+              }
+            })
+        .onFailure(ctx::fail);
+  }
+
+  private static void authenticated(RoutingContext ctx, Caller caller, String token) {
+    Requests.authenticate(ctx, caller, token);
     ctx.next();
   }
 }

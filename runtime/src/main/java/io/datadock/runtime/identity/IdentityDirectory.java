@@ -101,6 +101,11 @@ public final class IdentityDirectory implements AutoCloseable {
             });
   }
 
+  /** Whether {@code token} has the shape of an API key whose record this directory has not read. */
+  public boolean mayNotHaveRead(String token) {
+    return ApiKeys.parse(token).map(p -> !keys.containsKey(p.keyId())).orElse(false);
+  }
+
   public static Principal principal(User user) {
     return new Principal(
         user.getId(),
