@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.datadock.core.identity.ApiKeys;
 import io.datadock.runtime.kafka.KafkaSettings;
 import io.datadock.runtime.kafka.security.KafkaPrincipal;
+import io.datadock.schemas.GrantKeys;
 import io.datadock.schemas.Topics;
 import io.datadock.schemas.identity.ApiKey;
+import io.datadock.schemas.identity.ReferenceGrant;
 import io.datadock.schemas.resource.ResourceState;
 import io.vertx.core.json.JsonObject;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -94,6 +96,37 @@ class ReadAfterWriteIT extends PlatformIT {
     }
     Api.Response unknown = api.withToken(ApiKeys.issue().token()).get("/api/v1/users/me");
     assertThat(unknown.status()).isEqualTo(401);
+  }
+
+  /** And for the identity lists: a grant another gateway has just answered for is listed here. */
+  @Test
+  void aGrantGivenOnAnotherGatewayIsListedAtOnce() throws Exception {
+    try (KafkaProducer<String, ReferenceGrant> producer =
+        new KafkaProducer<>(
+            KafkaSettings.producer(platform.kafka(KafkaPrincipal.OPERATOR), "grants-elsewhere"),
+            Topics.IDENTITY_GRANTS.keySerde().serializer(),
+            Topics.IDENTITY_GRANTS.valueSerde().serializer())) {
+      for (int i = 1; i <= CHANGES; i++) {
+        ReferenceGrant grant =
+            ReferenceGrant.newBuilder()
+                .setOwner("default")
+                .setGrantee("tenant-" + i)
+                .setSecret("listed")
+                .setCreatedBy("admin")
+                .setCreatedAt(System.currentTimeMillis())
+                .build();
+        producer
+            .send(
+                new ProducerRecord<>(
+                    Topics.IDENTITY_GRANTS.name(Topics.DEFAULT_PREFIX), GrantKeys.of(grant), grant))
+            .get();
+
+        Api.Response listed = api.get("/api/v1/tenants/default/grants");
+
+        assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+        assertThat(listed.body()).as("grant %d", i).contains("\"tenant\":\"tenant-" + i + "\"");
+      }
+    }
   }
 
   private static ResourceState state(long version) {

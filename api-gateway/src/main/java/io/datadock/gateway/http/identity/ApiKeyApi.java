@@ -35,7 +35,7 @@ final class ApiKeyApi implements Endpoints {
 
   @Override
   public void mount(Router router) {
-    router.get("/api/v1/users/:id/apikeys").handler(this::handleList);
+    router.get("/api/v1/users/:id/apikeys").handler(store.afterSync(this::handleList));
     router.post("/api/v1/users/:id/apikeys").handler(this::handleCreate);
     router.delete("/api/v1/users/:id/apikeys/:keyId").handler(this::handleRevoke);
   }

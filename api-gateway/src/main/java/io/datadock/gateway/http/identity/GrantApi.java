@@ -50,7 +50,7 @@ final class GrantApi implements Endpoints {
 
   @Override
   public void mount(Router router) {
-    router.get("/api/v1/tenants/:name/grants").handler(this::handleList);
+    router.get("/api/v1/tenants/:name/grants").handler(store.afterSync(this::handleList));
     router.post("/api/v1/tenants/:name/grants").handler(this::handleGrant);
     router.delete("/api/v1/tenants/:name/grants/:grantee/:secret").handler(this::handleWithdraw);
   }

@@ -3,6 +3,7 @@ package io.datadock.gateway.http.identity;
 import io.datadock.core.error.DatadockException;
 import io.datadock.core.error.ErrorCode;
 import io.datadock.core.identity.Principal;
+import io.datadock.gateway.http.AfterSync;
 import io.datadock.gateway.http.Responses;
 import io.datadock.gateway.identity.IdentityServices;
 import io.datadock.gateway.identity.IdentityWriter;
@@ -10,6 +11,7 @@ import io.datadock.runtime.identity.IdentityDirectory;
 import io.datadock.schemas.identity.ReferenceGrant;
 import io.datadock.schemas.identity.User;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -46,6 +48,14 @@ final class IdentityStore {
         .user(id)
         .orElseThrow(
             () -> new DatadockException(ErrorCode.NOT_FOUND, "user '" + id + "' not found"));
+  }
+
+  /**
+   * {@code read} once the directory holds every identity change written before the request, by any
+   * gateway: a grant, user, key or tenant another gateway has just answered for is listed.
+   */
+  Handler<RoutingContext> afterSync(Handler<RoutingContext> read) {
+    return AfterSync.read(() -> identity.directory().sync(), read);
   }
 
   /** Answers {@code status} with {@code answer} once the write is read back into the directory. */

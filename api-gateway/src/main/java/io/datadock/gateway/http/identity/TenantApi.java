@@ -45,7 +45,7 @@ final class TenantApi implements Endpoints {
 
   @Override
   public void mount(Router router) {
-    router.get("/api/v1/tenants").handler(this::handleList);
+    router.get("/api/v1/tenants").handler(store.afterSync(this::handleList));
     router.post("/api/v1/tenants").handler(this::handleCreate);
     router.delete("/api/v1/tenants/:name").handler(this::handleDelete);
   }

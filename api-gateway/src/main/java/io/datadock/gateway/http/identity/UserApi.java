@@ -49,7 +49,7 @@ final class UserApi implements Endpoints {
   @Override
   public void mount(Router router) {
     router.get("/api/v1/users/me").handler(this::handleMe);
-    router.get("/api/v1/users").handler(this::handleList);
+    router.get("/api/v1/users").handler(store.afterSync(this::handleList));
     router.post("/api/v1/users").handler(this::handleCreate);
     router.put("/api/v1/users/:id").handler(this::handleUpdate);
     router.put("/api/v1/users/:id/tags/:tag").handler(this::handleAddTag);
