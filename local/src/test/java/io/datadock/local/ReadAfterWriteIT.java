@@ -6,6 +6,7 @@ import io.datadock.core.identity.ApiKeys;
 import io.datadock.runtime.kafka.KafkaSettings;
 import io.datadock.runtime.kafka.security.KafkaPrincipal;
 import io.datadock.schemas.GrantKeys;
+import io.datadock.schemas.Topic;
 import io.datadock.schemas.Topics;
 import io.datadock.schemas.identity.ApiKey;
 import io.datadock.schemas.identity.ReferenceGrant;
@@ -31,16 +32,9 @@ class ReadAfterWriteIT extends PlatformIT {
   @Test
   void aReadShowsEveryChangeWrittenBeforeIt() throws Exception {
     try (KafkaProducer<String, ResourceState> producer =
-        new KafkaProducer<>(
-            KafkaSettings.producer(platform.kafka(KafkaPrincipal.OPERATOR), "read-after-write"),
-            Topics.RESOURCE_STATE.keySerde().serializer(),
-            Topics.RESOURCE_STATE.valueSerde().serializer())) {
+        writer(Topics.RESOURCE_STATE, "read-after-write")) {
       for (long version = 1; version <= CHANGES; version++) {
-        producer
-            .send(
-                new ProducerRecord<>(
-                    Topics.RESOURCE_STATE.name(Topics.DEFAULT_PREFIX), KEY, state(version)))
-            .get();
+        write(producer, Topics.RESOURCE_STATE, KEY, state(version));
 
         Api.Response read = api.get("/api/v1/resources/secret/read-after-write");
 
@@ -70,10 +64,7 @@ class ReadAfterWriteIT extends PlatformIT {
                 + " \"tenants\": [\"default\"], \"tags\": [\"roles:id:user\"], \"useCases\": []}");
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     try (KafkaProducer<String, ApiKey> producer =
-        new KafkaProducer<>(
-            KafkaSettings.producer(platform.kafka(KafkaPrincipal.OPERATOR), "keys-elsewhere"),
-            Topics.IDENTITY_API_KEYS.keySerde().serializer(),
-            Topics.IDENTITY_API_KEYS.valueSerde().serializer())) {
+        writer(Topics.IDENTITY_API_KEYS, "keys-elsewhere")) {
       for (int i = 1; i <= CHANGES; i++) {
         ApiKeys.Issued issued = ApiKeys.issue();
         ApiKey key =
@@ -83,11 +74,7 @@ class ReadAfterWriteIT extends PlatformIT {
                 .setHash(issued.hash())
                 .setCreatedAt(System.currentTimeMillis())
                 .build();
-        producer
-            .send(
-                new ProducerRecord<>(
-                    Topics.IDENTITY_API_KEYS.name(Topics.DEFAULT_PREFIX), issued.keyId(), key))
-            .get();
+        write(producer, Topics.IDENTITY_API_KEYS, issued.keyId(), key);
 
         Api.Response me = api.withToken(issued.token()).get("/api/v1/users/me");
 
@@ -102,10 +89,7 @@ class ReadAfterWriteIT extends PlatformIT {
   @Test
   void aGrantGivenOnAnotherGatewayIsListedAtOnce() throws Exception {
     try (KafkaProducer<String, ReferenceGrant> producer =
-        new KafkaProducer<>(
-            KafkaSettings.producer(platform.kafka(KafkaPrincipal.OPERATOR), "grants-elsewhere"),
-            Topics.IDENTITY_GRANTS.keySerde().serializer(),
-            Topics.IDENTITY_GRANTS.valueSerde().serializer())) {
+        writer(Topics.IDENTITY_GRANTS, "grants-elsewhere")) {
       for (int i = 1; i <= CHANGES; i++) {
         ReferenceGrant grant =
             ReferenceGrant.newBuilder()
@@ -115,11 +99,7 @@ class ReadAfterWriteIT extends PlatformIT {
                 .setCreatedBy("admin")
                 .setCreatedAt(System.currentTimeMillis())
                 .build();
-        producer
-            .send(
-                new ProducerRecord<>(
-                    Topics.IDENTITY_GRANTS.name(Topics.DEFAULT_PREFIX), GrantKeys.of(grant), grant))
-            .get();
+        write(producer, Topics.IDENTITY_GRANTS, GrantKeys.of(grant), grant);
 
         Api.Response listed = api.get("/api/v1/tenants/default/grants");
 
@@ -127,6 +107,21 @@ class ReadAfterWriteIT extends PlatformIT {
         assertThat(listed.body()).as("grant %d", i).contains("\"tenant\":\"tenant-" + i + "\"");
       }
     }
+  }
+
+  /** A producer standing in for another gateway or a service behind it. */
+  private static <V> KafkaProducer<String, V> writer(Topic<String, V> topic, String clientId) {
+    return new KafkaProducer<>(
+        KafkaSettings.producer(platform.kafka(KafkaPrincipal.OPERATOR), clientId),
+        topic.keySerde().serializer(),
+        topic.valueSerde().serializer());
+  }
+
+  /** Written and acknowledged, as the other gateway's answer would have been. */
+  private static <V> void write(
+      KafkaProducer<String, V> producer, Topic<String, V> topic, String key, V value)
+      throws Exception {
+    producer.send(new ProducerRecord<>(topic.name(Topics.DEFAULT_PREFIX), key, value)).get();
   }
 
   private static ResourceState state(long version) {
