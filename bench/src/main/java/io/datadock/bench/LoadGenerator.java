@@ -59,6 +59,20 @@ final class LoadGenerator implements AutoCloseable {
       LongFunction<String> body,
       String path,
       Predicate<String> accept) {
+    return run(
+        clients, totalRequests, durationMillis, i -> new Request(path, body.apply(i)), accept);
+  }
+
+  /** One request: a GET when {@code body} is null, else a POST of YAML. */
+  record Request(String path, String body) {}
+
+  /** As above, each request built by {@code request}. */
+  Result run(
+      int clients,
+      long totalRequests,
+      long durationMillis,
+      LongFunction<Request> request,
+      Predicate<String> accept) {
     HttpClientAgent client =
         vertx.createHttpClient(
             new HttpClientOptions().setKeepAlive(true).setPipelining(false),
@@ -73,17 +87,7 @@ final class LoadGenerator implements AutoCloseable {
         v -> {
           threads.add(Thread.currentThread().getId());
           for (int c = 0; c < clients; c++) {
-            next(
-                client,
-                recorder,
-                issued,
-                totalRequests,
-                deadline,
-                body,
-                path,
-                accept,
-                running,
-                done);
+            next(client, recorder, issued, totalRequests, deadline, request, accept, running, done);
           }
         });
     done.join();
@@ -98,8 +102,7 @@ final class LoadGenerator implements AutoCloseable {
       AtomicLong issued,
       long total,
       long deadline,
-      LongFunction<String> body,
-      String path,
+      LongFunction<Request> request,
       Predicate<String> accept,
       AtomicLong running,
       CompletableFuture<Void> done) {
@@ -110,18 +113,21 @@ final class LoadGenerator implements AutoCloseable {
       }
       return;
     }
+    Request call = request.apply(i);
     long sent = System.nanoTime();
     RequestOptions options =
         new RequestOptions()
-            .setMethod(HttpMethod.POST)
+            .setMethod(call.body() == null ? HttpMethod.GET : HttpMethod.POST)
             .setHost(gateway.getHost())
             .setPort(gateway.getPort())
-            .setURI(path)
-            .putHeader("Authorization", "Bearer " + token)
-            .putHeader("Content-Type", "application/yaml");
+            .setURI(call.path())
+            .putHeader("Authorization", "Bearer " + token);
+    if (call.body() != null) {
+      options.putHeader("Content-Type", "application/yaml");
+    }
     client
         .request(options)
-        .compose(req -> req.send(Buffer.buffer(body.apply(i))))
+        .compose(req -> call.body() == null ? req.send() : req.send(Buffer.buffer(call.body())))
         .compose(
             resp -> resp.body().map(b -> resp.statusCode() == 200 && accept.test(b.toString())))
         .onComplete(
@@ -131,7 +137,7 @@ final class LoadGenerator implements AutoCloseable {
               } else {
                 recorder.failure();
               }
-              next(client, recorder, issued, total, deadline, body, path, accept, running, done);
+              next(client, recorder, issued, total, deadline, request, accept, running, done);
             });
   }
 
