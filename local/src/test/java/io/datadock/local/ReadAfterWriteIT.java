@@ -67,14 +67,7 @@ class ReadAfterWriteIT extends PlatformIT {
         writer(Topics.IDENTITY_API_KEYS, "keys-elsewhere")) {
       for (int i = 1; i <= CHANGES; i++) {
         ApiKeys.Issued issued = ApiKeys.issue();
-        ApiKey key =
-            ApiKey.newBuilder()
-                .setKeyId(issued.keyId())
-                .setUserId("keyed")
-                .setHash(issued.hash())
-                .setCreatedAt(System.currentTimeMillis())
-                .build();
-        write(producer, Topics.IDENTITY_API_KEYS, issued.keyId(), key);
+        write(producer, Topics.IDENTITY_API_KEYS, issued.keyId(), key(issued, "keyed"));
 
         Api.Response me = api.withToken(issued.token()).get("/api/v1/users/me");
 
@@ -83,6 +76,31 @@ class ReadAfterWriteIT extends PlatformIT {
     }
     Api.Response unknown = api.withToken(ApiKeys.issue().token()).get("/api/v1/users/me");
     assertThat(unknown.status()).isEqualTo(401);
+    Api.Response unknownSignIn =
+        api.postJson("/api/v1/session", "{\"token\": \"" + ApiKeys.issue().token() + "\"}");
+    assertThat(unknownSignIn.status()).isEqualTo(401);
+  }
+
+  /** The console's sign-in likewise, with a key another gateway issued a moment ago. */
+  @Test
+  void aKeyIssuedByAnotherGatewaySignsInToTheConsoleAtOnce() throws Exception {
+    Api.Response created =
+        api.postJson(
+            "/api/v1/users",
+            "{\"id\": \"signer\", \"name\": \"signer\", \"type\": \"person\","
+                + " \"tenants\": [\"default\"], \"tags\": [\"roles:id:user\"], \"useCases\": []}");
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    try (KafkaProducer<String, ApiKey> producer = writer(Topics.IDENTITY_API_KEYS, "sign-in")) {
+      for (int i = 1; i <= CHANGES / 2; i++) {
+        ApiKeys.Issued issued = ApiKeys.issue();
+        write(producer, Topics.IDENTITY_API_KEYS, issued.keyId(), key(issued, "signer"));
+
+        Api.Response signedIn =
+            api.postJson("/api/v1/session", "{\"token\": \"" + issued.token() + "\"}");
+
+        assertThat(signedIn.status()).as("key %d: %s", i, signedIn.body()).isEqualTo(200);
+      }
+    }
   }
 
   /** And for the identity lists: a grant another gateway has just answered for is listed here. */
@@ -107,6 +125,16 @@ class ReadAfterWriteIT extends PlatformIT {
         assertThat(listed.body()).as("grant %d", i).contains("\"tenant\":\"tenant-" + i + "\"");
       }
     }
+  }
+
+  /** The record another gateway writes when it issues a key. */
+  private static ApiKey key(ApiKeys.Issued issued, String userId) {
+    return ApiKey.newBuilder()
+        .setKeyId(issued.keyId())
+        .setUserId(userId)
+        .setHash(issued.hash())
+        .setCreatedAt(System.currentTimeMillis())
+        .build();
   }
 
   /** A producer standing in for another gateway or a service behind it. */

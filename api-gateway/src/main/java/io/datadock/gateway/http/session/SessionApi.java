@@ -6,6 +6,7 @@ import io.datadock.gateway.auth.Caller;
 import io.datadock.gateway.auth.TokenVerifier;
 import io.datadock.gateway.http.Requests;
 import io.datadock.gateway.http.Responses;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -38,19 +39,24 @@ public final class SessionApi {
     router.delete(PATH).handler(this::handleSignOut);
   }
 
+  /** A key issued a moment ago on another gateway signs in here too ({@code verifyLatest}). */
   private void handleSignIn(RoutingContext ctx) {
     String token = Requests.required(Requests.body(ctx), "token").trim();
-    Caller caller =
-        tokens
-            .verify(token)
-            .orElseThrow(
-                () ->
+    Future.fromCompletionStage(tokens.verifyLatest(token), ctx.vertx().getOrCreateContext())
+        .onSuccess(
+            caller -> {
+              if (caller.isEmpty()) {
+                ctx.fail(
                     new DatadockException(
                         ErrorCode.UNAUTHENTICATED, "invalid, expired or revoked API key", "token"));
-    SessionStore.Started started = sessions.start(token);
-    SessionCookie.set(ctx, started.id());
-    LOG.info("session started user={}", caller.id());
-    answer(ctx, caller, started.session());
+                return;
+              }
+              SessionStore.Started started = sessions.start(token);
+              SessionCookie.set(ctx, started.id());
+              LOG.info("session started user={}", caller.get().id());
+              answer(ctx, caller.get(), started.session());
+            })
+        .onFailure(ctx::fail);
   }
 
   private void handleCurrent(RoutingContext ctx) {
