@@ -57,12 +57,7 @@ class ReadAfterWriteIT extends PlatformIT {
    */
   @Test
   void aKeyIssuedByAnotherGatewayWorksAtOnce() throws Exception {
-    Api.Response created =
-        api.postJson(
-            "/api/v1/users",
-            "{\"id\": \"keyed\", \"name\": \"keyed\", \"type\": \"application\","
-                + " \"tenants\": [\"default\"], \"tags\": [\"roles:id:user\"], \"useCases\": []}");
-    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    user("keyed");
     try (KafkaProducer<String, ApiKey> producer =
         writer(Topics.IDENTITY_API_KEYS, "keys-elsewhere")) {
       for (int i = 1; i <= CHANGES; i++) {
@@ -84,12 +79,7 @@ class ReadAfterWriteIT extends PlatformIT {
   /** The console's sign-in likewise, with a key another gateway issued a moment ago. */
   @Test
   void aKeyIssuedByAnotherGatewaySignsInToTheConsoleAtOnce() throws Exception {
-    Api.Response created =
-        api.postJson(
-            "/api/v1/users",
-            "{\"id\": \"signer\", \"name\": \"signer\", \"type\": \"person\","
-                + " \"tenants\": [\"default\"], \"tags\": [\"roles:id:user\"], \"useCases\": []}");
-    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    user("signer");
     try (KafkaProducer<String, ApiKey> producer = writer(Topics.IDENTITY_API_KEYS, "sign-in")) {
       for (int i = 1; i <= CHANGES / 2; i++) {
         ApiKeys.Issued issued = ApiKeys.issue();
@@ -125,6 +115,17 @@ class ReadAfterWriteIT extends PlatformIT {
         assertThat(listed.body()).as("grant %d", i).contains("\"tenant\":\"tenant-" + i + "\"");
       }
     }
+  }
+
+  /** A user of tenant {@code default} with no rights but their own. */
+  private static void user(String id) {
+    Api.Response created =
+        api.postJson(
+            "/api/v1/users",
+            ("{\"id\": \"%s\", \"name\": \"%s\", \"type\": \"person\", \"tenants\":"
+                    + " [\"default\"], \"tags\": [\"roles:id:user\"], \"useCases\": []}")
+                .formatted(id, id));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
   }
 
   /** The record another gateway writes when it issues a key. */
