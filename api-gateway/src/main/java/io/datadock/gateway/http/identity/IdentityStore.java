@@ -100,8 +100,9 @@ final class IdentityStore {
   }
 
   /**
-   * Withdraws each of {@code grants} at {@code at}, without revalidating: for a grantee or an owner
-   * being removed, whose successor under the same name must not find them.
+   * Withdraws each of {@code grants} at {@code at}, without revalidating: for a user or a tenant
+   * being removed (a tenant created later under the name must not find them; a removed user's id is
+   * not given again, and their depots are revalidated by the removal itself).
    */
   CompletableFuture<Void> withdrawAll(List<ReferenceGrant> grants, long at) {
     return CompletableFuture.allOf(
