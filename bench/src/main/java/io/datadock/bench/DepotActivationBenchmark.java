@@ -68,10 +68,14 @@ public final class DepotActivationBenchmark {
       Path files = Files.createDirectories(dir.resolve("dd").resolve("files").resolve("empty"));
       LoadGenerator.Result file =
           load.run(1, depots, 600_000, i -> file("f-" + i, files), wait, active);
+      DepotCpu one = new DepotCpu(load.threadIds());
       LoadGenerator.Result postgres =
           load.run(1, depots, 600_000, i -> postgres("pg-" + i, port), wait, active);
+      one.stop(depots);
+      DepotCpu many = new DepotCpu(load.threadIds());
       LoadGenerator.Result concurrent =
           load.run(clients, depots, 600_000, i -> postgres("pgc-" + i, port), wait, active);
+      many.stop(depots);
 
       System.out.println();
       System.out.printf(
@@ -96,6 +100,8 @@ public final class DepotActivationBenchmark {
           p(postgres, 99) / p(secrets, 99),
           clients,
           concurrent.throughput());
+      one.print("1 client, postgres depots");
+      many.print(clients + " clients, postgres depots");
     } finally {
       try (var paths = Files.walk(dir)) {
         paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

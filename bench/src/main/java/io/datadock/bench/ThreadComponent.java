@@ -13,6 +13,7 @@ enum ThreadComponent {
   SECRET_SERVICE("secret-service"),
   DEPOT_SERVICE("depot-service"),
   SCANNER("catalog-scanner"),
+  CONNECTORS("connector calls"),
   BROKER("broker"),
   OTHER("other threads");
 
@@ -36,8 +37,11 @@ enum ThreadComponent {
     if (name.contains("depot")) {
       return DEPOT_SERVICE;
     }
-    if (name.contains("catalog-scanner")) {
+    if (name.contains("catalog-scan")) {
       return SCANNER;
+    }
+    if (name.startsWith("datadock-check") || name.startsWith("PostgreSQL JDBC")) {
+      return CONNECTORS; // a check's or a scan's call to a source, bounded by its deadline
     }
     if (name.startsWith("vert.x-")
         || name.contains("gateway")
