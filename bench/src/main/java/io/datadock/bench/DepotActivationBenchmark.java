@@ -66,8 +66,10 @@ public final class DepotActivationBenchmark {
       LoadGenerator.Result secrets =
           load.run(1, depots, 600_000, i -> secret("s-" + i), wait, b -> true);
       Path files = Files.createDirectories(dir.resolve("dd").resolve("files").resolve("empty"));
+      DepotCpu oneFile = new DepotCpu(load.threadIds());
       LoadGenerator.Result file =
           load.run(1, depots, 600_000, i -> file("f-" + i, files), wait, active);
+      oneFile.stop(depots);
       DepotCpu one = new DepotCpu(load.threadIds());
       LoadGenerator.Result postgres =
           load.run(1, depots, 600_000, i -> postgres("pg-" + i, port), wait, active);
@@ -100,6 +102,7 @@ public final class DepotActivationBenchmark {
           p(postgres, 99) / p(secrets, 99),
           clients,
           concurrent.throughput());
+      oneFile.print("1 client, file depots");
       one.print("1 client, postgres depots");
       many.print(clients + " clients, postgres depots");
     } finally {
