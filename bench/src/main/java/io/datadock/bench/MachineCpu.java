@@ -17,7 +17,10 @@ final class MachineCpu {
 
   private MachineCpu() {}
 
-  /** Busy CPU seconds since boot: every state of the {@code cpu} line but idle and iowait. */
+  /**
+   * Busy CPU seconds since boot: user, nice, system, irq and softirq of the {@code cpu} line (not
+   * idle, iowait, or steal: the time the hypervisor ran something else).
+   */
   static double busySeconds() {
     if (!Files.isReadable(STAT)) {
       return 0;
@@ -25,7 +28,7 @@ final class MachineCpu {
     try {
       String[] f = Files.readAllLines(STAT).get(0).trim().split("\\s+");
       long busy = 0;
-      for (int i = 1; i < f.length && i <= 8; i++) {
+      for (int i = 1; i < f.length && i <= 7; i++) {
         if (i != 4 && i != 5) { // 4 idle, 5 iowait
           busy += Long.parseLong(f[i]);
         }
