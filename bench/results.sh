@@ -27,10 +27,21 @@ fi
 
 rounds=${ROUNDS:-1}
 filter() { grep -v '^[0-9:.]* \(INFO\|WARN\|DEBUG\|ERROR\)' || true; }
+# The load average a run records is the one before it starts, and the previous run's own threads
+# keep it high for minutes after it ends (9 on an otherwise idle machine): wait, at most three
+# minutes, until it is below 1.5, so that a high figure in the table means other work.
+quiet() {
+  for _ in $(seq 36); do
+    awk -v l="$(cut -d' ' -f1 /proc/loadavg)" 'BEGIN { exit !(l < 1.5) }' && return
+    sleep 5
+  done
+}
 for round in $(seq 1 "$rounds"); do
+  quiet
   echo "== round $round: baseline $sha (load average $(cut -d' ' -f1 /proc/loadavg))"
   java -cp "bench/target/classes:$base_jar" io.datadock.bench.ApplyBenchmark \
     --out "$out/baseline-$round.properties" "$@" 2>/dev/null | filter
+  quiet
   echo "== round $round: current $(git rev-parse --short HEAD)$(git diff --quiet HEAD || echo ' (with uncommitted changes)') (load average $(cut -d' ' -f1 /proc/loadavg))"
   java -jar bench/target/datadock-bench.jar \
     --out "$out/current-$round.properties" "$@" 2>/dev/null | filter
