@@ -25,17 +25,8 @@ final class ApplyCpuReport {
                 label,
                 f.micros(f.cpu().platform()),
                 f.micros(f.cpu().process())));
-    for (ThreadComponent c : ThreadComponent.values()) {
-      double seconds = f.cpu().seconds().getOrDefault(c, 0.0);
-      line.append(String.format(Locale.ROOT, " %s %.0f,", c.label(), f.micros(seconds)));
-    }
     line.append(
-        String.format(
-            Locale.ROOT,
-            " JVM %.0f (JIT %.0f, GC %.0f)",
-            f.micros(f.cpu().jvm()),
-            f.micros(f.cpu().vm().jit()),
-            f.micros(f.cpu().vm().gc())));
+        f.cpu().breakdown(seconds -> String.format(Locale.ROOT, "%.0f", f.micros(seconds))));
     System.out.println(line);
     StringBuilder requests = new StringBuilder("  broker requests per apply:");
     f.brokerRequests()

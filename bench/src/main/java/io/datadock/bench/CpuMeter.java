@@ -27,6 +27,29 @@ final class CpuMeter {
     double platform() {
       return process - seconds.getOrDefault(ThreadComponent.LOAD_GENERATOR, 0.0);
     }
+
+    /**
+     * Each component's share and the JVM's, as " gateway 84, …, JVM 14 (JIT 8, GC 6)", each amount
+     * of CPU seconds written by {@code amount} (per apply, per depot).
+     */
+    String breakdown(java.util.function.DoubleFunction<String> amount) {
+      StringBuilder line = new StringBuilder();
+      for (ThreadComponent c : ThreadComponent.values()) {
+        line.append(' ')
+            .append(c.label())
+            .append(' ')
+            .append(amount.apply(seconds.getOrDefault(c, 0.0)))
+            .append(',');
+      }
+      return line.append(" JVM ")
+          .append(amount.apply(jvm()))
+          .append(" (JIT ")
+          .append(amount.apply(vm.jit()))
+          .append(", GC ")
+          .append(amount.apply(vm.gc()))
+          .append(')')
+          .toString();
+    }
   }
 
   private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();

@@ -106,9 +106,7 @@ public final class DepotActivationBenchmark {
       one.print("1 client, postgres depots");
       many.print(clients + " clients, postgres depots");
     } finally {
-      try (var paths = Files.walk(dir)) {
-        paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
+      ApplyBenchmark.deleteRecursively(dir);
     }
   }
 

@@ -41,18 +41,11 @@ final class DepotCpu {
                 label,
                 millis(machine),
                 millis(usage.platform())));
-    for (ThreadComponent c : ThreadComponent.values()) {
-      line.append(
-          String.format(
-              Locale.ROOT, " %s %.1f,", c.label(), millis(usage.seconds().getOrDefault(c, 0.0))));
-    }
+    line.append(usage.breakdown(seconds -> String.format(Locale.ROOT, "%.1f", millis(seconds))));
     line.append(
         String.format(
             Locale.ROOT,
-            " JVM %.1f (JIT %.1f, GC %.1f); outside the JVM (PostgreSQL, kernel) %.1f ms",
-            millis(usage.jvm()),
-            millis(usage.vm().jit()),
-            millis(usage.vm().gc()),
+            "; outside the JVM (PostgreSQL, kernel) %.1f ms",
             millis(machine - usage.process())));
     System.out.println(line);
   }
